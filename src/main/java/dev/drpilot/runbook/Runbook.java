@@ -1,0 +1,25 @@
+package dev.drpilot.runbook;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A procedure of the DR guide as data the app can check, show and execute. */
+public record Runbook(Path source, String id, String title, Architecture architecture, RunbookKind kind,
+                      String summary, String guideSection, List<String> symptoms, Targets targets,
+                      List<Param> params, List<Step> steps) {
+
+    public Runbook {
+        symptoms = List.copyOf(symptoms);
+        params = List.copyOf(params);
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Step> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    public Optional<Param> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.drpilot.runbook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a runbook: either an action with its arguments, or manual instructions the
+ * operator carries out and ticks off.
+ *
+ * @param with        the action's arguments as plain values (String, Long, Boolean, List, Map), possibly
+ *                    with {@code ${...}} references still in them
+ * @param manual      Markdown instructions of a manual step, null for an action step
+ * @param records     values the operator records in a manual step, which later steps reference
+ * @param expect      the typical duration, or null
+ * @param timeout     how long the step may take before it fails, or null
+ * @param destructive whether the step changes or removes something that cannot simply be undone
+ * @param confirm     what the operator types to confirm a destructive step (usually the resource name)
+ */
+public record Step(String id, String title, Phase phase, String action, Map<String, Object> with,
+                   String manual, List<Param> records, Duration expect, Duration timeout,
+                   boolean destructive, String confirm, SourcePosition position) {
+
+    public Step {
+        with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));
+        records = List.copyOf(records);
+    }
+
+    public boolean isManual() {
+        return action == null;
+    }
+}
