@@ -1,7 +1,10 @@
 package dev.drpilot.action;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an action takes, returns, needs and does, declared before any implementation exists, so
@@ -25,6 +28,12 @@ public record ActionContract(String id, String summary, String api, String permi
 
     public Optional<ArgSpec> arg(String name) {
         return args.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** The equivalent command for these arguments, with sensitive values masked. */
+    public String renderCommand(Map<String, ?> argumentValues) {
+        Set<String> sensitive = args.stream().filter(ArgSpec::sensitive).map(ArgSpec::name).collect(Collectors.toSet());
+        return command.render(argumentValues, sensitive);
     }
 
     public boolean hasOutput(String name) {

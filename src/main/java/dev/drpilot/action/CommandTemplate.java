@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class CommandTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]*)(\\?)?}");
+    /** A value not known yet, shown the way the guide writes it: {@code <pod-name>}. */
+    private static final Pattern PLACEHOLDER_VALUE = Pattern.compile("<[A-Za-z0-9_.-]+>");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private final String template;
@@ -118,7 +120,7 @@ public final class CommandTemplate {
     /** Quotes for a POSIX shell, so the operator can paste the command as it is. */
     static String quote(String value) {
         if (value.isEmpty()) return "''";
-        if (SAFE.matcher(value).matches()) return value;
+        if (SAFE.matcher(value).matches() || PLACEHOLDER_VALUE.matcher(value).matches()) return value;
         return "'" + value.replace("'", "'\"'\"'") + "'";
     }
 

@@ -1,0 +1,28 @@
+package dev.drpilot.app.cli;
+
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The runbook folder option shared by the commands that read runbooks. */
+final class RunbookOptions {
+
+    @Option(names = "--runbooks", paramLabel = "DIR", defaultValue = "runbooks",
+            description = "Folder of runbooks (default: ${DEFAULT-VALUE}).")
+    Path folder;
+
+    /** Loads the folder; prints its problems and returns null when any runbook is broken. */
+    List<Runbook> loadOrReport(PrintWriter err) {
+        RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(folder));
+        if (!result.ok()) {
+            result.problems().forEach(err::println);
+            err.println(result.problems().size() + " problem(s) in " + folder + "; run `drpilot validate " + folder + "` after fixing them");
+            return null;
+        }
+        return result.runbooks();
+    }
+}
