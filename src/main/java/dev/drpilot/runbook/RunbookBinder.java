@@ -50,8 +50,10 @@ final class RunbookBinder {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> with = node.has("with") ? (Map<String, Object>) plain(node.path("with")) : Map.of();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> verify = node.has("verify") ? (Map<String, Map<String, Object>>) plain(node.path("verify")) : Map.of();
         return new Step(node.path("id").asText(), node.path("title").asText(), Phase.fromYaml(node.path("phase").asText()),
-                text(node, "action"), with, text(node, "manual"), records,
+                text(node, "action"), with, text(node, "manual"), records, verify,
                 duration(node, "expect"), duration(node, "timeout"),
                 node.path("destructive").asBoolean(false), text(node, "confirm"), yaml.positionOf(pointer));
     }

@@ -12,18 +12,20 @@ import java.util.Map;
  *                    with {@code ${...}} references still in them
  * @param manual      Markdown instructions of a manual step, null for an action step
  * @param records     values the operator records in a manual step, which later steps reference
+ * @param verify      conditions on the action's outputs, by output name: {@code {atLeast: 30}}
  * @param expect      the typical duration, or null
  * @param timeout     how long the step may take before it fails, or null
  * @param destructive whether the step changes or removes something that cannot simply be undone
  * @param confirm     what the operator types to confirm a destructive step (usually the resource name)
  */
 public record Step(String id, String title, Phase phase, String action, Map<String, Object> with,
-                   String manual, List<Param> records, Duration expect, Duration timeout,
+                   String manual, List<Param> records, Map<String, Map<String, Object>> verify, Duration expect, Duration timeout,
                    boolean destructive, String confirm, SourcePosition position) {
 
     public Step {
         with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));
         records = List.copyOf(records);
+        verify = verify == null ? Map.of() : Map.copyOf(verify);
     }
 
     public boolean isManual() {
