@@ -20,7 +20,7 @@ public final class Interpolation {
     /**
      * @param lookup     the value of a reference, when known
      * @param unresolved what to put for a reference with no value (a placeholder in a preview; the
-     *                   engine throws instead)
+     *                   engine throws instead, or gives null for an optional parameter left empty)
      */
     public Interpolation(Function<Reference, Optional<Object>> lookup, Function<Reference, Object> unresolved) {
         this.lookup = lookup;
@@ -32,9 +32,13 @@ public final class Interpolation {
         return new Interpolation(lookup, ref -> "<" + (ref.isStepOutput() ? ref.stepId() + "." : "") + ref.name() + ">");
     }
 
+    /** Resolves every value; an entry whose value resolves to nothing (an optional parameter not given) is left out. */
     public Map<String, Object> resolveAll(Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, resolve(v)));
+        values.forEach((k, v) -> {
+            Object resolved = resolve(v);
+            if (resolved != null) out.put(k, resolved);
+        });
         return out;
     }
 
@@ -58,7 +62,10 @@ public final class Interpolation {
         if (references.isEmpty()) return text;
         if (Reference.isWhole(text)) return valueOf(references.get(0));
         String out = text;
-        for (Reference ref : references) out = out.replace(ref.text(), String.valueOf(valueOf(ref)));
+        for (Reference ref : references) {
+            Object value = valueOf(ref);
+            out = out.replace(ref.text(), value == null ? "" : String.valueOf(value));
+        }
         return out;
     }
 

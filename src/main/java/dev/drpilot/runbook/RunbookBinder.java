@@ -1,6 +1,7 @@
 package dev.drpilot.runbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drpilot.action.ActionCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ final class RunbookBinder {
     private RunbookBinder() {
     }
 
-    static Runbook bind(Path source, LocatedYaml yaml) {
+    static Runbook bind(Path source, LocatedYaml yaml, ActionCatalog catalog) {
         JsonNode root = yaml.root();
         JsonNode targets = root.path("targets");
         List<Param> params = new ArrayList<>();
@@ -23,7 +24,7 @@ final class RunbookBinder {
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < root.path("steps").size(); i++) {
-            steps.add(step(root.path("steps").get(i), "/steps/" + i, yaml));
+            steps.add(step(root.path("steps").get(i), "/steps/" + i, yaml, catalog));
         }
         return new Runbook(source, root.path("id").asText(), root.path("title").asText(),
                 Architecture.fromYaml(root.path("architecture").asText()),
@@ -43,7 +44,7 @@ final class RunbookBinder {
                 text(node, "pattern"), position);
     }
 
-    private static Step step(JsonNode node, String pointer, LocatedYaml yaml) {
+    private static Step step(JsonNode node, String pointer, LocatedYaml yaml, ActionCatalog catalog) {
         List<Param> records = new ArrayList<>();
         for (int i = 0; i < node.path("records").size(); i++) {
             records.add(param(node.path("records").get(i), yaml.positionOf(pointer + "/records/" + i)));
@@ -55,7 +56,13 @@ final class RunbookBinder {
         return new Step(node.path("id").asText(), node.path("title").asText(), Phase.fromYaml(node.path("phase").asText()),
                 text(node, "action"), with, text(node, "manual"), records, verify,
                 duration(node, "expect"), duration(node, "timeout"),
-                node.path("destructive").asBoolean(false), text(node, "confirm"), yaml.positionOf(pointer));
+                destructive(node, catalog), text(node, "confirm"), yaml.positionOf(pointer));
+    }
+
+    /** A step is destructive when its action is, or when the runbook says so (a manual step, a write into production). */
+    private static boolean destructive(JsonNode step, ActionCatalog catalog) {
+        boolean actionIs = step.has("action") && catalog.find(step.path("action").asText()).map(c -> c.destructive()).orElse(false);
+        return actionIs || step.path("destructive").asBoolean(false);
     }
 
     /** A YAML value as plain Java: String, Long, Boolean, BigDecimal, List, Map (in file order). */

@@ -18,10 +18,12 @@ import java.util.stream.Stream;
  */
 public final class RunbookLoader {
 
+    private final ActionCatalog catalog;
     private final RunbookSchema schema;
     private final RunbookChecker checker;
 
     public RunbookLoader(ActionCatalog catalog) {
+        this.catalog = catalog;
         this.schema = new RunbookSchema();
         this.checker = new RunbookChecker(catalog);
     }
@@ -87,7 +89,7 @@ public final class RunbookLoader {
             problems.sort(null);
             return new Result(List.of(), List.copyOf(problems));
         }
-        return new Result(List.of(RunbookBinder.bind(file, yaml)), List.of());
+        return new Result(List.of(RunbookBinder.bind(file, yaml, catalog)), List.of());
     }
 
     private static Result failed(Problem problem) {

@@ -1,0 +1,93 @@
+package dev.drpilot.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.runbook.Param;
+import dev.drpilot.runbook.Runbook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** Declares incidents and resumes them from the log: the engine's entry point. */
+public final class IncidentEngine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final IncidentLogStore log;
+    private final ActionRegistry actions;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final StepExecution.Settings settings;
+
+    /**
+     * @param executor runs the steps, one at a time; the app passes a single worker thread
+     * @param sleeper  waits between polls and retries (tests advance a test clock instead)
+     */
+    public IncidentEngine(IncidentLogStore log, ActionRegistry actions, ExecutorService executor, Clock clock,
+                          Sleeper sleeper, java.util.random.RandomGenerator random) {
+        this.log = log;
+        this.actions = actions;
+        this.executor = executor;
+        this.clock = clock;
+        this.settings = new StepExecution.Settings(sleeper, Backoff.standard(random),
+                new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30), random), 4);
+    }
+
+    /**
+     * Checks the parameters (nothing is called when one is wrong), declares the incident in the
+     * log, and returns it ready to run.
+     */
+    public IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request)
+            throws InvalidParametersException {
+        ParameterValues params = ParameterValues.resolve(runbook, paramValues);
+        params.secrets().forEach(log.redactor()::addSecret);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("params", params.texts());
+        Incident incident = log.declare(request, details);
+        return new IncidentRun(runbook, incident.id(), log, actions, executor, clock, settings, params);
+    }
+
+    /**
+     * Rebuilds an incident from its log: steps where they stood, outputs of the steps that
+     * succeeded. A step that was running when the process stopped becomes interrupted, and that
+     * is logged. Secret parameters are not in the log: give them again in {@code secretValues}.
+     */
+    public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues)
+            throws InvalidParametersException {
+        java.util.List<IncidentEvent> events = log.events(incident.id());
+        Map<String, String> given = new HashMap<>(loggedParams(events));
+        for (Param param : runbook.params()) if (param.sensitive()) given.remove(param.name());
+        given.putAll(secretValues);
+        ParameterValues params = ParameterValues.resolve(runbook, given);
+        params.secrets().forEach(log.redactor()::addSecret);
+        IncidentRun run = new IncidentRun(runbook, incident.id(), log, actions, executor, clock, settings, params);
+        new IncidentReplay(run, clock).replay(events);
+        log.append(incident.id(), EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
+        return run;
+    }
+
+    private static Map<String, String> loggedParams(java.util.List<IncidentEvent> events) {
+        return events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED).findFirst()
+                .map(e -> payload(e).get("params"))
+                .map(p -> JSON.convertValue(p, new TypeReference<Map<String, String>>() { }))
+                .orElse(Map.of());
+    }
+
+    static Map<String, Object> payload(IncidentEvent event) {
+        try {
+            return JSON.readValue(event.payload(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("event " + event.sequence() + " has a payload that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.drpilot.engine;
+
+import dev.drpilot.incident.EventDraft;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentLogStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One incident's side of the log: the engine writes every change here first (committed), then
+ * tells the listeners.
+ */
+final class IncidentJournal {
+
+    private final IncidentLogStore log;
+    private final String incidentId;
+    private final Consumer<IncidentEvent> listeners;
+
+    IncidentJournal(IncidentLogStore log, String incidentId, Consumer<IncidentEvent> listeners) {
+        this.log = log;
+        this.incidentId = incidentId;
+        this.listeners = listeners;
+    }
+
+    IncidentEvent record(EventKind kind, String stepId, Map<String, Object> payload) {
+        return published(log.append(incidentId, EventDraft.of(kind, stepId, payload)));
+    }
+
+    /** A note; {@code occurredAt} is an earlier moment it is about, when added after the fact. */
+    IncidentEvent note(String text, Instant occurredAt) {
+        return published(log.append(incidentId, new EventDraft(EventKind.NOTE, null, Map.of("text", text), null, occurredAt)));
+    }
+
+    /** A value that must never be written, wherever it appears. */
+    void secret(String value) {
+        log.redactor().addSecret(value);
+    }
+
+    List<IncidentEvent> events() {
+        return log.events(incidentId);
+    }
+
+    private IncidentEvent published(IncidentEvent event) {
+        listeners.accept(event);
+        return event;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.drpilot.engine;
+
+import dev.drpilot.action.Action;
+import dev.drpilot.action.ActionContext.OperatorInput;
+import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.runbook.Interpolation;
+import dev.drpilot.runbook.Param;
+import dev.drpilot.runbook.Reference;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.Step;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One incident's runbook in execution: the steps' states, the operator's commands (run, confirm,
+ * tick off, skip, retry, cancel, add a step, note, decide), and the incident log, which hears of
+ * every change before anyone else does.
+ *
+ * <p>Steps run one at a time on the executor passed in, never on the caller's thread.
+ */
+public final class IncidentRun {
+
+    private final Runbook runbook;
+    private final String incidentId;
+    private final IncidentJournal journal;
+    private final ActionRegistry actions;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final StepExecution.Settings settings;
+    private final ParameterValues params;
+
+    private final List<StepRun> steps = new ArrayList<>();
+    private final Map<String, Map<String, Object>> outputs = new HashMap<>();
+    private final Set<String> confirmed = new HashSet<>();
+    private final Map<String, CompletableFuture<OperatorInput>> operatorGates = new HashMap<>();
+    private final Map<String, StepExecution> executions = new HashMap<>();
+    private final Map<String, Future<?>> futures = new HashMap<>();
+    private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
+    private int addedSteps;
+    /** The run to the next confirmation stopped at one, and goes on once it is given. */
+    private boolean continueAfterConfirmation;
+
+    IncidentRun(Runbook runbook, String incidentId, IncidentLogStore log, ActionRegistry actions,
+                ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params) {
+        this.runbook = runbook;
+        this.incidentId = incidentId;
+        this.journal = new IncidentJournal(log, incidentId, this::notifyLogged);
+        this.actions = actions;
+        this.executor = executor;
+        this.clock = clock;
+        this.settings = settings;
+        this.params = params;
+        for (Step step : runbook.steps()) steps.add(StepRun.pending(step, null));
+        for (int i = 0; i < steps.size(); i++) steps.set(i, steps.get(i).withCommand(commandOf(steps.get(i).step())));
+    }
+
+    public String incidentId() {
+        return incidentId;
+    }
+
+    public Runbook runbook() {
+        return runbook;
+    }
+
+    public void addListener(IncidentListener listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized List<StepRun> steps() {
+        return List.copyOf(steps);
+    }
+
+    public synchronized StepRun step(String stepId) {
+        return steps.get(indexOf(stepId));
+    }
+
+    /** Runs one step (or asks for its confirmation first, when it is destructive). */
+    public synchronized Future<?> start(String stepId) {
+        StepRun run = step(stepId);
+        if (!run.state().canStart()) {
+            throw new IllegalStateException("step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
+        }
+        return submit(() -> runOne(stepId));
+    }
+
+    /** Runs the steps in order until one needs a confirmation, fails, or all are done. */
+    public synchronized Future<?> runToNextConfirmation() {
+        return submit(this::runUntilStopped);
+    }
+
+    /** The operator typed the confirmation text of a destructive step; it starts if the text matches. */
+    public synchronized Future<?> confirm(String stepId, String typed) {
+        StepRun run = step(stepId);
+        if (run.state() != StepState.AWAITING_CONFIRMATION) {
+            throw new IllegalStateException("step '" + stepId + "' is not waiting for a confirmation");
+        }
+        String expected = confirmationText(run.step());
+        if (!expected.equals(typed == null ? "" : typed.strip())) {
+            throw new IllegalArgumentException("type exactly '" + expected + "' to confirm this step");
+        }
+        journal.record(EventKind.CONFIRMATION_GIVEN, stepId, Map.of("typed", expected));
+        confirmed.add(stepId);
+        boolean thenContinue = continueAfterConfirmation;
+        continueAfterConfirmation = false;
+        return submit(() -> {
+            if (runOne(stepId) == StepState.SUCCEEDED && thenContinue) runUntilStopped();
+        });
+    }
+
+    /** The operator ticks a manual step off, with a note and the values it records. */
+    public synchronized void tickOff(String stepId, String note, Map<String, String> values) {
+        StepRun run = step(stepId);
+        if (run.state() != StepState.AWAITING_OPERATOR) {
+            throw new IllegalStateException("step '" + stepId + "' is not waiting to be ticked off");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Param record : run.step().records()) {
+            String problem = record.check(values.get(record.name()));
+            if (problem != null) problems.add(problem);
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
+        operatorGates.get(stepId).complete(new OperatorInput(note, values));
+    }
+
+    /** Skips a step with a reason, which the post-mortem will show. */
+    public synchronized void skip(String stepId, String reason) {
+        StepRun run = step(stepId);
+        if (run.state().isActive()) throw new IllegalStateException("cancel step '" + stepId + "' before skipping it");
+        if (run.state().isSettled()) throw new IllegalStateException("step '" + stepId + "' is already " + run.state().label().toLowerCase());
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why the step is skipped");
+        journal.record(EventKind.STEP_SKIPPED, stepId, Map.of("reason", reason.strip()));
+        update(run.ended(StepState.SKIPPED, clock.instant(), Map.of(), "Skipped: " + reason.strip()));
+    }
+
+    /** Stops a running or waiting step; its resource may be half-changed. */
+    public synchronized void cancel(String stepId) {
+        StepExecution execution = executions.get(stepId);
+        if (execution != null) execution.cancel();
+        Future<?> future = futures.get(stepId);
+        if (future != null) future.cancel(true);
+        if (step(stepId).state() == StepState.AWAITING_CONFIRMATION) {
+            journal.record(EventKind.STEP_CANCELLED, stepId, Map.of("reason", "confirmation declined"));
+            update(step(stepId).with(StepState.CANCELLED, "Confirmation declined"));
+        }
+    }
+
+    /** Adds a manual step after another one (or at the end when {@code afterStepId} is null). */
+    public synchronized StepRun addManualStep(String afterStepId, String title, String instructions) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", "added-" + (addedSteps + 1));
+        payload.put("after", afterStepId);
+        payload.put("title", title);
+        payload.put("instructions", instructions);
+        journal.record(EventKind.STEP_ADDED, null, payload);
+        return insertManualStep(payload);
+    }
+
+    public IncidentEvent note(String text, Instant occurredAt) {
+        return journal.note(text, occurredAt);
+    }
+
+    public IncidentEvent decision(String text) {
+        return journal.record(EventKind.DECISION, null, Map.of("text", text));
+    }
+
+    // ---- replay (used by IncidentResumer) ----
+
+    synchronized StepRun insertManualStep(Map<String, Object> payload) {
+        addedSteps++;
+        String after = (String) payload.get("after");
+        int at = after == null ? steps.size() : indexOf(after) + 1;
+        Step anchor = steps.get(Math.max(0, Math.min(at, steps.size()) - 1)).step();
+        Step step = new Step((String) payload.get("id"), (String) payload.get("title"), anchor.phase(), null, Map.of(),
+                (String) payload.get("instructions"), List.of(), Map.of(), null, null, false, null, anchor.position());
+        StepRun run = StepRun.pending(step, null);
+        steps.add(at, run);
+        notifyChanged(run);
+        return run;
+    }
+
+    IncidentJournal journal() {
+        return journal;
+    }
+
+    synchronized void restore(StepRun run, Map<String, Object> stepOutputs, boolean wasConfirmed) {
+        steps.set(indexOf(run.id()), run);
+        if (stepOutputs != null) outputs.put(run.id(), stepOutputs);
+        if (wasConfirmed) confirmed.add(run.id());
+    }
+
+    // ---- execution ----
+
+    private Future<?> submit(Runnable task) {
+        return executor.submit(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                journal.record(EventKind.NOTE, null, Map.of("text", "DR Pilot error: " + e));
+                throw e;
+            }
+        });
+    }
+
+    private void runUntilStopped() {
+        while (true) {
+            StepRun next;
+            synchronized (this) {
+                next = steps.stream().filter(s -> !s.state().isSettled()).findFirst().orElse(null);
+            }
+            if (next == null || !next.state().canStart() && next.state() != StepState.AWAITING_CONFIRMATION) return;
+            if (next.state() == StepState.AWAITING_CONFIRMATION && !confirmed.contains(next.id())) return;
+            StepState end = runOne(next.id());
+            if (end == StepState.AWAITING_CONFIRMATION) {
+                synchronized (this) {
+                    continueAfterConfirmation = true;
+                }
+            }
+            if (end != StepState.SUCCEEDED) return;
+        }
+    }
+
+    /** Runs a step on the current (executor) thread; returns the state it ended in. */
+    private StepState runOne(String stepId) {
+        StepRun run;
+        synchronized (this) {
+            run = step(stepId);
+            if (run.step().destructive() && !confirmed.contains(stepId)) {
+                String expected = confirmationText(run.step());
+                journal.record(EventKind.CONFIRMATION_REQUESTED, stepId, Map.of("type", expected));
+                update(run.with(StepState.AWAITING_CONFIRMATION, "Destructive: type '" + expected + "' to go ahead"));
+                return StepState.AWAITING_CONFIRMATION;
+            }
+        }
+        Action action = run.step().isManual() ? actions.manual() : actions.find(run.step().action()).orElse(null);
+        if (action == null) {
+            journal.record(EventKind.STEP_FAILED, stepId, Map.of("error", "not available", "message", unavailable(run.step())));
+            update(run.ended(StepState.FAILED, clock.instant(), Map.of(), unavailable(run.step())));
+            return StepState.FAILED;
+        }
+        Map<String, Object> args;
+        try {
+            args = arguments(run.step());
+        } catch (IllegalStateException e) {
+            journal.record(EventKind.STEP_FAILED, stepId, Map.of("message", e.getMessage()));
+            update(run.ended(StepState.FAILED, clock.instant(), Map.of(), e.getMessage()));
+            return StepState.FAILED;
+        }
+        protectSensitiveArguments(run.step(), args);
+        StepExecution execution;
+        synchronized (this) {
+            if (run.step().isManual()) operatorGates.put(stepId, new CompletableFuture<>());
+            execution = new StepExecution(run.step(), action, args, journal, clock, settings, this::update,
+                    () -> step(stepId), operatorGates.get(stepId));
+            executions.put(stepId, execution);
+        }
+        StepRun end = execution.run();
+        synchronized (this) {
+            executions.remove(stepId);
+            operatorGates.remove(stepId);
+            futures.remove(stepId);
+            confirmed.remove(stepId);
+            if (end.state() == StepState.SUCCEEDED) outputs.put(stepId, end.outputs());
+        }
+        return end.state();
+    }
+
+    /** Values of arguments the contract marks sensitive never reach the log, whatever field they end up in. */
+    private void protectSensitiveArguments(Step step, Map<String, Object> args) {
+        if (step.isManual()) return;
+        actions.catalog().find(step.action()).ifPresent(contract -> contract.args().stream()
+                .filter(dev.drpilot.action.ArgSpec::sensitive)
+                .map(a -> args.get(a.name()))
+                .filter(java.util.Objects::nonNull)
+                .forEach(value -> journal.secret(String.valueOf(value))));
+    }
+
+    private static String unavailable(Step step) {
+        return "Action " + step.action() + " is not available in this version of DR Pilot: do it by hand with the command shown, "
+                + "then skip this step with a note of what you did";
+    }
+
+    /** The step's arguments with every reference resolved; throws when an earlier output is missing. */
+    private Map<String, Object> arguments(Step step) {
+        return strict().resolveAll(step.with());
+    }
+
+    private String confirmationText(Step step) {
+        return String.valueOf(preview().resolve(step.confirm()));
+    }
+
+    private String commandOf(Step step) {
+        if (step.isManual()) return null;
+        return actions.catalog().find(step.action())
+                .map(contract -> contract.renderCommand(preview().resolveAll(step.with())))
+                .orElse(null);
+    }
+
+    private Interpolation strict() {
+        return new Interpolation(this::valueOf, ref -> {
+            if (!ref.isStepOutput() && runbook.param(ref.name()).map(p -> !p.required()).orElse(false)) return null;
+            throw new IllegalStateException(ref.isStepOutput()
+                    ? "needs " + ref.text() + ", which step '" + ref.stepId() + "' has not produced yet: run that step first"
+                    : "needs " + ref.text() + ", which has no value: give parameter '" + ref.name() + "'");
+        });
+    }
+
+    private Interpolation preview() {
+        return Interpolation.preview(this::valueOf);
+    }
+
+    private synchronized Optional<Object> valueOf(Reference ref) {
+        if (ref.isStepOutput()) {
+            return Optional.ofNullable(outputs.getOrDefault(ref.stepId(), Map.of()).get(ref.name()));
+        }
+        return switch (ref.name()) {
+            case "today" -> Optional.of(LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DateTimeFormatter.BASIC_ISO_DATE));
+            case "now" -> Optional.of(clock.instant().toString());
+            case "incident.id" -> Optional.of(incidentId);
+            default -> Optional.ofNullable(params.typed().get(ref.name()));
+        };
+    }
+
+    private synchronized void update(StepRun run) {
+        int index = indexOf(run.id());
+        StepRun updated = run.command() == null && !run.step().isManual() ? run.withCommand(commandOf(run.step())) : run;
+        steps.set(index, updated);
+        notifyChanged(updated);
+    }
+
+    private void notifyLogged(IncidentEvent event) {
+        for (IncidentListener listener : listeners) listener.logged(event);
+    }
+
+    private void notifyChanged(StepRun run) {
+        for (IncidentListener listener : listeners) listener.stepChanged(run);
+    }
+
+    /** Refreshes the commands once earlier outputs are known (a later step's command uses them). */
+    synchronized void refreshCommands() {
+        for (int i = 0; i < steps.size(); i++) steps.set(i, steps.get(i).withCommand(commandOf(steps.get(i).step())));
+    }
+
+    private int indexOf(String stepId) {
+        for (int i = 0; i < steps.size(); i++) if (steps.get(i).id().equals(stepId)) return i;
+        throw new IllegalArgumentException("no step '" + stepId + "' in runbook " + runbook.id());
+    }
+}

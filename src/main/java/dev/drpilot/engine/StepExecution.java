@@ -1,0 +1,205 @@
+package dev.drpilot.engine;
+
+import dev.drpilot.action.Action;
+import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.ActionException;
+import dev.drpilot.action.ActionResult;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.runbook.Durations;
+import dev.drpilot.runbook.Step;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One run of one step: the attempts with backoff on transient failures, the waits, the
+ * operator's tick for a manual step, cancellation, the step's timeout and the check of its
+ * outputs. It is the action's {@link ActionContext}.
+ */
+final class StepExecution implements ActionContext {
+
+    /** How the engine waits and retries. */
+    record Settings(Sleeper sleeper, Backoff retryBackoff, Backoff pollBackoff, int maxAttempts) {
+    }
+
+    private final Step step;
+    private final Action action;
+    private final Map<String, Object> args;
+    private final IncidentJournal journal;
+    private final Clock clock;
+    private final Settings settings;
+    private final Consumer<StepRun> publish;
+    private final Supplier<StepRun> current;
+    private final CompletableFuture<OperatorInput> operatorGate;
+    private volatile boolean cancelled;
+    private volatile Thread runner;
+    private Instant deadline;
+
+    StepExecution(Step step, Action action, Map<String, Object> args, IncidentJournal journal, Clock clock,
+                  Settings settings, Consumer<StepRun> publish, Supplier<StepRun> current,
+                  CompletableFuture<OperatorInput> operatorGate) {
+        this.step = step;
+        this.action = action;
+        this.args = args;
+        this.journal = journal;
+        this.clock = clock;
+        this.settings = settings;
+        this.publish = publish;
+        this.current = current;
+        this.operatorGate = operatorGate;
+    }
+
+    void cancel() {
+        cancelled = true;
+        if (operatorGate != null) operatorGate.cancel(true);
+        Thread thread = runner;
+        if (thread != null) thread.interrupt();
+    }
+
+    StepRun run() {
+        runner = Thread.currentThread();
+        Instant started = clock.instant();
+        deadline = step.timeout() == null ? null : started.plus(step.timeout());
+        Map<String, Object> startPayload = new LinkedHashMap<>();
+        startPayload.put("action", step.isManual() ? "manual" : step.action());
+        if (!args.isEmpty()) startPayload.put("args", args);
+        if (current.get().command() != null) startPayload.put("command", current.get().command());
+        journal.record(EventKind.STEP_STARTED, step.id(), startPayload);
+        publish.accept(current.get().started(started).progress(
+                step.isManual() ? StepState.AWAITING_OPERATOR : StepState.RUNNING, null, null));
+        try {
+            ActionResult result = attempt();
+            return succeeded(result, started);
+        } catch (InterruptedException e) {
+            return stopped(cancelled ? StepState.CANCELLED : StepState.INTERRUPTED,
+                    cancelled ? "Cancelled by the operator; check the resource before retrying" : "Interrupted");
+        } catch (ActionException e) {
+            return failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return failed("Unexpected error in " + action.id() + ": " + e);
+        } finally {
+            runner = null;
+            Thread.interrupted();
+        }
+    }
+
+    private ActionResult attempt() throws ActionException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.execute(args, this);
+            } catch (ActionException e) {
+                if (!e.isTransient() || attempt >= settings.maxAttempts() || cancelled) throw e;
+                Duration delay = settings.retryBackoff().delay(attempt - 1);
+                journal.record(EventKind.STEP_RETRIED, step.id(), Map.of("attempt", attempt + 1, "error", e.getMessage(),
+                        "delayMs", delay.toMillis()));
+                publish.accept(current.get().progress(StepState.RUNNING, "Retrying in " + Durations.human(delay)
+                        + " (attempt " + (attempt + 1) + " of " + settings.maxAttempts() + "): " + e.getMessage(), null));
+                settings.sleeper().sleep(delay);
+                if (cancelled) throw new InterruptedException();
+            }
+        }
+    }
+
+    private StepRun succeeded(ActionResult result, Instant started) {
+        Map<String, Object> outputs = result.outputs();
+        List<String> broken = OutputConditions.failures(step, outputs);
+        if (!broken.isEmpty()) return failed("Check failed: " + String.join("; ", broken));
+        Instant ended = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("summary", result.summary());
+        payload.put("outputs", outputs);
+        payload.put("durationMs", Duration.between(started, ended).toMillis());
+        journal.record(EventKind.STEP_SUCCEEDED, step.id(), payload);
+        StepRun run = current.get().ended(StepState.SUCCEEDED, ended, outputs, result.summary());
+        publish.accept(run);
+        return run;
+    }
+
+    private StepRun failed(String message) {
+        journal.record(EventKind.STEP_FAILED, step.id(), Map.of("message", message));
+        StepRun run = current.get().ended(StepState.FAILED, clock.instant(), Map.of(), message);
+        publish.accept(run);
+        return run;
+    }
+
+    private StepRun stopped(StepState state, String message) {
+        journal.record(state == StepState.CANCELLED ? EventKind.STEP_CANCELLED : EventKind.STEP_INTERRUPTED, step.id(),
+                Map.of("message", message));
+        StepRun run = current.get().ended(state, clock.instant(), Map.of(), message);
+        publish.accept(run);
+        return run;
+    }
+
+    // ---- ActionContext ----
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void progress(String message, Double fraction) {
+        StepRun now = current.get();
+        publish.accept(now.progress(now.state(), message, fraction));
+    }
+
+    @Override
+    public void apiCall(String service, String operation, String requestId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("service", service);
+        payload.put("operation", operation);
+        if (requestId != null) payload.put("requestId", requestId);
+        journal.record(EventKind.API_CALL, step.id(), payload);
+    }
+
+    @Override
+    public void statusChange(String resource, String status) {
+        journal.record(EventKind.STATUS_CHANGE, step.id(), Map.of("resource", resource, "status", status));
+    }
+
+    @Override
+    public <T> T waitUntil(String what, Supplier<Optional<T>> check, Duration timeout)
+            throws ActionException, InterruptedException {
+        Instant start = clock.instant();
+        Instant giveUp = start.plus(timeout);
+        if (deadline != null && deadline.isBefore(giveUp)) giveUp = deadline;
+        journal.record(EventKind.STEP_WAITING, step.id(), Map.of("for", what));
+        for (int poll = 0; ; poll++) {
+            if (cancelled) throw new InterruptedException();
+            Optional<T> result = check.get();
+            if (result.isPresent()) return result.get();
+            Instant now = clock.instant();
+            if (!now.isBefore(giveUp)) {
+                throw ActionException.permanent("Gave up waiting for " + what + " after "
+                        + Durations.human(Duration.between(start, now)) + "; check it by hand, then retry or skip this step");
+            }
+            publish.accept(current.get().progress(StepState.WAITING, "Waiting for " + what + " ("
+                    + Durations.human(Duration.between(start, now)) + ")", null));
+            Duration delay = settings.pollBackoff().delay(poll);
+            Duration left = Duration.between(now, giveUp);
+            settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left);
+        }
+    }
+
+    @Override
+    public OperatorInput awaitOperator() throws InterruptedException {
+        try {
+            return operatorGate.get();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            throw new InterruptedException("cancelled");
+        }
+    }
+}

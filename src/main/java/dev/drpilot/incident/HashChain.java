@@ -1,0 +1,71 @@
+package dev.drpilot.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Each event holds the SHA-256 of its own content and of the event before it, so changing,
+ * removing or reordering any event of an exported timeline shows.
+ */
+public final class HashChain {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private HashChain() {
+    }
+
+    /** The outcome of a check: intact, or the first event that does not fit. */
+    public record Verification(boolean intact, int checked, Long firstBrokenSequence, String reason) {
+        static Verification ok(int checked) {
+            return new Verification(true, checked, null, null);
+        }
+    }
+
+    static String hash(String incidentId, long sequence, long timeMillis, EventKind kind, String actor, String stepId,
+                       String payload, Long corrects, Long occurredAtMillis, String previousHash) {
+        String canonical = String.join("\u001f", incidentId, Long.toString(sequence), Long.toString(timeMillis),
+                kind.name(), nullable(actor), nullable(stepId), nullable(payload), nullable(corrects),
+                nullable(occurredAtMillis), previousHash);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static String hashOf(IncidentEvent e) {
+        return hash(e.incidentId(), e.sequence(), e.time().toEpochMilli(), e.kind(), e.actor(), e.stepId(), e.payload(),
+                e.corrects(), e.occurredAt() == null ? null : e.occurredAt().toEpochMilli(), e.previousHash());
+    }
+
+    /** Checks a whole incident's events, in sequence order, from the first. */
+    public static Verification verify(List<IncidentEvent> events) {
+        String previous = GENESIS;
+        long expectedSequence = 1;
+        for (IncidentEvent event : events) {
+            if (event.sequence() != expectedSequence) {
+                return new Verification(false, (int) expectedSequence - 1, expectedSequence,
+                        "event " + expectedSequence + " is missing (found " + event.sequence() + " next)");
+            }
+            if (!event.previousHash().equals(previous)) {
+                return new Verification(false, (int) expectedSequence - 1, event.sequence(),
+                        "event " + event.sequence() + " does not follow event " + (event.sequence() - 1) + ": one of them was changed or removed");
+            }
+            if (!hashOf(event).equals(event.hash())) {
+                return new Verification(false, (int) expectedSequence - 1, event.sequence(),
+                        "event " + event.sequence() + " was changed after it was written");
+            }
+            previous = event.hash();
+            expectedSequence++;
+        }
+        return Verification.ok(events.size());
+    }
+
+    private static String nullable(Object value) {
+        return value == null ? "\u2400" : value.toString();
+    }
+}

@@ -1,0 +1,324 @@
+package dev.drpilot.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The incident log in an embedded H2 file. Every append is committed before it returns, so a
+ * crash loses nothing that was reported as written. {@code AUTO_SERVER} lets a second process
+ * (the command line while the app runs) use the same file.
+ */
+public final class IncidentLogStore implements AutoCloseable {
+
+    private static final int APPEND_ATTEMPTS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private final Connection connection;
+    private final Clock clock;
+    private final SecretRedactor redactor = new SecretRedactor();
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private volatile String actor;
+
+    private IncidentLogStore(Path file, Connection connection, Clock clock, String actor) {
+        this.file = file;
+        this.connection = connection;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /**
+     * Opens (creating and migrating when needed) the log at {@code file}, an H2 database path
+     * without its {@code .mv.db} ending.
+     */
+    public static IncidentLogStore open(Path file, Clock clock, String actor) {
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/drpilot/incident/migration")
+                    .loggers("slf4j").load().migrate();
+            Connection connection = DriverManager.getConnection(url, "sa", "");
+            connection.setAutoCommit(true);
+            return new IncidentLogStore(file, connection, clock, actor);
+        } catch (Exception e) {
+            throw new IncidentLogUnavailableException("Cannot open the incident log " + file + ".mv.db: "
+                    + reason(e) + ". If another DR Pilot is using it, work there, or close it and try again;"
+                    + " to use another log, start with --log PATH.", e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        String text = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (text.contains("90020") || text.contains("already in use")) return "another process holds it";
+        if (text.contains("AccessDenied") || text.contains("Permission denied") || text.contains("read only")) {
+            return "the folder cannot be written";
+        }
+        return text.lines().findFirst().orElse(text);
+    }
+
+    /** The per-user data folder of this OS: where the log lives unless the operator says otherwise. */
+    public static Path defaultLocation() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        Path home = Path.of(System.getProperty("user.home"));
+        Path folder;
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            folder = (appData != null ? Path.of(appData) : home.resolve("AppData/Roaming")).resolve("DR Pilot");
+        } else if (os.contains("mac")) {
+            folder = home.resolve("Library/Application Support/DR Pilot");
+        } else {
+            String xdg = System.getenv("XDG_DATA_HOME");
+            folder = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("drpilot");
+        }
+        return folder.resolve("incidents");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public SecretRedactor redactor() {
+        return redactor;
+    }
+
+    /** Who the next events are written as: the OS user, then also the AWS caller identity once known. */
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    /** Declares an incident and writes its first event. */
+    public synchronized Incident declare(NewIncident request, Map<String, Object> details) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        String id = (request.mode() == IncidentMode.REHEARSAL ? "REH-" : "INC-")
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
+                + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
+        Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
+                request.severity(), request.commander(), now, request.failureStartedAt(), null);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, incident.runbookId());
+            insert.setString(3, incident.title());
+            insert.setString(4, incident.mode().name());
+            insert.setString(5, incident.severity());
+            insert.setString(6, incident.commander());
+            insert.setLong(7, now.toEpochMilli());
+            setInstant(insert, 8, incident.failureStartedAt());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("declare the incident", e);
+        }
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
+        payload.put("runbook", incident.runbookId());
+        payload.put("title", incident.title());
+        payload.put("mode", incident.mode().name());
+        if (incident.severity() != null) payload.put("severity", incident.severity());
+        if (incident.commander() != null) payload.put("commander", incident.commander());
+        if (incident.failureStartedAt() != null) payload.put("failureStartedAt", incident.failureStartedAt().toString());
+        append(id, EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload));
+        return incident;
+    }
+
+    public IncidentEvent append(String incidentId, EventKind kind, String stepId, Map<String, Object> payload) {
+        return append(incidentId, EventDraft.of(kind, stepId, payload));
+    }
+
+    /** Writes an event and commits it before returning. */
+    public synchronized IncidentEvent append(String incidentId, EventDraft draft) {
+        String payload = payloadText(draft.payload());
+        SQLException last = null;
+        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+            try {
+                return insert(incidentId, draft, payload);
+            } catch (SQLException e) {
+                // another process appended the same sequence number first: read the new tail and go again
+                if (!"23505".equals(e.getSQLState())) throw failure("write to the incident log", e);
+                last = e;
+            }
+        }
+        throw failure("write to the incident log", last);
+    }
+
+    private IncidentEvent insert(String incidentId, EventDraft draft, String payload) throws SQLException {
+        long sequence = 1;
+        String previousHash = HashChain.GENESIS;
+        try (PreparedStatement tail = connection.prepareStatement(
+                "SELECT sequence, hash FROM events WHERE incident_id = ? ORDER BY sequence DESC LIMIT 1")) {
+            tail.setString(1, incidentId);
+            try (ResultSet rs = tail.executeQuery()) {
+                if (rs.next()) {
+                    sequence = rs.getLong(1) + 1;
+                    previousHash = rs.getString(2);
+                }
+            }
+        }
+        long time = clock.millis();
+        String who = redactor.redact(actor);
+        String step = draft.stepId();
+        Long occurredAt = draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();
+        String hash = HashChain.hash(incidentId, sequence, time, draft.kind(), who, step, payload, draft.corrects(),
+                occurredAt, previousHash);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO events (incident_id, sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at,"
+                        + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, incidentId);
+            insert.setLong(2, sequence);
+            insert.setLong(3, time);
+            insert.setString(4, draft.kind().name());
+            insert.setString(5, who);
+            insert.setString(6, step);
+            insert.setString(7, payload);
+            setLong(insert, 8, draft.corrects());
+            setLong(insert, 9, occurredAt);
+            insert.setString(10, previousHash);
+            insert.setString(11, hash);
+            insert.executeUpdate();
+        }
+        return new IncidentEvent(incidentId, sequence, Instant.ofEpochMilli(time), draft.kind(), who, step, payload,
+                draft.corrects(), draft.occurredAt() == null ? null : Instant.ofEpochMilli(occurredAt), previousHash, hash);
+    }
+
+    private String payloadText(Map<String, Object> payload) {
+        try {
+            JsonNode tree = json.valueToTree(payload == null ? Map.of() : payload);
+            return json.writeValueAsString(redactor.redact(tree));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("event payload is not representable as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public List<IncidentEvent> events(String incidentId) {
+        return events(incidentId, 0);
+    }
+
+    /** Events after a sequence number, for readers that follow the log as it grows. */
+    public synchronized List<IncidentEvent> events(String incidentId, long afterSequence) {
+        List<IncidentEvent> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash, hash"
+                        + " FROM events WHERE incident_id = ? AND sequence > ? ORDER BY sequence")) {
+            select.setString(1, incidentId);
+            select.setLong(2, afterSequence);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            EventKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                            nullableLong(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the incident log", e);
+        }
+        return events;
+    }
+
+    /** Every incident, open ones first, newest first. */
+    public synchronized List<Incident> incidents() {
+        List<Incident> incidents = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, closed_at"
+                        + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                incidents.add(new Incident(rs.getString(1), rs.getString(2), rs.getString(3),
+                        IncidentMode.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9)));
+            }
+        } catch (SQLException e) {
+            throw failure("list the incidents", e);
+        }
+        return incidents;
+    }
+
+    public Optional<Incident> incident(String id) {
+        return incidents().stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /** Sets the incident's start back to when the failure began (detection often comes later). */
+    public synchronized IncidentEvent setFailureStart(String incidentId, Instant failureStartedAt, String reason) {
+        update("UPDATE incidents SET failure_started_at = ? WHERE id = ?", failureStartedAt.toEpochMilli(), incidentId);
+        return append(incidentId, EventDraft.of(EventKind.INCIDENT_START_SET_BACK, null,
+                Map.of("failureStartedAt", failureStartedAt.toString(), "reason", reason == null ? "" : reason)));
+    }
+
+    public synchronized IncidentEvent close(String incidentId, String summary) {
+        IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_CLOSED, null,
+                Map.of("summary", summary == null ? "" : summary)));
+        update("UPDATE incidents SET closed_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
+        return event;
+    }
+
+    public HashChain.Verification verify(String incidentId) {
+        return HashChain.verify(events(incidentId));
+    }
+
+    private void update(String sql, long value, String id) {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, value);
+            update.setString(2, id);
+            if (update.executeUpdate() != 1) throw new IllegalArgumentException("no incident " + id + " in " + file);
+        } catch (SQLException e) {
+            throw failure("update the incident", e);
+        }
+    }
+
+    private IncidentLogUnavailableException failure(String what, SQLException e) {
+        return new IncidentLogUnavailableException("Could not " + what + " in " + file + ".mv.db: " + e.getMessage(), e);
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        setLong(statement, index, value == null ? null : value.toEpochMilli());
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) statement.setNull(index, Types.BIGINT);
+        else statement.setLong(index, value);
+    }
+
+    private static Long nullableLong(ResultSet rs, int index) throws SQLException {
+        long value = rs.getLong(index);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, int index) throws SQLException {
+        Long value = nullableLong(rs, index);
+        return value == null ? null : Instant.ofEpochMilli(value);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}
