@@ -1,0 +1,141 @@
+package dev.drpilot.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncidentLogStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"), ZoneOffset.UTC);
+
+    private static NewIncident incident() {
+        return new NewIncident("druid-rds-corruption", "RDS metadata corruption", IncidentMode.LIVE, "SEV1", "alice", null);
+    }
+
+    @Test
+    void eventsAreNumberedWithoutGapsAndChainedByHash() {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident incident = log.declare(incident(), Map.of());
+            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "coordinator down"));
+            log.append(incident.id(), EventKind.DECISION, null, Map.of("text", "restore to 10:25"));
+
+            List<IncidentEvent> events = log.events(incident.id());
+
+            assertThat(events).extracting(IncidentEvent::sequence).containsExactly(1L, 2L, 3L);
+            assertThat(events.get(0).previousHash()).isEqualTo(HashChain.GENESIS);
+            assertThat(events.get(1).previousHash()).isEqualTo(events.get(0).hash());
+            assertThat(events.get(0).actor()).isEqualTo("alice");
+            assertThat(log.verify(incident.id()).intact()).isTrue();
+            assertThat(log.events(incident.id(), 2)).extracting(IncidentEvent::kind).containsExactly(EventKind.DECISION);
+        }
+    }
+
+    @Test
+    void anyChangeToAnExportedTimelineIsFound() {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident incident = log.declare(incident(), Map.of());
+            for (int i = 0; i < 5; i++) log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "note " + i));
+            List<IncidentEvent> events = new ArrayList<>(log.events(incident.id()));
+
+            IncidentEvent original = events.get(3);
+            events.set(3, new IncidentEvent(original.incidentId(), original.sequence(), original.time(), original.kind(),
+                    original.actor(), original.stepId(), "{\"text\":\"nothing happened\"}", original.corrects(),
+                    original.occurredAt(), original.previousHash(), original.hash()));
+            HashChain.Verification edited = HashChain.verify(events);
+            assertThat(edited.intact()).isFalse();
+            assertThat(edited.firstBrokenSequence()).isEqualTo(4L);
+            assertThat(edited.reason()).contains("changed after it was written");
+
+            events.set(3, original);
+            events.remove(2);
+            assertThat(HashChain.verify(events).reason()).contains("event 3 is missing");
+        }
+    }
+
+    @Test
+    void aCorrectionAndALateNoteAreNewEventsThatPointBack() {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident incident = log.declare(incident(), Map.of());
+            IncidentEvent wrong = log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "failure began 10:20"));
+            log.append(incident.id(), new EventDraft(EventKind.CORRECTION, null, Map.of("text", "it began 10:15"), wrong.sequence(), null));
+            Instant earlier = Instant.parse("2026-11-24T02:40:00Z");
+            IncidentEvent late = log.append(incident.id(), new EventDraft(EventKind.NOTE, null, Map.of("text", "pager fired"), null, earlier));
+
+            List<IncidentEvent> events = log.events(incident.id());
+            assertThat(events.get(1).payload()).contains("10:20");
+            assertThat(events.get(2).corrects()).isEqualTo(wrong.sequence());
+            assertThat(late.effectiveTime()).isEqualTo(earlier);
+            assertThat(events.get(3).occurredAt()).isEqualTo(earlier);
+            assertThat(log.verify(incident.id()).intact()).isTrue();
+        }
+    }
+
+    @Test
+    void secretsAreRedactedBeforeTheyAreWritten() throws Exception {
+        String canary = "canary-" + System.nanoTime();
+        String visible = "visible-" + System.nanoTime();
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident incident = log.declare(incident(), Map.of());
+            log.redactor().addSecret(canary);
+            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "db password is " + canary));
+            log.append(incident.id(), EventKind.STEP_STARTED, "update", Map.of("args", Map.of("secretString", "{\"password\":\"x9\"}",
+                    "merge", Map.of("host", visible, "password", "p4ssw0rd-" + canary.substring(7)))));
+            assertThat(log.events(incident.id()).getLast().payload()).contains(visible).doesNotContain("p4ssw0rd").contains("[redacted]");
+        }
+        String file = new String(Files.readAllBytes(dir.resolve("log.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(file).contains(visible).doesNotContain(canary).doesNotContain("p4ssw0rd");
+    }
+
+    @Test
+    void aSecondProcessStyleConnectionSharesTheFileAndSeesCommittedEvents() {
+        try (IncidentLogStore app = IncidentLogStore.open(dir.resolve("log"), clock, "app");
+             IncidentLogStore commandLine = IncidentLogStore.open(dir.resolve("log"), clock, "cli")) {
+            Incident incident = app.declare(incident(), Map.of());
+            commandLine.append(incident.id(), EventKind.NOTE, null, Map.of("text", "from the command line"));
+            app.append(incident.id(), EventKind.NOTE, null, Map.of("text", "from the app"));
+
+            assertThat(app.events(incident.id())).extracting(IncidentEvent::actor).containsExactly("app", "cli", "app");
+            assertThat(app.verify(incident.id()).intact()).isTrue();
+        }
+    }
+
+    @Test
+    void aLogThatCannotBeOpenedSaysWhichFileAndWhatToDo() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("settings.txt"), "a file where the log's folder should be");
+
+        assertThatThrownBy(() -> IncidentLogStore.open(notAFolder.resolve("log"), clock, "alice"))
+                .isInstanceOf(IncidentLogUnavailableException.class)
+                .hasMessageContaining(notAFolder.resolve("log") + ".mv.db")
+                .hasMessageContaining("cannot create the folder " + notAFolder)
+                .hasMessageContaining("--log PATH");
+    }
+
+    @Test
+    void incidentsListOpenOnesFirstAndKeepTheirFailureStart() {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident closed = log.declare(incident(), Map.of());
+            log.close(closed.id(), "recovered");
+            Incident open = log.declare(incident(), Map.of());
+            log.setFailureStart(open.id(), Instant.parse("2026-11-24T02:30:00Z"), "first error in the coordinator log");
+
+            List<Incident> incidents = log.incidents();
+
+            assertThat(incidents).extracting(Incident::id).containsExactly(open.id(), closed.id());
+            assertThat(incidents.get(0).startedAt()).isEqualTo(Instant.parse("2026-11-24T02:30:00Z"));
+            assertThat(incidents.get(1).open()).isFalse();
+        }
+    }
+}
