@@ -1,0 +1,28 @@
+package dev.drpilot.app;
+
+import dev.drpilot.app.cli.ActionsCommand;
+import dev.drpilot.app.cli.ListCommand;
+import dev.drpilot.app.cli.ShowCommand;
+import dev.drpilot.app.cli.ValidateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "drpilot", mixinStandardHelpOptions = true, version = "DR Pilot 0.1",
+        description = {"DR Pilot walks an incident commander through disaster recovery.",
+                "Without a command it opens the desktop app."},
+        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class})
+public final class DrPilotCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The command line with every sub-command, ready to execute. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new DrPilotCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

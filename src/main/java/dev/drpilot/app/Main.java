@@ -1,0 +1,21 @@
+package dev.drpilot.app;
+
+import dev.drpilot.ui.DrPilotApplication;
+
+/**
+ * Starts DR Pilot: the desktop app without arguments, the command line with them. A plain class,
+ * not a JavaFX Application, so the jar starts with JavaFX on the class path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            DrPilotApplication.start(args);
+            return;
+        }
+        System.exit(DrPilotCommand.commandLine().execute(args));
+    }
+}

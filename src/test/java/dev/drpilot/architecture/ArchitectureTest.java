@@ -1,0 +1,39 @@
+package dev.drpilot.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The package rules of docs/architecture.md, enforced on every build. */
+@AnalyzeClasses(packages = "dev.drpilot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheUiAndTheAppUseJavaFx = noClasses()
+            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.engine..", "dev.drpilot.action..",
+                    "dev.drpilot.incident..", "dev.drpilot.timeline..", "dev.drpilot.rehearsal..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
+            .because("the engine, the actions and the log must run without a screen (command line, tests, CI)");
+
+    @ArchTest
+    static final ArchRule theUiNeverCallsAnSdk = noClasses()
+            .that().resideInAPackage("dev.drpilot.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "io.fabric8..", "java.sql..")
+            .because("the UI observes the engine; it never calls AWS, Kubernetes or the database itself");
+
+    @ArchTest
+    static final ArchRule lowerLayersDoNotReachUp = noClasses()
+            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drpilot.engine..", "dev.drpilot.ui..", "dev.drpilot.app..")
+            .because("the engine is built on the runbook, action and incident packages, not the other way round");
+
+    @ArchTest
+    static final ArchRule nothingButTheCommandLinePrints = noClasses()
+            .that().resideOutsideOfPackage("dev.drpilot.app..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("everything else logs through SLF4J, or returns text for the caller to show");
+}
