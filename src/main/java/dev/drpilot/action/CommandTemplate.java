@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *   <li>{@code [ ... ]} is an optional part, kept only when every argument named in it is given
  *       (and, for a boolean, true);</li>
  *   <li>{@code {name?}} names an argument that decides an optional part without printing it, for
- *       flags such as {@code [--apply-immediately{applyImmediately?}]}.</li>
+ *       flags such as {@code [--apply-immediately{applyImmediately?}]};</li>
+ *   <li>text in single quotes (a JSON document) is literal, brackets included; values filled into
+ *       it are not quoted again.</li>
  * </ul>
  * Sensitive arguments render as {@code ****}; an argument whose value is not known yet renders
  * as {@code <name>}.
@@ -34,12 +36,15 @@ public final class CommandTemplate {
 
     public static CommandTemplate of(String template) {
         int depth = 0;
+        boolean quoted = false;
         for (char c : template.toCharArray()) {
+            if (c == '\'') quoted = !quoted;
+            if (quoted) continue;
             if (c == '[') depth++;
             if (c == ']') depth--;
             if (depth < 0 || depth > 1) throw new IllegalArgumentException("unbalanced or nested [ ] in: " + template);
         }
-        if (depth != 0) throw new IllegalArgumentException("unbalanced [ ] in: " + template);
+        if (depth != 0 || quoted) throw new IllegalArgumentException("unbalanced [ ] or ' in: " + template);
         return new CommandTemplate(template);
     }
 
@@ -65,18 +70,41 @@ public final class CommandTemplate {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
-            int open = template.indexOf('[', i);
-            if (open < 0) {
-                out.append(fill(template.substring(i), args, sensitive));
-                break;
+            char c = template.charAt(i);
+            if (c == '\'') {
+                int close = template.indexOf('\'', i + 1);
+                out.append('\'').append(fill(template.substring(i + 1, close), args, sensitive, true)).append('\'');
+                i = close + 1;
+            } else if (c == '[') {
+                int close = closingBracket(i);
+                String optional = template.substring(i + 1, close);
+                if (allGiven(optional, args)) out.append(fill(optional, args, sensitive, false));
+                i = close + 1;
+            } else {
+                int next = nextSpecial(i);
+                out.append(fill(template.substring(i, next), args, sensitive, false));
+                i = next;
             }
-            out.append(fill(template.substring(i, open), args, sensitive));
-            int close = template.indexOf(']', open);
-            String optional = template.substring(open + 1, close);
-            if (allGiven(optional, args)) out.append(fill(optional, args, sensitive));
-            i = close + 1;
         }
         return out.toString().replaceAll(" {2,}", " ").trim();
+    }
+
+    /** The ']' closing the optional part at {@code open}, skipping quoted text. */
+    private int closingBracket(int open) {
+        boolean quoted = false;
+        for (int i = open + 1; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == '\'') quoted = !quoted;
+            if (c == ']' && !quoted) return i;
+        }
+        throw new IllegalStateException("checked in of()");
+    }
+
+    private int nextSpecial(int from) {
+        for (int i = from; i < template.length(); i++) {
+            if (template.charAt(i) == '\'' || template.charAt(i) == '[') return i;
+        }
+        return template.length();
     }
 
     private static boolean allGiven(String part, Map<String, ?> args) {
@@ -88,7 +116,8 @@ public final class CommandTemplate {
         return true;
     }
 
-    private static String fill(String part, Map<String, ?> args, java.util.Set<String> sensitive) {
+    /** Fills placeholders; inside single quotes values go in as they are, only their own quotes escaped. */
+    private static String fill(String part, Map<String, ?> args, java.util.Set<String> sensitive, boolean quoted) {
         Matcher m = PLACEHOLDER.matcher(part);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -101,7 +130,8 @@ public final class CommandTemplate {
             } else if (!args.containsKey(name) || args.get(name) == null) {
                 replacement = "<" + name + ">";
             } else {
-                replacement = quote(text(args.get(name)));
+                String value = text(args.get(name));
+                replacement = quoted ? value.replace("'", "'\"'\"'") : quote(value);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

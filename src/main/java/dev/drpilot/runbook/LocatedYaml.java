@@ -47,7 +47,7 @@ public final class LocatedYaml {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             SourcePosition at = where == null ? SourcePosition.START : position(where);
-            throw new YamlSyntaxException(at, e.getOriginalMessage());
+            throw new YamlSyntaxException(markOf(e.getOriginalMessage()).orElse(at), oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new YamlSyntaxException(SourcePosition.START, e.getMessage());
         }
@@ -110,6 +110,25 @@ public final class LocatedYaml {
             }
             default -> throw new IOException("unexpected YAML token " + token);
         }
+    }
+
+    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+    /** SnakeYAML's own mark ("line 13, column 1") is where the problem is; Jackson's location is where it gave up. */
+    private static java.util.Optional<SourcePosition> markOf(String message) {
+        java.util.regex.Matcher m = MARK.matcher(message == null ? "" : message);
+        SourcePosition last = null;
+        while (m.find()) last = new SourcePosition(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return java.util.Optional.ofNullable(last);
+    }
+
+    /** SnakeYAML's message without its source excerpts and caret lines, on one line. */
+    private static String oneLine(String message) {
+        if (message == null) return "unreadable YAML";
+        return String.join("; ", message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith(" in 'reader'"))
+                .map(String::strip)
+                .toList());
     }
 
     /** JSON pointer escaping (RFC 6901). */

@@ -85,7 +85,8 @@ final class RunbookChecker {
                 }
             }
             JsonNode defaultValue = param.path("default");
-            if (!defaultValue.isMissingNode() && defaultValue.isValueNode()) {
+            boolean choicesMissing = type == ParamType.ENUM && !param.has("values");
+            if (!defaultValue.isMissingNode() && defaultValue.isValueNode() && !choicesMissing) {
                 Param declared = RunbookBinder.param(param, SourcePosition.START);
                 String problem = declared.check(defaultValue.asText());
                 if (problem != null) report.accept(at + "/default", "default of " + problem);
