@@ -31,6 +31,11 @@ public final class CommandPreview {
         return Optional.of(contract.renderCommand(preview.resolveAll(step.with())));
     }
 
+    /** What the operator will type to confirm a destructive step, with the values known so far. */
+    public String confirmationOf(Runbook runbook, Step step, Map<String, String> paramValues) {
+        return String.valueOf(Interpolation.preview(ref -> known(runbook, ref, paramValues)).resolve(step.confirm()));
+    }
+
     private static Optional<Object> known(Runbook runbook, Reference ref, Map<String, String> paramValues) {
         if (ref.isStepOutput()) return Optional.empty();
         if (ref.name().equals("today")) {

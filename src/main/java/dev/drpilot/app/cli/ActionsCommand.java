@@ -20,6 +20,7 @@ public final class ActionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getOut().print(markdown(ActionCatalog.builtIn()));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

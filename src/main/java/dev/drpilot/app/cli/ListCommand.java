@@ -32,6 +32,7 @@ public final class ListCommand implements Callable<Integer> {
                     r.targets().rpo().label(), String.valueOf(r.steps().size()));
         }
         spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

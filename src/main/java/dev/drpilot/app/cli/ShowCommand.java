@@ -72,7 +72,7 @@ public final class ShowCommand implements Callable<Integer> {
                 out.println("       $ " + preview.commandOf(r, step, params).orElseThrow());
             }
             if (step.destructive()) {
-                out.println("       DESTRUCTIVE: confirm by typing " + step.confirm());
+                out.println("       DESTRUCTIVE: confirm by typing " + preview.confirmationOf(r, step, params));
             }
         }
     }
