@@ -1,0 +1,85 @@
+package dev.drpilot.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** validate, list and show as an operator types them: output and exit status. */
+class RunbookCommandsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object command, String... args) {
+        CommandLine line = new CommandLine(command);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void validatePassesOnTheShippedRunbooks() {
+        assertThat(run(new ValidateCommand())).isZero();
+        assertThat(out.toString()).containsPattern("\\d+ runbook\\(s\\) valid");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validateNamesFileLineAndColumnOfABrokenRunbookAndExitsOne() {
+        int status = run(new ValidateCommand(), "src/test/resources/broken-runbooks/unknown-action.yaml", "runbooks");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("src/test/resources/broken-runbooks/unknown-action.yaml:")
+                .contains("unknown action 'aws.rds.restoreToPointInTme'; did you mean aws.rds.restoreToPointInTime")
+                .contains("1 problem(s) in 1 file(s)");
+    }
+
+    @Test
+    void validateReportsAMissingPathClearly(@TempDir Path dir) {
+        assertThat(run(new ValidateCommand(), dir.resolve("nope").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("nope:1:1: no such file or folder");
+    }
+
+    @Test
+    void listShowsATableOfEveryRunbook() {
+        assertThat(run(new ListCommand())).isZero();
+
+        String table = out.toString();
+        assertThat(table.lines().findFirst().orElseThrow()).matches("ID +ARCHITECTURE +KIND +RTO +RPO +STEPS");
+        assertThat(table).containsPattern("druid-pod-failure +druid +recovery +< 5 min +none +\\d+");
+        assertThat(table).containsPattern("webapp-region-failure +webapp +recovery +1 h - 2 h +< 1 s +\\d+");
+    }
+
+    @Test
+    void showPrintsEachStepWithItsEquivalentCommand() {
+        assertThat(run(new ShowCommand(), "druid-rds-corruption", "--param", "restoreTime=2024-01-15T10:25:00Z")).isZero();
+
+        assertThat(out.toString())
+                .contains("druid-rds-corruption - ")
+                .contains("aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
+                        + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z")
+                .contains("kubectl rollout restart statefulset")
+                .contains("DESTRUCTIVE: confirm by typing");
+    }
+
+    @Test
+    void showOfAnUnknownIdSaysHowToFindTheIds() {
+        assertThat(run(new ShowCommand(), "druid-pod-failur")).isEqualTo(1);
+        assertThat(err.toString()).contains("no runbook 'druid-pod-failur'").contains("drpilot list");
+    }
+
+    @Test
+    void listRefusesABrokenFolderWithItsProblems(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "id: bad\n");
+
+        assertThat(run(new ListCommand(), "--runbooks", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("bad.yaml:1:1: missing field 'title'");
+    }
+}
