@@ -1,16 +1,23 @@
 package dev.drpilot.app;
 
 import dev.drpilot.app.cli.ActionsCommand;
+import dev.drpilot.app.cli.ExportCommand;
+import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
+import dev.drpilot.app.cli.NoteCommand;
+import dev.drpilot.app.cli.ResumeCommand;
+import dev.drpilot.app.cli.RunCommand;
 import dev.drpilot.app.cli.ShowCommand;
 import dev.drpilot.app.cli.ValidateCommand;
+import dev.drpilot.app.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "drpilot", mixinStandardHelpOptions = true, version = "DR Pilot 0.1",
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app."},
-        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class})
+        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, RunCommand.class,
+                IncidentsCommand.class, ResumeCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class})
 public final class DrPilotCommand implements Runnable {
 
     @CommandLine.Spec

@@ -302,6 +302,11 @@ public final class IncidentRun {
         return strict().resolveAll(step.with());
     }
 
+    /** What the operator types to confirm a destructive step, with the values known now. */
+    public String confirmationText(String stepId) {
+        return confirmationText(step(stepId).step());
+    }
+
     private String confirmationText(Step step) {
         return String.valueOf(preview().resolve(step.confirm()));
     }

@@ -31,6 +31,16 @@ public final class ParameterValues {
 
     /** Applies defaults and checks every value; all problems are reported together. */
     public static ParameterValues resolve(Runbook runbook, Map<String, String> given) throws InvalidParametersException {
+        return resolve(runbook, given, true);
+    }
+
+    /** For a preview (dry run): the values given must be right, but missing ones are allowed. */
+    public static ParameterValues forPreview(Runbook runbook, Map<String, String> given) throws InvalidParametersException {
+        return resolve(runbook, given, false);
+    }
+
+    private static ParameterValues resolve(Runbook runbook, Map<String, String> given, boolean requireAll)
+            throws InvalidParametersException {
         List<String> problems = new ArrayList<>();
         for (String name : given.keySet()) {
             if (runbook.param(name).isEmpty()) {
@@ -44,6 +54,7 @@ public final class ParameterValues {
         Set<String> secrets = new java.util.HashSet<>();
         for (Param param : runbook.params()) {
             String value = given.containsKey(param.name()) ? given.get(param.name()) : param.defaultValue();
+            if (!requireAll && (value == null || value.isBlank())) continue;
             String problem = param.check(value);
             if (problem != null) {
                 problems.add(problem);

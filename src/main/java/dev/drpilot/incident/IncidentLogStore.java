@@ -42,6 +42,8 @@ public final class IncidentLogStore implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private volatile String actor;
+    /** The last event of each incident this store appended to; another process's append shows as a key conflict. */
+    private final Map<String, Tail> tails = new java.util.HashMap<>();
 
     private IncidentLogStore(Path file, Connection connection, Clock clock, String actor) {
         this.file = file;
@@ -162,6 +164,7 @@ public final class IncidentLogStore implements AutoCloseable {
             } catch (SQLException e) {
                 // another process appended the same sequence number first: read the new tail and go again
                 if (!"23505".equals(e.getSQLState())) throw failure("write to the incident log", e);
+                tails.remove(incidentId);
                 last = e;
             }
         }
@@ -169,18 +172,10 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     private IncidentEvent insert(String incidentId, EventDraft draft, String payload) throws SQLException {
-        long sequence = 1;
-        String previousHash = HashChain.GENESIS;
-        try (PreparedStatement tail = connection.prepareStatement(
-                "SELECT sequence, hash FROM events WHERE incident_id = ? ORDER BY sequence DESC LIMIT 1")) {
-            tail.setString(1, incidentId);
-            try (ResultSet rs = tail.executeQuery()) {
-                if (rs.next()) {
-                    sequence = rs.getLong(1) + 1;
-                    previousHash = rs.getString(2);
-                }
-            }
-        }
+        Tail tail = tails.get(incidentId);
+        if (tail == null) tail = readTail(incidentId);
+        long sequence = tail.sequence() + 1;
+        String previousHash = tail.hash();
         long time = clock.millis();
         String who = redactor.redact(actor);
         String step = draft.stepId();
@@ -203,8 +198,33 @@ public final class IncidentLogStore implements AutoCloseable {
             insert.setString(11, hash);
             insert.executeUpdate();
         }
+        tails.put(incidentId, new Tail(sequence, hash));
         return new IncidentEvent(incidentId, sequence, Instant.ofEpochMilli(time), draft.kind(), who, step, payload,
                 draft.corrects(), draft.occurredAt() == null ? null : Instant.ofEpochMilli(occurredAt), previousHash, hash);
+    }
+
+    /** The last event of an incident: its sequence and hash (0 and the genesis hash before the first). */
+    private record Tail(long sequence, String hash) {
+    }
+
+    private Tail readTail(String incidentId) throws SQLException {
+        long last;
+        try (PreparedStatement max = connection.prepareStatement("SELECT MAX(sequence) FROM events WHERE incident_id = ?")) {
+            max.setString(1, incidentId);
+            try (ResultSet rs = max.executeQuery()) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+        }
+        if (last == 0) return new Tail(0, HashChain.GENESIS);
+        try (PreparedStatement hash = connection.prepareStatement("SELECT hash FROM events WHERE incident_id = ? AND sequence = ?")) {
+            hash.setString(1, incidentId);
+            hash.setLong(2, last);
+            try (ResultSet rs = hash.executeQuery()) {
+                rs.next();
+                return new Tail(last, rs.getString(1));
+            }
+        }
     }
 
     private String payloadText(Map<String, Object> payload) {

@@ -1,0 +1,127 @@
+package dev.drpilot.app.cli;
+
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.engine.StepState;
+import dev.drpilot.runbook.Param;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Runs an incident's steps in order from a terminal: asks the operator to tick off manual steps,
+ * to type confirmations, and what to do about a failure. If the input ends (or the process is
+ * killed), the incident stays open in the log and `drpilot resume` takes it up again.
+ */
+final class ConsoleSession {
+
+    private final IncidentRun run;
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final boolean yesToConfirmations;
+
+    ConsoleSession(IncidentRun run, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
+        this.run = run;
+        this.in = in;
+        this.out = out;
+        this.yesToConfirmations = yesToConfirmations;
+    }
+
+    /** Returns true when every step is done (succeeded or skipped). */
+    boolean runAll() throws IOException, InterruptedException {
+        int position = 0;
+        while (position < run.steps().size()) {
+            StepRun step = run.steps().get(position);
+            int number = position + 1;
+            if (step.state().isSettled()) {
+                position++;
+                continue;
+            }
+            out.println();
+            out.println(number + "/" + run.steps().size() + " [" + step.step().phase().label() + "] " + step.step().title());
+            if (step.command() != null) out.println("   $ " + step.command());
+            out.flush();
+            if (!runStep(step)) return false;
+            StepRun after = run.step(step.id());
+            out.println("   " + after.state().label() + (after.message() == null ? "" : ": " + after.message()));
+            out.flush();
+            if (after.state().isSettled()) position++;
+        }
+        return true;
+    }
+
+    /** Runs (or re-runs) one step; false when the operator quits or the input ends. */
+    private boolean runStep(StepRun step) throws IOException, InterruptedException {
+        if (step.state() == StepState.FAILED || step.state() == StepState.INTERRUPTED || step.state() == StepState.CANCELLED) {
+            if (step.message() != null) out.println("   " + step.state().label() + ": " + step.message());
+            String choice = ask("   [r]etry, [s]kip with a reason, or [q]uit? ");
+            if (choice == null || choice.startsWith("q")) return false;
+            if (choice.startsWith("s")) {
+                String reason = ask("   Why is it skipped? ");
+                if (reason == null) return false;
+                run.skip(step.id(), reason.isBlank() ? "skipped from the command line" : reason);
+                return true;
+            }
+        }
+        Future<?> running = run.start(step.id());
+        while (true) {
+            StepRun now = run.step(step.id());
+            if (now.state() == StepState.AWAITING_OPERATOR) {
+                if (!tickOff(now)) return false;
+                await(running);
+            } else if (running.isDone()) {
+                await(running);
+                now = run.step(step.id());
+                if (now.state() != StepState.AWAITING_CONFIRMATION) return true;
+                String expected = run.confirmationText(step.id());
+                String typed = yesToConfirmations ? expected : ask("   DESTRUCTIVE. Type " + expected + " to go ahead (or anything else to stop): ");
+                if (typed == null || !typed.strip().equals(expected)) {
+                    run.cancel(step.id());
+                    return false;
+                }
+                running = run.confirm(step.id(), typed);
+            } else {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private boolean tickOff(StepRun step) throws IOException {
+        out.println("   " + step.step().manual().strip().replace("\n", "\n   "));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Param record : step.step().records()) {
+            while (true) {
+                String value = ask("   " + record.name() + (record.hint() == null ? "" : " (" + record.hint() + ")") + ": ");
+                if (value == null) return false;
+                String problem = record.check(value);
+                if (problem == null) {
+                    values.put(record.name(), value.strip());
+                    break;
+                }
+                out.println("   " + problem);
+            }
+        }
+        String note = ask("   Press Enter when done, or type a note: ");
+        if (note == null) return false;
+        run.tickOff(step.id(), note, values);
+        return true;
+    }
+
+    private String ask(String prompt) throws IOException {
+        out.print(prompt);
+        out.flush();
+        return in.readLine();
+    }
+
+    private static void await(Future<?> future) throws InterruptedException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("DR Pilot failed while running a step: " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.drpilot.app.cli;
+
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookLoader;
+import dev.drpilot.timeline.Postmortem;
+import dev.drpilot.timeline.PostmortemWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes an incident's post-mortem: Markdown, HTML, JSON (every event, verifiable) or CSV.")
+public final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LogOptions log = new LogOptions();
+
+    @Mixin
+    RunbookOptions runbooks = new RunbookOptions();
+
+    @Parameters(paramLabel = "INCIDENT")
+    String incidentId;
+
+    @Option(names = "--format", required = true, paramLabel = "md|html|json|csv")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: INCIDENT.FORMAT here).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PostmortemWriter writer;
+        try {
+            writer = PostmortemWriter.forFormat(format);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        try (IncidentLogStore store = log.open()) {
+            Optional<Incident> incident = store.incident(incidentId);
+            if (incident.isEmpty()) {
+                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
+                return 1;
+            }
+            Path target = out != null ? out : Path.of(incidentId + "." + writer.extension());
+            Postmortem postmortem = Postmortem.of(incident.get(), runbook(incident.get().runbookId()), store.events(incidentId));
+            try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                writer.write(postmortem, file);
+            }
+            store.append(incidentId, EventKind.EXPORT, null, Map.of("format", writer.extension(), "file", target.toString()));
+            spec.commandLine().getOut().println("wrote " + target);
+        }
+        return 0;
+    }
+
+    /** The incident's runbook, for step titles and targets; the export works without it. */
+    private Optional<Runbook> runbook(String id) {
+        if (!Files.isDirectory(runbooks.folder)) return Optional.empty();
+        RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(runbooks.folder));
+        return result.runbooks().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}

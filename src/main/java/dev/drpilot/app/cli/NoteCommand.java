@@ -1,0 +1,53 @@
+package dev.drpilot.app.cli;
+
+import dev.drpilot.incident.EventDraft;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentLogStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "note", mixinStandardHelpOptions = true,
+        description = "Adds a note (or a decision) to an incident's log; works while the app has the log open.")
+public final class NoteCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LogOptions log = new LogOptions();
+
+    @Parameters(index = "0", paramLabel = "INCIDENT")
+    String incidentId;
+
+    @Parameters(index = "1..*", paramLabel = "TEXT", arity = "1..*")
+    List<String> words;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "When it happened, if earlier (UTC, 2026-11-24T02:40:00Z): marked as added later.")
+    Instant occurredAt;
+
+    @Option(names = "--decision", description = "Record it as a decision rather than a note.")
+    boolean decision;
+
+    @Override
+    public Integer call() {
+        try (IncidentLogStore store = log.open()) {
+            if (store.incident(incidentId).isEmpty()) {
+                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
+                return 1;
+            }
+            IncidentEvent event = store.append(incidentId, new EventDraft(decision ? EventKind.DECISION : EventKind.NOTE, null,
+                    Map.of("text", String.join(" ", words)), null, occurredAt));
+            spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.drpilot.app.cli;
+
+import dev.drpilot.app.EngineWiring;
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.runbook.Runbook;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Takes an open incident up where its log says it stood and runs its remaining steps.",
+                "A step that was running when DR Pilot stopped shows as interrupted: check its resource before retrying."})
+public final class ResumeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunbookOptions runbooks = new RunbookOptions();
+
+    @Mixin
+    LogOptions log = new LogOptions();
+
+    @Parameters(paramLabel = "INCIDENT")
+    String incidentId;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Secret parameters again (the log never keeps them).")
+    Map<String, String> secrets = new HashMap<>();
+
+    @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (IncidentLogStore store = log.open()) {
+            Optional<Incident> incident = store.incident(incidentId);
+            if (incident.isEmpty()) {
+                err.println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
+                return 1;
+            }
+            List<Runbook> all = runbooks.loadOrReport(err);
+            if (all == null) return 1;
+            Runbook runbook = all.stream().filter(r -> r.id().equals(incident.get().runbookId())).findFirst().orElse(null);
+            if (runbook == null) {
+                err.println("the runbook '" + incident.get().runbookId() + "' of " + incidentId + " is not in " + runbooks.folder);
+                return 1;
+            }
+            IncidentRun run;
+            try {
+                run = EngineWiring.engine(store).resume(incident.get(), runbook, secrets);
+            } catch (InvalidParametersException e) {
+                e.problems().forEach(p -> err.println("parameter " + p));
+                return 1;
+            }
+            out.println("Resumed " + incidentId + ": " + runbook.title());
+            for (StepRun step : run.steps()) {
+                out.println("   " + step.state().label() + ": " + step.step().title()
+                        + (step.message() == null ? "" : " - " + step.message()));
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            boolean done = new ConsoleSession(run, in, out, yes).runAll();
+            out.println();
+            out.println(done ? "All steps done. Export the post-mortem with: drpilot export " + incidentId + " --format md"
+                    : "Stopped; the incident stays open. Continue with: drpilot resume " + incidentId);
+            out.flush();
+            return done ? 0 : 3;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.drpilot.app.cli;
+
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.EngineWiring;
+import dev.drpilot.engine.DryRun;
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.engine.ParameterValues;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.runbook.Runbook;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Declares an incident and runs a runbook's steps in order, recording everything in the incident log.",
+                "With --dry-run, shows every step's request and equivalent command without calling or recording anything."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunbookOptions runbooks = new RunbookOptions();
+
+    @Mixin
+    LogOptions log = new LogOptions();
+
+    @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
+    String id;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value.")
+    Map<String, String> params = new HashMap<>();
+
+    @Option(names = "--dry-run", description = "Show what would run; call nothing, record nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking (scripts, rehearsals).")
+    boolean yes;
+
+    @Option(names = "--rehearsal", description = "Record it as a rehearsal rather than a live incident.")
+    boolean rehearsal;
+
+    @Option(names = "--severity", paramLabel = "SEV") String severity;
+
+    @Option(names = "--commander", paramLabel = "NAME") String commander;
+
+    @Option(names = "--failure-started-at", paramLabel = "INSTANT",
+            description = "When the failure began, if before now (UTC); the clocks count from it.")
+    Instant failureStartedAt;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Runbook> all = runbooks.loadOrReport(err);
+        if (all == null) return 1;
+        Runbook runbook = all.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        if (runbook == null) {
+            err.println("no runbook '" + id + "' in " + runbooks.folder + "; `drpilot list` shows the ids");
+            return 1;
+        }
+        if (dryRun) return dryRun(runbook, out, err);
+        try (IncidentLogStore store = log.open()) {
+            IncidentRun run;
+            try {
+                run = EngineWiring.engine(store).declare(runbook, params, new NewIncident(runbook.id(), runbook.title(),
+                        rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE, severity, commander, failureStartedAt));
+            } catch (InvalidParametersException e) {
+                e.problems().forEach(p -> err.println("parameter " + p));
+                err.println("nothing was run; fix the parameters and run again");
+                return 1;
+            }
+            out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            boolean done = new ConsoleSession(run, in, out, yes).runAll();
+            out.println();
+            out.println(done ? "All steps done. Export the post-mortem with: drpilot export " + run.incidentId() + " --format md"
+                    : "Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
+            out.flush();
+            return done ? 0 : 3;
+        }
+    }
+
+    private int dryRun(Runbook runbook, PrintWriter out, PrintWriter err) {
+        ParameterValues values;
+        try {
+            values = ParameterValues.forPreview(runbook, params);
+        } catch (InvalidParametersException e) {
+            e.problems().forEach(p -> err.println("parameter " + p));
+            return 1;
+        }
+        out.println("Dry run of " + runbook.id() + " - " + runbook.title() + ": nothing is called or recorded.");
+        int n = 1;
+        for (DryRun.Line line : DryRun.of(runbook, values, ActionCatalog.builtIn())) {
+            out.println();
+            out.println(n++ + ". [" + line.step().phase().label() + "] " + line.step().title());
+            if (line.step().isManual()) {
+                out.println("   manual: " + line.step().manual().strip().replace("\n", "\n   "));
+            } else {
+                out.println("   " + line.step().action() + " " + line.request());
+                out.println("   $ " + line.command());
+            }
+            if (line.confirmation() != null) out.println("   DESTRUCTIVE: asks to type " + line.confirmation());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.drpilot.timeline;
+
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.runbook.Durations;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The post-mortem as Markdown: summary, objectives, timeline, decisions, problems, action items. */
+public final class PostmortemMarkdownWriter implements PostmortemWriter {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    @Override
+    public String extension() {
+        return "md";
+    }
+
+    @Override
+    public void write(Postmortem pm, Writer out) throws IOException {
+        var i = pm.incident();
+        out.write("# Post-mortem: " + pm.runbookTitle() + "\n\n");
+        out.write("| | |\n|---|---|\n");
+        row(out, "Incident", "`" + i.id() + "` (" + i.mode().name().toLowerCase() + (i.severity() == null ? "" : ", " + i.severity()) + ")");
+        row(out, "Runbook", "`" + i.runbookId() + "`");
+        if (i.commander() != null) row(out, "Incident commander", i.commander());
+        if (i.failureStartedAt() != null) row(out, "Failure began", time(i.failureStartedAt()));
+        row(out, "Declared", time(i.declaredAt()) + (i.failureStartedAt() == null ? "" : " (" + human(pm.timeToDeclare()) + " after the failure)"));
+        row(out, "First action", pm.firstActionAt() == null ? "none" : time(pm.firstActionAt()) + " (" + human(pm.timeToFirstAction()) + " after declaring)");
+        row(out, "Recovered", pm.recoveredAt() == null ? "not yet" : time(pm.recoveredAt()));
+        row(out, "Closed", i.closedAt() == null ? "open" : time(i.closedAt()));
+        row(out, "Log integrity", pm.chain().intact() ? "hash chain intact over " + pm.chain().checked() + " events"
+                : "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason());
+
+        out.write("\n## Recovery objectives\n\n| | target | achieved | |\n|---|---|---|---|\n");
+        if (pm.targets() != null) {
+            out.write("| RTO | " + pm.targets().rto().label() + " | " + human(pm.rtoAchieved()) + " | "
+                    + Postmortem.verdict(pm.rtoAchieved(), pm.targets().rto()) + " |\n");
+            out.write("| RPO | " + pm.targets().rpo().label() + " | " + human(pm.rpoAchieved()) + " | "
+                    + Postmortem.verdict(pm.rpoAchieved(), pm.targets().rpo()) + " |\n");
+        }
+
+        out.write("\n## Timeline\n\nTimes in UTC; the offset counts from the " + (i.failureStartedAt() == null ? "declaration" : "failure's start") + ".\n\n");
+        out.write("| # | time | offset | step | event | who |\n|---|---|---|---|---|---|\n");
+        for (TimelineEntry e : pm.entries()) {
+            out.write("| " + e.sequence() + " | " + TIME.format(e.time()).replace(" UTC", "") + (e.addedLater() ? " (added later)" : "")
+                    + " | " + offset(e.sinceStart()) + " | " + cell(e.stepTitle()) + " | " + cell(e.text()) + " | " + cell(e.actor()) + " |\n");
+        }
+
+        section(out, "Decisions", pm.ofKind(EventKind.DECISION));
+        section(out, "Failed, retried, skipped and interrupted steps", pm.ofKind(EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
+                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED));
+        section(out, "Clock breaches", pm.ofKind(EventKind.CLOCK_BREACH));
+        section(out, "Notes", pm.ofKind(EventKind.NOTE, EventKind.CORRECTION));
+
+        out.write("\n## Action items\n\n");
+        List<TimelineEntry> problems = pm.ofKind(EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.CLOCK_BREACH);
+        if (problems.isEmpty()) out.write("- [ ] (none found in the log: add the team's)\n");
+        for (TimelineEntry p : problems) {
+            out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text() + "\n");
+        }
+    }
+
+    private static void section(Writer out, String title, List<TimelineEntry> entries) throws IOException {
+        if (entries.isEmpty()) return;
+        out.write("\n## " + title + "\n\n");
+        for (TimelineEntry e : entries) {
+            out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle()) + ": " + e.text() + "\n");
+        }
+    }
+
+    private static void row(Writer out, String name, String value) throws IOException {
+        out.write("| " + name + " | " + value + " |\n");
+    }
+
+    static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    /** "+12 min" after the start, "-2 min" before it (a note about an earlier moment). */
+    static String offset(Duration d) {
+        return (d.isNegative() ? "-" : "+") + Durations.human(d.abs());
+    }
+
+    static String human(Duration d) {
+        return d == null ? "unknown" : Durations.human(d);
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+}
