@@ -18,9 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Actions written for the engine's tests, each with the behaviour its name says, and their contracts. */
-final class EngineTestActions {
+public final class EngineTestActions {
 
-    static final ActionCatalog CATALOG = ActionCatalog.of(List.of(
+    public static final ActionCatalog CATALOG = ActionCatalog.of(List.of(
             contract("process.test.succeed", false, List.of(arg("name", true, false), arg("password", false, true)),
                     List.of("greeting"), "echo hello {name} [--password {password}]"),
             contract("process.test.fail", false, List.of(), List.of(), "false"),
@@ -38,7 +38,7 @@ final class EngineTestActions {
         return new ArgSpec(name, ArgType.STRING, required, sensitive, name);
     }
 
-    static final class Succeed implements Action {
+    public static final class Succeed implements Action {
         public String id() {
             return "process.test.succeed";
         }
@@ -49,7 +49,7 @@ final class EngineTestActions {
         }
     }
 
-    static final class Fail implements Action {
+    public static final class Fail implements Action {
         public String id() {
             return "process.test.fail";
         }
@@ -60,7 +60,7 @@ final class EngineTestActions {
     }
 
     /** Throttled twice, then succeeds. */
-    static final class Throttled implements Action {
+    public static final class Throttled implements Action {
         final AtomicInteger calls = new AtomicInteger();
 
         public String id() {
@@ -75,7 +75,7 @@ final class EngineTestActions {
     }
 
     /** Waits until its resource is ready, which it is after the given number of polls. */
-    static final class WaitForReady implements Action {
+    public static final class WaitForReady implements Action {
         public String id() {
             return "process.test.waitForReady";
         }
@@ -91,7 +91,7 @@ final class EngineTestActions {
     }
 
     /** Blocks until cancelled; says when it has started. */
-    static final class Block implements Action {
+    public static final class Block implements Action {
         final CountDownLatch started = new CountDownLatch(1);
 
         public String id() {
@@ -105,7 +105,7 @@ final class EngineTestActions {
         }
     }
 
-    static final class Delete implements Action {
+    public static final class Delete implements Action {
         final AtomicInteger calls = new AtomicInteger();
 
         public String id() {

@@ -1,0 +1,168 @@
+package dev.drpilot.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drpilot.app.DrPilotCommand;
+import dev.drpilot.app.Main;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** run, resume, incidents, note, verify and export as an operator types them. */
+class IncidentCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int drpilot(String input, String... args) {
+        InputStream stdin = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            CommandLine line = DrPilotCommand.commandLine();
+            line.setOut(new PrintWriter(out, true));
+            line.setErr(new PrintWriter(err, true));
+            return line.execute(args);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    private String log() {
+        return dir.resolve("log").toString();
+    }
+
+    private List<IncidentEvent> events(String incidentId) {
+        try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
+            return store.events(incidentId);
+        }
+    }
+
+    private String onlyIncident() {
+        try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
+            return store.incidents().get(0).id();
+        }
+    }
+
+    @Test
+    void dryRunWalksEveryStepWithItsCommandAndRecordsNothing() {
+        int status = drpilot("", "run", "druid-rds-corruption", "--dry-run", "--log", log(), "-p", "restoreTime=2024-01-15T10:25:00Z");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("nothing is called or recorded")
+                .contains("$ aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
+                        + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z")
+                .contains("$ aws secretsmanager update-secret --secret-id druid-metadata-secret --secret-string ****")
+                .contains("$ kubectl rollout restart statefulset 'druid-coordinator druid-overlord' -n druid")
+                .contains("DESTRUCTIVE: asks to type druid-metadata-secret");
+        assertThat(Files.exists(dir.resolve("log.mv.db"))).isFalse();
+    }
+
+    @Test
+    void aWrongParameterIsRefusedBeforeAnythingIsDeclared() {
+        int status = drpilot("", "run", "druid-rds-corruption", "--log", log(), "-p", "restoreTime=yesterday");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).contains("parameter restoreTime: 'yesterday' is not a UTC instant").contains("nothing was run");
+        assertThat(drpilot("", "incidents", "--log", log())).isZero();
+        assertThat(out.toString().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aManualRunbookRunsToTheEndAndItsTimelineExportsAndVerifies() throws Exception {
+        String answers = "scope: Druid only\n" + "\n".repeat(15);
+
+        assertThat(drpilot(answers, "run", "recovery-checklist", "--log", log(), "--severity", "SEV2")).isZero();
+        String id = onlyIncident();
+        assertThat(out.toString()).contains("16/16 [Post-recovery] Test recovery procedures").contains("All steps done");
+        assertThat(events(id)).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(16);
+
+        assertThat(drpilot("", "note", id, "--log", log(), "--decision", "stay", "in", "us-west-2")).isZero();
+        Path json = dir.resolve("timeline.json");
+        assertThat(drpilot("", "export", id, "--log", log(), "--format", "json", "--out", json.toString())).isZero();
+        assertThat(drpilot("", "verify", "--file", json.toString())).isZero();
+        assertThat(out.toString()).contains(json + ": intact");
+
+        Files.writeString(json, Files.readString(json).replace("scope: Druid only", "scope: everything"));
+        assertThat(drpilot("", "verify", "--file", json.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("TAMPERED").contains("changed after it was written");
+    }
+
+    @Test
+    void killedWithSigkillMidRunAndResumedFromTheCommandLineNothingIsLost() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "recovery-checklist", "--log", log())
+                .redirectErrorStream(true).start();
+        Writer stdin = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        int ticked = 0;
+        for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+            if (line.contains("Post what users see")) break; // step 3's instructions: it has started and waits for the operator
+            if (line.contains("1/16") || line.contains("2/16")) {
+                stdin.write("done " + (++ticked) + "\n");
+                stdin.flush();
+            }
+        }
+        // step 3 is waiting for the operator: kill the process there, without any chance to clean up
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String id = onlyIncident();
+        List<IncidentEvent> before = events(id);
+        assertThat(before).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(2);
+
+        int status = drpilot("\n" + "\n".repeat(14), "resume", id, "--log", log());
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("Interrupted: Update status page").contains("All steps done");
+        List<IncidentEvent> after = events(id);
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        assertThat(after).extracting(IncidentEvent::kind).contains(EventKind.STEP_INTERRUPTED, EventKind.INCIDENT_RESUMED);
+        assertThat(after).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(16);
+        assertThat(after.get(2).payload()).contains("done 1");
+    }
+
+    @Test
+    void anExportOfAHundredThousandEventsIsCompleteAndVerifies() throws Exception {
+        String id;
+        try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
+            Incident incident = store.declare(new NewIncident("recovery-checklist", "large", IncidentMode.REHEARSAL, null, null, null), Map.of());
+            for (int i = 2; i <= 100_000; i++) {
+                store.append(incident.id(), EventKind.NOTE, null, Map.of("text", "event " + i));
+            }
+            id = incident.id();
+        }
+        Path md = dir.resolve("large.md");
+        Path json = dir.resolve("large.json");
+
+        assertThat(drpilot("", "export", id, "--log", log(), "--format", "md", "--out", md.toString())).isZero();
+        assertThat(drpilot("", "export", id, "--log", log(), "--format", "json", "--out", json.toString())).isZero();
+
+        assertThat(Files.readString(md)).contains("| 100000 | ").contains("Note: event 100000");
+        assertThat(drpilot("", "verify", "--file", json.toString())).isZero();
+        assertThat(out.toString()).contains("intact, 100001 events"); // the Markdown export added its EXPORT event
+    }
+}
