@@ -54,7 +54,7 @@ public final class IncidentEngine {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("params", params.texts());
         Incident incident = log.declare(request, details);
-        return new IncidentRun(runbook, incident.id(), log, actions, executor, clock, settings, params);
+        return new IncidentRun(runbook, incident.id(), incident.startedAt(), log, actions, executor, clock, settings, params);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class IncidentEngine {
         given.putAll(secretValues);
         ParameterValues params = ParameterValues.resolve(runbook, given);
         params.secrets().forEach(log.redactor()::addSecret);
-        IncidentRun run = new IncidentRun(runbook, incident.id(), log, actions, executor, clock, settings, params);
+        IncidentRun run = new IncidentRun(runbook, incident.id(), incident.startedAt(), log, actions, executor, clock, settings, params);
         new IncidentReplay(run, clock).replay(events);
         log.append(incident.id(), EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
         return run;

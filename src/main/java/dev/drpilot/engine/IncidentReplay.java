@@ -30,6 +30,10 @@ final class IncidentReplay {
                 run.insertManualStep(IncidentEngine.payload(event));
                 continue;
             }
+            if (event.kind() == EventKind.CLOCK_BREACH) {
+                run.restoreBreach(String.valueOf(IncidentEngine.payload(event).get("clock")));
+                continue;
+            }
             if (event.stepId() == null) continue;
             StepRun step = states.computeIfAbsent(event.stepId(), run::step);
             Map<String, Object> payload = IncidentEngine.payload(event);

@@ -55,11 +55,17 @@ public final class IncidentRun {
     private final Map<String, Future<?>> futures = new HashMap<>();
     private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
     private int addedSteps;
+    private volatile IncidentClocks clocks;
+    private final IncidentLogStore log;
+    /** Clocks already logged as breached, so each breach is logged once. */
+    private final Set<String> breached = new HashSet<>();
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
     private boolean continueAfterConfirmation;
 
-    IncidentRun(Runbook runbook, String incidentId, IncidentLogStore log, ActionRegistry actions,
+    IncidentRun(Runbook runbook, String incidentId, Instant start, IncidentLogStore log, ActionRegistry actions,
                 ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params) {
+        this.clocks = new IncidentClocks(start, runbook.targets());
+        this.log = log;
         this.runbook = runbook;
         this.incidentId = incidentId;
         this.journal = new IncidentJournal(log, incidentId, this::notifyLogged);
@@ -173,6 +179,41 @@ public final class IncidentRun {
         return insertManualStep(payload);
     }
 
+    /**
+     * Sets the incident's start back to when the failure began (detection often comes later):
+     * the clocks count from it, and the post-mortem shows the time to declare.
+     */
+    public IncidentEvent setFailureStart(Instant failureStartedAt, String reason) {
+        IncidentEvent event = log.setFailureStart(incidentId, failureStartedAt, reason);
+        clocks = new IncidentClocks(log.incident(incidentId).orElseThrow().startedAt(), runbook.targets());
+        notifyLogged(event);
+        return event;
+    }
+
+    /** The incident's clocks now: elapsed, RTO countdown, phase windows. */
+    public IncidentClocks.Reading clocks() {
+        return clocks.at(clock.instant(), steps());
+    }
+
+    /**
+     * Logs every clock that has run out since the last check (a phase window closed with work
+     * left, the RTO passed before recovery). Called after each step and by the UI's timer.
+     */
+    public synchronized List<IncidentClocks.Breach> checkClocks() {
+        List<IncidentClocks.Breach> fresh = new ArrayList<>();
+        for (IncidentClocks.Breach breach : clocks.breaches(clock.instant(), steps)) {
+            if (breached.add(breach.clock())) {
+                journal.record(EventKind.CLOCK_BREACH, null, Map.of("clock", breach.clock(), "detail", breach.detail()));
+                fresh.add(breach);
+            }
+        }
+        return fresh;
+    }
+
+    synchronized void restoreBreach(String clockName) {
+        breached.add(clockName);
+    }
+
     public IncidentEvent note(String text, Instant occurredAt) {
         return journal.note(text, occurredAt);
     }
@@ -272,6 +313,7 @@ public final class IncidentRun {
             executions.put(stepId, execution);
         }
         StepRun end = execution.run();
+        checkClocks();
         synchronized (this) {
             executions.remove(stepId);
             operatorGates.remove(stepId);
