@@ -1,6 +1,5 @@
 package dev.drpilot.timeline;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.incident.IncidentEvent;

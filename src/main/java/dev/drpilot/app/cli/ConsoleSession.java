@@ -31,8 +31,22 @@ final class ConsoleSession {
         this.yesToConfirmations = yesToConfirmations;
     }
 
+    /**
+     * Runs the remaining steps and says what comes next.
+     *
+     * @return the exit status: 0 when every step is done, 3 when the incident stays open
+     */
+    int runAndReport() throws IOException, InterruptedException {
+        boolean done = runAll();
+        out.println();
+        out.println(done ? "All steps done. Export the post-mortem with: drpilot export " + run.incidentId() + " --format md"
+                : "Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
+        out.flush();
+        return done ? 0 : 3;
+    }
+
     /** Returns true when every step is done (succeeded or skipped). */
-    boolean runAll() throws IOException, InterruptedException {
+    private boolean runAll() throws IOException, InterruptedException {
         int position = 0;
         while (position < run.steps().size()) {
             StepRun step = run.steps().get(position);

@@ -56,11 +56,8 @@ public final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (IncidentLogStore store = log.open()) {
-            Optional<Incident> incident = store.incident(incidentId);
-            if (incident.isEmpty()) {
-                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-                return 1;
-            }
+            Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
+            if (incident.isEmpty()) return 1;
             Path target = out != null ? out : Path.of(incidentId + "." + writer.extension());
             Postmortem postmortem = Postmortem.of(incident.get(), runbook(incident.get().runbookId()), store.events(incidentId));
             try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {

@@ -12,6 +12,13 @@ final class LogOptions {
             description = "Incident log database, without its .mv.db ending (default: the per-user data folder).")
     Path log;
 
+    /** The incident, or empty after telling the operator how to find the ids. */
+    static java.util.Optional<dev.drpilot.incident.Incident> find(IncidentLogStore store, String id, java.io.PrintWriter err) {
+        var incident = store.incident(id);
+        if (incident.isEmpty()) err.println("no incident '" + id + "' in the log; `drpilot incidents` lists them");
+        return incident;
+    }
+
     IncidentLogStore open() {
         Path file = log != null ? log : IncidentLogStore.defaultLocation();
         return IncidentLogStore.open(file, Clock.systemUTC(), System.getProperty("user.name", "operator"));

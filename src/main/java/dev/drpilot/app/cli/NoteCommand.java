@@ -40,10 +40,7 @@ public final class NoteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (IncidentLogStore store = log.open()) {
-            if (store.incident(incidentId).isEmpty()) {
-                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-                return 1;
-            }
+            if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
             IncidentEvent event = store.append(incidentId, new EventDraft(decision ? EventKind.DECISION : EventKind.NOTE, null,
                     Map.of("text", String.join(" ", words)), null, occurredAt));
             spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);

@@ -51,11 +51,8 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (IncidentLogStore store = log.open()) {
-            Optional<Incident> incident = store.incident(incidentId);
-            if (incident.isEmpty()) {
-                err.println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-                return 1;
-            }
+            Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
+            if (incident.isEmpty()) return 1;
             List<Runbook> all = runbooks.loadOrReport(err);
             if (all == null) return 1;
             Runbook runbook = all.stream().filter(r -> r.id().equals(incident.get().runbookId())).findFirst().orElse(null);
@@ -76,12 +73,7 @@ public final class ResumeCommand implements Callable<Integer> {
                         + (step.message() == null ? "" : " - " + step.message()));
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            boolean done = new ConsoleSession(run, in, out, yes).runAll();
-            out.println();
-            out.println(done ? "All steps done. Export the post-mortem with: drpilot export " + incidentId + " --format md"
-                    : "Stopped; the incident stays open. Continue with: drpilot resume " + incidentId);
-            out.flush();
-            return done ? 0 : 3;
+            return new ConsoleSession(run, in, out, yes).runAndReport();
         }
     }
 }

@@ -87,12 +87,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            boolean done = new ConsoleSession(run, in, out, yes).runAll();
-            out.println();
-            out.println(done ? "All steps done. Export the post-mortem with: drpilot export " + run.incidentId() + " --format md"
-                    : "Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
-            out.flush();
-            return done ? 0 : 3;
+            return new ConsoleSession(run, in, out, yes).runAndReport();
         }
     }
 
