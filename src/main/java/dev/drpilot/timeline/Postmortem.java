@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * @param recoveredAt when every step of the immediate and recovery phases was done, or null
  * @param rpoAchieved the data lost: from the restore point chosen to the failure's start, or null when unknown
  */
-public record Postmortem(Incident incident, String runbookTitle, Targets targets, List<TimelineEntry> entries,
+public record Postmortem(Incident incident, String runbookTitle, List<String> symptoms, Targets targets, List<TimelineEntry> entries,
                          List<IncidentEvent> events, Instant firstActionAt, Instant recoveredAt, Duration rpoAchieved,
                          HashChain.Verification chain) {
 
@@ -50,7 +50,7 @@ public record Postmortem(Incident incident, String runbookTitle, Targets targets
         Instant firstAction = events.stream().filter(e -> e.kind() == EventKind.STEP_STARTED).map(IncidentEvent::time)
                 .findFirst().orElse(null);
         return new Postmortem(incident, runbook.map(Runbook::title).orElse(incident.runbookId()),
-                runbook.map(Runbook::targets).orElse(null), List.copyOf(entries), List.copyOf(events), firstAction,
+                runbook.map(Runbook::symptoms).orElse(List.of()), runbook.map(Runbook::targets).orElse(null), List.copyOf(entries), List.copyOf(events), firstAction,
                 recoveredAt(runbook, events), rpo(incident, events), HashChain.verify(events));
     }
 

@@ -36,6 +36,11 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         row(out, "Log integrity", pm.chain().intact() ? "hash chain intact over " + pm.chain().checked() + " events"
                 : "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason());
 
+        out.write("\n## Impact\n\n");
+        if (!pm.symptoms().isEmpty()) out.write("What was seen: " + String.join("; ", pm.symptoms()) + ".\n\n");
+        out.write("Degraded for " + (pm.rtoAchieved() == null ? "an unknown time (not recovered when exported)" : human(pm.rtoAchieved()))
+                + ", from " + time(i.startedAt()) + ". Add the number of users, requests or data affected.\n");
+
         out.write("\n## Recovery objectives\n\n| | target | achieved | |\n|---|---|---|---|\n");
         if (pm.targets() != null) {
             out.write("| RTO | " + pm.targets().rto().label() + " | " + human(pm.rtoAchieved()) + " | "

@@ -119,6 +119,7 @@ class PostmortemExportTest {
         assertThat(md).startsWith("# Post-mortem: Metadata restore")
                 .contains("| Failure began | 2026-11-24 02:40:00 UTC |")
                 .contains("| Declared | 2026-11-24 03:00:00 UTC (20 min after the failure) |")
+                .contains("## Impact").contains("Degraded for 35 min, from 2026-11-24 02:40:00 UTC")
                 .contains("| RTO | < 30 min | 35 min | missed |")
                 .contains("| RPO | < 5 min | 5 min | met |")
                 .contains("| 2026-11-24 02:45:00 (added later) | +5 min |  | Note: pager fired | alice |")

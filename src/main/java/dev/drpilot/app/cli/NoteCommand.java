@@ -37,12 +37,17 @@ public final class NoteCommand implements Callable<Integer> {
     @Option(names = "--decision", description = "Record it as a decision rather than a note.")
     boolean decision;
 
+    @Option(names = "--corrects", paramLabel = "SEQUENCE",
+            description = "Record it as a correction of an earlier event (events are never edited).")
+    Long corrects;
+
     @Override
     public Integer call() {
         try (IncidentLogStore store = log.open()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
-            IncidentEvent event = store.append(incidentId, new EventDraft(decision ? EventKind.DECISION : EventKind.NOTE, null,
-                    Map.of("text", String.join(" ", words)), null, occurredAt));
+            EventKind kind = corrects != null ? EventKind.CORRECTION : decision ? EventKind.DECISION : EventKind.NOTE;
+            IncidentEvent event = store.append(incidentId, new EventDraft(kind, null, Map.of("text", String.join(" ", words)),
+                    corrects, occurredAt));
             spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
         }
         return 0;

@@ -76,6 +76,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (dryRun) return dryRun(runbook, out, err);
         try (IncidentLogStore store = log.open()) {
+            store.incidents().stream().filter(i -> i.open()).forEach(i ->
+                    out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id() + "`"));
             IncidentRun run;
             try {
                 run = EngineWiring.engine(store).declare(runbook, params, new NewIncident(runbook.id(), runbook.title(),

@@ -101,6 +101,11 @@ class IncidentCommandsTest {
         assertThat(events(id)).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(16);
 
         assertThat(drpilot("", "note", id, "--log", log(), "--decision", "stay", "in", "us-west-2")).isZero();
+        assertThat(drpilot("", "note", id, "--log", log(), "--corrects", "3", "scope:", "Druid", "and", "WebApp")).isZero();
+        IncidentEvent correction = events(id).getLast();
+        assertThat(correction.kind()).isEqualTo(EventKind.CORRECTION);
+        assertThat(correction.corrects()).isEqualTo(3L);
+        assertThat(events(id).get(2).payload()).contains("scope: Druid only");
         Path json = dir.resolve("timeline.json");
         assertThat(drpilot("", "export", id, "--log", log(), "--format", "json", "--out", json.toString())).isZero();
         assertThat(drpilot("", "verify", "--file", json.toString())).isZero();
@@ -134,6 +139,9 @@ class IncidentCommandsTest {
         List<IncidentEvent> before = events(id);
         assertThat(before).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(2);
 
+        assertThat(drpilot("", "run", "druid-pod-failure", "--log", log())).isEqualTo(1); // pod not given
+        assertThat(out.toString()).contains("Open incident " + id + " (recovery-checklist): continue it with `drpilot resume " + id + "`");
+        assertThat(err.toString()).contains("parameter pod is required");
         int status = drpilot("\n" + "\n".repeat(14), "resume", id, "--log", log());
 
         assertThat(status).isZero();
