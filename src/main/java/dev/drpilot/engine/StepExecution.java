@@ -70,6 +70,7 @@ final class StepExecution implements ActionContext {
         deadline = step.timeout() == null ? null : started.plus(step.timeout());
         Map<String, Object> startPayload = new LinkedHashMap<>();
         startPayload.put("action", step.isManual() ? "manual" : step.action());
+        startPayload.put("attempt", current.get().attempts() + 1);
         if (!args.isEmpty()) startPayload.put("args", args);
         if (current.get().command() != null) startPayload.put("command", current.get().command());
         journal.record(EventKind.STEP_STARTED, step.id(), startPayload);

@@ -33,7 +33,8 @@ final class EventDescriptions {
             case INCIDENT_CLOSED -> "Incident closed" + text(p, "summary", ": ");
             case PHASE_ENTERED -> "Entered phase " + p.get("phase");
             case STEP_ADDED -> "Step added: " + p.get("title");
-            case STEP_STARTED -> "Started" + text(p, "command", ": `", "`");
+            case STEP_STARTED -> (p.get("attempt") instanceof Number n && n.intValue() > 1 ? "Retried by the operator (attempt " + n + ")" : "Started")
+                    + text(p, "command", ": `", "`");
             case STEP_WAITING -> "Waiting for " + p.get("for");
             case STEP_SUCCEEDED -> "Succeeded" + text(p, "summary", ": ") + duration(p);
             case STEP_FAILED -> "Failed: " + p.get("message");

@@ -233,6 +233,11 @@ class IncidentEngineTest {
         assertThat(run.step("fail").state()).isEqualTo(StepState.FAILED);
         assertThat(run.step("fail").message()).isEqualTo("Access denied: test:Fail is not allowed for role operator");
 
+        run.start("fail").get(10, TimeUnit.SECONDS);
+        assertThat(log.events(run.incidentId()).stream().filter(e -> e.kind() == EventKind.STEP_STARTED).toList().getLast().payload())
+                .contains("\"attempt\":2");
+        assertThat(run.step("fail").attempts()).isEqualTo(2);
+
         assertThatThrownBy(() -> run.skip("fail", " ")).hasMessageContaining("say why");
         run.skip("fail", "checked by hand in the console");
         assertThat(run.step("fail").state()).isEqualTo(StepState.SKIPPED);
