@@ -3,9 +3,17 @@ package dev.drpilot.app;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.aws.RdsDescribeInstance;
+import dev.drpilot.action.aws.RdsRestoreToPointInTime;
+import dev.drpilot.action.aws.RdsWaitForStatus;
+import dev.drpilot.action.aws.SecretsManagerUpdateSecret;
+import dev.drpilot.action.aws.StsGetCallerIdentity;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -19,18 +27,39 @@ public final class EngineWiring {
     }
 
     /** The action implementations of this version (the manual action is always there). */
-    public static List<Action> actions() {
-        return List.of();
+    public static List<Action> actions(AwsClients aws) {
+        return List.of(new StsGetCallerIdentity(aws), new RdsDescribeInstance(aws), new RdsRestoreToPointInTime(aws),
+                new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws));
+    }
+
+    /**
+     * The operator's AWS settings, as the AWS CLI reads them: AWS_PROFILE, AWS_REGION (or
+     * AWS_DEFAULT_REGION, else us-west-2, the guide's primary), and an endpoint override in
+     * DRPILOT_AWS_ENDPOINT for a sandbox or an emulator. No client is built until a step needs one.
+     */
+    public static AwsSettings awsSettings() {
+        String region = firstOf(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"), "us-west-2");
+        String endpoint = System.getenv("DRPILOT_AWS_ENDPOINT");
+        return AwsSettings.of(System.getenv("AWS_PROFILE"), region, endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
     }
 
     /** An engine on the log, with one worker thread for the steps (a daemon, so it never keeps the process alive). */
     public static IncidentEngine engine(IncidentLogStore log) {
+        return engine(log, new AwsClients(awsSettings()));
+    }
+
+    public static IncidentEngine engine(IncidentLogStore log, AwsClients aws) {
         ExecutorService steps = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "drpilot-steps");
             thread.setDaemon(true);
             return thread;
         });
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), actions()), steps, Clock.systemUTC(),
+        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), actions(aws)), steps, Clock.systemUTC(),
                 Sleeper.real(), new SecureRandom());
+    }
+
+    private static String firstOf(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
     }
 }

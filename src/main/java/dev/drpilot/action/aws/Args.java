@@ -1,0 +1,48 @@
+package dev.drpilot.action.aws;
+
+import dev.drpilot.action.ActionException;
+import java.time.Instant;
+import java.util.Map;
+
+/** Reads an action's resolved arguments (already checked against its contract). */
+final class Args {
+
+    private final Map<String, Object> values;
+
+    Args(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    String text(String name) {
+        Object value = values.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    String required(String name) throws ActionException {
+        String value = text(name);
+        if (value == null || value.isBlank()) throw ActionException.permanent("argument '" + name + "' has no value");
+        return value;
+    }
+
+    boolean flag(String name) {
+        Object value = values.get(name);
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    Instant instant(String name) throws ActionException {
+        Object value = values.get(name);
+        if (value == null) return null;
+        if (value instanceof Instant i) return i;
+        try {
+            return Instant.parse(String.valueOf(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ActionException.permanent(name + ": '" + value + "' is not a UTC instant such as 2024-01-15T10:25:00Z");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String name) {
+        Object value = values.get(name);
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

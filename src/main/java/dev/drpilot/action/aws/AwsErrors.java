@@ -1,0 +1,51 @@
+package dev.drpilot.action.aws;
+
+import dev.drpilot.action.ActionException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns an AWS SDK failure into words an operator can act on at 3 a.m. */
+final class AwsErrors {
+
+    private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
+            "AuthorizationError", "UnrecognizedClientException", "InvalidClientTokenId");
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired");
+    private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "TooManyRequestsException",
+            "RequestLimitExceeded", "ProvisionedThroughputExceededException", "SlowDown", "PriorRequestNotComplete");
+
+    private AwsErrors() {
+    }
+
+    static ActionException translate(SdkException e, String operation, String permission, AwsSettings settings) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            if (DENIED.contains(code)) {
+                return ActionException.permanent("Access denied: " + permission + " is not allowed for the identity in use"
+                        + profile(settings) + " (" + message + "). Ask for that permission, or use a profile that has it.");
+            }
+            if (EXPIRED.contains(code)) {
+                return ActionException.permanent("Your AWS session has expired: run `" + settings.loginCommand()
+                        + "` (or refresh your credentials), then retry this step.");
+            }
+            if (THROTTLED.contains(code) || service.statusCode() >= 500) {
+                return new ActionException("AWS is throttling or failing " + operation + " (" + code + "): retrying", true, e);
+            }
+            return new ActionException(operation + " refused: " + message + " (" + code + ")", false, e);
+        }
+        String text = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof SdkClientException && (text.contains("Unable to load credentials") || text.contains("token")
+                && text.contains("expired") || text.contains("SSO"))) {
+            return ActionException.permanent("No valid AWS credentials" + profile(settings) + ": run `" + settings.loginCommand()
+                    + "` or `aws configure`, then retry this step.");
+        }
+        return new ActionException("Cannot reach AWS for " + operation + (settings.endpoint() == null ? "" : " at " + settings.endpoint())
+                + ": " + text.lines().findFirst().orElse(text) + ". Check the network, VPN or endpoint override.", true, e);
+    }
+
+    private static String profile(AwsSettings settings) {
+        return settings.profile() == null ? "" : " (profile " + settings.profile() + ")";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.drpilot.action.aws;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A real AWS emulator for the tests: moto's server on a free loopback port, started and stopped
+ * by the test that needs it.
+ */
+final class MotoServer implements AutoCloseable {
+
+    final URI endpoint;
+    private final Process process;
+
+    private MotoServer(URI endpoint, Process process) {
+        this.endpoint = endpoint;
+        this.process = process;
+    }
+
+    static MotoServer start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log").toFile())
+                .start();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        HttpClient http = HttpClient.newHttpClient();
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return new MotoServer(endpoint, process);
+            } catch (IOException notYet) {
+                if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("moto_server did not start on port " + port + " (is moto installed?)", notYet);
+                }
+                Thread.sleep(100); // polling a process we just started: there is no event to wait on
+            }
+        }
+    }
+
+    AwsSettings settings(String region) {
+        return new AwsSettings(null, region, endpoint, StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
