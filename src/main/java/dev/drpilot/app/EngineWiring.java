@@ -8,6 +8,10 @@ import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.RdsDescribeInstance;
 import dev.drpilot.action.aws.RdsRestoreToPointInTime;
 import dev.drpilot.action.aws.RdsWaitForStatus;
+import dev.drpilot.action.aws.S3GetVersioning;
+import dev.drpilot.action.aws.S3ListDeleteMarkers;
+import dev.drpilot.action.aws.S3PutVersioning;
+import dev.drpilot.action.aws.S3RemoveDeleteMarkers;
 import dev.drpilot.action.aws.SecretsManagerUpdateSecret;
 import dev.drpilot.action.aws.StsGetCallerIdentity;
 import dev.drpilot.engine.IncidentEngine;
@@ -29,7 +33,8 @@ public final class EngineWiring {
     /** The action implementations of this version (the manual action is always there). */
     public static List<Action> actions(AwsClients aws) {
         return List.of(new StsGetCallerIdentity(aws), new RdsDescribeInstance(aws), new RdsRestoreToPointInTime(aws),
-                new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws));
+                new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
+                new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws));
     }
 
     /**
