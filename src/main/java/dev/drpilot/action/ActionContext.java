@@ -20,6 +20,9 @@ public interface ActionContext {
     /** Records an API call (service, operation, request id) in the incident log. */
     void apiCall(String service, String operation, String requestId);
 
+    /** Records who the operator's credentials act as (an AWS ARN); the log names it with the OS user from now on. */
+    void callerIdentity(String account, String arn);
+
     /** Records a change of a resource's status ("druid-metadata-restored: creating -> available"). */
     void statusChange(String resource, String status);
 

@@ -34,6 +34,12 @@ final class IncidentJournal {
         return published(log.append(incidentId, new EventDraft(EventKind.NOTE, null, Map.of("text", text), null, occurredAt)));
     }
 
+    /** From now on events name the AWS identity beside the OS user. */
+    void actingAs(String arn) {
+        String user = System.getProperty("user.name", "operator");
+        log.setActor(user + " as " + arn);
+    }
+
     /** A value that must never be written, wherever it appears. */
     void secret(String value) {
         log.redactor().addSecret(value);

@@ -167,6 +167,12 @@ final class StepExecution implements ActionContext {
     }
 
     @Override
+    public void callerIdentity(String account, String arn) {
+        journal.actingAs(arn);
+        journal.record(EventKind.CALLER_IDENTITY, step.id(), Map.of("account", account, "arn", arn));
+    }
+
+    @Override
     public void statusChange(String resource, String status) {
         journal.record(EventKind.STATUS_CHANGE, step.id(), Map.of("resource", resource, "status", status));
     }

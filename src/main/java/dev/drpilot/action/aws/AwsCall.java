@@ -12,8 +12,15 @@ final class AwsCall {
     private AwsCall() {
     }
 
-    static <R extends AwsResponse> R run(ActionContext context, AwsSettings settings, String service, String operation,
+    static <R extends AwsResponse> R run(ActionContext context, AwsClients clients, String service, String operation,
                                          String permission, Supplier<R> call) throws ActionException {
+        clients.checkIdentity(context);
+        return unchecked(context, clients.settings(), service, operation, permission, call);
+    }
+
+    /** A call made without the identity check (the check's own STS call). */
+    static <R extends AwsResponse> R unchecked(ActionContext context, AwsSettings settings, String service, String operation,
+                                               String permission, Supplier<R> call) throws ActionException {
         try {
             R response = call.get();
             context.apiCall(service, operation, response.responseMetadata().requestId());

@@ -1,5 +1,9 @@
 package dev.drpilot.action.aws;
 
+import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.ActionException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -7,18 +11,31 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * The AWS clients of this process, built once per service and region, on first use (never on
- * the startup path: the first client of a JVM costs about a second), and reused.
+ * The AWS clients of an incident, built once per service and region, on first use (never on
+ * the startup path: the first client of a JVM costs about a second), and reused; and the AWS
+ * account the incident is pinned to.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Duration recheckEvery;
+    private volatile String pinnedAccount;
+    private volatile String pinnedArn;
+    private volatile Instant checkedAt;
 
     public AwsClients(AwsSettings settings) {
+        this(settings, Duration.ofMinutes(1));
+    }
+
+    /** @param recheckEvery how often the account of the credentials is checked again (at most) */
+    AwsClients(AwsSettings settings, Duration recheckEvery) {
         this.settings = settings;
+        this.recheckEvery = recheckEvery;
     }
 
     public AwsSettings settings() {
@@ -38,6 +55,34 @@ public final class AwsClients implements AutoCloseable {
             if (settings.endpoint() != null) b.endpointOverride(settings.endpoint());
             return b.build();
         });
+    }
+
+    /**
+     * Before an incident's first AWS call, says who the credentials act as (logged) and pins the
+     * incident to that account; later (at most once a minute) refuses to go on if the credentials
+     * have come to act in another account, naming both.
+     */
+    void checkIdentity(ActionContext context) throws ActionException {
+        Instant now = context.clock().instant();
+        if (pinnedAccount != null && checkedAt != null && Duration.between(checkedAt, now).compareTo(recheckEvery) < 0) return;
+        checkIdentity(context, null);
+    }
+
+    synchronized GetCallerIdentityResponse checkIdentity(ActionContext context, String region) throws ActionException {
+        StsClient sts = get(StsClient.class, StsClient::builder, region);
+        GetCallerIdentityResponse who = AwsCall.unchecked(context, settings, "STS", "GetCallerIdentity", "none (always allowed)",
+                sts::getCallerIdentity);
+        checkedAt = context.clock().instant();
+        if (pinnedAccount == null) {
+            pinnedAccount = who.account();
+            pinnedArn = who.arn();
+            context.callerIdentity(who.account(), who.arn());
+        } else if (!pinnedAccount.equals(who.account())) {
+            throw ActionException.permanent("This incident is pinned to AWS account " + pinnedAccount + " (" + pinnedArn
+                    + "), but your credentials now act as " + who.arn() + " in account " + who.account()
+                    + ". Switch back to the profile of account " + pinnedAccount + " (" + settings.loginCommand() + ") before running this step.");
+        }
+        return who;
     }
 
     @Override

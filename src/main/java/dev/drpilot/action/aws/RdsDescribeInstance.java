@@ -35,7 +35,7 @@ public final class RdsDescribeInstance implements Action {
 
     static DBInstance describe(AwsClients clients, ActionContext context, String instance, String region) throws ActionException {
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, region);
-        return AwsCall.run(context, clients.settings(), "RDS", "DescribeDBInstances", "rds:DescribeDBInstances",
+        return AwsCall.run(context, clients, "RDS", "DescribeDBInstances", "rds:DescribeDBInstances",
                 () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance))).dbInstances().get(0);
     }
 

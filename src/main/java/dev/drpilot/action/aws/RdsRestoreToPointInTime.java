@@ -47,7 +47,7 @@ public final class RdsRestoreToPointInTime implements Action {
             }
         }
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, region);
-        DBInstance created = AwsCall.run(context, clients.settings(), "RDS", "RestoreDBInstanceToPointInTime",
+        DBInstance created = AwsCall.run(context, clients, "RDS", "RestoreDBInstanceToPointInTime",
                 "rds:RestoreDBInstanceToPointInTime", () -> rds.restoreDBInstanceToPointInTime(r -> {
                     r.sourceDBInstanceIdentifier(source).targetDBInstanceIdentifier(target);
                     if (restoreTime != null) r.restoreTime(restoreTime);

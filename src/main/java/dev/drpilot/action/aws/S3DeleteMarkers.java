@@ -24,7 +24,7 @@ final class S3DeleteMarkers {
         do {
             String key = keyMarker;
             String version = versionMarker;
-            ListObjectVersionsResponse page = AwsCall.run(context, clients.settings(), "S3", "ListObjectVersions", "s3:ListBucketVersions",
+            ListObjectVersionsResponse page = AwsCall.run(context, clients, "S3", "ListObjectVersions", "s3:ListBucketVersions",
                     () -> s3.listObjectVersions(r -> r.bucket(bucket).prefix(prefix).keyMarker(key).versionIdMarker(version)));
             page.deleteMarkers().stream().filter(m -> Boolean.TRUE.equals(m.isLatest())).forEach(markers::add);
             keyMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextKeyMarker() : null;

@@ -26,7 +26,7 @@ public final class S3GetVersioning implements Action {
         Args args = new Args(values);
         String bucket = args.required("bucket");
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        String status = AwsCall.run(context, clients.settings(), "S3", "GetBucketVersioning", "s3:GetBucketVersioning",
+        String status = AwsCall.run(context, clients, "S3", "GetBucketVersioning", "s3:GetBucketVersioning",
                 () -> s3.getBucketVersioning(r -> r.bucket(bucket))).statusAsString();
         String shown = status == null ? "" : status;
         return ActionResult.of("Versioning of " + bucket + ": " + (shown.isEmpty() ? "never enabled" : shown), Map.of("status", shown));

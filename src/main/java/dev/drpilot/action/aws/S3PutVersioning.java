@@ -30,7 +30,7 @@ public final class S3PutVersioning implements Action {
             throw ActionException.permanent("status must be Enabled or Suspended, not '" + status + "'");
         }
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        AwsCall.run(context, clients.settings(), "S3", "PutBucketVersioning", "s3:PutBucketVersioning",
+        AwsCall.run(context, clients, "S3", "PutBucketVersioning", "s3:PutBucketVersioning",
                 () -> s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(c -> c.status(status))));
         return ActionResult.of("Versioning of " + bucket + " set to " + status, Map.of("status", status));
     }

@@ -39,7 +39,7 @@ public final class S3RemoveDeleteMarkers implements Action {
         for (DeleteMarkerEntry marker : markers) {
             if (onlyKey != null && !onlyKey.equals(marker.key()) || onlyVersion != null && !onlyVersion.equals(marker.versionId())) continue;
             if (context.cancelled()) break;
-            AwsCall.run(context, clients.settings(), "S3", "DeleteObject", "s3:DeleteObjectVersion",
+            AwsCall.run(context, clients, "S3", "DeleteObject", "s3:DeleteObjectVersion",
                     () -> s3.deleteObject(r -> r.bucket(bucket).key(marker.key()).versionId(marker.versionId())));
             restored.add(marker.key());
             context.progress("Restored " + restored.size() + " of " + markers.size(), restored.size() / (double) markers.size());

@@ -39,7 +39,7 @@ public final class SecretsManagerUpdateSecret implements Action {
         String newValue = args.text("secretString");
         List<String> changed;
         if (newValue == null) {
-            String current = AwsCall.run(context, clients.settings(), "SecretsManager", "GetSecretValue", "secretsmanager:GetSecretValue",
+            String current = AwsCall.run(context, clients, "SecretsManager", "GetSecretValue", "secretsmanager:GetSecretValue",
                     () -> client.getSecretValue(r -> r.secretId(secretId))).secretString();
             ObjectNode json;
             try {
@@ -56,7 +56,7 @@ public final class SecretsManagerUpdateSecret implements Action {
             changed = List.of("(whole value)");
         }
         String value = newValue;
-        String version = AwsCall.run(context, clients.settings(), "SecretsManager", "PutSecretValue", "secretsmanager:PutSecretValue",
+        String version = AwsCall.run(context, clients, "SecretsManager", "PutSecretValue", "secretsmanager:PutSecretValue",
                 () -> client.putSecretValue(r -> r.secretId(secretId).secretString(value))).versionId();
         return ActionResult.of("Updated " + String.join(", ", changed) + " of " + secretId,
                 Map.of("versionId", version, "changedFields", changed));

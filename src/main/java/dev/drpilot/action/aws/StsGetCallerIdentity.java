@@ -5,7 +5,6 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.util.Map;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /** aws.sts.getCallerIdentity: which account and role the operator's credentials act as. */
@@ -24,9 +23,7 @@ public final class StsGetCallerIdentity implements Action {
 
     @Override
     public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
-        StsClient sts = clients.get(StsClient.class, StsClient::builder, new Args(values).text("region"));
-        GetCallerIdentityResponse who = AwsCall.run(context, clients.settings(), "STS", "GetCallerIdentity", "none",
-                sts::getCallerIdentity);
+        GetCallerIdentityResponse who = clients.checkIdentity(context, new Args(values).text("region"));
         return ActionResult.of("Acting as " + who.arn() + " in account " + who.account(),
                 Map.of("account", who.account(), "arn", who.arn(), "userId", who.userId()));
     }

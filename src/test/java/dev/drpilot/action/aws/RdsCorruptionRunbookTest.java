@@ -124,7 +124,7 @@ class RdsCorruptionRunbookTest {
             run.start("check-window").get(120, TimeUnit.SECONDS);
 
             assertThat(run.step("check-window").state()).isEqualTo(StepState.FAILED);
-            assertThat(run.step("check-window").message()).startsWith("Cannot reach AWS for RDS DescribeDBInstances at http://127.0.0.1:9")
+            assertThat(run.step("check-window").message()).startsWith("Cannot reach AWS for STS GetCallerIdentity at http://127.0.0.1:9")
                     .contains("Check the network, VPN or endpoint override");
             assertThat(log.events(run.incidentId())).filteredOn(e -> e.kind() == EventKind.STEP_RETRIED).hasSize(3);
         }
