@@ -34,6 +34,9 @@ public interface ActionContext {
      */
     <T> T waitUntil(String what, Supplier<Optional<T>> check, Duration timeout) throws ActionException, InterruptedException;
 
+    /** Waits before trying again (unprocessed items, a resource settling); the engine's clock, and cancellable. */
+    void pause(Duration duration) throws InterruptedException;
+
     /**
      * Waits until the operator ticks a manual step off.
      *

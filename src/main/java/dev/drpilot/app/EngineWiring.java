@@ -5,6 +5,11 @@ import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.aws.DynamoDbBatchWrite;
+import dev.drpilot.action.aws.DynamoDbDeleteTable;
+import dev.drpilot.action.aws.DynamoDbRestoreToPointInTime;
+import dev.drpilot.action.aws.DynamoDbScan;
+import dev.drpilot.action.aws.DynamoDbWaitForTable;
 import dev.drpilot.action.aws.RdsDescribeInstance;
 import dev.drpilot.action.aws.RdsRestoreToPointInTime;
 import dev.drpilot.action.aws.RdsWaitForStatus;
@@ -34,7 +39,8 @@ public final class EngineWiring {
     public static List<Action> actions(AwsClients aws) {
         return List.of(new StsGetCallerIdentity(aws), new RdsDescribeInstance(aws), new RdsRestoreToPointInTime(aws),
                 new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
-                new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws));
+                new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws), new DynamoDbRestoreToPointInTime(aws),
+                new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws));
     }
 
     /**

@@ -202,6 +202,13 @@ final class StepExecution implements ActionContext {
     }
 
     @Override
+    public void pause(Duration duration) throws InterruptedException {
+        if (cancelled) throw new InterruptedException();
+        settings.sleeper().sleep(duration);
+        if (cancelled) throw new InterruptedException();
+    }
+
+    @Override
     public OperatorInput awaitOperator() throws InterruptedException {
         try {
             return operatorGate.get();
