@@ -7,7 +7,6 @@ import dev.drpilot.action.ActionResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -31,19 +30,11 @@ public final class DynamoDbWaitForTable implements Action {
         String table = args.required("table");
         String wanted = args.required("status");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        AtomicReference<ActionException> failure = new AtomicReference<>();
-        TableDescription found = context.waitUntil(table + " to be " + wanted, () -> {
-            try {
-                TableDescription now = AwsCall.run(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
-                        () -> dynamo.describeTable(r -> r.tableName(table))).table();
-                return wanted.equals(now.tableStatusAsString()) ? Optional.of(now) : Optional.empty();
-            } catch (ActionException e) {
-                if (e.isTransient()) return Optional.empty();
-                failure.set(e);
-                return Optional.of(TableDescription.builder().build());
-            }
-        }, Duration.ofHours(4));
-        if (failure.get() != null) throw failure.get();
+        TableDescription found = AwsWait.until(context, table + " to be " + wanted, Duration.ofHours(4), () -> {
+            TableDescription now = AwsCall.run(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
+                    () -> dynamo.describeTable(r -> r.tableName(table))).table();
+            return wanted.equals(now.tableStatusAsString()) ? Optional.of(now) : Optional.empty();
+        });
         long items = found.itemCount() == null ? 0 : found.itemCount();
         return ActionResult.of(table + " is " + wanted, Map.of("status", wanted, "itemCount", items));
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /** aws.rds.waitForStatus: polls an instance (with the engine's backoff) until it reaches a status. */
@@ -32,21 +31,13 @@ public final class RdsWaitForStatus implements Action {
         Args args = new Args(values);
         String instance = args.required("instance");
         String wanted = args.required("status");
-        AtomicReference<String> last = new AtomicReference<>();
-        AtomicReference<ActionException> failure = new AtomicReference<>();
-        DBInstance db = context.waitUntil(instance + " to be " + wanted, () -> {
-            try {
-                DBInstance now = RdsDescribeInstance.describe(clients, context, instance, args.text("region"));
-                if (!now.dbInstanceStatus().equals(last.getAndSet(now.dbInstanceStatus()))) {
-                    context.statusChange(instance, now.dbInstanceStatus());
-                }
-                return now.dbInstanceStatus().equals(wanted) ? Optional.of(now) : Optional.empty();
-            } catch (ActionException e) {
-                if (!e.isTransient()) failure.set(e);
-                return failure.get() == null ? Optional.empty() : Optional.of(DBInstance.builder().build());
-            }
-        }, LONGEST_WAIT);
-        if (failure.get() != null) throw failure.get();
+        String[] last = {null};
+        DBInstance db = AwsWait.until(context, instance + " to be " + wanted, LONGEST_WAIT, () -> {
+            DBInstance now = RdsDescribeInstance.describe(clients, context, instance, args.text("region"));
+            if (!now.dbInstanceStatus().equals(last[0])) context.statusChange(instance, now.dbInstanceStatus());
+            last[0] = now.dbInstanceStatus();
+            return now.dbInstanceStatus().equals(wanted) ? Optional.of(now) : Optional.empty();
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", db.dbInstanceStatus());
         if (db.endpoint() != null) out.put("endpoint", db.endpoint().address());
