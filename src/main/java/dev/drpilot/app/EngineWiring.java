@@ -10,7 +10,11 @@ import dev.drpilot.action.aws.DynamoDbDeleteTable;
 import dev.drpilot.action.aws.DynamoDbRestoreToPointInTime;
 import dev.drpilot.action.aws.DynamoDbScan;
 import dev.drpilot.action.aws.DynamoDbWaitForTable;
+import dev.drpilot.action.aws.RdsCreateSnapshot;
+import dev.drpilot.action.aws.RdsDeleteInstance;
 import dev.drpilot.action.aws.RdsDescribeInstance;
+import dev.drpilot.action.aws.RdsDescribeSnapshots;
+import dev.drpilot.action.aws.RdsRestoreFromSnapshot;
 import dev.drpilot.action.aws.RdsRestoreToPointInTime;
 import dev.drpilot.action.aws.RdsWaitForStatus;
 import dev.drpilot.action.aws.S3GetVersioning;
@@ -40,7 +44,8 @@ public final class EngineWiring {
         return List.of(new StsGetCallerIdentity(aws), new RdsDescribeInstance(aws), new RdsRestoreToPointInTime(aws),
                 new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
                 new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws), new DynamoDbRestoreToPointInTime(aws),
-                new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws));
+                new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
+                new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws));
     }
 
     /**

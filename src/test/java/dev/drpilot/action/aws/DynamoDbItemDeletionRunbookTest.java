@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The whole WebApp item-deletion runbook, every step through the engine against moto: the deleted user comes back. */
@@ -42,8 +44,8 @@ class DynamoDbItemDeletionRunbookTest {
         try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
             DynamoDbClient dynamo = aws.get(DynamoDbClient.class, DynamoDbClient::builder, null);
             dynamo.createTable(r -> r.tableName("webapp-users").billingMode("PAY_PER_REQUEST")
-                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
             dynamo.updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
             for (String id : List.of("u1", "u2", "u3")) {
                 dynamo.putItem(r -> r.tableName("webapp-users").item(Map.of("id", AttributeValue.fromS(id),
