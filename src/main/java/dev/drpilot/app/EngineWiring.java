@@ -5,6 +5,10 @@ import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.aws.CloudWatchDescribeAlarms;
+import dev.drpilot.action.aws.CloudWatchPutMetricAlarm;
+import dev.drpilot.action.aws.Route53CreateHealthCheck;
+import dev.drpilot.action.aws.Route53ListHealthChecks;
 import dev.drpilot.action.aws.DynamoDbBatchWrite;
 import dev.drpilot.action.aws.DynamoDbDeleteTable;
 import dev.drpilot.action.aws.DynamoDbRestoreToPointInTime;
@@ -45,7 +49,9 @@ public final class EngineWiring {
                 new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
                 new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws), new DynamoDbRestoreToPointInTime(aws),
                 new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
-                new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws));
+                new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws),
+                new CloudWatchPutMetricAlarm(aws), new CloudWatchDescribeAlarms(aws), new Route53CreateHealthCheck(aws),
+                new Route53ListHealthChecks(aws));
     }
 
     /**

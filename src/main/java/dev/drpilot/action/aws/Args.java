@@ -24,6 +24,15 @@ final class Args {
         return value;
     }
 
+    int integer(String name) throws ActionException {
+        String value = required(name);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ActionException.permanent(name + ": '" + value + "' is not a whole number");
+        }
+    }
+
     boolean flag(String name) {
         Object value = values.get(name);
         return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
