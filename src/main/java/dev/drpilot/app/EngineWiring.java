@@ -7,8 +7,10 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.CloudWatchDescribeAlarms;
 import dev.drpilot.action.aws.CloudWatchPutMetricAlarm;
+import dev.drpilot.action.aws.Route53ChangeRecordSets;
 import dev.drpilot.action.aws.Route53CreateHealthCheck;
 import dev.drpilot.action.aws.Route53ListHealthChecks;
+import dev.drpilot.action.aws.Route53WaitInsync;
 import dev.drpilot.action.aws.DynamoDbBatchWrite;
 import dev.drpilot.action.aws.DynamoDbDeleteTable;
 import dev.drpilot.action.aws.DynamoDbRestoreToPointInTime;
@@ -51,7 +53,7 @@ public final class EngineWiring {
                 new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
                 new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws),
                 new CloudWatchPutMetricAlarm(aws), new CloudWatchDescribeAlarms(aws), new Route53CreateHealthCheck(aws),
-                new Route53ListHealthChecks(aws));
+                new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws));
     }
 
     /**
