@@ -17,7 +17,11 @@ import dev.drpilot.action.aws.DynamoDbRestoreToPointInTime;
 import dev.drpilot.action.aws.DynamoDbScan;
 import dev.drpilot.action.aws.DynamoDbWaitForTable;
 import dev.drpilot.action.aws.RdsCreateSnapshot;
+import dev.drpilot.action.aws.RdsCopySnapshotToRegion;
 import dev.drpilot.action.aws.RdsDeleteInstance;
+import dev.drpilot.action.aws.RdsDeleteSnapshot;
+import dev.drpilot.action.aws.RdsDeleteSnapshotsOlderThan;
+import dev.drpilot.action.aws.RdsModifyBackupRetention;
 import dev.drpilot.action.aws.RdsDescribeInstance;
 import dev.drpilot.action.aws.RdsDescribeSnapshots;
 import dev.drpilot.action.aws.RdsRestoreFromSnapshot;
@@ -53,17 +57,19 @@ public final class EngineWiring {
                 new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
                 new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws),
                 new CloudWatchPutMetricAlarm(aws), new CloudWatchDescribeAlarms(aws), new Route53CreateHealthCheck(aws),
-                new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws));
+                new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),
+                new RdsModifyBackupRetention(aws), new RdsCopySnapshotToRegion(aws), new RdsDeleteSnapshot(aws),
+                new RdsDeleteSnapshotsOlderThan(aws));
     }
 
     /**
      * The operator's AWS settings, as the AWS CLI reads them: AWS_PROFILE, AWS_REGION (or
      * AWS_DEFAULT_REGION, else us-west-2, the guide's primary), and an endpoint override in
-     * DRPILOT_AWS_ENDPOINT for a sandbox or an emulator. No client is built until a step needs one.
+     * DRPILOT_AWS_ENDPOINT (or the SDKs' standard AWS_ENDPOINT_URL) for a sandbox or an emulator. No client is built until a step needs one.
      */
     public static AwsSettings awsSettings() {
         String region = firstOf(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"), "us-west-2");
-        String endpoint = System.getenv("DRPILOT_AWS_ENDPOINT");
+        String endpoint = firstOf(System.getenv("DRPILOT_AWS_ENDPOINT"), System.getenv("AWS_ENDPOINT_URL"));
         return AwsSettings.of(System.getenv("AWS_PROFILE"), region, endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
     }
 

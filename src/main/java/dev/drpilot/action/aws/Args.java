@@ -49,6 +49,17 @@ final class Args {
         }
     }
 
+    java.time.Duration duration(String name) throws ActionException {
+        Object value = values.get(name);
+        if (value instanceof java.time.Duration d) return d;
+        String text = required(name);
+        try {
+            return java.time.Duration.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ActionException.permanent(name + ": '" + text + "' is not an ISO-8601 duration such as P90D or PT30M");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> map(String name) {
         Object value = values.get(name);

@@ -48,13 +48,18 @@ public final class AwsClients implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public <C extends SdkClient, B extends AwsClientBuilder<B, C>> C get(Class<C> type, Supplier<B> builder, String region) {
-        String inRegion = region == null || region.isBlank() ? settings.region() : region;
+        String inRegion = regionOrDefault(region);
         return (C) clients.computeIfAbsent(type.getName() + "@" + inRegion, key -> {
             B b = builder.get().region(Region.of(inRegion)).credentialsProvider(settings.credentials())
                     .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()));
             if (settings.endpoint() != null) b.endpointOverride(settings.endpoint());
             return b.build();
         });
+    }
+
+    /** The region a step runs in: its own, else the settings' region. */
+    public String regionOrDefault(String region) {
+        return region == null || region.isBlank() ? settings.region() : region;
     }
 
     /**

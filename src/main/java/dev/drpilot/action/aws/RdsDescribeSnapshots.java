@@ -40,7 +40,10 @@ public final class RdsDescribeSnapshots implements Action {
                 "status", String.valueOf(s.status()), "created", String.valueOf(s.snapshotCreateTime()))).toList());
         out.put("count", snapshots.size());
         snapshots.stream().filter(s -> "available".equals(s.status())).findFirst()
-                .ifPresent(s -> out.put("latestSnapshot", s.dbSnapshotIdentifier()));
+                .ifPresent(s -> {
+                    out.put("latestSnapshot", s.dbSnapshotIdentifier());
+                    out.put("latestSnapshotArn", s.dbSnapshotArn());
+                });
         return ActionResult.of(snapshots.size() + " snapshot(s)" + (instance == null ? "" : " of " + instance), out);
     }
 }

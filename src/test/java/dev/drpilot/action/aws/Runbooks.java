@@ -1,0 +1,62 @@
+package dev.drpilot.action.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.app.EngineWiring;
+import dev.drpilot.engine.IncidentEngine;
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.Sleeper;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookLoader;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a shipped runbook through the real engine and the real AWS actions, for the tests on moto. */
+final class Runbooks {
+
+    private Runbooks() {
+    }
+
+    static Runbook load(String id) {
+        return new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/" + id + ".yaml"))).runbooks().get(0);
+    }
+
+    /** An engine whose clock is {@code clock} (to make snapshots look old, say). */
+    static IncidentEngine engine(IncidentLogStore log, AwsClients aws, Clock clock) {
+        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws)),
+                Executors.newSingleThreadExecutor(), clock, Sleeper.real(), new SecureRandom());
+    }
+
+    /** Declares the runbook as a rehearsal and runs it until it ends or needs a confirmation. */
+    static IncidentRun runToConfirmation(IncidentEngine engine, String id, Map<String, String> params) throws Exception {
+        Runbook runbook = load(id);
+        IncidentRun run = engine.declare(runbook, params, new NewIncident(id, runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
+        return run;
+    }
+
+    /** Runs the whole runbook and checks every step succeeded, naming the first that did not. */
+    static IncidentRun runAll(IncidentLogStore log, AwsClients aws, String id, Map<String, String> params) throws Exception {
+        IncidentRun run = runToConfirmation(EngineWiring.engine(log, aws), id, params);
+        assertSucceeded(run);
+        return run;
+    }
+
+    static void assertSucceeded(IncidentRun run) {
+        for (StepRun step : run.steps()) {
+            assertThat(step.state()).as(run.runbook().id() + " step " + step.step().id() + ": " + step.message()).isEqualTo(StepState.SUCCEEDED);
+        }
+    }
+}
