@@ -27,7 +27,12 @@ import dev.drpilot.action.aws.RdsDescribeSnapshots;
 import dev.drpilot.action.aws.RdsRestoreFromSnapshot;
 import dev.drpilot.action.aws.RdsRestoreToPointInTime;
 import dev.drpilot.action.aws.RdsWaitForStatus;
+import dev.drpilot.action.aws.S3GetLifecycle;
+import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
+import dev.drpilot.action.aws.S3PutLifecycle;
+import dev.drpilot.action.aws.S3PutReplication;
+import dev.drpilot.action.aws.S3UploadFile;
 import dev.drpilot.action.aws.S3ListDeleteMarkers;
 import dev.drpilot.action.aws.S3PutVersioning;
 import dev.drpilot.action.aws.S3RemoveDeleteMarkers;
@@ -59,7 +64,8 @@ public final class EngineWiring {
                 new CloudWatchPutMetricAlarm(aws), new CloudWatchDescribeAlarms(aws), new Route53CreateHealthCheck(aws),
                 new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),
                 new RdsModifyBackupRetention(aws), new RdsCopySnapshotToRegion(aws), new RdsDeleteSnapshot(aws),
-                new RdsDeleteSnapshotsOlderThan(aws));
+                new RdsDeleteSnapshotsOlderThan(aws), new S3PutReplication(aws), new S3GetReplication(aws), new S3PutLifecycle(aws),
+                new S3GetLifecycle(aws), new S3UploadFile(aws));
     }
 
     /**

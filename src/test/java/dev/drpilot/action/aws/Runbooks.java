@@ -30,7 +30,18 @@ final class Runbooks {
     }
 
     static Runbook load(String id) {
-        return new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/" + id + ".yaml"))).runbooks().get(0);
+        return load(Path.of("runbooks/" + id + ".yaml"));
+    }
+
+    /** A runbook written by a test, for an action no shipped runbook uses on its own. */
+    static Runbook write(Path dir, String id, String yaml) throws java.io.IOException {
+        return load(java.nio.file.Files.writeString(dir.resolve(id + ".yaml"), yaml));
+    }
+
+    private static Runbook load(Path file) {
+        var loaded = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(file));
+        assertThat(loaded.problems()).as(file + " is valid").isEmpty();
+        return loaded.runbooks().get(0);
     }
 
     /** An engine whose clock is {@code clock} (to make snapshots look old, say). */
@@ -41,7 +52,11 @@ final class Runbooks {
 
     /** Declares the runbook as a rehearsal and runs it until it ends or needs a confirmation. */
     static IncidentRun runToConfirmation(IncidentEngine engine, String id, Map<String, String> params) throws Exception {
-        Runbook runbook = load(id);
+        return runToConfirmation(engine, load(id), params);
+    }
+
+    static IncidentRun runToConfirmation(IncidentEngine engine, Runbook runbook, Map<String, String> params) throws Exception {
+        String id = runbook.id();
         IncidentRun run = engine.declare(runbook, params, new NewIncident(id, runbook.title(), IncidentMode.REHEARSAL, null, null, null));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
         return run;

@@ -1,0 +1,51 @@
+package dev.drpilot.action.aws;
+
+import dev.drpilot.action.Action;
+import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.ActionException;
+import dev.drpilot.action.ActionResult;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.Transition;
+import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
+
+/** aws.s3.putLifecycle: the guide's tiering rule: Standard-IA, then Glacier Instant Retrieval, and an optional expiry. */
+public final class S3PutLifecycle implements Action {
+
+    private final AwsClients clients;
+
+    public S3PutLifecycle(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public String id() {
+        return "aws.s3.putLifecycle";
+    }
+
+    @Override
+    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
+        Args args = new Args(values);
+        String bucket = args.required("bucket");
+        String prefix = args.text("prefix") == null ? "" : args.text("prefix");
+        int ia = args.integer("iaAfterDays");
+        int glacier = args.integer("glacierAfterDays");
+        Integer expire = args.text("expireAfterDays") == null ? null : args.integer("expireAfterDays");
+        if (ia < 30) throw ActionException.permanent("iaAfterDays: S3 moves objects to Standard-IA after 30 days at the earliest, not " + ia);
+        if (glacier <= ia) throw ActionException.permanent("glacierAfterDays (" + glacier + ") must come after iaAfterDays (" + ia + ")");
+        if (expire != null && expire <= glacier) throw ActionException.permanent("expireAfterDays (" + expire + ") must come after glacierAfterDays (" + glacier + ")");
+        LifecycleRule.Builder rule = LifecycleRule.builder().id("dr-tiering").status(ExpirationStatus.ENABLED).filter(f -> f.prefix(prefix))
+                .transitions(Transition.builder().days(ia).storageClass(TransitionStorageClass.STANDARD_IA).build(),
+                        Transition.builder().days(glacier).storageClass(TransitionStorageClass.GLACIER_IR).build());
+        if (expire != null) rule.expiration(e -> e.days(expire));
+        LifecycleRule built = rule.build();
+        S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
+        AwsCall.run(context, clients, "S3", "PutBucketLifecycleConfiguration", "s3:PutLifecycleConfiguration",
+                () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(built))));
+        return ActionResult.of(bucket + "/" + prefix + ": Standard-IA after " + ia + " days, Glacier IR after " + glacier
+                + (expire == null ? ", kept indefinitely" : ", expired after " + expire + " days"), Map.of("rules", List.of(S3Rules.describe(built))));
+    }
+}
