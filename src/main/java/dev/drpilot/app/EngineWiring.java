@@ -12,6 +12,13 @@ import dev.drpilot.action.aws.Route53CreateHealthCheck;
 import dev.drpilot.action.aws.Route53ListHealthChecks;
 import dev.drpilot.action.aws.Route53WaitInsync;
 import dev.drpilot.action.aws.DynamoDbBatchWrite;
+import dev.drpilot.action.aws.DynamoDbCreateBackup;
+import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
+import dev.drpilot.action.aws.DynamoDbDescribeTable;
+import dev.drpilot.action.aws.DynamoDbEnablePitr;
+import dev.drpilot.action.aws.DynamoDbExportToS3;
+import dev.drpilot.action.aws.DynamoDbListBackups;
+import dev.drpilot.action.aws.DynamoDbRestoreFromBackup;
 import dev.drpilot.action.aws.DynamoDbDeleteTable;
 import dev.drpilot.action.aws.DynamoDbRestoreToPointInTime;
 import dev.drpilot.action.aws.DynamoDbScan;
@@ -65,7 +72,9 @@ public final class EngineWiring {
                 new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),
                 new RdsModifyBackupRetention(aws), new RdsCopySnapshotToRegion(aws), new RdsDeleteSnapshot(aws),
                 new RdsDeleteSnapshotsOlderThan(aws), new S3PutReplication(aws), new S3GetReplication(aws), new S3PutLifecycle(aws),
-                new S3GetLifecycle(aws), new S3UploadFile(aws));
+                new S3GetLifecycle(aws), new S3UploadFile(aws), new DynamoDbEnablePitr(aws), new DynamoDbDescribeContinuousBackups(aws),
+                new DynamoDbCreateBackup(aws), new DynamoDbListBackups(aws), new DynamoDbRestoreFromBackup(aws), new DynamoDbDescribeTable(aws),
+                new DynamoDbExportToS3(aws));
     }
 
     /**
