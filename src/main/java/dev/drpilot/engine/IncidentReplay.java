@@ -53,7 +53,11 @@ final class IncidentReplay {
                     confirmed.remove(event.stepId());
                     yield step.ended(StepState.SUCCEEDED, event.time(), out, String.valueOf(payload.get("summary")));
                 }
-                case STEP_FAILED -> step.ended(StepState.FAILED, event.time(), Map.of(), String.valueOf(payload.get("message")));
+                case STEP_FAILED -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> found = (Map<String, Object>) payload.getOrDefault("outputs", Map.of());
+                    yield step.ended(StepState.FAILED, event.time(), found, String.valueOf(payload.get("message")));
+                }
                 case STEP_SKIPPED -> step.ended(StepState.SKIPPED, event.time(), Map.of(), "Skipped: " + payload.get("reason"));
                 case STEP_CANCELLED -> step.ended(StepState.CANCELLED, event.time(), Map.of(), String.valueOf(payload.get("message")));
                 case STEP_INTERRUPTED -> step.ended(StepState.INTERRUPTED, event.time(), Map.of(), String.valueOf(payload.get("message")));

@@ -112,7 +112,7 @@ final class StepExecution implements ActionContext {
     private StepRun succeeded(ActionResult result, Instant started) {
         Map<String, Object> outputs = result.outputs();
         List<String> broken = OutputConditions.failures(step, outputs);
-        if (!broken.isEmpty()) return failed("Check failed: " + String.join("; ", broken));
+        if (!broken.isEmpty()) return failedCheck("Check failed: " + String.join("; ", broken), outputs);
         Instant ended = clock.instant();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("summary", result.summary());
@@ -127,6 +127,14 @@ final class StepExecution implements ActionContext {
     private StepRun failed(String message) {
         journal.record(EventKind.STEP_FAILED, step.id(), Map.of("message", message));
         StepRun run = current.get().ended(StepState.FAILED, clock.instant(), Map.of(), message);
+        publish.accept(run);
+        return run;
+    }
+
+    /** A step whose call worked but whose outputs break its verify conditions: the outputs stay, to show what was found. */
+    private StepRun failedCheck(String message, Map<String, Object> outputs) {
+        journal.record(EventKind.STEP_FAILED, step.id(), Map.of("message", message, "outputs", outputs));
+        StepRun run = current.get().ended(StepState.FAILED, clock.instant(), outputs, message);
         publish.accept(run);
         return run;
     }

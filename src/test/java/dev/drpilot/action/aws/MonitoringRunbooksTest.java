@@ -56,10 +56,9 @@ class MonitoringRunbooksTest {
             assertThat(backup.comparisonOperatorAsString()).isEqualTo("LessThanThreshold");
 
             IncidentRun after = declare(log, aws, runbook("dr-readiness-monitoring"));
-            after.start("alarms").get(60, TimeUnit.SECONDS);
-            after.start("health-check").get(60, TimeUnit.SECONDS);
-            assertThat(after.step("alarms").state()).isEqualTo(StepState.SUCCEEDED);
-            assertThat(after.step("health-check").state()).isEqualTo(StepState.SUCCEEDED);
+            after.runToNextConfirmation().get(60, TimeUnit.SECONDS);
+            assertThat(after.steps()).extracting(StepRun::state).containsOnly(StepState.SUCCEEDED);
+            assertThat(after.step("healthy").outputs()).containsEntry("healthy", true);
             assertThat(after.step("health-check").outputs().get("healthCheckId"))
                     .isEqualTo(setup.step("health-check").outputs().get("healthCheckId"));
         }
