@@ -5,6 +5,7 @@ import dev.drpilot.app.cli.ExportCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
 import dev.drpilot.app.cli.NoteCommand;
+import dev.drpilot.app.cli.PermissionsCommand;
 import dev.drpilot.app.cli.ResumeCommand;
 import dev.drpilot.app.cli.RunCommand;
 import dev.drpilot.app.cli.ShowCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "drpilot", mixinStandardHelpOptions = true, version = "DR Pilot 0.1",
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app."},
-        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, RunCommand.class,
+        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
                 IncidentsCommand.class, ResumeCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class})
 public final class DrPilotCommand implements Runnable {
 
