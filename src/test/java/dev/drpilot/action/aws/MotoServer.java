@@ -16,9 +16,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * A real AWS emulator for the tests: moto's server on a free loopback port, started and stopped
  * by the test that needs it.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
-    final URI endpoint;
+    public final URI endpoint;
     private final Process process;
 
     private MotoServer(URI endpoint, Process process) {
@@ -26,7 +26,7 @@ final class MotoServer implements AutoCloseable {
         this.process = process;
     }
 
-    static MotoServer start() throws IOException, InterruptedException {
+    public static MotoServer start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -52,7 +52,7 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    AwsSettings settings(String region) {
+    public AwsSettings settings(String region) {
         return new AwsSettings(null, region, endpoint, StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
