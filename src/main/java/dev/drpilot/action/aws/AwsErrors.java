@@ -10,7 +10,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class AwsErrors {
 
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
-            "AuthorizationError", "UnrecognizedClientException", "InvalidClientTokenId");
+            "AuthorizationError");
+    private static final Set<String> UNKNOWN_CREDENTIALS = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
+            "InvalidAccessKeyId", "SignatureDoesNotMatch");
     private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired");
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "TooManyRequestsException",
             "RequestLimitExceeded", "ProvisionedThroughputExceededException", "SlowDown", "PriorRequestNotComplete");
@@ -20,11 +22,21 @@ final class AwsErrors {
 
     static ActionException translate(SdkException e, String operation, String permission, AwsSettings settings) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String code = service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails().errorCode() != null ? service.awsErrorDetails().errorCode() : "HTTP " + service.statusCode();
+            if (service.awsErrorDetails().errorCode() == null && service.statusCode() == 403) {
+                return ActionException.permanent("AWS refused your credentials" + profile(settings) + " for " + operation
+                        + " (HTTP 403, no error code): the keys are unknown or revoked, or they lack " + permission + ". Run `"
+                        + settings.loginCommand() + "` or fix the keys, then retry this step.");
+            }
             String message = service.awsErrorDetails().errorMessage();
             if (DENIED.contains(code)) {
                 return ActionException.permanent("Access denied: " + permission + " is not allowed for the identity in use"
                         + profile(settings) + " (" + message + "). Ask for that permission, or use a profile that has it.");
+            }
+            if (UNKNOWN_CREDENTIALS.contains(code)) {
+                return ActionException.permanent("AWS does not recognise your credentials" + profile(settings) + " (" + code
+                        + ": the access key is unknown or was revoked, or the secret key is wrong): run `" + settings.loginCommand()
+                        + "` or fix the keys, then retry this step.");
             }
             if (EXPIRED.contains(code)) {
                 return ActionException.permanent("Your AWS session has expired: run `" + settings.loginCommand()

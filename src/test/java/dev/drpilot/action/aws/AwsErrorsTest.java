@@ -42,6 +42,16 @@ class AwsErrorsTest {
     }
 
     @Test
+    void anUnknownAccessKeySaysTheCredentialsAreNotRecognised() {
+        ActionException e = AwsErrors.translate(service("InvalidClientTokenId", 403, "The security token included in the request is invalid"),
+                "STS GetCallerIdentity", "none", settings);
+
+        assertThat(e.getMessage()).startsWith("AWS does not recognise your credentials (profile prod-admin) (InvalidClientTokenId")
+                .contains("`aws sso login --profile prod-admin`");
+        assertThat(e.isTransient()).isFalse();
+    }
+
+    @Test
     void throttlingAndServerErrorsAreRetriedOthersAreNot() {
         assertThat(AwsErrors.translate(service("ThrottlingException", 400, "Rate exceeded"), "DynamoDB Scan", "dynamodb:Scan", settings)
                 .isTransient()).isTrue();

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,13 +28,27 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /**
+     * A moto server that checks IAM: the first {@code freeActions} requests are let through (to
+     * set up users and policies), every later one needs the access key of a moto IAM user whose
+     * policies allow it.
+     */
+    public static MotoServer startEnforcingIam(int freeActions) throws IOException, InterruptedException {
+        return start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(freeActions)));
+    }
+
+    private static MotoServer start(Map<String, String> environment) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log").toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         HttpClient http = HttpClient.newHttpClient();
         Instant giveUp = Instant.now().plusSeconds(60);
