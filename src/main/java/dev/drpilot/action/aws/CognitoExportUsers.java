@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.util.List;

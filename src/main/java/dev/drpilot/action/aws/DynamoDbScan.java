@@ -3,6 +3,7 @@ package dev.drpilot.action.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
+import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.util.Map;

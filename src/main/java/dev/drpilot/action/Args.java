@@ -1,30 +1,29 @@
-package dev.drpilot.action.aws;
+package dev.drpilot.action;
 
-import dev.drpilot.action.ActionException;
 import java.time.Instant;
 import java.util.Map;
 
 /** Reads an action's resolved arguments (already checked against its contract). */
-final class Args {
+public final class Args {
 
     private final Map<String, Object> values;
 
-    Args(Map<String, Object> values) {
+    public Args(Map<String, Object> values) {
         this.values = values;
     }
 
-    String text(String name) {
+    public String text(String name) {
         Object value = values.get(name);
         return value == null ? null : String.valueOf(value);
     }
 
-    String required(String name) throws ActionException {
+    public String required(String name) throws ActionException {
         String value = text(name);
         if (value == null || value.isBlank()) throw ActionException.permanent("argument '" + name + "' has no value");
         return value;
     }
 
-    int integer(String name) throws ActionException {
+    public int integer(String name) throws ActionException {
         String value = required(name);
         try {
             return Integer.parseInt(value.trim());
@@ -33,12 +32,12 @@ final class Args {
         }
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         Object value = values.get(name);
         return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
     }
 
-    Instant instant(String name) throws ActionException {
+    public Instant instant(String name) throws ActionException {
         Object value = values.get(name);
         if (value == null) return null;
         if (value instanceof Instant i) return i;
@@ -49,7 +48,7 @@ final class Args {
         }
     }
 
-    java.time.Duration duration(String name) throws ActionException {
+    public java.time.Duration duration(String name) throws ActionException {
         Object value = values.get(name);
         if (value instanceof java.time.Duration d) return d;
         String text = required(name);
@@ -60,8 +59,16 @@ final class Args {
         }
     }
 
+    /** A list argument's items as text; a single value counts as a list of one. */
+    public java.util.List<String> list(String name) {
+        Object value = values.get(name);
+        if (value == null) return java.util.List.of();
+        if (value instanceof java.util.Collection<?> items) return items.stream().map(String::valueOf).toList();
+        return java.util.List.of(String.valueOf(value));
+    }
+
     @SuppressWarnings("unchecked")
-    Map<String, Object> map(String name) {
+    public Map<String, Object> map(String name) {
         Object value = values.get(name);
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
