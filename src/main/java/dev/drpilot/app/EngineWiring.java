@@ -52,12 +52,30 @@ import dev.drpilot.action.aws.S3PutVersioning;
 import dev.drpilot.action.aws.S3RemoveDeleteMarkers;
 import dev.drpilot.action.aws.SecretsManagerUpdateSecret;
 import dev.drpilot.action.aws.StsGetCallerIdentity;
+import dev.drpilot.action.k8s.HelmExportReleases;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.action.k8s.NodesCordon;
+import dev.drpilot.action.k8s.NodesDelete;
+import dev.drpilot.action.k8s.NodesDrain;
+import dev.drpilot.action.k8s.NodesList;
+import dev.drpilot.action.k8s.NodesListByZone;
+import dev.drpilot.action.k8s.NodesWaitReady;
+import dev.drpilot.action.k8s.PodsDelete;
+import dev.drpilot.action.k8s.PodsList;
+import dev.drpilot.action.k8s.PodsPreviousLogs;
+import dev.drpilot.action.k8s.PodsWaitReady;
+import dev.drpilot.action.k8s.ResourcesApplyDryRun;
+import dev.drpilot.action.k8s.ResourcesExport;
+import dev.drpilot.action.k8s.RolloutRestart;
+import dev.drpilot.action.k8s.RolloutWaitComplete;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +87,20 @@ public final class EngineWiring {
     }
 
     /** The action implementations of this version (the manual action is always there). */
-    public static List<Action> actions(AwsClients aws) {
+    public static List<Action> actions(AwsClients aws, KubeClients kube) {
+        List<Action> all = new ArrayList<>(awsActions(aws));
+        all.addAll(kubernetesActions(kube));
+        return all;
+    }
+
+    private static List<Action> kubernetesActions(KubeClients kube) {
+        return List.of(new PodsList(kube), new PodsPreviousLogs(kube), new PodsDelete(kube), new PodsWaitReady(kube), new NodesList(kube),
+                new NodesListByZone(kube), new NodesCordon(kube), new NodesDrain(kube), new NodesDelete(kube), new NodesWaitReady(kube),
+                new RolloutRestart(kube), new RolloutWaitComplete(kube), new ResourcesExport(kube, () -> System.getenv("DRPILOT_BACKUP_KEY")),
+                new HelmExportReleases(kube), new ResourcesApplyDryRun(kube));
+    }
+
+    private static List<Action> awsActions(AwsClients aws) {
         return List.of(new StsGetCallerIdentity(aws), new RdsDescribeInstance(aws), new RdsRestoreToPointInTime(aws),
                 new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
                 new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws), new DynamoDbRestoreToPointInTime(aws),
@@ -98,16 +129,21 @@ public final class EngineWiring {
 
     /** An engine on the log, with one worker thread for the steps (a daemon, so it never keeps the process alive). */
     public static IncidentEngine engine(IncidentLogStore log) {
-        return engine(log, new AwsClients(awsSettings()));
+        return engine(log, new AwsClients(awsSettings()), new KubeClients(KubeSettings.fromEnvironment()));
     }
 
+    /** An engine on the given AWS clients, with the operator's kubeconfig for any Kubernetes step. */
     public static IncidentEngine engine(IncidentLogStore log, AwsClients aws) {
+        return engine(log, aws, new KubeClients(KubeSettings.fromEnvironment()));
+    }
+
+    public static IncidentEngine engine(IncidentLogStore log, AwsClients aws, KubeClients kube) {
         ExecutorService steps = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "drpilot-steps");
             thread.setDaemon(true);
             return thread;
         });
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), actions(aws)), steps, Clock.systemUTC(),
+        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), actions(aws, kube)), steps, Clock.systemUTC(),
                 Sleeper.real(), new SecureRandom());
     }
 

@@ -3,6 +3,7 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class DynamoDbExportToS3 implements Action {
                 () -> dynamo.exportTableToPointInTime(r -> r.tableArn(tableArn).s3Bucket(bucket).s3Prefix(prefix).exportFormat(format)))
                 .exportDescription().exportArn();
         context.statusChange(tableArn + " export", "IN_PROGRESS");
-        ExportDescription done = AwsWait.until(context, "the export to s3://" + bucket + " to complete", Duration.ofHours(2), () -> {
+        ExportDescription done = Polling.until(context, "the export to s3://" + bucket + " to complete", Duration.ofHours(2), () -> {
             ExportDescription now = AwsCall.run(context, clients, "DynamoDB", "DescribeExport", "dynamodb:DescribeExport",
                     () -> dynamo.describeExport(r -> r.exportArn(exportArn))).exportDescription();
             return "IN_PROGRESS".equals(now.exportStatusAsString()) ? Optional.empty() : Optional.of(now);

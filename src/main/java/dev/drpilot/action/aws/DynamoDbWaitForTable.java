@@ -3,6 +3,7 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class DynamoDbWaitForTable implements Action {
         String table = args.required("table");
         String wanted = args.required("status");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        TableDescription found = AwsWait.until(context, table + " to be " + wanted, Duration.ofHours(4), () -> {
+        TableDescription found = Polling.until(context, table + " to be " + wanted, Duration.ofHours(4), () -> {
             TableDescription now = AwsCall.run(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
                     () -> dynamo.describeTable(r -> r.tableName(table))).table();
             return wanted.equals(now.tableStatusAsString()) ? Optional.of(now) : Optional.empty();

@@ -3,6 +3,7 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class RdsCopySnapshotToRegion implements Action {
             if (sourceRegion != null) r.sourceRegion(sourceRegion);
         }));
         context.statusChange(target, "copying");
-        DBSnapshot copy = AwsWait.until(context, "copy " + target + " to be available", Duration.ofHours(3), () -> {
+        DBSnapshot copy = Polling.until(context, "copy " + target + " to be available", Duration.ofHours(3), () -> {
             DBSnapshot now = AwsCall.run(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
                     () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(target))).dbSnapshots().get(0);
             return "available".equals(now.status()) ? Optional.of(now) : Optional.empty();

@@ -3,6 +3,7 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class RdsCreateSnapshot implements Action {
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
         AwsCall.run(context, clients, "RDS", "CreateDBSnapshot", "rds:CreateDBSnapshot",
                 () -> rds.createDBSnapshot(r -> r.dbInstanceIdentifier(instance).dbSnapshotIdentifier(snapshot)));
-        DBSnapshot done = AwsWait.until(context, "snapshot " + snapshot + " to be available", Duration.ofHours(2), () -> {
+        DBSnapshot done = Polling.until(context, "snapshot " + snapshot + " to be available", Duration.ofHours(2), () -> {
             DBSnapshot now = AwsCall.run(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
                     () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot))).dbSnapshots().get(0);
             return "available".equals(now.status()) ? Optional.of(now) : Optional.empty();

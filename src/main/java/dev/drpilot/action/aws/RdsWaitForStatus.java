@@ -3,6 +3,7 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class RdsWaitForStatus implements Action {
         String instance = args.required("instance");
         String wanted = args.required("status");
         String[] last = {null};
-        DBInstance db = AwsWait.until(context, instance + " to be " + wanted, LONGEST_WAIT, () -> {
+        DBInstance db = Polling.until(context, instance + " to be " + wanted, LONGEST_WAIT, () -> {
             DBInstance now = RdsDescribeInstance.describe(clients, context, instance, args.text("region"));
             if (!now.dbInstanceStatus().equals(last[0])) context.statusChange(instance, now.dbInstanceStatus());
             last[0] = now.dbInstanceStatus();

@@ -46,7 +46,7 @@ final class Runbooks {
 
     /** An engine whose clock is {@code clock} (to make snapshots look old, say). */
     static IncidentEngine engine(IncidentLogStore log, AwsClients aws, Clock clock) {
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws)),
+        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws, new dev.drpilot.action.k8s.KubeClients(dev.drpilot.action.k8s.KubeSettings.fromEnvironment()))),
                 Executors.newSingleThreadExecutor(), clock, Sleeper.real(), new SecureRandom());
     }
 

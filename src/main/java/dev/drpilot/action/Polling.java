@@ -1,29 +1,27 @@
-package dev.drpilot.action.aws;
+package dev.drpilot.action;
 
-import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.ActionException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Polls an AWS resource with the engine's backoff until a check holds: a transient failure of
+ * Polls a resource (AWS, Kubernetes) with the engine's backoff until a check holds: a transient failure of
  * one poll (throttling, a network blip) just means "poll again", any other failure ends the wait.
  */
-final class AwsWait {
+public final class Polling {
 
     /** One poll: the value once the resource is where it should be, empty while it is not. */
     @FunctionalInterface
-    interface Check<T> {
+    public interface Check<T> {
         Optional<T> poll() throws ActionException;
     }
 
     private record Outcome<T>(T value, ActionException failure) {
     }
 
-    private AwsWait() {
+    private Polling() {
     }
 
-    static <T> T until(ActionContext context, String what, Duration timeout, Check<T> check)
+    public static <T> T until(ActionContext context, String what, Duration timeout, Check<T> check)
             throws ActionException, InterruptedException {
         Outcome<T> outcome = context.waitUntil(what, () -> {
             try {
