@@ -5,6 +5,7 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * k8s.nodes.drain: cordons the node, then evicts its pods through the Eviction API, so a
@@ -81,11 +85,31 @@ public final class NodesDrain implements Action {
             context.pause(RETRY_EVERY);
         }
         toEvict.forEach(p -> notEvicted.put(qualified(p), "a PodDisruptionBudget refused the eviction until the timeout (" + timeout + ")"));
+        if (!evicted.isEmpty()) awaitGone(context, on, node, onNode.stream().filter(p -> evicted.contains(qualified(p))).toList(), timeout);
         String summary = "Drained " + node + ": " + evicted.size() + " pod(s) evicted"
                 + (notEvicted.isEmpty() ? "" : ", " + notEvicted.size() + " not: " + String.join("; ",
                 notEvicted.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         if (!toEvict.isEmpty()) throw ActionException.permanent(summary);
         return ActionResult.of(summary, Map.of("evicted", evicted, "notEvicted", notEvicted));
+    }
+
+    /**
+     * Like kubectl drain, waits until the evicted pods have left the node (a StatefulSet's
+     * replacement has the same name, but lands elsewhere since the node is cordoned, with another uid).
+     */
+    private static void awaitGone(ActionContext context, KubeClients.Connection on, String node, List<Pod> evicted, Duration timeout)
+            throws ActionException, InterruptedException {
+        Set<String> gone = evicted.stream().map(NodesDrain::identity).collect(Collectors.toSet());
+        Polling.until(context, "the evicted pods to leave " + node, timeout, () -> {
+            long left = KubeCall.run(context, on, "list", "pods on node " + node, k -> k.pods().inAnyNamespace().list().getItems())
+                    .stream().filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()) && gone.contains(identity(p))).count();
+            context.progress(left + " evicted pod(s) still terminating", null);
+            return left == 0 ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    private static String identity(Pod pod) {
+        return qualified(pod) + "@" + pod.getMetadata().getUid();
     }
 
     private static String qualified(Pod pod) {

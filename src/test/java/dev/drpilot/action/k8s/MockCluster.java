@@ -68,6 +68,25 @@ final class MockCluster {
                 .endStatus().build();
     }
 
+    /**
+     * What the API server does on an eviction that no PodDisruptionBudget blocks: accept it and
+     * delete the pod. CRUD mode only stores the Eviction object, so the eviction endpoint of
+     * this pod is answered by an expectation, and the deletion happens just after the answer.
+     */
+    static void evictionsAllowed(KubernetesMockServer server, KubernetesClient k, String pod) {
+        server.expect().post().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/" + pod + "/eviction").andReply(201, request -> {
+            Thread.ofVirtual().start(() -> k.pods().inNamespace(NAMESPACE).withName(pod).delete());
+            return "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"" + pod + "\"}}";
+        }).always();
+    }
+
+    /** What the API server answers when a PodDisruptionBudget does not allow the eviction. */
+    static void evictionsBlockedByBudget(KubernetesMockServer server, String pod) {
+        server.expect().post().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/" + pod + "/eviction").andReturn(429,
+                "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\",\"reason\":\"TooManyRequests\",\"code\":429,"
+                        + "\"message\":\"Cannot evict pod as it would violate the pod's disruption budget.\"}").always();
+    }
+
     /** A kubeconfig for the mock server, as the operator would have one, with the context named. */
     static Path kubeconfig(Path dir, KubernetesMockServer server, String context) throws IOException {
         String url = "http://" + server.getHostName() + ":" + server.getPort();
