@@ -79,6 +79,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** Builds the engine from plain constructors: the one place that knows every implementation. */
 public final class EngineWiring {
@@ -88,15 +89,20 @@ public final class EngineWiring {
 
     /** The action implementations of this version (the manual action is always there). */
     public static List<Action> actions(AwsClients aws, KubeClients kube) {
+        return actions(aws, kube, () -> System.getenv("DRPILOT_BACKUP_KEY"));
+    }
+
+    /** @param backupKey the key Secrets are encrypted with in a Kubernetes backup (base64, 32 bytes), or null */
+    public static List<Action> actions(AwsClients aws, KubeClients kube, Supplier<String> backupKey) {
         List<Action> all = new ArrayList<>(awsActions(aws));
-        all.addAll(kubernetesActions(kube));
+        all.addAll(kubernetesActions(kube, backupKey));
         return all;
     }
 
-    private static List<Action> kubernetesActions(KubeClients kube) {
+    private static List<Action> kubernetesActions(KubeClients kube, Supplier<String> backupKey) {
         return List.of(new PodsList(kube), new PodsPreviousLogs(kube), new PodsDelete(kube), new PodsWaitReady(kube), new NodesList(kube),
                 new NodesListByZone(kube), new NodesCordon(kube), new NodesDrain(kube), new NodesDelete(kube), new NodesWaitReady(kube),
-                new RolloutRestart(kube), new RolloutWaitComplete(kube), new ResourcesExport(kube, () -> System.getenv("DRPILOT_BACKUP_KEY")),
+                new RolloutRestart(kube), new RolloutWaitComplete(kube), new ResourcesExport(kube, backupKey),
                 new HelmExportReleases(kube), new ResourcesApplyDryRun(kube));
     }
 
