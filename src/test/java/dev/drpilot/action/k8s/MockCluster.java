@@ -87,6 +87,23 @@ final class MockCluster {
                         + "\"message\":\"Cannot evict pod as it would violate the pod's disruption budget.\"}").always();
     }
 
+    /**
+     * The discovery answers kubectl asks for before anything else, which CRUD mode does not
+     * give: the core group with nodes and pods, and no other group.
+     */
+    static void discoveryForKubectl(KubernetesMockServer server) {
+        String core = "{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"127.0.0.1\"}]}";
+        String groups = "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[]}";
+        String resources = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":["
+                + "{\"name\":\"nodes\",\"singularName\":\"node\",\"namespaced\":false,\"kind\":\"Node\",\"verbs\":[\"get\",\"list\",\"patch\",\"delete\"],\"shortNames\":[\"no\"]},"
+                + "{\"name\":\"pods\",\"singularName\":\"pod\",\"namespaced\":true,\"kind\":\"Pod\",\"verbs\":[\"get\",\"list\",\"delete\"],\"shortNames\":[\"po\"]}]}";
+        for (String suffix : new String[] {"", "?timeout=32s"}) {
+            server.expect().get().withPath("/api" + suffix).andReturn(200, core).always();
+            server.expect().get().withPath("/apis" + suffix).andReturn(200, groups).always();
+            server.expect().get().withPath("/api/v1" + suffix).andReturn(200, resources).always();
+        }
+    }
+
     /** A kubeconfig for the mock server, as the operator would have one, with the context named. */
     static Path kubeconfig(Path dir, KubernetesMockServer server, String context) throws IOException {
         String url = "http://" + server.getHostName() + ":" + server.getPort();

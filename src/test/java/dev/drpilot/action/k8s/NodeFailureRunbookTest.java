@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true, https = false)
 class NodeFailureRunbookTest {
 
-    static KubernetesMockServer server;
-    static KubernetesClient client;
+    KubernetesMockServer server;
+    KubernetesClient client;
 
     @TempDir
     Path dir;
@@ -73,5 +75,29 @@ class NodeFailureRunbookTest {
             assertThat(client.nodes().withName("ip-10-0-2-10").get()).isNull();
             assertThat(client.pods().inNamespace("druid").withName("druid-historical-2").get().getSpec().getNodeName()).isEqualTo("ip-10-0-0-10");
         }
+    }
+
+    @Test
+    void kubectlSeesTheSameCluster() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "kubectl is not installed here");
+        MockCluster.discoveryForKubectl(server);
+        Path kubeconfig = MockCluster.kubeconfig(dir, server, "druid-prod");
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
+             KubeClients kube = new KubeClients(new KubeSettings(kubeconfig, null))) {
+            IncidentRun run = PodFailureRunbookTest.declare(log, kube, "druid-node-failure", Map.of("node", "ip-10-0-2-10"));
+            run.runToNextConfirmation().get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(kubectl(kubeconfig, "get", "node", "ip-10-0-2-10", "-o", "jsonpath={.spec.unschedulable}")).isEqualTo("true");
+        assertThat(kubectl(kubeconfig, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}")).contains("ip-10-0-0-10", "ip-10-0-2-10");
+    }
+
+    private static String kubectl(Path kubeconfig, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out.strip();
     }
 }
