@@ -5,12 +5,14 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import dev.drpilot.action.Args;
+import java.util.List;
 import java.util.Map;
 
 /** k8s.pods.previousLogs: the last lines the crashed container wrote before it died. */
 public final class PodsPreviousLogs implements Action {
 
     private static final int DEFAULT_LINES = 200;
+    private static final int SHOWN_LINES = 3;
 
     private final KubeClients clients;
 
@@ -36,7 +38,9 @@ public final class PodsPreviousLogs implements Action {
             return (container == null ? named.terminated() : named.inContainer(container).terminated()).tailingLines(lines).getLog();
         });
         String text = log == null ? "" : log;
-        long count = text.lines().count();
-        return ActionResult.of(count + " line(s) from the previous container of " + pod, Map.of("log", text));
+        List<String> all = text.lines().toList();
+        List<String> last = all.subList(Math.max(0, all.size() - SHOWN_LINES), all.size());
+        return ActionResult.of(all.size() + " line(s) from the previous container of " + pod
+                + (last.isEmpty() ? "" : "; it ended with:\n" + String.join("\n", last)), Map.of("log", text));
     }
 }

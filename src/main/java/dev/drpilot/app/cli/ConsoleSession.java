@@ -61,7 +61,7 @@ final class ConsoleSession {
             out.flush();
             if (!runStep(step)) return false;
             StepRun after = run.step(step.id());
-            out.println("   " + after.state().label() + (after.message() == null ? "" : ": " + after.message()));
+            out.println("   " + after.state().label() + (after.message() == null ? "" : ": " + after.message().replace("\n", "\n      ")));
             out.flush();
             if (after.state().isSettled()) position++;
         }
