@@ -52,6 +52,9 @@ import dev.drpilot.action.aws.S3PutVersioning;
 import dev.drpilot.action.aws.S3RemoveDeleteMarkers;
 import dev.drpilot.action.aws.SecretsManagerUpdateSecret;
 import dev.drpilot.action.aws.StsGetCallerIdentity;
+import dev.drpilot.action.http.DnsLookup;
+import dev.drpilot.action.http.DruidMarkUsed;
+import dev.drpilot.action.http.HealthCheck;
 import dev.drpilot.action.k8s.HelmExportReleases;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
@@ -69,6 +72,8 @@ import dev.drpilot.action.k8s.ResourcesApplyDryRun;
 import dev.drpilot.action.k8s.ResourcesExport;
 import dev.drpilot.action.k8s.RolloutRestart;
 import dev.drpilot.action.k8s.RolloutWaitComplete;
+import dev.drpilot.action.process.CdkDeploy;
+import dev.drpilot.action.process.GitTag;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
@@ -96,6 +101,8 @@ public final class EngineWiring {
     public static List<Action> actions(AwsClients aws, KubeClients kube, Supplier<String> backupKey) {
         List<Action> all = new ArrayList<>(awsActions(aws));
         all.addAll(kubernetesActions(kube, backupKey));
+        all.addAll(List.of(new HealthCheck(), new DruidMarkUsed(), new DnsLookup(),
+                new CdkDeploy(firstOf(System.getenv("DRPILOT_CDK"), "cdk")), new GitTag(firstOf(System.getenv("DRPILOT_GIT"), "git"))));
         return all;
     }
 
