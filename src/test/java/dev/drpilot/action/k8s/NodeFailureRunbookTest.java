@@ -69,6 +69,7 @@ class NodeFailureRunbookTest {
                 assertThat(run.step("delete").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
 
                 run.confirm("delete", "ip-10-0-2-10").get(60, TimeUnit.SECONDS);
+                org.awaitility.Awaitility.await().until(() -> client.pods().inNamespace("druid").withName("druid-historical-2").get() != null);
             }
 
             assertThat(run.steps()).extracting(StepRun::state).containsOnly(StepState.SUCCEEDED);
