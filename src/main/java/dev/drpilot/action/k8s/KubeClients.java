@@ -31,6 +31,7 @@ public final class KubeClients implements AutoCloseable {
         String contextName = config.getCurrentContext() == null ? "(no context)" : config.getCurrentContext().getName();
         String server = config.getMasterUrl();
         if (client == null) {
+            config.setRequestRetryBackoffLimit(0); // the engine retries, each retry logged and shown
             client = new KubernetesClientBuilder().withConfig(config).build();
             pinnedContext = contextName;
             pinnedServer = server;

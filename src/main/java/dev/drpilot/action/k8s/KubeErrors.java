@@ -14,7 +14,7 @@ final class KubeErrors {
      * @param resource what it was on ("pods/druid-historical-0 in namespace druid")
      */
     static ActionException translate(KubernetesClientException e, String verb, String resource, KubeClients.Connection on) {
-        int code = e.getCode();
+        int code = Math.max(e.getCode(), 0); // no HTTP status at all: the server was never reached
         String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : firstLine(e.getMessage());
         return switch (code) {
             case 401 -> ActionException.permanent("The cluster of context " + on.context() + " did not accept your credentials (expired token?):"

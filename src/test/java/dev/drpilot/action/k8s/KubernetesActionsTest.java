@@ -223,6 +223,30 @@ class KubernetesActionsTest {
     }
 
     @Test
+    void anExpiredTokenAndAnUnreachableClusterNameTheContextAndWhatToDo() throws Exception {
+        server.expect().get().withPath("/api/v1/nodes").andReturn(401,
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Unauthorized\",\"code\":401,\"message\":\"Unauthorized\"}").always();
+        IncidentRun expired = run("""
+                  - { id: nodes, title: Nodes, phase: immediate, action: k8s.nodes.list }
+                """);
+        assertThat(expired.step("nodes").message()).startsWith("The cluster of context druid-prod did not accept your credentials")
+                .contains("aws eks update-kubeconfig");
+
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path nowhere = Files.writeString(dir.resolve("kubeconfig-nowhere"), Files.readString(MockCluster.kubeconfig(dir, server, "druid-dr"))
+                .replace(":" + server.getPort(), ":" + closed));
+        IncidentRun unreachable = run("""
+                  - { id: nodes, title: Nodes, phase: immediate, action: k8s.nodes.list }
+                """, BACKUP_KEY, new KubeSettings(nowhere, null));
+        assertThat(unreachable.step("nodes").state()).isEqualTo(StepState.FAILED);
+        assertThat(unreachable.step("nodes").message()).startsWith("Cannot reach the cluster of context druid-dr at http://")
+                .contains(":" + closed).contains("Check the VPN or network");
+    }
+
+    @Test
     void noKubeconfigSaysHowToGetOne() throws Exception {
         IncidentRun run = run("""
                   - { id: nodes, title: Nodes, phase: immediate, action: k8s.nodes.listByZone }
