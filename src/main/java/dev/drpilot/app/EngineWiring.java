@@ -77,7 +77,11 @@ import dev.drpilot.action.process.GitTag;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.runbook.RunbookLoader;
+import dev.drpilot.ui.UiBackend;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -158,6 +162,24 @@ public final class EngineWiring {
         });
         return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), actions(aws, kube)), steps, Clock.systemUTC(),
                 Sleeper.real(), new SecureRandom());
+    }
+
+    /**
+     * What the desktop app works with: the shipped runbooks (and the operator's, in the data
+     * folder's runbooks/), the log at DRPILOT_LOG or in the data folder, the engine, and an
+     * exports folder beside the log. Called off the FX thread, after the window is on screen.
+     */
+    public static UiBackend desktopBackend() {
+        String setting = System.getenv("DRPILOT_LOG");
+        Path logFile = setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
+        IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        Path dataFolder = logFile.toAbsolutePath().getParent();
+        List<Path> folders = new ArrayList<>();
+        for (Path folder : List.of(Path.of("runbooks"), dataFolder.resolve("runbooks"))) {
+            if (Files.isDirectory(folder)) folders.add(folder);
+        }
+        RunbookLoader.Result loaded = new RunbookLoader(ActionCatalog.builtIn()).load(folders);
+        return new UiBackend(loaded.runbooks(), log, engine(log), dataFolder.resolve("exports"));
     }
 
     private static String firstOf(String... values) {

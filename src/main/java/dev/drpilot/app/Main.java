@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            DrPilotApplication.start(args);
+            DrPilotApplication.start(args, EngineWiring::desktopBackend);
             return;
         }
         System.exit(DrPilotCommand.commandLine().execute(args));

@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +50,16 @@ public final class IncidentLogStore implements AutoCloseable {
     /** The last event of each incident this store appended to; another process's append shows as a key conflict. */
     private final Map<String, Tail> tails = new java.util.HashMap<>();
 
+    private final ExecutorService io;
+    private volatile Thread ioThread;
+
     private IncidentLogStore(Path file, Connection connection, Clock clock, String actor) {
+        this.io = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "drpilot-log-io");
+            thread.setDaemon(true);
+            ioThread = thread;
+            return thread;
+        });
         this.file = file;
         this.connection = connection;
         this.clock = clock;
@@ -117,37 +131,39 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     /** Declares an incident and writes its first event. */
-    public synchronized Incident declare(NewIncident request, Map<String, Object> details) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
-        String id = (request.mode() == IncidentMode.REHEARSAL ? "REH-" : "INC-")
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
-                + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
-        Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
-                request.severity(), request.commander(), now, request.failureStartedAt(), null);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, id);
-            insert.setString(2, incident.runbookId());
-            insert.setString(3, incident.title());
-            insert.setString(4, incident.mode().name());
-            insert.setString(5, incident.severity());
-            insert.setString(6, incident.commander());
-            insert.setLong(7, now.toEpochMilli());
-            setInstant(insert, 8, incident.failureStartedAt());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("declare the incident", e);
-        }
-        Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
-        payload.put("runbook", incident.runbookId());
-        payload.put("title", incident.title());
-        payload.put("mode", incident.mode().name());
-        if (incident.severity() != null) payload.put("severity", incident.severity());
-        if (incident.commander() != null) payload.put("commander", incident.commander());
-        if (incident.failureStartedAt() != null) payload.put("failureStartedAt", incident.failureStartedAt().toString());
-        append(id, EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload));
-        return incident;
+    public Incident declare(NewIncident request, Map<String, Object> details) {
+        return onIoThread(() -> {
+            Instant now = Instant.ofEpochMilli(clock.millis());
+            String id = (request.mode() == IncidentMode.REHEARSAL ? "REH-" : "INC-")
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
+                    + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
+            Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
+                    request.severity(), request.commander(), now, request.failureStartedAt(), null);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, incident.runbookId());
+                insert.setString(3, incident.title());
+                insert.setString(4, incident.mode().name());
+                insert.setString(5, incident.severity());
+                insert.setString(6, incident.commander());
+                insert.setLong(7, now.toEpochMilli());
+                setInstant(insert, 8, incident.failureStartedAt());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("declare the incident", e);
+            }
+            Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
+            payload.put("runbook", incident.runbookId());
+            payload.put("title", incident.title());
+            payload.put("mode", incident.mode().name());
+            if (incident.severity() != null) payload.put("severity", incident.severity());
+            if (incident.commander() != null) payload.put("commander", incident.commander());
+            if (incident.failureStartedAt() != null) payload.put("failureStartedAt", incident.failureStartedAt().toString());
+            append(id, EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload));
+            return incident;
+        });
     }
 
     public IncidentEvent append(String incidentId, EventKind kind, String stepId, Map<String, Object> payload) {
@@ -155,20 +171,22 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     /** Writes an event and commits it before returning. */
-    public synchronized IncidentEvent append(String incidentId, EventDraft draft) {
-        String payload = payloadText(draft.payload());
-        SQLException last = null;
-        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-            try {
-                return insert(incidentId, draft, payload);
-            } catch (SQLException e) {
-                // another process appended the same sequence number first: read the new tail and go again
-                if (!"23505".equals(e.getSQLState())) throw failure("write to the incident log", e);
-                tails.remove(incidentId);
-                last = e;
+    public IncidentEvent append(String incidentId, EventDraft draft) {
+        return onIoThread(() -> {
+            String payload = payloadText(draft.payload());
+            SQLException last = null;
+            for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+                try {
+                    return insert(incidentId, draft, payload);
+                } catch (SQLException e) {
+                    // another process appended the same sequence number first: read the new tail and go again
+                    if (!"23505".equals(e.getSQLState())) throw failure("write to the incident log", e);
+                    tails.remove(incidentId);
+                    last = e;
+                }
             }
-        }
-        throw failure("write to the incident log", last);
+            throw failure("write to the incident log", last);
+        });
     }
 
     private IncidentEvent insert(String incidentId, EventDraft draft, String payload) throws SQLException {
@@ -241,42 +259,46 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     /** Events after a sequence number, for readers that follow the log as it grows. */
-    public synchronized List<IncidentEvent> events(String incidentId, long afterSequence) {
-        List<IncidentEvent> events = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash, hash"
-                        + " FROM events WHERE incident_id = ? AND sequence > ? ORDER BY sequence")) {
-            select.setString(1, incidentId);
-            select.setLong(2, afterSequence);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-                            EventKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                            nullableLong(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10)));
+    public List<IncidentEvent> events(String incidentId, long afterSequence) {
+        return onIoThread(() -> {
+            List<IncidentEvent> events = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash, hash"
+                            + " FROM events WHERE incident_id = ? AND sequence > ? ORDER BY sequence")) {
+                select.setString(1, incidentId);
+                select.setLong(2, afterSequence);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                EventKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                                nullableLong(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10)));
+                    }
                 }
+            } catch (SQLException e) {
+                throw failure("read the incident log", e);
             }
-        } catch (SQLException e) {
-            throw failure("read the incident log", e);
-        }
-        return events;
+            return events;
+        });
     }
 
     /** Every incident, open ones first, newest first. */
-    public synchronized List<Incident> incidents() {
-        List<Incident> incidents = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, closed_at"
-                        + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                incidents.add(new Incident(rs.getString(1), rs.getString(2), rs.getString(3),
-                        IncidentMode.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9)));
+    public List<Incident> incidents() {
+        return onIoThread(() -> {
+            List<Incident> incidents = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, closed_at"
+                            + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    incidents.add(new Incident(rs.getString(1), rs.getString(2), rs.getString(3),
+                            IncidentMode.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                            Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9)));
+                }
+            } catch (SQLException e) {
+                throw failure("list the incidents", e);
             }
-        } catch (SQLException e) {
-            throw failure("list the incidents", e);
-        }
-        return incidents;
+            return incidents;
+        });
     }
 
     public Optional<Incident> incident(String id) {
@@ -284,17 +306,21 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     /** Sets the incident's start back to when the failure began (detection often comes later). */
-    public synchronized IncidentEvent setFailureStart(String incidentId, Instant failureStartedAt, String reason) {
-        update("UPDATE incidents SET failure_started_at = ? WHERE id = ?", failureStartedAt.toEpochMilli(), incidentId);
-        return append(incidentId, EventDraft.of(EventKind.INCIDENT_START_SET_BACK, null,
-                Map.of("failureStartedAt", failureStartedAt.toString(), "reason", reason == null ? "" : reason)));
+    public IncidentEvent setFailureStart(String incidentId, Instant failureStartedAt, String reason) {
+        return onIoThread(() -> {
+            update("UPDATE incidents SET failure_started_at = ? WHERE id = ?", failureStartedAt.toEpochMilli(), incidentId);
+            return append(incidentId, EventDraft.of(EventKind.INCIDENT_START_SET_BACK, null,
+                    Map.of("failureStartedAt", failureStartedAt.toString(), "reason", reason == null ? "" : reason)));
+        });
     }
 
-    public synchronized IncidentEvent close(String incidentId, String summary) {
-        IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_CLOSED, null,
-                Map.of("summary", summary == null ? "" : summary)));
-        update("UPDATE incidents SET closed_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
-        return event;
+    public IncidentEvent close(String incidentId, String summary) {
+        return onIoThread(() -> {
+            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_CLOSED, null,
+                    Map.of("summary", summary == null ? "" : summary)));
+            update("UPDATE incidents SET closed_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
+            return event;
+        });
     }
 
     public HashChain.Verification verify(String incidentId) {
@@ -334,12 +360,53 @@ public final class IncidentLogStore implements AutoCloseable {
         return value == null ? null : Instant.ofEpochMilli(value);
     }
 
-    @Override
-    public synchronized void close() {
+    /**
+     * Every read and write of the database happens on the store's own thread, and callers wait
+     * for it without being interruptible: an interrupt (a cancelled step) reaching H2's file
+     * channel would close it under the log, and lose the events after. A caller that was
+     * interrupted while waiting gets its interrupt back once the work is done.
+     */
+    private <T> T onIoThread(Callable<T> work) {
+        if (Thread.currentThread() == ioThread) return call(work);
+        Future<T> done = io.submit(() -> call(work));
+        boolean interrupted = false;
         try {
-            connection.close();
-        } catch (SQLException e) {
-            throw failure("close", e);
+            while (true) {
+                try {
+                    return done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+                    if (e.getCause() instanceof Error error) throw error;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
+    }
+
+    private static <T> T call(Callable<T> work) {
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        onIoThread(() -> {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw failure("close", e);
+            }
+            return null;
+        });
+        io.shutdown();
     }
 }

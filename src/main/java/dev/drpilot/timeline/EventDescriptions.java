@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Says what an event records, in a sentence a post-mortem reader understands. */
-final class EventDescriptions {
+public final class EventDescriptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,7 +24,7 @@ final class EventDescriptions {
         }
     }
 
-    static String describe(IncidentEvent event) {
+    public static String describe(IncidentEvent event) {
         Map<String, Object> p = payload(event);
         return switch (event.kind()) {
             case INCIDENT_DECLARED -> "Incident declared: " + p.get("title") + " (" + p.get("mode") + severity(p) + ")";

@@ -1,23 +1,42 @@
 package dev.drpilot.ui;
 
-import atlantafx.base.theme.PrimerLight;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The desktop app's JavaFX entry point. */
+/**
+ * The desktop app's JavaFX entry point. The window is on screen before anything slow happens:
+ * the runbooks, the log (and its migration) and the engine are built after the first frame.
+ */
 public final class DrPilotApplication extends Application {
 
-    /** Launches the app; returns when its last window closes. */
-    public static void start(String[] args) {
+    private static Supplier<UiBackend> backends;
+
+    /** Launches the app on what {@code backend} builds; returns when its last window closes. */
+    public static void start(String[] args, Supplier<UiBackend> backend) {
+        backends = backend;
         Application.launch(DrPilotApplication.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Preferences saved = Preferences.userNodeForPackage(DrPilotApplication.class);
+        MainWindow window = new MainWindow();
+        window.setDark(saved.getBoolean("dark", false));
+        Scene scene = new Scene(window.root(), saved.getDouble("width", 1280), saved.getDouble("height", 820));
+        window.installShortcuts(scene);
         stage.setTitle(MainWindow.TITLE);
-        stage.setScene(new Scene(new MainWindow().root(), 1200, 800));
+        stage.setScene(scene);
+        if (saved.getBoolean("maximized", false)) stage.setMaximized(true);
+        stage.setOnHiding(e -> {
+            saved.putDouble("width", scene.getWidth());
+            saved.putDouble("height", scene.getHeight());
+            saved.putBoolean("maximized", stage.isMaximized());
+            saved.putBoolean("dark", window.isDark());
+        });
         stage.show();
+        Background.run(backends, window::attach, window::failed);
     }
 }

@@ -1,69 +1,189 @@
 package dev.drpilot.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.runbook.Runbook;
+import java.util.Map;
+import java.util.Optional;
+import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The main window's content: a header, and the start area where the recovery checklist,
- * timers, scenario picker and incident log will take their places.
+ * The window: a header (theme, help), and one screen at a time: the incidents, the scenario
+ * picker, the parameters, or an incident. Shows at once; the log and runbooks arrive with
+ * {@link #attach} when they are ready.
  */
 public final class MainWindow {
 
     static final String TITLE = "DR Pilot";
+    static final String SHORTCUTS = """
+            Ctrl+Enter   run the incident to its next confirmation
+            Ctrl+L       write a note in the log
+            Ctrl+E       export the post-mortem
+            Ctrl+D       dark or light theme
+            F1           this help; Esc closes it""";
 
-    private final BorderPane root = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final BorderPane content = new BorderPane();
+    private final VBox help = new VBox(12);
+    private final ToggleButton dark = new ToggleButton("Dark");
+    private final StartView start = new StartView(this::pickScenario, this::resume);
+    private UiBackend backend;
+    private IncidentMode mode = IncidentMode.LIVE;
+    private IncidentView incident;
+    private ExportPane export;
 
     public MainWindow() {
         root.setId("main-window");
-        root.setTop(header());
-        root.setCenter(startArea());
+        content.setTop(header());
+        content.setCenter(start.root());
+        Label keys = new Label(SHORTCUTS);
+        keys.setId("help-text");
+        keys.getStyleClass().add("code");
+        Label heading = new Label("Keyboard shortcuts");
+        heading.getStyleClass().add("title-3");
+        help.getChildren().addAll(heading, keys);
+        help.setId("help-overlay");
+        help.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        help.setPadding(new Insets(24));
+        help.getStyleClass().addAll("bg-default", "elevated-2");
+        help.setVisible(false);
+        help.setOnMouseClicked(e -> help.setVisible(false));
+        root.getChildren().addAll(content, help);
     }
 
     public Parent root() {
         return root;
     }
 
-    private static HBox header() {
+    /** The keyboard shortcuts of the window (listed in the help, F1). */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (incident != null) incident.runToNextConfirmation();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (incident != null) incident.focusNote();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (export != null) export.fire();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), dark::fire);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> help.setVisible(!help.isVisible()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> help.setVisible(false));
+    }
+
+    /** Light or dark, for the whole application. */
+    public void setDark(boolean on) {
+        dark.setSelected(on);
+        Application.setUserAgentStylesheet(on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public boolean isDark() {
+        return dark.isSelected();
+    }
+
+    /** The runbooks, log and engine are ready: list the incidents. */
+    public void attach(UiBackend ready) {
+        backend = ready;
+        showStart();
+    }
+
+    /** The backend could not be built: say why on the start screen. */
+    public void failed(String message) {
+        start.failed(message);
+    }
+
+    private HBox header() {
         Label name = new Label(TITLE);
         name.setId("app-name");
         name.getStyleClass().add("title-2");
         Label tagline = new Label("Disaster recovery, step by step, on the record");
         tagline.setId("app-tagline");
         tagline.getStyleClass().add("text-muted");
-        HBox header = new HBox(16, name, tagline);
+        Region space = new Region();
+        HBox.setHgrow(space, Priority.ALWAYS);
+        dark.setId("theme-toggle");
+        dark.setOnAction(e -> setDark(dark.isSelected()));
+        Button helpButton = new Button("Shortcuts (F1)");
+        helpButton.setId("help-button");
+        helpButton.setOnAction(e -> help.setVisible(!help.isVisible()));
+        HBox header = new HBox(16, name, tagline, space, dark, helpButton);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(16, 24, 16, 24));
+        header.setPadding(new Insets(12, 24, 12, 24));
         header.getStyleClass().add("bg-subtle");
         return header;
     }
 
-    private static VBox startArea() {
-        Label status = new Label("No incident open");
-        status.setId("incident-status");
-        status.getStyleClass().add("title-3");
-        Label hint = new Label("Declare an incident to start its recovery checklist and clocks, or rehearse a scenario.");
-        hint.setId("incident-hint");
-        hint.getStyleClass().add("text-muted");
-        Button declare = new Button("Declare incident");
-        declare.setId("declare-incident");
-        declare.setAccessibleText("Declare an incident");
-        declare.getStyleClass().add("accent");
-        declare.setDisable(true);
-        Button rehearse = new Button("Start rehearsal");
-        rehearse.setId("start-rehearsal");
-        rehearse.setAccessibleText("Start a rehearsal");
-        rehearse.setDisable(true);
-        HBox actions = new HBox(12, declare, rehearse);
-        actions.setAlignment(Pos.CENTER);
-        VBox area = new VBox(16, status, hint, actions);
-        area.setAlignment(Pos.CENTER);
-        area.setPadding(new Insets(48));
-        return area;
+    private void showStart() {
+        if (incident != null) incident.stop();
+        incident = null;
+        export = null;
+        content.setCenter(start.root());
+        Background.run(() -> backend.log().incidents(), start::show, start::failed);
+    }
+
+    private void pickScenario(IncidentMode chosen) {
+        mode = chosen;
+        ScenarioPicker picker = new ScenarioPicker(chosen == IncidentMode.REHEARSAL ? "Rehearse a scenario" : "Declare an incident: which scenario?",
+                this::askParameters, this::showStart);
+        content.setCenter(picker.root());
+        picker.show(backend.runbooks());
+    }
+
+    private void askParameters(Runbook runbook) {
+        ParameterForm form = new ParameterForm(this::declare, () -> pickScenario(mode));
+        content.setCenter(form.root());
+        form.show(runbook, mode);
+    }
+
+    private void declare(Runbook runbook, Map<String, String> values) {
+        IncidentMode declaredMode = mode;
+        Background.run(() -> {
+            try {
+                return backend.engine().declare(runbook, values, new NewIncident(runbook.id(), runbook.title(), declaredMode, null, null, null));
+            } catch (dev.drpilot.engine.InvalidParametersException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }, run -> showIncident(run, runbook, declaredMode), start::failed);
+    }
+
+    private void resume(Incident chosen) {
+        Optional<Runbook> runbook = backend.runbooks().stream().filter(r -> r.id().equals(chosen.runbookId())).findFirst();
+        if (runbook.isEmpty()) {
+            start.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
+            return;
+        }
+        Background.run(() -> {
+            try {
+                return backend.engine().resume(chosen, runbook.get(), Map.of());
+            } catch (dev.drpilot.engine.InvalidParametersException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }, run -> showIncident(run, runbook.get(), chosen.mode()), start::failed);
+    }
+
+    private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode) {
+        export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder());
+        incident = new IncidentView(new IncidentViewModel(run, backend.log()), runbook.title(), incidentMode, export, this::showStart);
+        content.setCenter(incident.root());
     }
 }

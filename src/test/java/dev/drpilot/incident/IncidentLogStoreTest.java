@@ -138,4 +138,25 @@ class IncidentLogStoreTest {
             assertThat(incidents.get(1).open()).isFalse();
         }
     }
+
+    @Test
+    void anInterruptedWriterNeitherBreaksTheLogNorLosesItsEvent() throws Exception {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident incident = log.declare(incident(), Map.of());
+            Thread.currentThread().interrupt(); // what cancelling a step does to the thread that is logging
+            try {
+                log.append(incident.id(), EventKind.STEP_CANCELLED, "restore", Map.of("reason", "operator cancelled"));
+                assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "still writing"));
+
+            assertThat(log.events(incident.id())).extracting(IncidentEvent::kind)
+                    .containsExactly(EventKind.INCIDENT_DECLARED, EventKind.STEP_CANCELLED, EventKind.NOTE);
+        }
+        try (IncidentLogStore reopened = IncidentLogStore.open(dir.resolve("log"), clock, "bob")) {
+            assertThat(reopened.events(reopened.incidents().get(0).id())).hasSize(3);
+        }
+    }
 }

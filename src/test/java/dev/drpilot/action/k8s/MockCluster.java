@@ -20,14 +20,14 @@ import java.util.Map;
  * CrashLoopBackOff), on three nodes in three zones. CRUD mode stores objects but runs no
  * controller: the tests play the controller where the runbooks wait for one.
  */
-final class MockCluster {
+public final class MockCluster {
 
     static final String NAMESPACE = "druid";
 
     private MockCluster() {
     }
 
-    static void seed(KubernetesClient k) {
+    public static void seed(KubernetesClient k) {
         k.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
         String[] zones = {"us-west-2a", "us-west-2b", "us-west-2c"};
         for (int i = 0; i < 3; i++) k.nodes().resource(node("ip-10-0-" + i + "-10", zones[i], true)).create();
@@ -105,7 +105,7 @@ final class MockCluster {
     }
 
     /** A kubeconfig for the mock server, as the operator would have one, with the context named. */
-    static Path kubeconfig(Path dir, KubernetesMockServer server, String context) throws IOException {
+    public static Path kubeconfig(Path dir, KubernetesMockServer server, String context) throws IOException {
         String url = "http://" + server.getHostName() + ":" + server.getPort();
         return Files.writeString(dir.resolve("kubeconfig-" + context), """
                 apiVersion: v1

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
  * Plays the StatefulSet controller and the scheduler the mock server does not run: whenever one
  * of the named pods is missing, it comes back Running and Ready on the given node.
  */
-final class PlayedController implements AutoCloseable {
+public final class PlayedController implements AutoCloseable {
 
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
 
-    PlayedController(KubernetesClient k, List<String> pods, String node) {
+    public PlayedController(KubernetesClient k, List<String> pods, String node) {
         loop.scheduleWithFixedDelay(() -> {
             for (String name : pods) {
                 if (k.pods().inNamespace(MockCluster.NAMESPACE).withName(name).get() == null) {

@@ -1,0 +1,80 @@
+package dev.drpilot.ui;
+
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.timeline.Postmortem;
+import dev.drpilot.timeline.PostmortemWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+
+/** Writes the incident's post-mortem (Markdown, HTML, JSON or CSV) into the export folder, off the FX thread, and says where. */
+final class ExportPane {
+
+    private final HBox root = new HBox(12);
+    private final ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("md", "html", "json", "csv"));
+    private final Label result = new Label();
+    private final Button export = new Button("Export post-mortem");
+
+    ExportPane(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder) {
+        format.setId("export-format");
+        format.setValue("md");
+        export.setId("export-button");
+        result.setId("export-result");
+        result.getStyleClass().add("text-muted");
+        export.setOnAction(e -> {
+            String chosen = format.getValue();
+            export.setDisable(true);
+            result.setText("Writing...");
+            Background.run(() -> write(log, incidentId, runbook, folder, chosen), file -> {
+                export.setDisable(false);
+                result.setText("Wrote " + file);
+            }, problem -> {
+                export.setDisable(false);
+                result.setText("Not written: " + problem);
+            });
+        });
+        root.getChildren().addAll(new Label("Post-mortem:"), format, export, result);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(8, 16, 8, 16));
+        root.setId("export-pane");
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    void fire() {
+        export.fire();
+    }
+
+    private static Path write(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, String chosen) {
+        PostmortemWriter writer = PostmortemWriter.forFormat(chosen);
+        Path file = folder.resolve(incidentId + "." + writer.extension());
+        try {
+            Files.createDirectories(folder);
+            Postmortem postmortem = Postmortem.of(log.incident(incidentId).orElseThrow(), runbook, log.events(incidentId));
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                writer.write(postmortem, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        log.append(incidentId, EventKind.EXPORT, null, Map.of("format", writer.extension(), "file", file.toString()));
+        return file;
+    }
+}

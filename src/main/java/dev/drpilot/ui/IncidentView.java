@@ -1,0 +1,394 @@
+package dev.drpilot.ui;
+
+import dev.drpilot.engine.IncidentClocks;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.timeline.EventDescriptions;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * One incident, all on one screen: its clocks and checklist phases at the top, its steps with
+ * their state, command and output in the middle, its log on the right, the export at the bottom.
+ * A destructive step waits for its resource's name, typed; a manual step for the operator's tick.
+ */
+final class IncidentView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Map<String, Set<EventKind>> FILTERS = Map.of(
+            "All events", EnumSet.allOf(EventKind.class),
+            "Steps", EnumSet.of(EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED, EventKind.STEP_FAILED, EventKind.STEP_SKIPPED,
+                    EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED, EventKind.STEP_WAITING,
+                    EventKind.CONFIRMATION_REQUESTED, EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK),
+            "API calls", EnumSet.of(EventKind.API_CALL, EventKind.CALLER_IDENTITY, EventKind.STATUS_CHANGE),
+            "Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION),
+            "Clocks", EnumSet.of(EventKind.CLOCK_BREACH, EventKind.PHASE_ENTERED, EventKind.INCIDENT_START_SET_BACK));
+
+    private final IncidentViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final Label clocks = new Label();
+    private final HBox phases = new HBox(8);
+    private final TableView<StepRun> steps = new TableView<>();
+    private final Label command = new Label();
+    private final TextArea output = new TextArea();
+    private final ProgressBar progress = new ProgressBar();
+    private final VBox confirmBar = new VBox(6);
+    private final Label confirmPrompt = new Label();
+    private final TextField confirmText = new TextField();
+    private final VBox tickBar = new VBox(6);
+    private final Label tickPrompt = new Label();
+    private final TextField tickNote = new TextField();
+    private final TextField note = new TextField();
+    private final TextField skipReason = new TextField();
+    private final Label problem = new Label();
+    private final Timeline ticker;
+    private int breachesSeen = -1;
+    /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
+    private String selectedStepId;
+
+    IncidentView(IncidentViewModel model, String title, IncidentMode mode, ExportPane export, Runnable onClose) {
+        this.model = model;
+        root.setId("incident-view");
+        root.setTop(header(title, mode, onClose));
+        SplitPane middle = new SplitPane(stepsPane(), logPane());
+        middle.setDividerPositions(0.62);
+        root.setCenter(middle);
+        root.setBottom(export.root());
+        model.steps().addListener((javafx.collections.ListChangeListener<StepRun>) c -> {
+            followActiveStep(c);
+            refreshBars();
+        });
+        steps.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) selectedStepId = now.id();
+            showDetail(now);
+        });
+        model.problem().addListener((o, was, now) -> problem.setText(now));
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        tick();
+        refreshBars();
+        steps.getSelectionModel().select(0);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    IncidentViewModel model() {
+        return model;
+    }
+
+    void stop() {
+        ticker.stop();
+    }
+
+    // ---- layout ----
+
+    private VBox header(String title, IncidentMode mode, Runnable onClose) {
+        Label name = new Label(title + "  ·  " + model.run().incidentId());
+        name.setId("incident-title");
+        name.getStyleClass().add("title-3");
+        Label badge = new Label(mode == IncidentMode.REHEARSAL ? "REHEARSAL" : "LIVE INCIDENT");
+        badge.setId("incident-mode");
+        badge.getStyleClass().add(mode == IncidentMode.REHEARSAL ? "accent" : "danger");
+        clocks.setId("incident-clocks");
+        clocks.getStyleClass().add("title-4");
+        phases.setId("phases");
+        Button back = new Button("All incidents");
+        back.setId("back-to-start");
+        back.setOnAction(e -> onClose.run());
+        HBox top = new HBox(16, name, badge, clocks);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(clocks, Priority.ALWAYS);
+        HBox line = new HBox(16, top, back);
+        HBox.setHgrow(top, Priority.ALWAYS);
+        VBox header = new VBox(8, line, phases);
+        header.setPadding(new Insets(12, 16, 12, 16));
+        header.getStyleClass().add("bg-subtle");
+        return header;
+    }
+
+    private VBox stepsPane() {
+        steps.setId("steps");
+        steps.setItems(model.steps());
+        steps.getColumns().setAll(List.of(
+                column("#", s -> Integer.toString(model.steps().indexOf(s) + 1), 36),
+                column("Phase", s -> s.step().phase().label(), 150),
+                column("Step", s -> s.step().title(), 300),
+                column("State", s -> s.state().label(), 170),
+                column("Time", this::elapsed, 80)));
+        steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(steps, Priority.ALWAYS);
+
+        Button runNext = button("run-next", "Run to next confirmation", e -> model.runToNextConfirmation());
+        runNext.getStyleClass().add("accent");
+        Button runStep = button("run-step", "Run this step", e -> selected(s -> model.start(s.id())));
+        Button cancel = button("cancel-step", "Cancel", e -> selected(s -> model.cancel(s.id())));
+        skipReason.setId("skip-reason");
+        skipReason.setPromptText("why skip this step?");
+        Button skip = button("skip-step", "Skip", e -> selected(s -> {
+            model.skip(s.id(), skipReason.getText().strip());
+            skipReason.clear();
+        }));
+        skip.disableProperty().bind(skipReason.textProperty().isEmpty());
+        skipReason.setOnAction(e -> skip.fire());
+        HBox actions = new HBox(8, runNext, runStep, cancel, skipReason, skip);
+        HBox.setHgrow(skipReason, Priority.ALWAYS);
+
+        confirmPrompt.setId("confirm-prompt");
+        confirmPrompt.getStyleClass().add("danger");
+        confirmText.setId("confirm-text");
+        confirmText.setPromptText("type the resource's name");
+        Button confirm = button("confirm-button", "Go ahead", e -> {
+            StepRun waiting = model.awaitingConfirmation();
+            if (waiting != null) model.confirm(waiting.id(), confirmText.getText().strip());
+            confirmText.clear();
+        });
+        confirm.getStyleClass().add("danger");
+        confirm.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            StepRun waiting = model.awaitingConfirmation();
+            return waiting == null || !confirmText.getText().strip().equals(model.run().confirmationText(waiting.id()));
+        }, confirmText.textProperty(), model.steps()));
+        confirmText.setOnAction(e -> confirm.fire());
+        HBox confirmLine = new HBox(8, confirmText, confirm);
+        HBox.setHgrow(confirmText, Priority.ALWAYS);
+        confirmBar.getChildren().setAll(confirmPrompt, confirmLine);
+        confirmBar.setId("confirm-bar");
+        confirmBar.getStyleClass().add("bg-danger-subtle");
+        confirmBar.setPadding(new Insets(8));
+
+        tickPrompt.setId("tick-prompt");
+        tickPrompt.setWrapText(true);
+        tickNote.setId("tick-note");
+        tickNote.setPromptText("what you found or did (optional)");
+        Button tick = button("tick-off", "Done", e -> {
+            StepRun waiting = model.awaitingOperator();
+            if (waiting != null) model.tickOff(waiting.id(), tickNote.getText().strip());
+            tickNote.clear();
+        });
+        tickNote.setOnAction(e -> tick.fire());
+        HBox tickLine = new HBox(8, tickNote, tick);
+        HBox.setHgrow(tickNote, Priority.ALWAYS);
+        tickBar.getChildren().setAll(tickPrompt, tickLine);
+        tickBar.setId("tick-bar");
+        tickBar.getStyleClass().add("bg-accent-subtle");
+        tickBar.setPadding(new Insets(8));
+
+        command.setId("step-command");
+        command.getStyleClass().add("code");
+        command.setWrapText(true);
+        Button copy = button("copy-command", "Copy", e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(command.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox commandLine = new HBox(8, command, copy);
+        HBox.setHgrow(command, Priority.ALWAYS);
+        output.setId("step-output");
+        output.setEditable(false);
+        output.setWrapText(true);
+        output.setPrefRowCount(6);
+        progress.setId("step-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        problem.setId("action-problem");
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        VBox pane = new VBox(8, steps, actions, confirmBar, tickBar, problem, commandLine, progress, output);
+        pane.setPadding(new Insets(12));
+        return pane;
+    }
+
+    private VBox logPane() {
+        Label heading = new Label("Incident log");
+        heading.getStyleClass().add("title-4");
+        ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList("All events", "Steps", "API calls", "Notes and decisions", "Clocks"));
+        filter.setId("log-filter");
+        filter.setValue("All events");
+        FilteredList<IncidentEvent> shown = new FilteredList<>(model.events());
+        filter.valueProperty().addListener((o, was, now) -> shown.setPredicate(e -> FILTERS.get(now).contains(e.kind())));
+        ListView<IncidentEvent> list = new ListView<>(shown);
+        list.setId("log-list");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(IncidentEvent event, boolean empty) {
+                super.updateItem(event, empty);
+                setWrapText(true);
+                setPrefWidth(0);
+                setText(empty || event == null ? null : TIME.format(event.time()) + "  " + (event.stepId() == null ? "" : "[" + event.stepId() + "] ")
+                        + EventDescriptions.describe(event) + "  (" + event.actor() + ")");
+            }
+        });
+        shown.addListener((javafx.collections.ListChangeListener<IncidentEvent>) c -> {
+            if (!shown.isEmpty()) list.scrollTo(shown.size() - 1);
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        note.setId("note-text");
+        note.setPromptText("a note for the log (Enter), or a decision");
+        note.setOnAction(e -> addNote(false));
+        Button addNote = button("add-note", "Note", e -> addNote(false));
+        Button addDecision = button("add-decision", "Decision", e -> addNote(true));
+        HBox noteLine = new HBox(8, note, addNote, addDecision);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        HBox top = new HBox(12, heading, filter);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox pane = new VBox(8, top, list, noteLine);
+        pane.setPadding(new Insets(12));
+        return pane;
+    }
+
+    // ---- behaviour ----
+
+    void focusNote() {
+        note.requestFocus();
+    }
+
+    void runToNextConfirmation() {
+        model.runToNextConfirmation();
+    }
+
+    private void addNote(boolean decision) {
+        String text = note.getText().strip();
+        if (text.isEmpty()) return;
+        if (decision) model.decision(text);
+        else model.note(text);
+        note.clear();
+    }
+
+    private void selected(java.util.function.Consumer<StepRun> action) {
+        StepRun step = steps.getSelectionModel().getSelectedItem();
+        if (step != null) action.accept(step);
+    }
+
+    private void showDetail(StepRun step) {
+        if (step == null) return;
+        command.setText(step.command() == null ? (step.step().isManual() ? "manual step" : "") : step.command());
+        StringBuilder text = new StringBuilder();
+        if (step.step().isManual()) text.append(step.step().manual().strip()).append("\n\n");
+        if (step.message() != null) text.append(step.message()).append('\n');
+        if (!step.outputs().isEmpty()) step.outputs().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+        output.setText(text.toString());
+        progress.setVisible(step.state().isActive());
+        progress.setProgress(step.fraction() == null ? ProgressBar.INDETERMINATE_PROGRESS : step.fraction());
+    }
+
+    /** The step that starts, waits or asks for the operator is the one shown. */
+    private void followActiveStep(javafx.collections.ListChangeListener.Change<? extends StepRun> change) {
+        while (change.next()) {
+            if (!change.wasReplaced() && !change.wasAdded()) continue;
+            for (StepRun step : change.getAddedSubList()) {
+                if (step.state().isActive() || step.state() == dev.drpilot.engine.StepState.AWAITING_CONFIRMATION
+                        || step.state() == dev.drpilot.engine.StepState.AWAITING_OPERATOR || step.state() == dev.drpilot.engine.StepState.FAILED) {
+                    steps.getSelectionModel().select(model.steps().indexOf(step));
+                }
+            }
+        }
+    }
+
+    private void refreshBars() {
+        StepRun waiting = model.awaitingConfirmation();
+        confirmBar.setVisible(waiting != null);
+        confirmBar.setManaged(waiting != null);
+        if (waiting != null) {
+            confirmPrompt.setText("Destructive: \"" + waiting.step().title() + "\". Type " + model.run().confirmationText(waiting.id()) + " to go ahead.");
+        }
+        StepRun manual = model.awaitingOperator();
+        tickBar.setVisible(manual != null);
+        tickBar.setManaged(manual != null);
+        if (manual != null) tickPrompt.setText(manual.step().title() + ": " + manual.step().manual().strip());
+        if (steps.getSelectionModel().getSelectedItem() == null && selectedStepId != null) {
+            for (int i = 0; i < model.steps().size(); i++) {
+                if (model.steps().get(i).id().equals(selectedStepId)) steps.getSelectionModel().select(i);
+            }
+        }
+        showDetail(steps.getSelectionModel().getSelectedItem());
+        steps.refresh();
+    }
+
+    private void tick() {
+        IncidentClocks.Reading reading = model.clocks();
+        String rto = reading.rtoRemaining() == null ? "no RTO target"
+                : reading.rtoRemaining().isNegative() ? "RTO passed " + StartView.clock(reading.rtoRemaining().negated()) + " ago"
+                : "RTO left " + StartView.clock(reading.rtoRemaining());
+        clocks.setText("Elapsed " + StartView.clock(reading.elapsed()) + "   ·   " + rto);
+        clocks.getStyleClass().removeAll("danger", "success");
+        if (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative()) clocks.getStyleClass().add("danger");
+        phases.getChildren().setAll(reading.phases().stream().map(this::phaseLabel).toList());
+        long breaches = reading.phases().stream().filter(IncidentClocks.PhaseClock::breached).count()
+                + (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() ? 1 : 0);
+        if (breaches != breachesSeen) {
+            breachesSeen = (int) breaches;
+            model.checkClocks();
+        }
+        refreshRunningTimes();
+    }
+
+    private Label phaseLabel(IncidentClocks.PhaseClock clock) {
+        String window = " (" + clock.phase().opens().toMinutes() + "-" + clock.phase().closes().toMinutes() + " min)";
+        Label label = new Label(clock.phase().label() + window + (clock.openSteps() == 0 ? "  done" : "  " + clock.openSteps() + " open")
+                + (clock.breached() ? "  LATE" : ""));
+        label.setId("phase-" + clock.phase().yamlName());
+        label.setPadding(new Insets(4, 10, 4, 10));
+        label.getStyleClass().add(clock.breached() ? "danger" : clock.current() ? "accent" : "text-muted");
+        if (clock.current()) label.setStyle("-fx-border-color: -color-accent-emphasis; -fx-border-radius: 4;");
+        return label;
+    }
+
+    private void refreshRunningTimes() {
+        if (model.steps().stream().anyMatch(s -> s.state().isActive())) steps.refresh();
+    }
+
+    private String elapsed(StepRun step) {
+        if (step.startedAt() == null) return "";
+        java.time.Instant end = step.endedAt() == null ? java.time.Instant.now() : step.endedAt();
+        return StartView.clock(Duration.between(step.startedAt(), end)).substring(3);
+    }
+
+    private static Button button(String id, String text, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(action);
+        return button;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.drpilot.ui;
+
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The first screen: the incidents in the log, open ones first, and the ways to start one. */
+final class StartView {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final VBox root = new VBox(16);
+    private final Label status = new Label("Opening the incident log...");
+    private final TableView<Incident> incidents = new TableView<>();
+    private final Button declare = new Button("Declare incident");
+    private final Button rehearse = new Button("Start rehearsal");
+    private final Button resume = new Button("Resume selected");
+
+    StartView(Consumer<IncidentMode> onStart, Consumer<Incident> onResume) {
+        status.setId("incident-status");
+        status.getStyleClass().add("title-3");
+        Label hint = new Label("Declare an incident to start its recovery checklist and clocks, or rehearse a scenario. F1 lists the shortcuts.");
+        hint.setId("incident-hint");
+        hint.getStyleClass().add("text-muted");
+        declare.setId("declare-incident");
+        declare.getStyleClass().add("accent");
+        declare.setOnAction(e -> onStart.accept(IncidentMode.LIVE));
+        rehearse.setId("start-rehearsal");
+        rehearse.setOnAction(e -> onStart.accept(IncidentMode.REHEARSAL));
+        resume.setId("resume-incident");
+        resume.setOnAction(e -> {
+            Incident chosen = incidents.getSelectionModel().getSelectedItem();
+            if (chosen != null) onResume.accept(chosen);
+        });
+        resume.disableProperty().bind(incidents.getSelectionModel().selectedItemProperty().isNull());
+        declare.setDisable(true);
+        rehearse.setDisable(true);
+        HBox actions = new HBox(12, declare, rehearse, resume);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        incidents.setId("incident-list");
+        incidents.setPlaceholder(new Label("No incident in the log yet"));
+        incidents.getColumns().setAll(List.of(
+                column("Incident", i -> i.id()),
+                column("Scenario", Incident::title),
+                column("Mode", i -> i.mode() == IncidentMode.REHEARSAL ? "rehearsal" : "incident"),
+                column("State", i -> i.open() ? "open" : "closed"),
+                column("Declared", i -> UTC.format(i.startedAt())),
+                column("Elapsed", i -> i.open() ? clock(Duration.between(i.startedAt(), Instant.now())) : "")));
+        incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(incidents, Priority.ALWAYS);
+        root.getChildren().addAll(status, hint, actions, incidents);
+        root.setPadding(new Insets(24));
+        root.setId("start-view");
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    /** Shows the log's incidents (open ones first, newest first) and enables starting one. */
+    void show(List<Incident> all) {
+        incidents.getItems().setAll(all.stream().sorted(Comparator.comparing((Incident i) -> !i.open())
+                .thenComparing(Incident::startedAt, Comparator.reverseOrder())).toList());
+        long open = all.stream().filter(Incident::open).count();
+        status.setText(open == 0 ? "No incident open" : open + " incident(s) open: select one and resume it");
+        declare.setDisable(false);
+        rehearse.setDisable(false);
+        if (open > 0) incidents.getSelectionModel().select(0);
+    }
+
+    void failed(String message) {
+        status.setText("The incident log cannot be opened: " + message);
+    }
+
+    static String clock(Duration d) {
+        long seconds = Math.abs(d.toSeconds());
+        return (d.isNegative() ? "-" : "") + String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+}

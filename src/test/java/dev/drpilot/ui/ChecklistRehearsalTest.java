@@ -1,0 +1,121 @@
+package dev.drpilot.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.app.EngineWiring;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.runbook.RunbookLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The recovery checklist rehearsed from the window: items ticked with a note, one skipped with a reason, the phases moving. */
+@ExtendWith(ApplicationExtension.class)
+class ChecklistRehearsalTest {
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private MainWindow window;
+    private IncidentLogStore log;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow();
+        Scene scene = new Scene(window.root(), 1280, 800);
+        window.installShortcuts(scene);
+        stage.setTitle(MainWindow.TITLE);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (log != null) log.close();
+    }
+
+    private static <T extends javafx.scene.Node> T find(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(id).queryAs(type);
+    }
+
+    @Test
+    void theWindowOpensAtOnceAndTheLogArrivesAfter(FxRobot robot) throws Exception {
+        assertThat(stage.getTitle()).isEqualTo("DR Pilot");
+        assertThat(find(robot, "#incident-status", Label.class).getText()).isEqualTo("Opening the incident log...");
+        assertThat(find(robot, "#declare-incident", Button.class).isDisabled()).as("nothing to declare with before the log is open").isTrue();
+    }
+
+    @Test
+    void checklistItemsAreTickedWithANoteOrSkippedWithAReason(FxRobot robot) throws Exception {
+        log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
+        var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
+        UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"));
+        WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
+        Awaitility.await().until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
+
+        robot.clickOn("#start-rehearsal");
+        robot.clickOn("#scenario-search").write("checklist");
+        robot.type(KeyCode.ENTER);
+        robot.clickOn("#declare-button");
+        Awaitility.await().until(() -> robot.lookup("#incident-view").tryQuery().isPresent());
+        assertThat(find(robot, "#incident-mode", Label.class).getText()).isEqualTo("REHEARSAL");
+
+        robot.clickOn("#run-next");
+        Awaitility.await().until(() -> find(robot, "#tick-bar", javafx.scene.Node.class).isVisible());
+        assertThat(find(robot, "#tick-prompt", Label.class).getText()).startsWith("Identify scope of failure: Which architecture");
+        robot.clickOn("#tick-note").write("Druid only, us-west-2, since 02:40 UTC").type(KeyCode.ENTER);
+        TableView<?> steps = find(robot, "#steps", TableView.class);
+        Awaitility.await().until(() -> state(steps, 0) == StepState.SUCCEEDED && state(steps, 1) == StepState.AWAITING_OPERATOR);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "checklist")).get();
+
+        robot.clickOn("#cancel-step");
+        Awaitility.await().until(() -> state(steps, 1) == StepState.CANCELLED);
+        robot.clickOn("#skip-reason").write("the team was already on the bridge");
+        robot.clickOn("#skip-step");
+        Awaitility.await().alias("step 2 skipped; the window says: " + find(robot, "#action-problem", Label.class).getText()
+                + " / selected " + steps.getSelectionModel().getSelectedIndex()).until(() -> state(steps, 1) == StepState.SKIPPED);
+
+        var events = log.events(log.incidents().get(0).id());
+        assertThat(log.incidents().get(0).mode()).isEqualTo(IncidentMode.REHEARSAL);
+        assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("Druid only, us-west-2"))
+                .satisfies(e -> assertThat(e.actor()).contains("alice"));
+        assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SKIPPED).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("already on the bridge"));
+    }
+
+    private static StepState state(TableView<?> steps, int row) {
+        return ((StepRun) steps.getItems().get(row)).state();
+    }
+}

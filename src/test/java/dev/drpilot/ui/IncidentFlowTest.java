@@ -1,0 +1,184 @@
+package dev.drpilot.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.action.k8s.MockCluster;
+import dev.drpilot.action.k8s.PlayedController;
+import dev.drpilot.app.EngineWiring;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.runbook.RunbookLoader;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main path as an operator clicks it: declare an incident, find the scenario by its symptom,
+ * be refused a missing parameter, run the Druid pod-failure runbook against a mock cluster,
+ * confirm the pod's deletion by typing its name, note something, export the post-mortem and read
+ * it. Saves a screenshot of each main screen, light and dark.
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnableKubernetesMockClient(crud = true, https = false)
+class IncidentFlowTest {
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private MainWindow window;
+    private IncidentLogStore log;
+    private final AtomicLong longestFrameGapNanos = new AtomicLong();
+    private AnimationTimer frames;
+    /** A screenshot renders and encodes the scene on the FX thread: a test's own pause, not the app's. */
+    private volatile boolean pausedForScreenshot;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow();
+        Scene scene = new Scene(window.root(), 1280, 800);
+        window.installShortcuts(scene);
+        stage.setTitle(MainWindow.TITLE);
+        stage.setScene(scene);
+        stage.show();
+        frames = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0 && !pausedForScreenshot) longestFrameGapNanos.accumulateAndGet(now - last, Math::max);
+                last = now;
+                pausedForScreenshot = false;
+            }
+        };
+        frames.start();
+    }
+
+    @AfterEach
+    void close() {
+        frames.stop();
+        if (log != null) log.close();
+    }
+
+    private void attach() throws Exception {
+        MockCluster.seed(client);
+        server.expect().get().withPath("/api/v1/namespaces/druid/pods/druid-historical-2/log?pretty=false&previous=true&tailLines=200")
+                .andReturn(200, "ERROR Failed to load segment: java.lang.OutOfMemoryError: Java heap space\n").always();
+        log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
+        KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null));
+        var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
+        UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)), kube),
+                dir.resolve("exports"));
+        WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
+    }
+
+    private void screenshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            pausedForScreenshot = true;
+            return Screenshots.save(stage.getScene(), name);
+        }).get();
+    }
+
+    private static <T extends javafx.scene.Node> T find(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(id).queryAs(type);
+    }
+
+    @Test
+    void declareRunConfirmNoteAndExportThePodFailure(FxRobot robot) throws Exception {
+        attach();
+        Awaitility.await().until(() -> !find(robot, "#declare-incident", Button.class).isDisabled());
+        assertThat(find(robot, "#incident-status", Label.class).getText()).isEqualTo("No incident open");
+        screenshot("start");
+
+        robot.clickOn("#declare-incident");
+        robot.clickOn("#scenario-search").write("crashloop");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> scenarios = find(robot, "#scenario-list", ListView.class);
+        assertThat(scenarios.getItems()).hasSize(1);
+        assertThat(scenarios.getItems().get(0).toString()).contains("druid-pod-failure");
+        screenshot("scenario-picker");
+
+        robot.clickOn("#scenario-next");
+        robot.clickOn("#declare-button");
+        assertThat(find(robot, "#parameter-errors", Label.class).getText()).startsWith("Not declared, nothing was called: ").contains("pod is required");
+        assertThat(log.incidents()).as("a refused parameter declares nothing").isEmpty();
+        screenshot("parameters");
+
+        robot.clickOn("#param-pod").write("druid-historical-2");
+        robot.clickOn("#declare-button");
+        Awaitility.await().until(() -> robot.lookup("#incident-view").tryQuery().isPresent());
+        assertThat(find(robot, "#incident-title", Label.class).getText()).startsWith("Druid pod failure");
+        assertThat(find(robot, "#incident-clocks", Label.class).getText()).startsWith("Elapsed 00:00:").contains("RTO left 00:0");
+
+        robot.clickOn("#run-next");
+        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> find(robot, "#confirm-bar", javafx.scene.Node.class).isVisible());
+        assertThat(find(robot, "#confirm-prompt", Label.class).getText()).contains("Type druid-historical-2 to go ahead");
+        robot.clickOn("#confirm-text").write("druid");
+        assertThat(find(robot, "#confirm-button", Button.class).isDisabled()).as("a wrong name does not unlock it").isTrue();
+        assertThat(client.pods().inNamespace("druid").withName("druid-historical-2").get()).as("nothing deleted yet").isNotNull();
+        screenshot("incident-confirm");
+
+        try (PlayedController controller = new PlayedController(client, List.of("druid-historical-2"), "ip-10-0-2-10")) {
+            robot.write("-historical-2");
+            robot.clickOn("#confirm-button");
+            TableView<?> steps = find(robot, "#steps", TableView.class);
+            Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> steps.getItems().stream()
+                    .allMatch(s -> ((StepRun) s).state() == StepState.SUCCEEDED));
+        }
+
+        robot.clickOn("#note-text").write("the historical ran out of heap; raising its memory limit").type(KeyCode.ENTER);
+        ListView<?> events = find(robot, "#log-list", ListView.class);
+        Awaitility.await().until(() -> events.getItems().stream().anyMatch(e -> e.toString().contains("raising its memory limit")));
+        screenshot("incident");
+
+        robot.clickOn("#export-button");
+        Awaitility.await().until(() -> find(robot, "#export-result", Label.class).getText().startsWith("Wrote "));
+        Path exported = Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length()));
+        assertThat(Files.readString(exported)).contains("Druid pod failure").contains("raising its memory limit").contains("druid-historical-2");
+
+        robot.clickOn("#theme-toggle");
+        screenshot("incident-dark");
+        robot.clickOn("#help-button");
+        assertThat(find(robot, "#help-text", Label.class).getText()).contains("Ctrl+Enter");
+        screenshot("help-dark");
+        robot.clickOn("#theme-toggle");
+        System.out.printf("longest gap between two frames on the FX thread during the flow: %d ms%n", longestFrameGapNanos.get() / 1_000_000);
+    }
+}
