@@ -5,7 +5,9 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
+import dev.drpilot.timeline.TimelinePicture;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +24,11 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
-/** Writes the incident's post-mortem (Markdown, HTML, JSON or CSV) into the export folder, off the FX thread, and says where. */
+/** Writes the incident's post-mortem (Markdown, HTML, JSON, CSV, or the timeline as a PNG picture) into the export folder, off the FX thread, and says where. */
 final class ExportPane {
 
     private final HBox root = new HBox(12);
-    private final ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("md", "html", "json", "csv"));
+    private final ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("md", "html", "json", "csv", "png"));
     private final Label result = new Label();
     private final Button export = new Button("Export post-mortem");
 
@@ -63,18 +65,23 @@ final class ExportPane {
     }
 
     private static Path write(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, String chosen) {
-        PostmortemWriter writer = PostmortemWriter.forFormat(chosen);
-        Path file = folder.resolve(incidentId + "." + writer.extension());
+        Path file = folder.resolve(incidentId + "." + chosen);
         try {
             Files.createDirectories(folder);
             Postmortem postmortem = Postmortem.of(log.incident(incidentId).orElseThrow(), runbook, log.events(incidentId));
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writer.write(postmortem, out);
+            if (chosen.equals("png")) {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    TimelinePicture.write(postmortem, runbook, out);
+                }
+            } else {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    PostmortemWriter.forFormat(chosen).write(postmortem, out);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        log.append(incidentId, EventKind.EXPORT, null, Map.of("format", writer.extension(), "file", file.toString()));
+        log.append(incidentId, EventKind.EXPORT, null, Map.of("format", chosen, "file", file.toString()));
         return file;
     }
 }

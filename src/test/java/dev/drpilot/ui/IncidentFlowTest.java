@@ -173,6 +173,16 @@ class IncidentFlowTest {
         Path exported = Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length()));
         assertThat(Files.readString(exported)).contains("Druid pod failure").contains("raising its memory limit").contains("druid-historical-2");
 
+        robot.clickOn("#export-format").clickOn("png");
+        robot.clickOn("#export-button");
+        Awaitility.await().until(() -> find(robot, "#export-result", Label.class).getText().endsWith(".png"));
+        Path picture = Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length()));
+        java.awt.image.BufferedImage timeline = javax.imageio.ImageIO.read(picture.toFile());
+        assertThat(timeline.getWidth()).isEqualTo(1400);
+        assertThat(timeline.getHeight()).as("a row for each of the four steps").isGreaterThan(90 + 4 * 26);
+        Files.copy(picture, Path.of(System.getProperty("drpilot.projectDir", "."), "docs", "screenshots", "timeline.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
         robot.clickOn("#theme-toggle");
         screenshot("incident-dark");
         robot.clickOn("#help-button");

@@ -8,7 +8,9 @@ import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
+import dev.drpilot.timeline.TimelinePicture;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = "--format", required = true, paramLabel = "md|html|json|csv")
+    @Option(names = "--format", required = true, paramLabel = "md|html|json|csv|png", description = "png: the timeline as a picture")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: INCIDENT.FORMAT here).")
@@ -48,22 +50,31 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PostmortemWriter writer;
-        try {
-            writer = PostmortemWriter.forFormat(format);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
+        PostmortemWriter writer = null;
+        if (!format.equals("png")) {
+            try {
+                writer = PostmortemWriter.forFormat(format);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage() + ", or png");
+                return 2;
+            }
         }
         try (IncidentLogStore store = log.open()) {
             Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
-            Path target = out != null ? out : Path.of(incidentId + "." + writer.extension());
-            Postmortem postmortem = Postmortem.of(incident.get(), runbook(incident.get().runbookId()), store.events(incidentId));
-            try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                writer.write(postmortem, file);
+            Path target = out != null ? out : Path.of(incidentId + "." + format);
+            Optional<Runbook> runbook = runbook(incident.get().runbookId());
+            Postmortem postmortem = Postmortem.of(incident.get(), runbook, store.events(incidentId));
+            if (writer == null) {
+                try (OutputStream file = Files.newOutputStream(target)) {
+                    TimelinePicture.write(postmortem, runbook, file);
+                }
+            } else {
+                try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                    writer.write(postmortem, file);
+                }
             }
-            store.append(incidentId, EventKind.EXPORT, null, Map.of("format", writer.extension(), "file", target.toString()));
+            store.append(incidentId, EventKind.EXPORT, null, Map.of("format", format, "file", target.toString()));
             spec.commandLine().getOut().println("wrote " + target);
         }
         return 0;

@@ -110,6 +110,9 @@ class IncidentCommandsTest {
         assertThat(drpilot("", "export", id, "--log", log(), "--format", "json", "--out", json.toString())).isZero();
         assertThat(drpilot("", "verify", "--file", json.toString())).isZero();
         assertThat(out.toString()).contains(json + ": intact");
+        Path picture = dir.resolve("timeline.png");
+        assertThat(drpilot("", "export", id, "--log", log(), "--format", "png", "--out", picture.toString())).isZero();
+        assertThat(javax.imageio.ImageIO.read(picture.toFile()).getHeight()).as("16 steps, a row each").isGreaterThan(16 * 26);
 
         Files.writeString(json, Files.readString(json).replace("scope: Druid only", "scope: everything"));
         assertThat(drpilot("", "verify", "--file", json.toString())).isEqualTo(1);
