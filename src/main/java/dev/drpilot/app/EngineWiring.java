@@ -79,6 +79,7 @@ import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.RunbookLoader;
 import dev.drpilot.ui.UiBackend;
+import dev.drpilot.ui.UiSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,12 +167,15 @@ public final class EngineWiring {
 
     /**
      * What the desktop app works with: the shipped runbooks (and the operator's, in the data
-     * folder's runbooks/), the log at DRPILOT_LOG or in the data folder, the engine, and an
-     * exports folder beside the log. Called off the FX thread, after the window is on screen.
+     * folder's runbooks/), the log (the settings' location, else DRPILOT_LOG, else the data folder),
+     * the engine on the settings' AWS profile, region and endpoint and Kubernetes context (else the
+     * environment's), and an exports folder beside the log. Called off the FX thread, after the
+     * window is on screen.
      */
-    public static UiBackend desktopBackend() {
+    public static UiBackend desktopBackend(UiSettings settings) {
         String setting = System.getenv("DRPILOT_LOG");
-        Path logFile = setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
+        Path logFile = !settings.logLocation().isEmpty() ? Path.of(settings.logLocation())
+                : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
         IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
         Path dataFolder = logFile.toAbsolutePath().getParent();
         List<Path> folders = new ArrayList<>();
@@ -179,7 +183,13 @@ public final class EngineWiring {
             if (Files.isDirectory(folder)) folders.add(folder);
         }
         RunbookLoader.Result loaded = new RunbookLoader(ActionCatalog.builtIn()).load(folders);
-        return new UiBackend(loaded.runbooks(), log, engine(log), dataFolder.resolve("exports"));
+        AwsSettings environment = awsSettings();
+        AwsClients aws = new AwsClients(AwsSettings.of(
+                firstOf(settings.awsProfile(), environment.profile()), firstOf(settings.awsRegion(), environment.region()),
+                !settings.awsEndpoint().isEmpty() ? URI.create(settings.awsEndpoint()) : environment.endpoint()));
+        KubeSettings kubeEnvironment = KubeSettings.fromEnvironment();
+        KubeClients kube = new KubeClients(new KubeSettings(kubeEnvironment.kubeconfig(), firstOf(settings.kubeContext(), kubeEnvironment.context())));
+        return new UiBackend(loaded.runbooks(), log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI);
     }
 
     private static String firstOf(String... values) {

@@ -1,6 +1,6 @@
 package dev.drpilot.ui;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -12,10 +12,11 @@ import javafx.stage.Stage;
  */
 public final class DrPilotApplication extends Application {
 
-    private static Supplier<UiBackend> backends;
+    private static Function<UiSettings, UiBackend> backends;
+    private UiBackend current;
 
-    /** Launches the app on what {@code backend} builds; returns when its last window closes. */
-    public static void start(String[] args, Supplier<UiBackend> backend) {
+    /** Launches the app on what {@code backend} builds from the saved settings; returns when its last window closes. */
+    public static void start(String[] args, Function<UiSettings, UiBackend> backend) {
         backends = backend;
         Application.launch(DrPilotApplication.class, args);
     }
@@ -37,6 +38,22 @@ public final class DrPilotApplication extends Application {
             saved.putBoolean("dark", window.isDark());
         });
         stage.show();
-        Background.run(backends, window::attach, window::failed);
+        UiSettings settings = UiSettings.load(saved);
+        window.useSettings(settings, changed -> {
+            changed.save(saved);
+            connect(window, changed);
+        });
+        connect(window, settings);
+    }
+
+    private void connect(MainWindow window, UiSettings settings) {
+        UiBackend previous = current;
+        Background.run(() -> {
+            if (previous != null) previous.close();
+            return backends.apply(settings);
+        }, ready -> {
+            current = ready;
+            window.attach(ready);
+        }, window::failed);
     }
 }

@@ -48,6 +48,8 @@ public final class MainWindow {
     private final ToggleButton dark = new ToggleButton("Dark");
     private final StartView start = new StartView(this::pickScenario, this::resume);
     private UiBackend backend;
+    private UiSettings settings = new UiSettings("", "", "", "", "");
+    private java.util.function.Consumer<UiSettings> reconnect = changed -> { };
     private IncidentMode mode = IncidentMode.LIVE;
     private IncidentView incident;
     private ExportPane export;
@@ -101,6 +103,12 @@ public final class MainWindow {
         return dark.isSelected();
     }
 
+    /** The saved settings, and what to do when the operator changes them (build a new backend). */
+    public void useSettings(UiSettings saved, java.util.function.Consumer<UiSettings> onChange) {
+        settings = saved;
+        reconnect = onChange;
+    }
+
     /** The runbooks, log and engine are ready: list the incidents. */
     public void attach(UiBackend ready) {
         backend = ready;
@@ -123,14 +131,33 @@ public final class MainWindow {
         HBox.setHgrow(space, Priority.ALWAYS);
         dark.setId("theme-toggle");
         dark.setOnAction(e -> setDark(dark.isSelected()));
+        Button settingsButton = new Button("Settings");
+        settingsButton.setId("settings-button");
+        settingsButton.setOnAction(e -> showSettings());
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setId("help-button");
         helpButton.setOnAction(e -> help.setVisible(!help.isVisible()));
-        HBox header = new HBox(16, name, tagline, space, dark, helpButton);
+        HBox header = new HBox(16, name, tagline, space, dark, settingsButton, helpButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 24, 12, 24));
         header.getStyleClass().add("bg-subtle");
         return header;
+    }
+
+    private void showSettings() {
+        if (incident != null) incident.stop();
+        incident = null;
+        export = null;
+        SettingsView view = new SettingsView(settings, changed -> {
+            settings = changed;
+            start.failed("reconnecting with the new settings...");
+            content.setCenter(start.root());
+            reconnect.accept(changed);
+        }, () -> backend == null ? "Not connected yet" : backend.whoAmI().get(), () -> {
+            if (backend != null) showStart();
+            else content.setCenter(start.root());
+        });
+        content.setCenter(view.root());
     }
 
     private void showStart() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.app.EngineWiring;
@@ -79,7 +79,7 @@ class ChecklistRehearsalTest {
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
         UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
-                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"));
+                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"), () -> "no AWS in this test");
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
 
@@ -113,6 +113,33 @@ class ChecklistRehearsalTest {
                 .satisfies(e -> assertThat(e.actor()).contains("alice"));
         assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SKIPPED).singleElement()
                 .satisfies(e -> assertThat(e.payload()).contains("already on the bridge"));
+    }
+
+    @Test
+    void settingsShowWhoTheOperatorActsAsAndSaveWhatWasTyped(FxRobot robot) throws Exception {
+        try (dev.drpilot.action.aws.MotoServer moto = dev.drpilot.action.aws.MotoServer.start();
+             AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
+            log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
+            UiBackend backend = new UiBackend(List.of(), log, EngineWiring.engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("none"), null))),
+                    dir.resolve("exports"), aws::whoAmI);
+            var saved = new java.util.concurrent.atomic.AtomicReference<UiSettings>();
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.useSettings(new UiSettings("", "us-west-2", "", "", ""), saved::set);
+                window.attach(backend);
+            }).get();
+
+            robot.clickOn("#settings-button");
+            robot.clickOn("#settings-check-identity");
+            Awaitility.await().until(() -> find(robot, "#settings-identity", Label.class).getText().contains(" in account "));
+            assertThat(find(robot, "#settings-identity", Label.class).getText()).startsWith("arn:aws:").endsWith("in account 123456789012");
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "settings")).get();
+
+            robot.clickOn("#settings-kube-context").write("druid-dr");
+            robot.clickOn("#settings-aws-endpoint").write(moto.endpoint.toString());
+            robot.clickOn("#settings-save");
+            assertThat(saved.get()).isEqualTo(new UiSettings("", "us-west-2", moto.endpoint.toString(), "druid-dr", ""));
+        }
     }
 
     private static StepState state(TableView<?> steps, int row) {

@@ -104,7 +104,7 @@ class IncidentFlowTest {
         KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null));
         var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
         UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)), kube),
-                dir.resolve("exports"));
+                dir.resolve("exports"), () -> "no AWS in this test");
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
     }
 

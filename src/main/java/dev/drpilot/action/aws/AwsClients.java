@@ -90,6 +90,16 @@ public final class AwsClients implements AutoCloseable {
         return who;
     }
 
+    /** Who the credentials act as, for the settings screen: "ARN in account N", or what to do about it, in words. */
+    public String whoAmI() {
+        try {
+            GetCallerIdentityResponse who = get(StsClient.class, StsClient::builder, null).getCallerIdentity();
+            return who.arn() + " in account " + who.account() + (settings.profile() == null ? "" : " (profile " + settings.profile() + ")");
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            return AwsErrors.translate(e, "STS GetCallerIdentity", "none (always allowed)", settings).getMessage();
+        }
+    }
+
     @Override
     public void close() {
         clients.values().forEach(SdkClient::close);

@@ -1,0 +1,36 @@
+package dev.drpilot.ui;
+
+import java.util.prefs.Preferences;
+
+/**
+ * The operator's settings, kept between runs: the AWS profile, region and endpoint override, the
+ * kubeconfig context, and where the incident log lives. Empty means "as the environment says"
+ * (AWS_PROFILE, AWS_REGION, KUBECONFIG's current context, DRPILOT_LOG). No secret is kept here.
+ */
+public record UiSettings(String awsProfile, String awsRegion, String awsEndpoint, String kubeContext, String logLocation) {
+
+    public UiSettings {
+        awsProfile = blankToEmpty(awsProfile);
+        awsRegion = blankToEmpty(awsRegion);
+        awsEndpoint = blankToEmpty(awsEndpoint);
+        kubeContext = blankToEmpty(kubeContext);
+        logLocation = blankToEmpty(logLocation);
+    }
+
+    static UiSettings load(Preferences node) {
+        return new UiSettings(node.get("awsProfile", ""), node.get("awsRegion", ""), node.get("awsEndpoint", ""),
+                node.get("kubeContext", ""), node.get("logLocation", ""));
+    }
+
+    void save(Preferences node) {
+        node.put("awsProfile", awsProfile);
+        node.put("awsRegion", awsRegion);
+        node.put("awsEndpoint", awsEndpoint);
+        node.put("kubeContext", kubeContext);
+        node.put("logLocation", logLocation);
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+}
