@@ -179,7 +179,7 @@ public final class EngineWiring {
         IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
         Path dataFolder = logFile.toAbsolutePath().getParent();
         List<Path> folders = new ArrayList<>();
-        for (Path folder : List.of(Path.of("runbooks"), dataFolder.resolve("runbooks"))) {
+        for (Path folder : List.of(ShippedRunbooks.folder(), dataFolder.resolve("runbooks"))) {
             if (Files.isDirectory(folder)) folders.add(folder);
         }
         RunbookLoader.Result loaded = new RunbookLoader(ActionCatalog.builtIn()).load(folders);

@@ -13,6 +13,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (System.getenv("DRPILOT_STARTUP_PROBE") != null) {
+                DrPilotApplication.whenFirstFrameShows(millis -> {
+                    System.out.println("first frame " + millis + " ms after the process started");
+                    System.exit(0);
+                });
+            }
             DrPilotApplication.start(args, EngineWiring::desktopBackend);
             return;
         }

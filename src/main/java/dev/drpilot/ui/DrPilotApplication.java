@@ -1,7 +1,11 @@
 package dev.drpilot.ui;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -13,12 +17,21 @@ import javafx.stage.Stage;
 public final class DrPilotApplication extends Application {
 
     private static Function<UiSettings, UiBackend> backends;
+    private static LongConsumer onFirstFrame = millis -> { };
     private UiBackend current;
 
     /** Launches the app on what {@code backend} builds from the saved settings; returns when its last window closes. */
     public static void start(String[] args, Function<UiSettings, UiBackend> backend) {
         backends = backend;
         Application.launch(DrPilotApplication.class, args);
+    }
+
+    /**
+     * Hears once, when the first frame is on screen, how many milliseconds passed since the
+     * process started (the cold-start benchmark). Call before {@link #start}.
+     */
+    public static void whenFirstFrameShows(LongConsumer millisSinceProcessStart) {
+        onFirstFrame = millisSinceProcessStart;
     }
 
     @Override
@@ -38,12 +51,24 @@ public final class DrPilotApplication extends Application {
             saved.putBoolean("dark", window.isDark());
         });
         stage.show();
+        reportFirstFrame();
         UiSettings settings = UiSettings.load(saved);
         window.useSettings(settings, changed -> {
             changed.save(saved);
             connect(window, changed);
         });
         connect(window, settings);
+    }
+
+    private static void reportFirstFrame() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                ProcessHandle.current().info().startInstant().ifPresent(started ->
+                        onFirstFrame.accept(Duration.between(started, Instant.now()).toMillis()));
+            }
+        }.start();
     }
 
     private void connect(MainWindow window, UiSettings settings) {

@@ -1,6 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.ShippedRunbooks;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import java.io.PrintWriter;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Option;
 /** The runbook folder option shared by the commands that read runbooks. */
 final class RunbookOptions {
 
-    @Option(names = "--runbooks", paramLabel = "DIR", defaultValue = "runbooks",
-            description = "Folder of runbooks (default: ${DEFAULT-VALUE}).")
-    Path folder;
+    @Option(names = "--runbooks", paramLabel = "DIR",
+            description = "Folder of runbooks (default: ./runbooks, else the ones installed with DR Pilot).")
+    Path folder = ShippedRunbooks.folder();
 
     /** Loads the folder; prints its problems and returns null when any runbook is broken. */
     List<Runbook> loadOrReport(PrintWriter err) {

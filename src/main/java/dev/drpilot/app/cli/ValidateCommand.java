@@ -1,6 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.ShippedRunbooks;
 import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> targets = paths.isEmpty() ? List.of(Path.of("runbooks")) : paths;
+        List<Path> targets = paths.isEmpty() ? List.of(ShippedRunbooks.folder()) : paths;
         RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(targets);
         if (result.ok()) {
             spec.commandLine().getOut().println(result.runbooks().size() + " runbook(s) valid");
