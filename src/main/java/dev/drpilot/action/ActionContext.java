@@ -11,6 +11,9 @@ public interface ActionContext {
 
     Clock clock();
 
+    /** The id of the runbook step this action runs for. */
+    String stepId();
+
     /** True once the operator cancelled the step; long actions check it between calls. */
     boolean cancelled();
 

@@ -53,7 +53,7 @@ public final class IncidentEngine {
         params.secrets().forEach(log.redactor()::addSecret);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("params", params.texts());
-        Incident incident = log.declare(request, details);
+        Incident incident = log.declare(request, details, clock);
         return new IncidentRun(runbook, incident.id(), incident.startedAt(), log, actions, executor, clock, settings, params);
     }
 

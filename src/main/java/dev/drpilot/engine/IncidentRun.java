@@ -222,6 +222,13 @@ public final class IncidentRun {
         return journal.record(EventKind.DECISION, null, Map.of("text", text));
     }
 
+    /** A rehearsal's news for the players (an inject), with where it came from and its scripted time. */
+    public IncidentEvent inject(String text, Map<String, Object> details) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
+        payload.put("text", text);
+        return journal.record(EventKind.INJECT, null, payload);
+    }
+
     // ---- replay (used by IncidentResumer) ----
 
     synchronized StepRun insertManualStep(Map<String, Object> payload) {

@@ -155,6 +155,11 @@ final class StepExecution implements ActionContext {
     }
 
     @Override
+    public String stepId() {
+        return step.id();
+    }
+
+    @Override
     public boolean cancelled() {
         return cancelled;
     }

@@ -23,6 +23,8 @@ public enum EventKind {
     CLOCK_BREACH,
     NOTE,
     DECISION,
+    /** A rehearsal's scripted (or facilitator's) news for the players: "T+12 min: the instance is still creating". */
+    INJECT,
     CHECKLIST_TICK,
     CALLER_IDENTITY,
     CORRECTION,

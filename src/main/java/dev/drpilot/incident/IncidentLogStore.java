@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,7 @@ public final class IncidentLogStore implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final Clock clock;
+    private final Map<String, Clock> clocks = new ConcurrentHashMap<>();
     private final SecretRedactor redactor = new SecretRedactor();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -132,8 +134,16 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** Declares an incident and writes its first event. */
     public Incident declare(NewIncident request, Map<String, Object> details) {
+        return declare(request, details, clock);
+    }
+
+    /**
+     * Declares an incident whose events are stamped by {@code time} rather than the log's clock:
+     * a tabletop rehearsal runs on its own, compressible clock.
+     */
+    public Incident declare(NewIncident request, Map<String, Object> details, Clock time) {
         return onIoThread(() -> {
-            Instant now = Instant.ofEpochMilli(clock.millis());
+            Instant now = Instant.ofEpochMilli(time.millis());
             String id = (request.mode() == IncidentMode.REHEARSAL ? "REH-" : "INC-")
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
                     + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
@@ -161,6 +171,7 @@ public final class IncidentLogStore implements AutoCloseable {
             if (incident.severity() != null) payload.put("severity", incident.severity());
             if (incident.commander() != null) payload.put("commander", incident.commander());
             if (incident.failureStartedAt() != null) payload.put("failureStartedAt", incident.failureStartedAt().toString());
+            if (time != clock) clocks.put(id, time);
             append(id, EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload));
             return incident;
         });
@@ -194,7 +205,7 @@ public final class IncidentLogStore implements AutoCloseable {
         if (tail == null) tail = readTail(incidentId);
         long sequence = tail.sequence() + 1;
         String previousHash = tail.hash();
-        long time = clock.millis();
+        long time = clocks.getOrDefault(incidentId, clock).millis();
         String who = redactor.redact(actor);
         String step = draft.stepId();
         Long occurredAt = draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();

@@ -132,7 +132,7 @@ public final class LocatedYaml {
     }
 
     /** JSON pointer escaping (RFC 6901). */
-    static String escape(String name) {
+    public static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 

@@ -16,7 +16,7 @@ public final class EventDescriptions {
     private EventDescriptions() {
     }
 
-    static Map<String, Object> payload(IncidentEvent event) {
+    public static Map<String, Object> payload(IncidentEvent event) {
         try {
             return JSON.readValue(event.payload(), new TypeReference<Map<String, Object>>() { });
         } catch (IOException e) {
@@ -49,6 +49,7 @@ public final class EventDescriptions {
             case CLOCK_BREACH -> "Clock breached: " + p.get("clock") + text(p, "detail", ", ");
             case NOTE -> "Note: " + p.get("text");
             case DECISION -> "Decision: " + p.get("text");
+            case INJECT -> "Inject: " + p.get("text");
             case CHECKLIST_TICK -> "Checklist: " + p.get("item") + " done";
             case CALLER_IDENTITY -> "Acting as " + p.get("arn") + " in account " + p.get("account");
             case CORRECTION -> "Correction of event " + event.corrects() + ": " + p.get("text");

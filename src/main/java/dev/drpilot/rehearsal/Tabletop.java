@@ -1,0 +1,173 @@
+package dev.drpilot.rehearsal;
+
+import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.engine.IncidentEngine;
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.runbook.Durations;
+import dev.drpilot.runbook.Runbook;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A tabletop rehearsal: the runbook runs through the same engine and log as an incident, with
+ * every action played by the exercise's script on a compressible clock, and the injects
+ * delivered at their exercise times. Nothing here builds an AWS or Kubernetes client.
+ */
+public final class Tabletop implements AutoCloseable {
+
+    private final Exercise exercise;
+    private final RehearsalClock clock;
+    private final Script script;
+    private final IncidentRun run;
+    private final Instant start;
+    private final List<Exercise.Inject> pending;
+    private final ExecutorService steps;
+    private final Thread injectTimer;
+
+    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant start, ExecutorService steps) {
+        this.exercise = exercise;
+        this.clock = clock;
+        this.script = script;
+        this.run = run;
+        this.start = start;
+        this.pending = new ArrayList<>(exercise.injects());
+        this.steps = steps;
+        this.injectTimer = new Thread(this::deliverInjects, "drpilot-injects");
+        this.injectTimer.setDaemon(true);
+    }
+
+    /**
+     * Declares the rehearsal in the log (mode REHEARSAL), tells the players the situation, and
+     * starts the inject timer. The steps then run as the players start them.
+     */
+    public static Tabletop start(Exercise exercise, Runbook runbook, IncidentLogStore log, ActionCatalog catalog, int speed,
+                                 String commander) throws InvalidParametersException {
+        return start(exercise, runbook, log, catalog, new RehearsalClock(Clock.systemUTC(), speed), commander);
+    }
+
+    static Tabletop start(Exercise exercise, Runbook runbook, IncidentLogStore log, ActionCatalog catalog, RehearsalClock clock,
+                          String commander) throws InvalidParametersException {
+        if (!runbook.id().equals(exercise.runbookId())) {
+            throw new IllegalArgumentException("exercise " + exercise.id() + " rehearses " + exercise.runbookId() + ", not " + runbook.id());
+        }
+        Script script = new Script(exercise);
+        ExecutorService steps = Executors.newSingleThreadExecutor(daemon("drpilot-rehearsal-steps"));
+        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), steps,
+                clock, clock.sleeper(), new SecureRandom());
+        clock.pause(); // the exercise's start is one instant: the declaration, its parameters and the failure's start agree
+        Instant start = Instant.ofEpochMilli(clock.millis());
+        IncidentRun run;
+        try {
+            run = engine.declare(runbook, exercise.paramValues(start), new NewIncident(runbook.id(),
+                    "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, exercise.failureStartedAt(start)));
+        } catch (InvalidParametersException | RuntimeException e) {
+            steps.shutdownNow();
+            throw e;
+        } finally {
+            clock.resume();
+        }
+        run.inject(exercise.situation(), Map.of("exercise", exercise.id(), "at", "T+0", "source", "script"));
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, start, steps);
+        tabletop.injectTimer.start();
+        return tabletop;
+    }
+
+    public Exercise exercise() {
+        return exercise;
+    }
+
+    public IncidentRun run() {
+        return run;
+    }
+
+    public RehearsalClock clock() {
+        return clock;
+    }
+
+    /** Exercise time since the start. */
+    public Duration elapsed() {
+        return Duration.between(start, clock.instant());
+    }
+
+    /** The scripted injects not delivered yet, soonest first. */
+    public synchronized List<Exercise.Inject> pendingInjects() {
+        return List.copyOf(pending);
+    }
+
+    /** Delivers the next scripted inject now, ahead of its time. */
+    public synchronized void fireNextInject() {
+        if (pending.isEmpty()) return;
+        deliver(pending.removeFirst(), "facilitator, early");
+    }
+
+    /** An inject the facilitator makes up on the spot. */
+    public void addInject(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("say what the players learn");
+        run.inject(text.strip(), Map.of("at", label(elapsed()), "source", "facilitator"));
+    }
+
+    /** The step's next attempt fails with this message; the players then retry or skip it. */
+    public void failStep(String stepId, String message) {
+        if (run.runbook().step(stepId).isEmpty()) throw new IllegalArgumentException("no step '" + stepId + "' in " + run.runbook().id());
+        script.failNext(stepId, message == null || message.isBlank() ? "the facilitator failed this step" : message.strip());
+    }
+
+    /** Sleeps on the rehearsal clock until the next scripted inject is due, delivers it, and so on. */
+    private void deliverInjects() {
+        try {
+            while (true) {
+                Duration next;
+                synchronized (this) {
+                    if (pending.isEmpty()) return;
+                    next = pending.getFirst().at();
+                }
+                Duration left = next.minus(elapsed());
+                if (left.isPositive()) clock.sleeper().sleep(left);
+                deliverDue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void deliverDue() {
+        Duration now = elapsed();
+        while (!pending.isEmpty() && pending.getFirst().at().compareTo(now) <= 0) {
+            deliver(pending.removeFirst(), "script");
+        }
+    }
+
+    private void deliver(Exercise.Inject inject, String source) {
+        run.inject(inject.text(), Map.of("at", label(inject.at()), "source", source));
+    }
+
+    private static String label(Duration at) {
+        return "T+" + Durations.human(at);
+    }
+
+    @Override
+    public void close() {
+        injectTimer.interrupt();
+        steps.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package dev.drpilot.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
+import dev.drpilot.timeline.EventDescriptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TabletopTest {
+
+    /** An hour of exercise time in about 0.1 s of real time. */
+    private static final int FAST = 36_000;
+    /** Slow enough that a few milliseconds of real lateness stay within a minute of exercise time. */
+    private static final int FAST_ENOUGH_FOR_TIMING = 3_600;
+
+    @TempDir
+    Path dir;
+    private IncidentLogStore log;
+
+    @BeforeEach
+    void openLog() {
+        log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "facilitator");
+    }
+
+    @AfterEach
+    void closeLog() {
+        log.close();
+    }
+
+    @Test
+    void everyRecoveryRunbookHasAShippedExerciseThatRunsToItsEnd() throws Exception {
+        ExerciseLoader.Result shipped = Shipped.exercises();
+        assertThat(shipped.problems()).isEmpty();
+        List<Runbook> recovery = Shipped.RUNBOOKS.stream().filter(r -> r.kind() == RunbookKind.RECOVERY).toList();
+        assertThat(recovery).hasSize(12);
+        for (Runbook runbook : recovery) {
+            Exercise exercise = shipped.exercises().stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no exercise for " + runbook.id()));
+            try (Tabletop tabletop = Tabletop.start(exercise, runbook, log, Shipped.CATALOG, RehearsalClock.unchecked(FAST), "alice")) {
+                boolean finished = new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60));
+                assertThat(finished).as(exercise.id() + ": " + tabletop.run().steps().stream()
+                        .map(s -> s.step().id() + "=" + s.state() + " " + s.message()).toList()).isTrue();
+                assertThat(tabletop.run().steps()).allMatch(s -> s.state() == StepState.SUCCEEDED);
+            }
+        }
+        assertThat(log.incidents()).hasSize(12).allMatch(i -> i.mode() == IncidentMode.REHEARSAL);
+    }
+
+    @Test
+    void theRdsCorruptionExerciseDeliversItsInjectsOnTimeRetriesTheScriptedFailureAndScoresTheRun() throws Exception {
+        Exercise exercise = Shipped.exercise("druid-rds-corruption-tabletop");
+        String id;
+        try (Tabletop tabletop = Tabletop.start(exercise, Shipped.runbook("druid-rds-corruption"), log, Shipped.CATALOG,
+                RehearsalClock.unchecked(FAST_ENOUGH_FOR_TIMING), "alice")) {
+            id = tabletop.run().incidentId();
+            assertThat(new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60))).isTrue();
+            // the last inject is at T+26 min; the run's own steps take about 24 min
+            while (!tabletop.pendingInjects().isEmpty()) TimeUnit.MILLISECONDS.sleep(10);
+        }
+        Incident incident = log.incident(id).orElseThrow();
+        List<IncidentEvent> events = log.events(id);
+        List<IncidentEvent> injects = events.stream().filter(e -> e.kind() == EventKind.INJECT).toList();
+        assertThat(injects).hasSize(1 + exercise.injects().size());
+        assertThat(EventDescriptions.payload(injects.getFirst())).containsEntry("exercise", exercise.id());
+        for (int i = 0; i < exercise.injects().size(); i++) {
+            Duration scripted = exercise.injects().get(i).at();
+            Duration delivered = Duration.between(incident.declaredAt(), injects.get(i + 1).time());
+            assertThat(delivered).as("inject at " + scripted).isBetween(scripted, scripted.plusMinutes(1));
+            assertThat(EventDescriptions.payload(injects.get(i + 1))).containsEntry("text", exercise.injects().get(i).text());
+        }
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.STEP_RETRIED);
+            assertThat(e.stepId()).isEqualTo("restart");
+            assertThat(e.payload()).contains("is forbidden");
+        });
+        assertThat(incident.failureStartedAt()).isEqualTo(incident.declaredAt().minus(Duration.ofMinutes(10)));
+
+        Scorecard card = Scorecard.of(incident, Shipped.runbook("druid-rds-corruption"), events);
+        assertThat(card.rpo()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(card.rpoVerdict()).isEqualTo("met");
+        // failure 10 min before the start, then 1 + 2 + 15 + 0.5 + 1 (+ a retry) + 4 min of scripted work
+        assertThat(card.rto()).isBetween(Duration.ofMinutes(33), Duration.ofMinutes(45));
+        assertThat(card.retried()).containsEntry("restart", 1);
+    }
+
+    @Test
+    void theFacilitatorPausesFiresAnInjectEarlyAddsOneAndFailsAStep() throws Exception {
+        Exercise exercise = Shipped.exercise("druid-pod-failure-tabletop");
+        try (Tabletop tabletop = Tabletop.start(exercise, Shipped.runbook("druid-pod-failure"), log, Shipped.CATALOG, 1, "alice")) {
+            tabletop.clock().pause();
+            var pausedAt = tabletop.clock().instant();
+            TimeUnit.MILLISECONDS.sleep(50);
+            assertThat(tabletop.clock().instant()).isEqualTo(pausedAt);
+
+            tabletop.fireNextInject();
+            tabletop.addInject("The VP of engineering joins the bridge.");
+            assertThat(tabletop.pendingInjects()).hasSize(exercise.injects().size() - 1);
+            List<String> texts = log.events(tabletop.run().incidentId()).stream().filter(e -> e.kind() == EventKind.INJECT)
+                    .map(e -> String.valueOf(EventDescriptions.payload(e).get("text"))).toList();
+            assertThat(texts).endsWith(exercise.injects().getFirst().text(), "The VP of engineering joins the bridge.");
+
+            tabletop.failStep("identify", "the API server answers 500");
+            tabletop.clock().resume();
+            tabletop.clock().setSpeed(60);
+            tabletop.run().start("identify").get(10, TimeUnit.SECONDS);
+            StepRun failed = tabletop.run().step("identify");
+            assertThat(failed.state()).isEqualTo(StepState.FAILED);
+            assertThat(failed.message()).contains("the API server answers 500");
+            tabletop.run().start("identify").get(10, TimeUnit.SECONDS);
+            assertThat(tabletop.run().step("identify").state()).isEqualTo(StepState.SUCCEEDED);
+        }
+        assertThatThrownBy(() -> new RehearsalClock(Clock.systemUTC(), 61)).hasMessageContaining("give 1 (real time) to 60");
+    }
+}
