@@ -50,6 +50,7 @@ public final class IncidentEngine {
     public IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request)
             throws InvalidParametersException {
         ParameterValues params = ParameterValues.resolve(runbook, paramValues);
+        DrillTargets.check(runbook, actions.catalog(), params.texts());
         params.secrets().forEach(log.redactor()::addSecret);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("params", params.texts());

@@ -14,6 +14,7 @@ import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.ParamType;
 import dev.drpilot.runbook.Problem;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
 import dev.drpilot.runbook.Step;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +134,8 @@ public final class ExerciseLoader {
         String runbookId = root.path("runbook").asText();
         Runbook runbook = runbooks.get(runbookId);
         if (runbook == null) {
-            report.add("/runbook", "no runbook '" + runbookId + "'; the exercises rehearse one of: " + String.join(", ", runbooks.keySet()));
+            List<String> recovery = runbooks.values().stream().filter(r -> r.kind() == RunbookKind.RECOVERY).map(Runbook::id).sorted().toList();
+            report.add("/runbook", "no runbook '" + runbookId + "'; the recovery runbooks are: " + String.join(", ", recovery));
             return null;
         }
         Map<String, String> params = new LinkedHashMap<>();

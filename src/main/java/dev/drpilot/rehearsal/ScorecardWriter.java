@@ -47,7 +47,8 @@ public final class ScorecardWriter {
         }
         out.write("\n## Injects and reactions\n\n| At | Inject | Team reacted after |\n|---|---|---|\n");
         for (Scorecard.InjectReaction inject : card.injects()) {
-            out.write("| T+" + Durations.human(inject.at()) + " | " + cell(inject.text()) + " | " + human(inject.reaction()) + " |\n");
+            out.write("| T+" + Durations.human(inject.at()) + " | " + cell(inject.text()) + " | "
+                    + (inject.reaction() == null ? "no move after it" : Durations.human(inject.reaction())) + " |\n");
         }
         writeHistory(card, history, out);
     }

@@ -32,6 +32,14 @@ class ArchitectureTest {
             .because("the engine is built on the runbook, action and incident packages, not the other way round");
 
     @ArchTest
+    static final ArchRule aRehearsalCannotReachARealEndpoint = noClasses()
+            .that().resideInAPackage("dev.drpilot.rehearsal..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drpilot.action.aws..", "dev.drpilot.action.k8s..",
+                    "dev.drpilot.action.http..", "dev.drpilot.action.process..", "software.amazon.awssdk..", "io.fabric8..",
+                    "java.net..", "java.net.http..", "dev.drpilot.app..")
+            .because("a tabletop plays every step from its script: it must have no way to build a client or open a connection");
+
+    @ArchTest
     static final ArchRule nothingButTheCommandLinePrints = noClasses()
             .that().resideOutsideOfPackage("dev.drpilot.app..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)

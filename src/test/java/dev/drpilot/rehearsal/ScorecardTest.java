@@ -1,0 +1,127 @@
+package dev.drpilot.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drpilot.engine.TestClock;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.runbook.Phase;
+import dev.drpilot.runbook.Runbook;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scorecard's figures, checked on a rehearsal written event by event at known times. */
+class ScorecardTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyFigureComesFromTheEvents() throws Exception {
+        Runbook runbook = Shipped.runbook("druid-rds-corruption");
+        TestClock clock = new TestClock(T0);
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident incident = rehearsal(log, clock, Duration.ofMinutes(12));
+            Scorecard card = Scorecard.of(incident, runbook, log.events(incident.id()));
+
+            assertThat(card.rto()).isEqualTo(Duration.ofMinutes(35)); // failure 10 min before the declaration, recovered 25 min after
+            assertThat(card.rtoVerdict()).isEqualTo("met");            // target 30-60 min
+            assertThat(card.rpo()).isEqualTo(Duration.ofMinutes(5));   // restored to 15 min before, failure 10 min before
+            assertThat(card.rpoVerdict()).isEqualTo("met");
+            assertThat(card.timeToFirstAction()).isEqualTo(Duration.ofMinutes(3));
+            assertThat(card.phases()).extracting(Scorecard.PhaseResult::phase, Scorecard.PhaseResult::doneAfter, Scorecard.PhaseResult::verdict)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Phase.IMMEDIATE, Duration.ofMinutes(5), "met"),
+                            org.assertj.core.groups.Tuple.tuple(Phase.RECOVERY, Duration.ofMinutes(25), "met"),
+                            org.assertj.core.groups.Tuple.tuple(Phase.VALIDATION, null, "not finished"));
+            assertThat(card.retried()).isEqualTo(Map.of("restore", 1));
+            assertThat(card.skipped()).isEqualTo(Map.of("point-druid-at-it", "secret updated by hand"));
+            assertThat(card.injects()).containsExactly(
+                    new Scorecard.InjectReaction(Duration.ofMinutes(2), "The restored instance is still creating", Duration.ofMinutes(1)),
+                    new Scorecard.InjectReaction(Duration.ofMinutes(26), "A new error after the restart", null));
+        }
+    }
+
+    @Test
+    void theExportComparesTheExerciseAcrossRehearsals() throws Exception {
+        Runbook runbook = Shipped.runbook("druid-rds-corruption");
+        TestClock clock = new TestClock(T0);
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident first = rehearsal(log, clock, Duration.ofMinutes(40));
+            clock.advance(Duration.ofDays(30));
+            Incident second = rehearsal(log, clock, Duration.ofMinutes(12));
+            List<Scorecard> history = List.of(Scorecard.of(second, runbook, log.events(second.id())),
+                    Scorecard.of(first, runbook, log.events(first.id())));
+
+            StringWriter out = new StringWriter();
+            ScorecardWriter.write(history.getFirst(), history, out);
+            String md = out.toString();
+
+            assertThat(md).contains("| RTO (time to recover) | 35 min | 30 min - 1 h | met |")
+                    .contains("| RPO (data lost) | 5 min | < 5 min | met |")
+                    .contains("| Phase: Recovery | 25 min | within 4 h | met |")
+                    .contains("- restore: retried 1 time")
+                    .contains("- point-druid-at-it: skipped (secret updated by hand)")
+                    .contains("| T+2 min | The restored instance is still creating | 1 min |");
+            int older = md.indexOf("| " + first.id() + " |");
+            int newer = md.indexOf("| **" + second.id() + "** (this one) |");
+            assertThat(older).isPositive().isLessThan(newer);
+            assertThat(md).contains("| " + first.id() + " | 2026-11-20 10:00 UTC | 1 h 3 min |");
+        }
+    }
+
+    /**
+     * A rehearsal of druid-rds-corruption declared at the clock's time, the failure 10 minutes
+     * before, restored to 15 minutes before; {@code waitTakes} is how long the restore's wait lasts.
+     */
+    private static Incident rehearsal(IncidentLogStore log, TestClock clock, Duration waitTakes) {
+        Instant declared = clock.instant();
+        Incident incident = log.declare(new NewIncident("druid-rds-corruption", "Rehearsal", IncidentMode.REHEARSAL, null, "alice",
+                declared.minus(Duration.ofMinutes(10))), Map.of("params", Map.of("restoreTime", declared.minus(Duration.ofMinutes(15)).toString())));
+        String id = incident.id();
+        at(clock, declared, 2);
+        log.append(id, EventKind.INJECT, null, Map.of("text", "The restored instance is still creating"));
+        at(clock, declared, 3);
+        log.append(id, EventKind.STEP_STARTED, "find-time", Map.of());
+        at(clock, declared, 4);
+        log.append(id, EventKind.STEP_SUCCEEDED, "find-time", Map.of());
+        log.append(id, EventKind.STEP_STARTED, "check-window", Map.of());
+        at(clock, declared, 5);
+        log.append(id, EventKind.STEP_SUCCEEDED, "check-window", Map.of());
+        log.append(id, EventKind.STEP_STARTED, "restore", Map.of());
+        at(clock, declared, 6);
+        log.append(id, EventKind.STEP_RETRIED, "restore", Map.of("attempt", 2));
+        at(clock, declared, 8);
+        log.append(id, EventKind.STEP_SUCCEEDED, "restore", Map.of());
+        log.append(id, EventKind.STEP_STARTED, "wait", Map.of());
+        long afterWait = 8 + waitTakes.toMinutes();
+        at(clock, declared, afterWait);
+        log.append(id, EventKind.STEP_SUCCEEDED, "wait", Map.of());
+        at(clock, declared, afterWait + 1);
+        log.append(id, EventKind.STEP_SKIPPED, "point-druid-at-it", Map.of("reason", "secret updated by hand"));
+        log.append(id, EventKind.STEP_STARTED, "restart", Map.of());
+        at(clock, declared, afterWait + 2);
+        log.append(id, EventKind.STEP_SUCCEEDED, "restart", Map.of());
+        log.append(id, EventKind.STEP_STARTED, "wait-rollout", Map.of());
+        at(clock, declared, afterWait + 5);
+        log.append(id, EventKind.STEP_SUCCEEDED, "wait-rollout", Map.of());
+        at(clock, declared, afterWait + 6);
+        log.append(id, EventKind.INJECT, null, Map.of("text", "A new error after the restart"));
+        return log.incident(id).orElseThrow();
+    }
+
+    private static void at(TestClock clock, Instant declared, long minutes) {
+        clock.advance(Duration.between(clock.instant(), declared.plus(Duration.ofMinutes(minutes))));
+    }
+}
