@@ -6,8 +6,10 @@ import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
 import dev.drpilot.app.cli.NoteCommand;
 import dev.drpilot.app.cli.PermissionsCommand;
+import dev.drpilot.app.cli.RehearseCommand;
 import dev.drpilot.app.cli.ResumeCommand;
 import dev.drpilot.app.cli.RunCommand;
+import dev.drpilot.app.cli.ScorecardCommand;
 import dev.drpilot.app.cli.ShowCommand;
 import dev.drpilot.app.cli.ValidateCommand;
 import dev.drpilot.app.cli.VerifyCommand;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app."},
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
-                IncidentsCommand.class, ResumeCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class})
+                IncidentsCommand.class, ResumeCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class})
 public final class DrPilotCommand implements Runnable {
 
     @CommandLine.Spec

@@ -10,6 +10,7 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -73,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
         if (runbook == null) {
             err.println("no runbook '" + id + "' in " + runbooks.folder + "; `drpilot list` shows the ids");
             return 1;
+        }
+        if (rehearsal && runbook.kind() == RunbookKind.RECOVERY) {
+            err.println("a recovery runbook is rehearsed at the table, where no step calls AWS or Kubernetes:"
+                    + " `drpilot rehearse` lists the exercises (or open the app and choose Rehearse)");
+            return 2;
         }
         if (dryRun) return dryRun(runbook, out, err);
         try (IncidentLogStore store = log.open()) {

@@ -2,8 +2,11 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.app.ShippedRunbooks;
+import dev.drpilot.rehearsal.ExerciseLoader;
+import dev.drpilot.runbook.Problem;
 import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks runbooks and reports every problem as file:line:column: what to fix.",
+        description = {"Checks runbooks (and the exercises in a folder's exercises/) and reports every problem as file:line:column: what to fix.",
                 "Exit status 0 when all are valid, 1 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -26,15 +29,22 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> targets = paths.isEmpty() ? List.of(ShippedRunbooks.folder()) : paths;
         RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(targets);
-        if (result.ok()) {
-            spec.commandLine().getOut().println(result.runbooks().size() + " runbook(s) valid");
+        List<Problem> problems = new ArrayList<>(result.problems());
+        int exercises = 0;
+        for (Path target : targets) {
+            ExerciseLoader.Result loaded = new ExerciseLoader(result.runbooks(), ActionCatalog.builtIn()).loadFolder(target.resolve("exercises"));
+            problems.addAll(loaded.problems());
+            exercises += loaded.exercises().size();
+        }
+        String valid = result.runbooks().size() + " runbook(s)" + (exercises > 0 ? " and " + exercises + " exercise(s)" : "") + " valid";
+        if (problems.isEmpty()) {
+            spec.commandLine().getOut().println(valid);
             return 0;
         }
         var err = spec.commandLine().getErr();
-        result.problems().forEach(err::println);
-        long files = result.problems().stream().map(p -> p.file()).distinct().count();
-        err.println(result.problems().size() + " problem(s) in " + files + " file(s); "
-                + result.runbooks().size() + " runbook(s) valid");
+        problems.forEach(err::println);
+        long files = problems.stream().map(p -> p.file()).distinct().count();
+        err.println(problems.size() + " problem(s) in " + files + " file(s); " + valid);
         return 1;
     }
 }
