@@ -82,6 +82,11 @@ public final class IncidentRun {
         return incidentId;
     }
 
+    /** The time this incident runs on: the wall clock, or a rehearsal's compressed one. */
+    public Clock clock() {
+        return clock;
+    }
+
     public Runbook runbook() {
         return runbook;
     }

@@ -181,6 +181,11 @@ public final class IncidentLogStore implements AutoCloseable {
         return append(incidentId, EventDraft.of(kind, stepId, payload));
     }
 
+    /** From now on, stamps the incident's events with {@code time} (a rehearsal taken up again on its own clock). */
+    public void keepTimeFor(String incidentId, Clock time) {
+        clocks.put(incidentId, time);
+    }
+
     /** Writes an event and commits it before returning. */
     public IncidentEvent append(String incidentId, EventDraft draft) {
         return onIoThread(() -> {

@@ -23,18 +23,23 @@ public final class RehearsalClock extends Clock {
     private boolean paused;
 
     public RehearsalClock(Clock real, int speed) {
-        this(real, checked(speed), true);
+        this(real, checked(speed), real.instant());
+    }
+
+    /** A clock that carries on from where a rehearsal's log stopped (the app was closed mid-rehearsal). */
+    public static RehearsalClock resumingAt(Instant simulated, int speed) {
+        return new RehearsalClock(Clock.systemUTC(), checked(speed), simulated);
     }
 
     /** Any speed, for the tests that run whole exercises in a fraction of a second. */
     static RehearsalClock unchecked(int speed) {
-        return new RehearsalClock(Clock.systemUTC(), speed, true);
+        return new RehearsalClock(Clock.systemUTC(), speed, Instant.now());
     }
 
-    private RehearsalClock(Clock real, int speed, boolean checkedAlready) {
+    private RehearsalClock(Clock real, int speed, Instant simulatedStart) {
         this.real = real;
         this.realAtMark = real.instant();
-        this.simulatedAtMark = realAtMark;
+        this.simulatedAtMark = simulatedStart;
         this.speed = speed;
     }
 

@@ -5,11 +5,15 @@ import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
+import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.timeline.EventDescriptions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -36,13 +42,14 @@ public final class Tabletop implements AutoCloseable {
     private final ExecutorService steps;
     private final Thread injectTimer;
 
-    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant start, ExecutorService steps) {
+    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant start, ExecutorService steps,
+                     List<Exercise.Inject> pending) {
         this.exercise = exercise;
         this.clock = clock;
         this.script = script;
         this.run = run;
         this.start = start;
-        this.pending = new ArrayList<>(exercise.injects());
+        this.pending = new ArrayList<>(pending);
         this.steps = steps;
         this.injectTimer = new Thread(this::deliverInjects, "drpilot-injects");
         this.injectTimer.setDaemon(true);
@@ -79,7 +86,42 @@ public final class Tabletop implements AutoCloseable {
             clock.resume();
         }
         run.inject(exercise.situation(), Map.of("exercise", exercise.id(), "at", "T+0", "source", "script"));
-        Tabletop tabletop = new Tabletop(exercise, clock, script, run, start, steps);
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, start, steps, exercise.injects());
+        tabletop.injectTimer.start();
+        return tabletop;
+    }
+
+    /**
+     * Takes a rehearsal up again from its log (the app was closed mid-rehearsal): its exercise is
+     * the one its first inject names, its clock carries on from its last event, and the injects
+     * not delivered yet are still to come.
+     */
+    public static Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, ActionCatalog catalog,
+                                  int speed) throws InvalidParametersException {
+        List<IncidentEvent> events = log.events(rehearsal.id());
+        String exerciseId = events.stream().filter(e -> e.kind() == EventKind.INJECT)
+                .map(e -> EventDescriptions.payload(e).get("exercise")).filter(java.util.Objects::nonNull).map(String::valueOf)
+                .findFirst().orElse(null);
+        Exercise exercise = exercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(rehearsal.id() + " was not a tabletop of a known exercise"
+                        + (exerciseId == null ? "" : " (" + exerciseId + " is not among the exercises)") + "; its scorecard can still be exported"));
+        Set<String> delivered = events.stream().filter(e -> e.kind() == EventKind.INJECT)
+                .map(e -> String.valueOf(EventDescriptions.payload(e).get("text"))).collect(Collectors.toSet());
+        RehearsalClock clock = RehearsalClock.resumingAt(events.getLast().time(), speed);
+        Script script = new Script(exercise);
+        ExecutorService steps = Executors.newSingleThreadExecutor(daemon("drpilot-rehearsal-steps"));
+        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), steps,
+                clock, clock.sleeper(), new SecureRandom());
+        log.keepTimeFor(rehearsal.id(), clock);
+        IncidentRun run;
+        try {
+            run = engine.resume(rehearsal, runbook, Map.of());
+        } catch (InvalidParametersException | RuntimeException e) {
+            steps.shutdownNow();
+            throw e;
+        }
+        List<Exercise.Inject> pending = exercise.injects().stream().filter(i -> !delivered.contains(i.text())).toList();
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, rehearsal.declaredAt(), steps, pending);
         tabletop.injectTimer.start();
         return tabletop;
     }

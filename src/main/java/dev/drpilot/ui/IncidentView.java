@@ -55,7 +55,7 @@ final class IncidentView {
                     EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED, EventKind.STEP_WAITING,
                     EventKind.CONFIRMATION_REQUESTED, EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK),
             "API calls", EnumSet.of(EventKind.API_CALL, EventKind.CALLER_IDENTITY, EventKind.STATUS_CHANGE),
-            "Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION),
+            "Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION, EventKind.INJECT),
             "Clocks", EnumSet.of(EventKind.CLOCK_BREACH, EventKind.PHASE_ENTERED, EventKind.INCIDENT_START_SET_BACK));
 
     private final IncidentViewModel model;
@@ -374,7 +374,7 @@ final class IncidentView {
 
     private String elapsed(StepRun step) {
         if (step.startedAt() == null) return "";
-        java.time.Instant end = step.endedAt() == null ? java.time.Instant.now() : step.endedAt();
+        java.time.Instant end = step.endedAt() == null ? model.run().clock().instant() : step.endedAt();
         return StartView.clock(Duration.between(step.startedAt(), end)).substring(3);
     }
 

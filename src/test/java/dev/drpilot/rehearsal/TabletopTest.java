@@ -128,4 +128,27 @@ class TabletopTest {
         }
         assertThatThrownBy(() -> new RehearsalClock(Clock.systemUTC(), 61)).hasMessageContaining("give 1 (real time) to 60");
     }
+
+    @Test
+    void aRehearsalClosedHalfWayIsTakenUpAgainOnItsOwnClockWithTheInjectsStillToCome() throws Exception {
+        Exercise exercise = Shipped.exercise("druid-rds-corruption-tabletop");
+        Runbook runbook = Shipped.runbook("druid-rds-corruption");
+        String id;
+        try (Tabletop tabletop = Tabletop.start(exercise, runbook, log, Shipped.CATALOG, RehearsalClock.unchecked(FAST_ENOUGH_FOR_TIMING), "alice")) {
+            id = tabletop.run().incidentId();
+            tabletop.fireNextInject();
+            tabletop.run().start("check-window").get(10, TimeUnit.SECONDS);
+            assertThat(tabletop.run().step("check-window").state()).isEqualTo(StepState.SUCCEEDED);
+        }
+        Incident rehearsal = log.incident(id).orElseThrow();
+        try (Tabletop again = Tabletop.resume(rehearsal, runbook, List.of(exercise), log, Shipped.CATALOG, 60)) {
+            assertThat(again.run().step("check-window").state()).isEqualTo(StepState.SUCCEEDED);
+            assertThat(again.pendingInjects()).hasSize(exercise.injects().size() - 1)
+                    .doesNotContain(exercise.injects().getFirst());
+            assertThat(again.elapsed()).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+        }
+        List<IncidentEvent> events = log.events(id);
+        assertThat(events).anyMatch(e -> e.kind() == EventKind.INCIDENT_RESUMED);
+        for (int i = 1; i < events.size(); i++) assertThat(events.get(i).time()).isAfterOrEqualTo(events.get(i - 1).time());
+    }
 }
