@@ -77,6 +77,8 @@ import dev.drpilot.action.process.GitTag;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.rehearsal.Exercise;
+import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.runbook.RunbookLoader;
 import dev.drpilot.ui.UiBackend;
 import dev.drpilot.ui.UiSettings;
@@ -183,13 +185,17 @@ public final class EngineWiring {
             if (Files.isDirectory(folder)) folders.add(folder);
         }
         RunbookLoader.Result loaded = new RunbookLoader(ActionCatalog.builtIn()).load(folders);
+        List<Exercise> exercises = new ArrayList<>();
+        for (Path folder : folders) {
+            exercises.addAll(new ExerciseLoader(loaded.runbooks(), ActionCatalog.builtIn()).loadFolder(folder.resolve("exercises")).exercises());
+        }
         AwsSettings environment = awsSettings();
         AwsClients aws = new AwsClients(AwsSettings.of(
                 firstOf(settings.awsProfile(), environment.profile()), firstOf(settings.awsRegion(), environment.region()),
                 !settings.awsEndpoint().isEmpty() ? URI.create(settings.awsEndpoint()) : environment.endpoint()));
         KubeSettings kubeEnvironment = KubeSettings.fromEnvironment();
         KubeClients kube = new KubeClients(new KubeSettings(kubeEnvironment.kubeconfig(), firstOf(settings.kubeContext(), kubeEnvironment.context())));
-        return new UiBackend(loaded.runbooks(), log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI);
+        return new UiBackend(loaded.runbooks(), exercises, log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI);
     }
 
     private static String firstOf(String... values) {

@@ -159,7 +159,7 @@ public final class ExerciseLoader {
         JsonNode injectNodes = root.path("injects");
         for (int i = 0; i < injectNodes.size(); i++) {
             Duration at = duration(injectNodes.get(i).path("at"), "/injects/" + i + "/at", report);
-            injects.add(new Exercise.Inject(at, injectNodes.get(i).path("text").asText().strip()));
+            injects.add(new Exercise.Inject(at, paragraphs(injectNodes.get(i).path("text").asText())));
         }
         injects.sort((a, b) -> a.at() == null || b.at() == null ? 0 : a.at().compareTo(b.at()));
         Map<String, Exercise.Outcome> outcomes = new LinkedHashMap<>();
@@ -178,7 +178,7 @@ public final class ExerciseLoader {
             outcomes.put(entry.getKey(), outcome(entry.getValue(), pointer, step.get(), report));
         });
         Duration failureStarted = root.has("failureStarted") ? duration(root.path("failureStarted"), "/failureStarted", report) : null;
-        return new Exercise(file, id, runbookId, root.path("title").asText(), root.path("situation").asText().strip(),
+        return new Exercise(file, id, runbookId, root.path("title").asText(), paragraphs(root.path("situation").asText()),
                 failureStarted, params, injects, outcomes);
     }
 
@@ -197,6 +197,11 @@ public final class ExerciseLoader {
         JsonNode fail = node.path("fail");
         return fail.isMissingNode() ? new Exercise.Outcome(after, outputs, null, 0)
                 : new Exercise.Outcome(after, outputs, fail.path("message").asText(), fail.path("times").asInt(1));
+    }
+
+    /** The text as the players read it: lines joined, blank lines kept as paragraph breaks. */
+    private static String paragraphs(String text) {
+        return text.strip().replaceAll("(?<!\n)\n(?!\n)", " ");
     }
 
     private static Duration duration(JsonNode node, String pointer, Problems report) {

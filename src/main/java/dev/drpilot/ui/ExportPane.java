@@ -2,6 +2,8 @@ package dev.drpilot.ui;
 
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
@@ -27,14 +29,22 @@ import javafx.scene.layout.HBox;
 /** Writes the incident's post-mortem (Markdown, HTML, JSON, CSV, or the timeline as a PNG picture) into the export folder, off the FX thread, and says where. */
 final class ExportPane {
 
+    /** A rehearsal's scorecard (Markdown), offered first for rehearsals. */
+    static final String SCORECARD = "scorecard";
+
     private final HBox root = new HBox(12);
     private final ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("md", "html", "json", "csv", "png"));
     private final Label result = new Label();
     private final Button export = new Button("Export post-mortem");
 
-    ExportPane(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder) {
+    ExportPane(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, IncidentMode mode) {
         format.setId("export-format");
         format.setValue("md");
+        if (mode == IncidentMode.REHEARSAL && runbook.isPresent()) {
+            format.getItems().addFirst(SCORECARD);
+            format.setValue(SCORECARD);
+            export.setText("Export");
+        }
         export.setId("export-button");
         result.setId("export-result");
         result.getStyleClass().add("text-muted");
@@ -65,9 +75,14 @@ final class ExportPane {
     }
 
     private static Path write(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, String chosen) {
-        Path file = folder.resolve(incidentId + "." + chosen);
+        Path file = folder.resolve(chosen.equals(SCORECARD) ? incidentId + "-scorecard.md" : incidentId + "." + chosen);
         try {
             Files.createDirectories(folder);
+            if (chosen.equals(SCORECARD)) {
+                Scorecards.export(log, log.incident(incidentId).orElseThrow(), runbook.orElseThrow(), file);
+                log.append(incidentId, EventKind.EXPORT, null, Map.of("format", "scorecard", "file", file.toString()));
+                return file;
+            }
             Postmortem postmortem = Postmortem.of(log.incident(incidentId).orElseThrow(), runbook, log.events(incidentId));
             if (chosen.equals("png")) {
                 try (OutputStream out = Files.newOutputStream(file)) {

@@ -117,6 +117,11 @@ final class IncidentView {
         ticker.stop();
     }
 
+    /** A rehearsal's facilitator controls, between the header and the steps. */
+    void showAboveSteps(javafx.scene.Node bar) {
+        root.setTop(new VBox((javafx.scene.Node) root.getTop(), bar));
+    }
+
     // ---- layout ----
 
     private VBox header(String title, IncidentMode mode, Runnable onClose) {
@@ -132,6 +137,8 @@ final class IncidentView {
         Button back = new Button("All incidents");
         back.setId("back-to-start");
         back.setOnAction(e -> onClose.run());
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        clocks.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(16, name, badge, clocks);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(clocks, Priority.ALWAYS);

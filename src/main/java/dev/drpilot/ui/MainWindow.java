@@ -2,11 +2,15 @@ package dev.drpilot.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
+import dev.drpilot.rehearsal.Exercise;
+import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
@@ -46,13 +50,15 @@ public final class MainWindow {
     private final BorderPane content = new BorderPane();
     private final VBox help = new VBox(12);
     private final ToggleButton dark = new ToggleButton("Dark");
-    private final StartView start = new StartView(this::pickScenario, this::resume);
+    private final StartView start = new StartView(this::pickScenario, this::resume, this::rehearseSample);
     private UiBackend backend;
     private UiSettings settings = new UiSettings("", "", "", "", "");
     private java.util.function.Consumer<UiSettings> reconnect = changed -> { };
     private IncidentMode mode = IncidentMode.LIVE;
     private IncidentView incident;
     private ExportPane export;
+    private Tabletop tabletop;
+    private FacilitatorBar facilitator;
 
     public MainWindow() {
         root.setId("main-window");
@@ -145,9 +151,7 @@ public final class MainWindow {
     }
 
     private void showSettings() {
-        if (incident != null) incident.stop();
-        incident = null;
-        export = null;
+        leaveIncident();
         SettingsView view = new SettingsView(settings, changed -> {
             settings = changed;
             start.failed("reconnecting with the new settings...");
@@ -161,19 +165,71 @@ public final class MainWindow {
     }
 
     private void showStart() {
-        if (incident != null) incident.stop();
-        incident = null;
-        export = null;
+        leaveIncident();
         content.setCenter(start.root());
         Background.run(() -> backend.log().incidents(), start::show, start::failed);
+    }
+
+    private void leaveIncident() {
+        if (incident != null) incident.stop();
+        if (facilitator != null) facilitator.stop();
+        if (tabletop != null) tabletop.close();
+        incident = null;
+        export = null;
+        tabletop = null;
+        facilitator = null;
     }
 
     private void pickScenario(IncidentMode chosen) {
         mode = chosen;
         ScenarioPicker picker = new ScenarioPicker(chosen == IncidentMode.REHEARSAL ? "Rehearse a scenario" : "Declare an incident: which scenario?",
-                this::askParameters, this::showStart);
+                this::chosen, this::showStart);
         content.setCenter(picker.root());
         picker.show(backend.runbooks());
+    }
+
+    /**
+     * A scenario was chosen: a live incident asks for its parameters; a rehearsal of a recovery
+     * runbook is a tabletop (nothing is called); a drill or the checklist run for real.
+     */
+    private void chosen(Runbook runbook) {
+        if (mode != IncidentMode.REHEARSAL || runbook.kind() != RunbookKind.RECOVERY) {
+            askParameters(runbook);
+            return;
+        }
+        Optional<Exercise> exercise = backend.exerciseFor(runbook);
+        if (exercise.isEmpty()) {
+            start.failed("no tabletop exercise for " + runbook.id() + " in runbooks/exercises: a recovery runbook is only rehearsed at the table");
+            showStart();
+            return;
+        }
+        RehearsalSetup setup = new RehearsalSetup(exercise.get(), runbook, (chosenExercise, speed) -> startTabletop(chosenExercise, runbook, speed),
+                () -> pickScenario(mode));
+        content.setCenter(setup.root());
+    }
+
+    private void rehearseSample() {
+        mode = IncidentMode.REHEARSAL;
+        backend.exercises().stream().filter(e -> e.id().equals(UiBackend.SAMPLE_EXERCISE)).findFirst()
+                .flatMap(e -> backend.runbook(e.runbookId()))
+                .ifPresentOrElse(this::chosen, () -> start.failed("the sample exercise " + UiBackend.SAMPLE_EXERCISE + " is not installed"));
+    }
+
+    private void startTabletop(Exercise exercise, Runbook runbook, int speed) {
+        Background.run(() -> {
+            try {
+                return Tabletop.start(exercise, runbook, backend.log(), ActionCatalog.builtIn(), speed, System.getProperty("user.name", "facilitator"));
+            } catch (dev.drpilot.engine.InvalidParametersException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }, started -> showTabletop(started, runbook), start::failed);
+    }
+
+    private void showTabletop(Tabletop started, Runbook runbook) {
+        showIncident(started.run(), runbook, IncidentMode.REHEARSAL);
+        tabletop = started;
+        facilitator = new FacilitatorBar(started, incident.model().events());
+        incident.showAboveSteps(facilitator.root());
     }
 
     private void askParameters(Runbook runbook) {
@@ -199,6 +255,17 @@ public final class MainWindow {
             start.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
             return;
         }
+        if (chosen.mode() == IncidentMode.REHEARSAL && runbook.get().kind() == RunbookKind.RECOVERY) {
+            Background.run(() -> {
+                try {
+                    return Tabletop.resume(chosen, runbook.get(), backend.exercises(), backend.log(), ActionCatalog.builtIn(),
+                            RehearsalSetup.DEFAULT_SPEED);
+                } catch (dev.drpilot.engine.InvalidParametersException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            }, resumed -> showTabletop(resumed, runbook.get()), start::failed);
+            return;
+        }
         Background.run(() -> {
             try {
                 return backend.engine().resume(chosen, runbook.get(), Map.of());
@@ -209,7 +276,8 @@ public final class MainWindow {
     }
 
     private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode) {
-        export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder());
+        leaveIncident();
+        export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode);
         incident = new IncidentView(new IncidentViewModel(run, backend.log()), runbook.title(), incidentMode, export, this::showStart);
         content.setCenter(incident.root());
     }

@@ -33,7 +33,9 @@ final class StartView {
     private final Button rehearse = new Button("Start rehearsal");
     private final Button resume = new Button("Resume selected");
 
-    StartView(Consumer<IncidentMode> onStart, Consumer<Incident> onResume) {
+    private final VBox firstRun = new VBox(8);
+
+    StartView(Consumer<IncidentMode> onStart, Consumer<Incident> onResume, Runnable onSample) {
         status.setId("incident-status");
         status.getStyleClass().add("title-3");
         Label hint = new Label("Declare an incident to start its recovery checklist and clocks, or rehearse a scenario. F1 lists the shortcuts.");
@@ -66,7 +68,23 @@ final class StartView {
                 column("Elapsed", i -> i.open() ? clock(Duration.between(i.startedAt(), Instant.now())) : "")));
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(incidents, Priority.ALWAYS);
-        root.getChildren().addAll(status, hint, actions, incidents);
+        Label welcome = new Label("New to DR Pilot? Rehearse a sample incident");
+        welcome.getStyleClass().add("title-4");
+        Label sample = new Label("The Druid metadata database, corrupted by a bad migration: a tabletop with scripted outcomes at 30x."
+                + " No AWS account or Kubernetes cluster is needed and nothing is called. It takes a few minutes and ends with a"
+                + " scorecard of your RTO and RPO against target.");
+        sample.setWrapText(true);
+        Button trySample = new Button("Rehearse the sample");
+        trySample.setId("rehearse-sample");
+        trySample.getStyleClass().add("accent");
+        trySample.setOnAction(e -> onSample.run());
+        firstRun.getChildren().addAll(welcome, sample, trySample);
+        firstRun.setId("first-run");
+        firstRun.setPadding(new Insets(16));
+        firstRun.getStyleClass().addAll("bg-subtle", "elevated-1");
+        firstRun.setVisible(false);
+        firstRun.managedProperty().bind(firstRun.visibleProperty());
+        root.getChildren().addAll(status, hint, actions, firstRun, incidents);
         root.setPadding(new Insets(24));
         root.setId("start-view");
     }
@@ -83,6 +101,7 @@ final class StartView {
         status.setText(open == 0 ? "No incident open" : open + " incident(s) open: select one and resume it");
         declare.setDisable(false);
         rehearse.setDisable(false);
+        firstRun.setVisible(all.isEmpty());
         if (open > 0) incidents.getSelectionModel().select(0);
     }
 

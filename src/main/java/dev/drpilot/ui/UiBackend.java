@@ -2,17 +2,36 @@ package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the window works with, built off the FX thread after the first frame: the runbooks, the
- * incident log, the engine, where exports go, and a way to ask AWS who the operator acts as.
+ * What the window works with, built off the FX thread after the first frame: the runbooks and
+ * their tabletop exercises, the incident log, the engine, where exports go, and a way to ask AWS
+ * who the operator acts as.
  */
-public record UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI)
-        implements AutoCloseable {
+public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, IncidentLogStore log, IncidentEngine engine, Path exportFolder,
+                        Supplier<String> whoAmI) implements AutoCloseable {
+
+    /** The exercise a newcomer is offered on an empty log. */
+    static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";
+
+    /** A backend without exercises (no rehearsal of recovery runbooks offered). */
+    public UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI) {
+        this(runbooks, List.of(), log, engine, exportFolder, whoAmI);
+    }
+
+    Optional<Exercise> exerciseFor(Runbook runbook) {
+        return exercises.stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst();
+    }
+
+    Optional<Runbook> runbook(String id) {
+        return runbooks.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
 
     /** Closes the log (when the settings change and a new backend takes over). */
     @Override
