@@ -195,7 +195,8 @@ public final class EngineWiring {
                 !settings.awsEndpoint().isEmpty() ? URI.create(settings.awsEndpoint()) : environment.endpoint()));
         KubeSettings kubeEnvironment = KubeSettings.fromEnvironment();
         KubeClients kube = new KubeClients(new KubeSettings(kubeEnvironment.kubeconfig(), firstOf(settings.kubeContext(), kubeEnvironment.context())));
-        return new UiBackend(loaded.runbooks(), exercises, log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI);
+        return new UiBackend(loaded.runbooks(), exercises, log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI,
+                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube));
     }
 
     private static String firstOf(String... values) {

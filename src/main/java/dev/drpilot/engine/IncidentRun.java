@@ -87,6 +87,13 @@ public final class IncidentRun {
         return clock;
     }
 
+    /** The parameter values as given, secrets left out (for the live status panel). */
+    public Map<String, String> parameterValues() {
+        Map<String, String> shown = new java.util.LinkedHashMap<>(params.texts());
+        for (Param param : runbook.params()) if (param.sensitive()) shown.remove(param.name());
+        return shown;
+    }
+
     public Runbook runbook() {
         return runbook;
     }

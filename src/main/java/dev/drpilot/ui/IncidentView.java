@@ -76,6 +76,7 @@ final class IncidentView {
     private final TextField skipReason = new TextField();
     private final Label problem = new Label();
     private final Timeline ticker;
+    private final SplitPane middle = new SplitPane();
     private int breachesSeen = -1;
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
@@ -84,7 +85,7 @@ final class IncidentView {
         this.model = model;
         root.setId("incident-view");
         root.setTop(header(title, mode, onClose));
-        SplitPane middle = new SplitPane(stepsPane(), logPane());
+        middle.getItems().setAll(stepsPane(), logPane());
         middle.setDividerPositions(0.62);
         root.setCenter(middle);
         root.setBottom(export.root());
@@ -115,6 +116,20 @@ final class IncidentView {
 
     void stop() {
         ticker.stop();
+    }
+
+    /** The live status of the incident's resources, in a tab beside the log. */
+    void showLiveStatus(Parent panel) {
+        javafx.scene.Node log = middle.getItems().get(1);
+        javafx.scene.control.Tab logTab = new javafx.scene.control.Tab("Incident log", log);
+        javafx.scene.control.Tab statusTab = new javafx.scene.control.Tab("Live status", panel);
+        statusTab.setId("status-tab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(logTab, statusTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("incident-tabs");
+        double[] dividers = middle.getDividerPositions();
+        middle.getItems().set(1, tabs);
+        middle.setDividerPositions(dividers);
     }
 
     /** A rehearsal's facilitator controls, between the header and the steps. */

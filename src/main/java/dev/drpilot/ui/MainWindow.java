@@ -46,6 +46,9 @@ public final class MainWindow {
             Ctrl+D       dark or light theme
             F1           this help; Esc closes it""";
 
+    /** How often the live status panel reads its resources while they answer. */
+    private static final java.time.Duration LIVE_STATUS_EVERY = java.time.Duration.ofSeconds(10);
+
     private final StackPane root = new StackPane();
     private final BorderPane content = new BorderPane();
     private final VBox help = new VBox(12);
@@ -59,6 +62,7 @@ public final class MainWindow {
     private ExportPane export;
     private Tabletop tabletop;
     private FacilitatorBar facilitator;
+    private LiveStatus liveStatus;
 
     public MainWindow() {
         root.setId("main-window");
@@ -174,6 +178,8 @@ public final class MainWindow {
         if (incident != null) incident.stop();
         if (facilitator != null) facilitator.stop();
         if (tabletop != null) tabletop.close();
+        if (liveStatus != null) liveStatus.close();
+        liveStatus = null;
         incident = null;
         export = null;
         tabletop = null;
@@ -226,7 +232,7 @@ public final class MainWindow {
     }
 
     private void showTabletop(Tabletop started, Runbook runbook) {
-        showIncident(started.run(), runbook, IncidentMode.REHEARSAL);
+        showIncident(started.run(), runbook, IncidentMode.REHEARSAL, false);
         tabletop = started;
         facilitator = new FacilitatorBar(started, incident.model().events());
         incident.showAboveSteps(facilitator.root());
@@ -246,7 +252,7 @@ public final class MainWindow {
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        }, run -> showIncident(run, runbook, declaredMode), start::failed);
+        }, run -> showIncident(run, runbook, declaredMode, true), start::failed);
     }
 
     private void resume(Incident chosen) {
@@ -272,13 +278,18 @@ public final class MainWindow {
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        }, run -> showIncident(run, runbook.get(), chosen.mode()), start::failed);
+        }, run -> showIncident(run, runbook.get(), chosen.mode(), true), start::failed);
     }
 
-    private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode) {
+    private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode, boolean watchResources) {
         leaveIncident();
         export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode);
         incident = new IncidentView(new IncidentViewModel(run, backend.log()), runbook.title(), incidentMode, export, this::showStart);
         content.setCenter(incident.root());
+        if (watchResources) {
+            liveStatus = new LiveStatus(backend.liveStatus().apply(run), LIVE_STATUS_EVERY);
+            incident.showLiveStatus(new StatusPanel(liveStatus).root());
+            liveStatus.start();
+        }
     }
 }

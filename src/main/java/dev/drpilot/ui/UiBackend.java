@@ -1,28 +1,31 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.action.StatusSource;
 import dev.drpilot.engine.IncidentEngine;
+import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What the window works with, built off the FX thread after the first frame: the runbooks and
- * their tabletop exercises, the incident log, the engine, where exports go, and a way to ask AWS
- * who the operator acts as.
+ * their tabletop exercises, the incident log, the engine, where exports go, a way to ask AWS
+ * who the operator acts as, and what the live status panel of an incident reads.
  */
 public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, IncidentLogStore log, IncidentEngine engine, Path exportFolder,
-                        Supplier<String> whoAmI) implements AutoCloseable {
+                        Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus) implements AutoCloseable {
 
     /** The exercise a newcomer is offered on an empty log. */
     static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";
 
-    /** A backend without exercises (no rehearsal of recovery runbooks offered). */
+    /** A backend without exercises (no rehearsal of recovery runbooks offered) and without live status. */
     public UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI) {
-        this(runbooks, List.of(), log, engine, exportFolder, whoAmI);
+        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of());
     }
 
     Optional<Exercise> exerciseFor(Runbook runbook) {

@@ -20,6 +20,7 @@ public final class KubeClients implements AutoCloseable {
     private KubernetesClient client;
     private String pinnedContext;
     private String pinnedServer;
+    private Connection observer;
 
     public KubeClients(KubeSettings settings) {
         this.settings = settings;
@@ -44,6 +45,21 @@ public final class KubeClients implements AutoCloseable {
         return new Connection(client, pinnedContext, pinnedServer);
     }
 
+    /**
+     * A client for looking at the cluster between steps (the live status panel): the incident's
+     * pinned one once a step has connected, else one on the kubeconfig that pins nothing.
+     */
+    synchronized Connection observe() throws ActionException {
+        if (client != null) return new Connection(client, pinnedContext, pinnedServer);
+        if (observer == null) {
+            Config config = readConfig();
+            config.setRequestRetryBackoffLimit(0);
+            String contextName = config.getCurrentContext() == null ? "(no context)" : config.getCurrentContext().getName();
+            observer = new Connection(new KubernetesClientBuilder().withConfig(config).build(), contextName, config.getMasterUrl());
+        }
+        return observer;
+    }
+
     private Config readConfig() throws ActionException {
         if (!settings.exists()) {
             throw ActionException.permanent("No kubeconfig at " + settings.kubeconfig() + ": run `aws eks update-kubeconfig --name CLUSTER --region REGION`"
@@ -64,6 +80,7 @@ public final class KubeClients implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (client != null) client.close();
+        if (observer != null) observer.client().close();
     }
 
     /** A client with the context and server it talks to, for the messages. */

@@ -26,7 +26,7 @@ class RunbookCommandsTest {
     @Test
     void validatePassesOnTheShippedRunbooks() {
         assertThat(run(new ValidateCommand())).isZero();
-        assertThat(out.toString()).containsPattern("\\d+ runbook\\(s\\) valid");
+        assertThat(out.toString()).containsPattern("\\d+ runbook\\(s\\) and 12 exercise\\(s\\) valid");
         assertThat(err.toString()).isEmpty();
     }
 

@@ -1,0 +1,104 @@
+package dev.drpilot.ui;
+
+import dev.drpilot.action.ActionException;
+import dev.drpilot.action.ResourceStatus;
+import dev.drpilot.action.StatusSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The live status of the resources an incident touches: each source polled off the FX thread,
+ * every {@code every} while it answers and with a doubling wait (up to a minute) while it fails,
+ * its last rows kept and marked stale meanwhile. Each round lands on the FX thread as one change.
+ */
+final class LiveStatus implements AutoCloseable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+
+    /** A resource's row: its status, and whether that is the last known one because its source fails now. */
+    record Row(ResourceStatus status, boolean stale) {
+    }
+
+    private final List<StatusSource> sources;
+    private final Duration every;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Reading the resources...");
+    private final Map<StatusSource, List<ResourceStatus>> last = new LinkedHashMap<>();
+    private final Map<StatusSource, String> failures = new LinkedHashMap<>();
+    private final Map<StatusSource, Instant> due = new LinkedHashMap<>();
+    private final Map<StatusSource, Duration> waits = new LinkedHashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "drpilot-live-status");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveStatus(List<StatusSource> sources, Duration every) {
+        this.sources = List.copyOf(sources);
+        this.every = every;
+        if (sources.isEmpty()) summary.set("This scenario names no resource to watch");
+    }
+
+    void start() {
+        if (sources.isEmpty()) return;
+        poller.scheduleWithFixedDelay(this::round, 0, Math.max(50, every.toMillis() / 4), TimeUnit.MILLISECONDS);
+    }
+
+    ObservableList<Row> rows() {
+        return rows;
+    }
+
+    ReadOnlyStringProperty summary() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Reads the sources that are due, then shows every row at once. */
+    private void round() {
+        Instant now = Instant.now();
+        boolean changed = false;
+        for (StatusSource source : sources) {
+            if (due.getOrDefault(source, Instant.MIN).isAfter(now)) continue;
+            changed = true;
+            try {
+                last.put(source, source.read());
+                failures.remove(source);
+                waits.put(source, every);
+            } catch (ActionException | RuntimeException e) {
+                failures.put(source, source.describe() + ": " + e.getMessage());
+                Duration wait = waits.getOrDefault(source, every).multipliedBy(2);
+                waits.put(source, wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+            }
+            due.put(source, Instant.now().plus(waits.get(source)));
+        }
+        if (!changed) return;
+        List<Row> all = new ArrayList<>();
+        last.forEach((source, statuses) -> statuses.forEach(s -> all.add(new Row(s, failures.containsKey(source)))));
+        long unhealthy = all.stream().filter(r -> !r.status().healthy()).count();
+        String text = all.size() + " resources, " + unhealthy + " not healthy; read " + TIME.format(now) + " UTC"
+                + (failures.isEmpty() ? "" : ". Stale: " + String.join("; ", failures.values()) + " (retrying)");
+        Platform.runLater(() -> {
+            rows.setAll(all);
+            summary.set(text);
+        });
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}
