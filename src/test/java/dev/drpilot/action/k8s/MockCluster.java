@@ -52,7 +52,7 @@ public final class MockCluster {
                 .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "Unknown").endCondition().endStatus().build();
     }
 
-    static Pod readyPod(String name, String node) {
+    public static Pod readyPod(String name, String node) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE).addToLabels("app.kubernetes.io/name", "druid").endMetadata()
                 .withNewSpec().withNodeName(node).addNewContainer().withName("druid").withImage("apache/druid:30.0.0").endContainer().endSpec()
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
@@ -61,7 +61,7 @@ public final class MockCluster {
                 .endStatus().build();
     }
 
-    static Pod crashLooping(String name, String node) {
+    public static Pod crashLooping(String name, String node) {
         return new PodBuilder(readyPod(name, node)).editStatus().withConditions().addNewCondition().withType("Ready").withStatus("False").endCondition()
                 .withContainerStatuses(new ContainerStatusBuilder().withName("druid").withReady(false).withRestartCount(7).withNewState()
                         .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().build())
