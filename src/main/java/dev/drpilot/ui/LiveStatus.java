@@ -92,9 +92,26 @@ final class LiveStatus implements AutoCloseable {
         String text = all.size() + " resources, " + unhealthy + " not healthy; read " + TIME.format(now) + " UTC"
                 + (failures.isEmpty() ? "" : ". Stale: " + String.join("; ", failures.values()) + " (retrying)");
         Platform.runLater(() -> {
-            rows.setAll(all);
+            show(all);
             summary.set(text);
         });
+    }
+
+    /** Replaces only the rows that changed when the same resources come back in the same order (the usual round), else all. */
+    private void show(List<Row> all) {
+        boolean sameResources = all.size() == rows.size();
+        for (int i = 0; sameResources && i < all.size(); i++) {
+            ResourceStatus was = rows.get(i).status();
+            ResourceStatus now = all.get(i).status();
+            sameResources = was.kind().equals(now.kind()) && was.name().equals(now.name());
+        }
+        if (!sameResources) {
+            rows.setAll(all);
+            return;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (!rows.get(i).equals(all.get(i))) rows.set(i, all.get(i));
+        }
     }
 
     @Override

@@ -21,8 +21,9 @@ import javafx.stage.Stage;
 
 /**
  * Not a test: the live status panel with 5,000 pods. fabric8's mock API server (CRUD) holds a
- * namespace of 5,000 pods; the panel reads it every second while another thread turns 50 pods a
- * second into CrashLoopBackOff and back, and the table is scrolled every frame. Prints the frame
+ * namespace of 5,000 pods; the panel reads it every second (BENCH_REFRESH_SECONDS; the app reads
+ * every 10) while another thread turns 50 pods a second into CrashLoopBackOff and back, and the
+ * table is scrolled every frame. Prints the frame
  * gaps on the FX thread, the time of a read, and the memory.
  *
  * <p>Run: {@code ./mvnw -q -DskipTests test-compile exec:exec -Dexec.classpathScope=test -Dbench=dev.drpilot.ui.StatusPanelBenchmark}
@@ -32,6 +33,7 @@ public final class StatusPanelBenchmark {
     public static void main(String[] args) throws Exception {
         int pods = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int every = Integer.parseInt(System.getenv().getOrDefault("BENCH_REFRESH_SECONDS", "1"));
         KubernetesMockServer server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(), new io.fabric8.mockwebserver.MockWebServer(),
                 new java.util.HashMap<>(), new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
         server.init();
@@ -51,7 +53,7 @@ public final class StatusPanelBenchmark {
 
             FxBench.startHeadless();
             System.out.println("before the panel: " + FxBench.memory());
-            try (LiveStatus status = new LiveStatus(List.of(source), Duration.ofSeconds(1))) {
+            try (LiveStatus status = new LiveStatus(List.of(source), Duration.ofSeconds(every))) {
                 CompletableFuture<TableView<?>> shown = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     Stage stage = new Stage();
@@ -83,8 +85,8 @@ public final class StatusPanelBenchmark {
                     gaps.stop();
                     scroller.stop();
                 });
-                System.out.printf("%d s with %,d rows, read every second, 50 pods changing a second, scrolled every frame:%n  %s%n",
-                        seconds, table.getItems().size(), gaps.report());
+                System.out.printf("%d s with %,d rows, read every %d s, 50 pods changing a second, scrolled every frame:%n  %s%n",
+                        seconds, table.getItems().size(), every, gaps.report());
                 System.out.println("with the panel: " + FxBench.memory());
             }
         } finally {
