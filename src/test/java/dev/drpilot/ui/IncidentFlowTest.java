@@ -66,6 +66,7 @@ class IncidentFlowTest {
     private AnimationTimer frames;
     /** A screenshot renders and encodes the scene on the FX thread: a test's own pause, not the app's. */
     private volatile boolean pausedForScreenshot;
+    private FxThreadWatch watch;
 
     @Start
     void start(Stage stage) {
@@ -110,10 +111,12 @@ class IncidentFlowTest {
 
     private void screenshot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        watch.pause(true);
         WaitForAsyncUtils.asyncFx(() -> {
             pausedForScreenshot = true;
             return Screenshots.save(stage.getScene(), name);
         }).get();
+        watch.pause(false);
     }
 
     private static <T extends javafx.scene.Node> T find(FxRobot robot, String id, Class<T> type) {
@@ -122,6 +125,7 @@ class IncidentFlowTest {
 
     @Test
     void declareRunConfirmNoteAndExportThePodFailure(FxRobot robot) throws Exception {
+        watch = new FxThreadWatch();
         attach();
         Awaitility.await().until(() -> !find(robot, "#declare-incident", Button.class).isDisabled());
         assertThat(find(robot, "#incident-status", Label.class).getText()).isEqualTo("No incident open");
@@ -190,5 +194,7 @@ class IncidentFlowTest {
         screenshot("help-dark");
         robot.clickOn("#theme-toggle");
         System.out.printf("longest gap between two frames on the FX thread during the flow: %d ms%n", longestFrameGapNanos.get() / 1_000_000);
+        watch.close();
+        assertThat(watch.blockingSeen()).as("the FX thread waiting on the log, the database, the network or an SDK").isEmpty();
     }
 }

@@ -73,6 +73,7 @@ class TabletopRehearsalTest {
 
     @Test
     void aNewcomerRehearsesAtTheTableAndExportsTheScorecard(FxRobot robot) throws Exception {
+        FxThreadWatch watch = new FxThreadWatch();
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         ActionCatalog catalog = ActionCatalog.builtIn();
         var runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
@@ -81,12 +82,16 @@ class TabletopRehearsalTest {
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> find(robot, "#first-run", Node.class).isVisible());
         WaitForAsyncUtils.waitForFxEvents();
+        watch.pause(true);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "start")).get();
+        watch.pause(false);
 
         robot.clickOn("#rehearse-sample");
         assertThat(find(robot, "#exercise-title", Label.class).getText()).contains("bad migration corrupts the Druid metadata");
         assertThat(find(robot, "#exercise-situation", Label.class).getText()).contains("relation druid_segments does not exist");
+        watch.pause(true);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal-setup")).get();
+        watch.pause(false);
         robot.clickOn("#setup-back");
 
         robot.clickOn("#scenario-search").write("lambda function failure");
@@ -111,7 +116,9 @@ class TabletopRehearsalTest {
         Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> steps.getItems().stream()
                 .allMatch(s -> ((dev.drpilot.engine.StepRun) s).state() == StepState.SUCCEEDED));
         WaitForAsyncUtils.waitForFxEvents();
+        watch.pause(true);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal")).get();
+        watch.pause(false);
 
         assertThat(find(robot, "#export-format", ChoiceBox.class).getValue()).isEqualTo("scorecard");
         robot.clickOn("#export-button");
@@ -124,5 +131,7 @@ class TabletopRehearsalTest {
         var rehearsal = log.incidents().getFirst();
         assertThat(rehearsal.mode()).isEqualTo(IncidentMode.REHEARSAL);
         assertThat(log.events(rehearsal.id())).noneMatch(e -> e.kind() == EventKind.API_CALL);
+        watch.close();
+        assertThat(watch.blockingSeen()).as("the FX thread waiting on the log, the database, the network or an SDK").isEmpty();
     }
 }
