@@ -50,6 +50,7 @@ public final class DrPilotApplication extends Application {
             saved.putBoolean("maximized", stage.isMaximized());
             saved.putBoolean("dark", window.isDark());
         });
+        window.openExportsWith(file -> getHostServices().showDocument(file.toUri().toString()));
         stage.show();
         reportFirstFrame();
         UiSettings settings = UiSettings.load(saved);

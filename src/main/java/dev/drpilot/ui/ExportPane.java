@@ -26,7 +26,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
-/** Writes the incident's post-mortem (Markdown, HTML, JSON, CSV, or the timeline as a PNG picture) into the export folder, off the FX thread, and says where. */
+/**
+ * Writes the incident's post-mortem (Markdown, HTML, JSON, CSV, or the timeline as a PNG picture;
+ * a rehearsal's scorecard) into the export folder, off the FX thread, says where, and opens it.
+ */
 final class ExportPane {
 
     /** A rehearsal's scorecard (Markdown), offered first for rehearsals. */
@@ -37,7 +40,8 @@ final class ExportPane {
     private final Label result = new Label();
     private final Button export = new Button("Export post-mortem");
 
-    ExportPane(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, IncidentMode mode) {
+    ExportPane(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, IncidentMode mode,
+               java.util.function.Consumer<Path> open) {
         format.setId("export-format");
         format.setValue("md");
         if (mode == IncidentMode.REHEARSAL && runbook.isPresent()) {
@@ -55,6 +59,7 @@ final class ExportPane {
             Background.run(() -> write(log, incidentId, runbook, folder, chosen), file -> {
                 export.setDisable(false);
                 result.setText("Wrote " + file);
+                open.accept(file);
             }, problem -> {
                 export.setDisable(false);
                 result.setText("Not written: " + problem);

@@ -361,12 +361,33 @@ final class IncidentView {
         steps.refresh();
     }
 
+    /**
+     * The data lost, once both ends are known: the restore point chosen (the restoreTime
+     * parameter) and the failure's start (declared, or set back later).
+     */
+    private String rpo() {
+        java.time.Instant failure = null;
+        String restore = model.run().parameterValues().get("restoreTime");
+        for (IncidentEvent event : model.events()) {
+            Object at = switch (event.kind()) {
+                case INCIDENT_DECLARED, INCIDENT_START_SET_BACK -> EventDescriptions.payload(event).get("failureStartedAt");
+                default -> null;
+            };
+            if (at != null) failure = java.time.Instant.parse(String.valueOf(at));
+        }
+        if (failure == null || restore == null) return "";
+        Duration lost = Duration.between(java.time.Instant.parse(restore), failure);
+        var target = model.run().runbook().targets().rpo();
+        return "   ·   RPO " + dev.drpilot.runbook.Durations.human(lost.isNegative() ? Duration.ZERO : lost)
+                + (target.isNone() ? "" : " (target " + target.label() + ")");
+    }
+
     private void tick() {
         IncidentClocks.Reading reading = model.clocks();
         String rto = reading.rtoRemaining() == null ? "no RTO target"
                 : reading.rtoRemaining().isNegative() ? "RTO passed " + StartView.clock(reading.rtoRemaining().negated()) + " ago"
                 : "RTO left " + StartView.clock(reading.rtoRemaining());
-        clocks.setText("Elapsed " + StartView.clock(reading.elapsed()) + "   ·   " + rto);
+        clocks.setText("Elapsed " + StartView.clock(reading.elapsed()) + "   ·   " + rto + rpo());
         clocks.getStyleClass().removeAll("danger", "success");
         if (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative()) clocks.getStyleClass().add("danger");
         phases.getChildren().setAll(reading.phases().stream().map(this::phaseLabel).toList());

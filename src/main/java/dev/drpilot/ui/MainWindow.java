@@ -54,6 +54,8 @@ public final class MainWindow {
     private final VBox help = new VBox(12);
     private final ToggleButton dark = new ToggleButton("Dark");
     private final StartView start = new StartView(this::pickScenario, this::resume, this::rehearseSample);
+    private final Notifications notifications = new Notifications();
+    private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
     private UiBackend backend;
     private UiSettings settings = new UiSettings("", "", "", "", "");
     private java.util.function.Consumer<UiSettings> reconnect = changed -> { };
@@ -80,7 +82,8 @@ public final class MainWindow {
         help.getStyleClass().addAll("bg-default", "elevated-2");
         help.setVisible(false);
         help.setOnMouseClicked(e -> help.setVisible(false));
-        root.getChildren().addAll(content, help);
+        StackPane.setAlignment(notifications.root(), Pos.TOP_RIGHT);
+        root.getChildren().addAll(content, notifications.root(), help);
     }
 
     public Parent root() {
@@ -101,6 +104,11 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), dark::fire);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> help.setVisible(!help.isVisible()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> help.setVisible(false));
+    }
+
+    /** How an exported file is opened (the desktop's default application for it); tests leave it closed. */
+    public void openExportsWith(java.util.function.Consumer<java.nio.file.Path> open) {
+        opener = open;
     }
 
     /** Light or dark, for the whole application. */
@@ -283,8 +291,14 @@ public final class MainWindow {
 
     private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode, boolean watchResources) {
         leaveIncident();
-        export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode);
+        export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode, opener);
         incident = new IncidentView(new IncidentViewModel(run, backend.log()), runbook.title(), incidentMode, export, this::showStart);
+        incident.model().events().addListener((javafx.collections.ListChangeListener<dev.drpilot.incident.IncidentEvent>) change -> {
+            while (change.next()) {
+                if (change.wasReplaced()) continue; // the log read at opening, not news
+                change.getAddedSubList().forEach(e -> Notifications.noticeFor(e, runbook).ifPresent(notifications::show));
+            }
+        });
         content.setCenter(incident.root());
         if (watchResources) {
             liveStatus = new LiveStatus(backend.liveStatus().apply(run), LIVE_STATUS_EVERY);

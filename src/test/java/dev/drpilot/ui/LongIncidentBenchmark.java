@@ -47,7 +47,7 @@ public final class LongIncidentBenchmark {
              Tabletop tabletop = Tabletop.start(exercise, runbook, log, catalog, speed, "bench")) {
             CompletableFuture<FacilitatorBar> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
-                ExportPane export = new ExportPane(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"), IncidentMode.REHEARSAL);
+                ExportPane export = new ExportPane(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"), IncidentMode.REHEARSAL, file -> { });
                 IncidentView view = new IncidentView(new IncidentViewModel(tabletop.run(), log), runbook.title(), IncidentMode.REHEARSAL, export, () -> { });
                 FacilitatorBar bar = new FacilitatorBar(tabletop, view.model().events());
                 view.showAboveSteps(bar.root());

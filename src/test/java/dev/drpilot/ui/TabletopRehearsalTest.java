@@ -101,6 +101,9 @@ class TabletopRehearsalTest {
         robot.clickOn("#start-tabletop");
         Awaitility.await().until(() -> robot.lookup("#facilitator-bar").tryQuery().isPresent());
         assertThat(find(robot, "#incident-mode", Label.class).getText()).isEqualTo("REHEARSAL");
+        // the failure began 5 minutes before the start and the RTO target is 1 minute: the breach is told at once
+        Awaitility.await().until(() -> robot.lookup("#notifications .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().startsWith("Clock breached: RTO")));
         Awaitility.await().until(() -> find(robot, "#latest-inject", Label.class).getText().contains("Cannot find module"));
 
         robot.clickOn("#inject-text").write("The VP of engineering joins the bridge").type(KeyCode.ENTER);
