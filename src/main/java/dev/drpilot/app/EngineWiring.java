@@ -196,7 +196,7 @@ public final class EngineWiring {
         KubeSettings kubeEnvironment = KubeSettings.fromEnvironment();
         KubeClients kube = new KubeClients(new KubeSettings(kubeEnvironment.kubeconfig(), firstOf(settings.kubeContext(), kubeEnvironment.context())));
         return new UiBackend(loaded.runbooks(), exercises, log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI,
-                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube));
+                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), new AccountSuggestions(aws, kube));
     }
 
     private static String firstOf(String... values) {

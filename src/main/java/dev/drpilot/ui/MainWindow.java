@@ -247,7 +247,7 @@ public final class MainWindow {
     }
 
     private void askParameters(Runbook runbook) {
-        ParameterForm form = new ParameterForm(this::declare, () -> pickScenario(mode));
+        ParameterForm form = new ParameterForm(this::declare, () -> pickScenario(mode), backend.suggestions());
         content.setCenter(form.root());
         form.show(runbook, mode);
     }

@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -39,9 +40,11 @@ final class ParameterForm {
     private final Label targets = new Label();
     private final Button declare = new Button();
     private final Map<String, Supplier<String>> fields = new LinkedHashMap<>();
+    private final ParameterSuggestions suggestions;
     private Runbook runbook;
 
-    ParameterForm(BiConsumer<Runbook, Map<String, String>> onDeclare, Runnable onBack) {
+    ParameterForm(BiConsumer<Runbook, Map<String, String>> onDeclare, Runnable onBack, ParameterSuggestions suggestions) {
+        this.suggestions = suggestions;
         title.setId("parameters-title");
         title.getStyleClass().add("title-3");
         targets.getStyleClass().add("text-muted");
@@ -69,8 +72,14 @@ final class ParameterForm {
         });
         HBox buttons = new HBox(12, back, declare);
         buttons.setAlignment(Pos.CENTER_RIGHT);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
+        grid.getColumnConstraints().setAll(names, values);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         root.getChildren().addAll(title, targets, scroll, errors, buttons);
         root.setPadding(new Insets(24));
         root.setId("parameter-form");
@@ -116,6 +125,8 @@ final class ParameterForm {
             fields.put(param.name(), choice::getValue);
             return choice;
         }
+        if (param.type() == ParamType.AWS_REGION || param.type() == ParamType.K8S_NAMESPACE) return offered(param, id);
+        if (param.type() == ParamType.INSTANT) return instant(param, id);
         TextField text = param.sensitive() ? new PasswordField() : new TextField();
         text.setId(id);
         text.setPrefColumnCount(32);
@@ -123,6 +134,83 @@ final class ParameterForm {
         text.setPromptText(param.type() == ParamType.INSTANT ? "UTC, such as 2024-01-15T10:25:00Z" : param.type().name().toLowerCase(java.util.Locale.ROOT));
         fields.put(param.name(), text::getText);
         return text;
+    }
+
+    /** A region or namespace: typed, or chosen from what the operator's account or cluster has. */
+    private Node offered(Param param, String id) {
+        ComboBox<String> combo = new ComboBox<>();
+        combo.setId(id);
+        combo.setEditable(true);
+        combo.setPrefWidth(320);
+        if (param.defaultValue() != null) combo.getEditor().setText(param.defaultValue());
+        combo.setPromptText(param.type() == ParamType.AWS_REGION ? "us-west-2" : "druid");
+        fields.put(param.name(), () -> combo.getEditor().getText());
+        Background.run(() -> {
+            try {
+                return param.type() == ParamType.AWS_REGION ? suggestions.regions() : suggestions.namespaces();
+            } catch (dev.drpilot.action.ActionException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, offered -> {
+            String typed = combo.getEditor().getText();
+            combo.getItems().setAll(offered);
+            combo.getEditor().setText(typed);
+        }, unreadable -> combo.setPromptText("type it (could not list: " + unreadable + ")"));
+        return combo;
+    }
+
+    /**
+     * A time in UTC: typed (read back as it will be understood), or set to five minutes ago; and,
+     * on request, the span the restore can reach, read from the account.
+     */
+    private Node instant(Param param, String id) {
+        TextField text = new TextField();
+        text.setId(id);
+        text.setPrefColumnCount(24);
+        text.setPromptText("UTC, such as 2024-01-15T10:25:00Z");
+        if (param.defaultValue() != null) text.setText(param.defaultValue());
+        fields.put(param.name(), text::getText);
+        Label understood = new Label();
+        understood.setId(id + "-understood");
+        understood.getStyleClass().add("text-muted");
+        text.textProperty().addListener((o, was, now) -> understood.setText(readBack(now)));
+        Button fiveMinutesAgo = new Button("5 min ago");
+        fiveMinutesAgo.setId(id + "-minus5");
+        fiveMinutesAgo.setOnAction(e -> text.setText(java.time.Instant.now().minus(java.time.Duration.ofMinutes(5))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        Label window = new Label();
+        window.setId(id + "-window-text");
+        window.setWrapText(true);
+        Button check = new Button("Restorable window");
+        check.setId(id + "-window");
+        check.setOnAction(e -> {
+            window.setText("Asking AWS...");
+            Map<String, String> now = values();
+            Background.run(() -> {
+                try {
+                    return suggestions.restorableWindow(runbook, now).orElse("This scenario restores nothing to a point in time");
+                } catch (dev.drpilot.action.ActionException failure) {
+                    throw new IllegalStateException(failure.getMessage(), failure);
+                }
+            }, window::setText, problem -> window.setText("Cannot read the window: " + problem));
+        });
+        HBox line = new HBox(8, text, fiveMinutesAgo, check);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, line, understood, window);
+    }
+
+    /** How a typed time will be read: the UTC time and how long ago, or what is wrong with it. */
+    static String readBack(String typed) {
+        if (typed == null || typed.isBlank()) return "";
+        try {
+            java.time.Instant at = java.time.Instant.parse(typed.strip());
+            java.time.Duration ago = java.time.Duration.between(at, java.time.Instant.now());
+            return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC).format(at)
+                    + (ago.isNegative() ? ", in the future" : ", " + dev.drpilot.runbook.Durations.human(ago) + " ago");
+        } catch (java.time.format.DateTimeParseException e) {
+            return "not a UTC time yet: write 2024-01-15T10:25:00Z";
+        }
     }
 
     private static String hint(Param param) {

@@ -18,14 +18,15 @@ import java.util.function.Supplier;
  * who the operator acts as, and what the live status panel of an incident reads.
  */
 public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, IncidentLogStore log, IncidentEngine engine, Path exportFolder,
-                        Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus) implements AutoCloseable {
+                        Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus, ParameterSuggestions suggestions)
+        implements AutoCloseable {
 
     /** The exercise a newcomer is offered on an empty log. */
     static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";
 
-    /** A backend without exercises (no rehearsal of recovery runbooks offered) and without live status. */
+    /** A backend without exercises (no rehearsal of recovery runbooks offered), live status or suggestions. */
     public UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI) {
-        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of());
+        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of(), ParameterSuggestions.NONE);
     }
 
     Optional<Exercise> exerciseFor(Runbook runbook) {
