@@ -51,6 +51,7 @@ public final class DrPilotApplication extends Application {
             saved.putBoolean("dark", window.isDark());
         });
         window.openExportsWith(file -> getHostServices().showDocument(file.toUri().toString()));
+        window.rememberLayoutIn(saved);
         stage.show();
         reportFirstFrame();
         UiSettings settings = UiSettings.load(saved);

@@ -77,6 +77,7 @@ final class IncidentView {
     private final Label problem = new Label();
     private final Timeline ticker;
     private final SplitPane middle = new SplitPane();
+    private static final String DIVIDER = "incident.divider";
     private int breachesSeen = -1;
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
@@ -116,6 +117,12 @@ final class IncidentView {
 
     void stop() {
         ticker.stop();
+    }
+
+    /** Where the operator left the divider between the steps and the log, kept between incidents and runs. */
+    void rememberDivider(java.util.prefs.Preferences saved) {
+        middle.setDividerPositions(saved.getDouble(DIVIDER, middle.getDividerPositions()[0]));
+        middle.getDividers().getFirst().positionProperty().addListener((o, was, now) -> saved.putDouble(DIVIDER, now.doubleValue()));
     }
 
     /** The live status of the incident's resources, in a tab beside the log. */

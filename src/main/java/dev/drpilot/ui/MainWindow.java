@@ -56,6 +56,7 @@ public final class MainWindow {
     private final StartView start = new StartView(this::pickScenario, this::resume, this::rehearseSample);
     private final Notifications notifications = new Notifications();
     private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
+    private java.util.prefs.Preferences layout;
     private UiBackend backend;
     private UiSettings settings = new UiSettings("", "", "", "", "");
     private java.util.function.Consumer<UiSettings> reconnect = changed -> { };
@@ -104,6 +105,11 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), dark::fire);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> help.setVisible(!help.isVisible()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> help.setVisible(false));
+    }
+
+    /** Where the layout (the incident screen's divider) is kept between runs; tests keep none. */
+    public void rememberLayoutIn(java.util.prefs.Preferences saved) {
+        layout = saved;
     }
 
     /** How an exported file is opened (the desktop's default application for it); tests leave it closed. */
@@ -300,6 +306,7 @@ public final class MainWindow {
             }
         });
         content.setCenter(incident.root());
+        if (layout != null) incident.rememberDivider(layout);
         if (watchResources) {
             liveStatus = new LiveStatus(backend.liveStatus().apply(run), LIVE_STATUS_EVERY);
             incident.showLiveStatus(new StatusPanel(liveStatus).root());

@@ -49,6 +49,7 @@ final class StatusPanel {
             }
         });
         table.setFixedCellSize(28);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(summary, onlyUnhealthy, table);
         root.setPadding(new Insets(8));

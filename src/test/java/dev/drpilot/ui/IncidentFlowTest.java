@@ -11,6 +11,7 @@ import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.action.k8s.MockCluster;
 import dev.drpilot.action.k8s.PlayedController;
 import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.LiveStatusSources;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -104,8 +105,9 @@ class IncidentFlowTest {
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null));
         var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
-        UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)), kube),
-                dir.resolve("exports"), () -> "no AWS in this test");
+        AwsClients aws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
+        UiBackend backend = new UiBackend(runbooks, List.of(), log, EngineWiring.engine(log, aws, kube), dir.resolve("exports"),
+                () -> "no AWS in this test", run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), ParameterSuggestions.NONE);
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
     }
 
@@ -150,6 +152,16 @@ class IncidentFlowTest {
         Awaitility.await().until(() -> robot.lookup("#incident-view").tryQuery().isPresent());
         assertThat(find(robot, "#incident-title", Label.class).getText()).startsWith("Druid pod failure");
         assertThat(find(robot, "#incident-clocks", Label.class).getText()).startsWith("Elapsed 00:00:").contains("RTO left 00:0");
+
+        Awaitility.await().until(() -> robot.lookup("#status-tab").tryQuery().isPresent());
+        robot.clickOn("#status-tab");
+        TableView<?> status = find(robot, "#status-table", TableView.class);
+        Awaitility.await().until(() -> status.getItems().stream().map(Object::toString)
+                .anyMatch(row -> row.contains("druid-historical-2") && row.contains("CrashLoopBackOff")));
+        assertThat(find(robot, "#status-summary", Label.class).getText()).contains("not healthy");
+        screenshot("incident-live-status");
+        robot.clickOn(robot.lookup("#incident-tabs .tab").nth(0).queryAs(javafx.scene.Node.class));
+        Awaitility.await().until(() -> find(robot, "#log-list", ListView.class).isVisible());
 
         robot.clickOn("#run-next");
         Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> find(robot, "#confirm-bar", javafx.scene.Node.class).isVisible());

@@ -84,7 +84,7 @@ class TabletopRehearsalTest {
         Awaitility.await().until(() -> find(robot, "#first-run", Node.class).isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         watch.pause(true);
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "start")).get();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "first-run")).get();
         watch.pause(false);
 
         robot.clickOn("#rehearse-sample");
