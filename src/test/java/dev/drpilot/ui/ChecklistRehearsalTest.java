@@ -90,6 +90,7 @@ class ChecklistRehearsalTest {
         Awaitility.await().until(() -> robot.lookup("#incident-view").tryQuery().isPresent());
         assertThat(find(robot, "#incident-mode", Label.class).getText()).isEqualTo("REHEARSAL");
 
+        WaitForAsyncUtils.waitForFxEvents(); // laid out, so the robot can see the button
         robot.clickOn("#run-next");
         Awaitility.await().until(() -> find(robot, "#tick-bar", javafx.scene.Node.class).isVisible());
         assertThat(find(robot, "#tick-prompt", Label.class).getText()).startsWith("Identify scope of failure: Which architecture");
