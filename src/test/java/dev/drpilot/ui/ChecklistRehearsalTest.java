@@ -2,7 +2,6 @@ package dev.drpilot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.AwsClients;
@@ -18,8 +17,6 @@ import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -49,13 +46,7 @@ class ChecklistRehearsalTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.installShortcuts(scene);
-        stage.setTitle(MainWindow.TITLE);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindows.open(stage);
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package dev.drpilot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
@@ -26,8 +25,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -72,13 +69,7 @@ class IncidentFlowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.installShortcuts(scene);
-        stage.setTitle(MainWindow.TITLE);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindows.open(stage);
         frames = new AnimationTimer() {
             private long last;
 

@@ -2,7 +2,6 @@ package dev.drpilot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -15,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -53,13 +50,7 @@ class TabletopRehearsalTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.installShortcuts(scene);
-        stage.setTitle(MainWindow.TITLE);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindows.open(stage);
     }
 
     @AfterEach
