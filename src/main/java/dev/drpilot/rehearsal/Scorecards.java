@@ -17,7 +17,10 @@ public final class Scorecards {
     private Scorecards() {
     }
 
-    /** Writes the Markdown scorecard of a rehearsal, with its comparison across the log's rehearsals of the same runbook. */
+    /**
+     * Writes the scorecard of a rehearsal, with its comparison across the log's rehearsals of the
+     * same runbook: HTML (with a chart) when the file ends in .html, else Markdown.
+     */
     public static void export(IncidentLogStore log, Incident rehearsal, Runbook runbook, Path file) throws IOException {
         if (rehearsal.mode() != IncidentMode.REHEARSAL) {
             throw new IllegalArgumentException(rehearsal.id() + " is a live incident: export its post-mortem instead");
@@ -29,7 +32,8 @@ public final class Scorecards {
                 .toList();
         if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            ScorecardWriter.write(card, history, out);
+            if (file.getFileName().toString().endsWith(".html")) ScorecardHtmlWriter.write(card, history, out);
+            else ScorecardWriter.write(card, history, out);
         }
     }
 }

@@ -34,6 +34,8 @@ final class ExportPane {
 
     /** A rehearsal's scorecard (Markdown), offered first for rehearsals. */
     static final String SCORECARD = "scorecard";
+    /** The same as one HTML file, with the RTO across rehearsals as a chart. */
+    static final String SCORECARD_HTML = "scorecard (html)";
 
     private final HBox root = new HBox(12);
     private final ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("md", "html", "json", "csv", "png"));
@@ -45,6 +47,7 @@ final class ExportPane {
         format.setId("export-format");
         format.setValue("md");
         if (mode == IncidentMode.REHEARSAL && runbook.isPresent()) {
+            format.getItems().addFirst(SCORECARD_HTML);
             format.getItems().addFirst(SCORECARD);
             format.setValue(SCORECARD);
             export.setText("Export");
@@ -80,10 +83,11 @@ final class ExportPane {
     }
 
     private static Path write(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, String chosen) {
-        Path file = folder.resolve(chosen.equals(SCORECARD) ? incidentId + "-scorecard.md" : incidentId + "." + chosen);
+        Path file = folder.resolve(chosen.equals(SCORECARD) ? incidentId + "-scorecard.md"
+                : chosen.equals(SCORECARD_HTML) ? incidentId + "-scorecard.html" : incidentId + "." + chosen);
         try {
             Files.createDirectories(folder);
-            if (chosen.equals(SCORECARD)) {
+            if (chosen.equals(SCORECARD) || chosen.equals(SCORECARD_HTML)) {
                 Scorecards.export(log, log.incident(incidentId).orElseThrow(), runbook.orElseThrow(), file);
                 log.append(incidentId, EventKind.EXPORT, null, Map.of("format", "scorecard", "file", file.toString()));
                 return file;

@@ -78,6 +78,14 @@ class ScorecardTest {
             int newer = md.indexOf("| **" + second.id() + "** (this one) |");
             assertThat(older).isPositive().isLessThan(newer);
             assertThat(md).contains("| " + first.id() + " | 2026-11-20 10:00 UTC | 1 h 3 min |");
+
+            StringWriter html = new StringWriter();
+            ScorecardHtmlWriter.write(history.getFirst(), history, html);
+            assertThat(html.toString()).contains("<td>RTO (time to recover)</td><td>35 min</td><td>30 min - 1 h</td><td class=\"met\">met</td>")
+                    .contains("<tr class=\"this\"><td>" + second.id() + " (this one)</td>")
+                    .contains("RTO target 1 h</text>")
+                    // 1 h 3 min missed the target (red), 35 min met it (green); the longer bar is the whole width
+                    .contains("width=\"560\" height=\"18\" fill=\"#cf222e\"").contains("fill=\"#2da44e\"");
         }
     }
 
