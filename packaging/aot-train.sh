@@ -45,6 +45,9 @@ if ! DRPILOT_STARTUP_PROBE=1 XDG_DATA_HOME="$scratch/data" "${display[@]}" "$lau
   exit 1
 fi
 cp "$scratch/drpilot.cfg" "$cfg"
+# The jars' file times at training: the JVM checks them before using the cache, and an installer's
+# copy changes them (packaging/linux/resources/postinst puts them back).
+(cd "$cache_dir" && for jar in *.jar lib/*.jar; do echo "$(date -r "$jar" +%s) $jar"; done) > "$cache_dir/drpilot.aot.times"
 # A copy that changes the jars' file times (jpackage's installers do) makes the JVM skip the
 # cache; it then starts as it would without one, and says nothing.
 {
