@@ -55,7 +55,7 @@ class ChecklistRehearsalTest {
     }
 
     private static <T extends javafx.scene.Node> T find(FxRobot robot, String id, Class<T> type) {
-        return robot.lookup(id).queryAs(type);
+        return TestWindows.find(robot, id, type);
     }
 
     @Test
@@ -78,7 +78,7 @@ class ChecklistRehearsalTest {
         robot.clickOn("#scenario-search").write("checklist");
         robot.type(KeyCode.ENTER);
         robot.clickOn("#declare-button");
-        Awaitility.await().until(() -> robot.lookup("#incident-view").tryQuery().isPresent());
+        Awaitility.await().until(() -> TestWindows.present(robot, "#incident-view"));
         assertThat(find(robot, "#incident-mode", Label.class).getText()).isEqualTo("REHEARSAL");
 
         WaitForAsyncUtils.waitForFxEvents(); // laid out, so the robot can see the button

@@ -113,7 +113,7 @@ class IncidentFlowTest {
     }
 
     private static <T extends javafx.scene.Node> T find(FxRobot robot, String id, Class<T> type) {
-        return robot.lookup(id).queryAs(type);
+        return TestWindows.find(robot, id, type);
     }
 
     @Test
@@ -140,11 +140,11 @@ class IncidentFlowTest {
 
         robot.clickOn("#param-pod").write("druid-historical-2");
         robot.clickOn("#declare-button");
-        Awaitility.await().until(() -> robot.lookup("#incident-view").tryQuery().isPresent());
+        Awaitility.await().until(() -> TestWindows.present(robot, "#incident-view"));
         assertThat(find(robot, "#incident-title", Label.class).getText()).startsWith("Druid pod failure");
         assertThat(find(robot, "#incident-clocks", Label.class).getText()).startsWith("Elapsed 00:00:").contains("RTO left 00:0");
 
-        Awaitility.await().until(() -> robot.lookup("#status-tab").tryQuery().isPresent());
+        Awaitility.await().until(() -> TestWindows.present(robot, "#status-tab"));
         robot.clickOn("#status-tab");
         TableView<?> status = find(robot, "#status-table", TableView.class);
         Awaitility.await().until(() -> status.getItems().stream().map(Object::toString)

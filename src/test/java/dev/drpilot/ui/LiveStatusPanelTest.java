@@ -77,7 +77,7 @@ class LiveStatusPanelTest {
                     stage.show();
                 }).get();
                 status.start();
-                TableView<?> table = robot.lookup("#status-table").queryAs(TableView.class);
+                TableView<?> table = TestWindows.find(robot, "#status-table", TableView.class);
                 Awaitility.await().until(() -> names(table).contains("druid-metadata-restored"));
                 assertThat(rows(table)).contains("Node ip-10-0-0-10 Ready", "Pod druid-historical-2 CrashLoopBackOff",
                         "Pod druid-coordinator-0 Running", "RDS instance druid-metadata available", "RDS instance druid-metadata-restored not found");
@@ -92,7 +92,7 @@ class LiveStatusPanelTest {
                 Awaitility.await().until(() -> !names(table).contains("druid-historical-2"));
 
                 moto.close();
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#status-summary").queryAs(Label.class).getText()
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestWindows.find(robot, "#status-summary", Label.class).getText()
                         .contains("Stale: RDS instance druid-metadata"));
                 assertThat(rows(table)).contains("RDS instance druid-metadata available (stale)").contains("Node ip-10-0-0-10 Ready");
             }

@@ -59,7 +59,7 @@ class TabletopRehearsalTest {
     }
 
     private static <T extends Node> T find(FxRobot robot, String id, Class<T> type) {
-        return robot.lookup(id).queryAs(type);
+        return TestWindows.find(robot, id, type);
     }
 
     @Test
@@ -91,11 +91,11 @@ class TabletopRehearsalTest {
         assertThat(find(robot, "#exercise-title", Label.class).getText()).contains("A Lambda release throws");
         WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class).getSelectionModel().selectLast()).get();
         robot.clickOn("#start-tabletop");
-        Awaitility.await().until(() -> robot.lookup("#facilitator-bar").tryQuery().isPresent());
+        Awaitility.await().until(() -> TestWindows.present(robot, "#facilitator-bar"));
         assertThat(find(robot, "#incident-mode", Label.class).getText()).isEqualTo("REHEARSAL");
         // the failure began 5 minutes before the start and the RTO target is 1 minute: the breach is told at once
-        Awaitility.await().until(() -> robot.lookup("#notifications .label").queryAll().stream()
-                .anyMatch(n -> ((Label) n).getText().startsWith("Clock breached: RTO")));
+        Awaitility.await().until(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#notifications .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().startsWith("Clock breached: RTO"))).get());
         Awaitility.await().until(() -> find(robot, "#latest-inject", Label.class).getText().contains("Cannot find module"));
 
         robot.clickOn("#inject-text").write("The VP of engineering joins the bridge").type(KeyCode.ENTER);
