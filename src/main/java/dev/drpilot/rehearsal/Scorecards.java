@@ -19,7 +19,8 @@ public final class Scorecards {
 
     /**
      * Writes the scorecard of a rehearsal, with its comparison across the log's rehearsals of the
-     * same runbook: HTML (with a chart) when the file ends in .html, else Markdown.
+     * same runbook, by the file's ending: .html (with a chart), .json, .csv (a row per
+     * rehearsal), else Markdown.
      */
     public static void export(IncidentLogStore log, Incident rehearsal, Runbook runbook, Path file) throws IOException {
         if (rehearsal.mode() != IncidentMode.REHEARSAL) {
@@ -32,7 +33,10 @@ public final class Scorecards {
                 .toList();
         if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            if (file.getFileName().toString().endsWith(".html")) ScorecardHtmlWriter.write(card, history, out);
+            String name = file.getFileName().toString();
+            if (name.endsWith(".html")) ScorecardHtmlWriter.write(card, history, out);
+            else if (name.endsWith(".json")) ScorecardDataWriter.writeJson(card, history, out);
+            else if (name.endsWith(".csv")) ScorecardDataWriter.writeCsv(history, out);
             else ScorecardWriter.write(card, history, out);
         }
     }

@@ -86,6 +86,20 @@ class ScorecardTest {
                     .contains("RTO target 1 h</text>")
                     // 1 h 3 min missed the target (red), 35 min met it (green); the longer bar is the whole width
                     .contains("width=\"560\" height=\"18\" fill=\"#cf222e\"").contains("fill=\"#2da44e\"");
+
+            StringWriter csv = new StringWriter();
+            ScorecardDataWriter.writeCsv(history, csv);
+            assertThat(csv.toString().lines()).containsExactly(
+                    "rehearsal,started,rto_seconds,rto_verdict,rpo_seconds,rpo_verdict,first_action_seconds,retries,skips",
+                    first.id() + ",2026-11-20T10:00:00Z,3780,missed,300,met,180,1,1",
+                    second.id() + ",2026-12-20T10:54:00Z,2100,met,300,met,180,1,1");
+            StringWriter json = new StringWriter();
+            ScorecardDataWriter.writeJson(history.getFirst(), history, json);
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
+            assertThat(tree.path("rtoSeconds").asLong()).isEqualTo(2100);
+            assertThat(tree.path("phases").get(1).path("doneAfterSeconds").asLong()).isEqualTo(25 * 60);
+            assertThat(tree.path("injects").get(0).path("reactionSeconds").asLong()).isEqualTo(60);
+            assertThat(tree.path("rehearsals")).hasSize(2);
         }
     }
 

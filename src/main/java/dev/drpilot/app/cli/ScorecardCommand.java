@@ -32,7 +32,7 @@ public final class ScorecardCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REHEARSAL", description = "The rehearsal's id (see `incidents`).")
     String id;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it: .html for HTML with a chart, else Markdown (default: <id>-scorecard.md).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it: .html (with a chart), .json, .csv (a row per rehearsal), else Markdown (default: <id>-scorecard.md).")
     Path output;
 
     @Override
