@@ -79,6 +79,8 @@ final class IncidentView {
     private final SplitPane middle = new SplitPane();
     private static final String DIVIDER = "incident.divider";
     private int breachesSeen = -1;
+    /** By step id: who ticked it off, ran it to success or skipped it, and when (UTC). */
+    private final Map<String, String> settledBy = new java.util.HashMap<>();
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
 
@@ -117,6 +119,18 @@ final class IncidentView {
 
     void stop() {
         ticker.stop();
+    }
+
+    private boolean noteWhoSettled(IncidentEvent event) {
+        if (event.stepId() == null) return false;
+        switch (event.kind()) {
+            case STEP_SUCCEEDED, STEP_SKIPPED -> settledBy.put(event.stepId(), event.actor() + ", " + TIME.format(event.time()));
+            case STEP_STARTED -> settledBy.remove(event.stepId());
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the operator left the divider between the steps and the log, kept between incidents and runs. */
@@ -179,8 +193,16 @@ final class IncidentView {
                 column("#", s -> Integer.toString(model.steps().indexOf(s) + 1), 36),
                 column("Phase", s -> s.step().phase().label(), 150),
                 column("Step", s -> s.step().title(), 300),
-                column("State", s -> s.state().label(), 170),
-                column("Time", this::elapsed, 80)));
+                column("State", s -> s.state().label(), 150),
+                column("Time", this::elapsed, 70),
+                column("Done by", s -> settledBy.getOrDefault(s.id(), ""), 150)));
+        model.events().addListener((javafx.collections.ListChangeListener<IncidentEvent>) change -> {
+            boolean settled = false;
+            while (change.next()) {
+                for (IncidentEvent event : change.getAddedSubList()) settled |= noteWhoSettled(event);
+            }
+            if (settled) steps.refresh();
+        });
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(steps, Priority.ALWAYS);
 

@@ -88,6 +88,7 @@ class ChecklistRehearsalTest {
         robot.clickOn("#tick-note").write("Druid only, us-west-2, since 02:40 UTC").type(KeyCode.ENTER);
         TableView<?> steps = find(robot, "#steps", TableView.class);
         Awaitility.await().until(() -> state(steps, 0) == StepState.SUCCEEDED && state(steps, 1) == StepState.AWAITING_OPERATOR);
+        Awaitility.await().until(() -> doneBy(steps, 0).startsWith("alice, "));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "checklist")).get();
 
@@ -136,5 +137,14 @@ class ChecklistRehearsalTest {
 
     private static StepState state(TableView<?> steps, int row) {
         return ((StepRun) steps.getItems().get(row)).state();
+    }
+
+    /** The "Done by" cell of a row, as the table shows it. */
+    private static String doneBy(TableView<?> steps, int row) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> String.valueOf(steps.getColumns().get(5).getCellData(row))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
