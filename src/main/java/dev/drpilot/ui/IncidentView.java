@@ -62,6 +62,7 @@ final class IncidentView {
     private final BorderPane root = new BorderPane();
     private final Label clocks = new Label();
     private final HBox phases = new HBox(8);
+    private final Map<dev.drpilot.runbook.Phase, Label> phaseLabels = new java.util.EnumMap<>(dev.drpilot.runbook.Phase.class);
     private final TableView<StepRun> steps = new TableView<>();
     private final Label command = new Label();
     private final TextArea output = new TextArea();
@@ -419,7 +420,7 @@ final class IncidentView {
         clocks.setText("Elapsed " + StartView.clock(reading.elapsed()) + "   ·   " + rto + rpo());
         clocks.getStyleClass().removeAll("danger", "success");
         if (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative()) clocks.getStyleClass().add("danger");
-        phases.getChildren().setAll(reading.phases().stream().map(this::phaseLabel).toList());
+        for (IncidentClocks.PhaseClock phase : reading.phases()) showPhase(phase);
         long breaches = reading.phases().stream().filter(IncidentClocks.PhaseClock::breached).count()
                 + (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() ? 1 : 0);
         if (breaches != breachesSeen) {
@@ -429,15 +430,24 @@ final class IncidentView {
         refreshRunningTimes();
     }
 
-    private Label phaseLabel(IncidentClocks.PhaseClock clock) {
+    /** A phase's chip, made once and updated each second (a new node a second would cost a CSS pass each time). */
+    private void showPhase(IncidentClocks.PhaseClock clock) {
+        Label label = phaseLabels.computeIfAbsent(clock.phase(), phase -> {
+            Label made = new Label();
+            made.setId("phase-" + phase.yamlName());
+            made.setPadding(new Insets(4, 10, 4, 10));
+            phases.getChildren().add(made);
+            return made;
+        });
         String window = " (" + clock.phase().opens().toMinutes() + "-" + clock.phase().closes().toMinutes() + " min)";
-        Label label = new Label(clock.phase().label() + window + (clock.openSteps() == 0 ? "  done" : "  " + clock.openSteps() + " open")
+        label.setText(clock.phase().label() + window + (clock.openSteps() == 0 ? "  done" : "  " + clock.openSteps() + " open")
                 + (clock.breached() ? "  LATE" : ""));
-        label.setId("phase-" + clock.phase().yamlName());
-        label.setPadding(new Insets(4, 10, 4, 10));
-        label.getStyleClass().add(clock.breached() ? "danger" : clock.current() ? "accent" : "text-muted");
-        if (clock.current()) label.setStyle("-fx-border-color: -color-accent-emphasis; -fx-border-radius: 4;");
-        return label;
+        String style = clock.breached() ? "danger" : clock.current() ? "accent" : "text-muted";
+        if (!label.getStyleClass().contains(style)) {
+            label.getStyleClass().removeAll("danger", "accent", "text-muted");
+            label.getStyleClass().add(style);
+        }
+        label.setStyle(clock.current() ? "-fx-border-color: -color-accent-emphasis; -fx-border-radius: 4;" : "");
     }
 
     private void refreshRunningTimes() {
