@@ -5,6 +5,7 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.RestorableWindow;
 import dev.drpilot.action.k8s.ClusterNamespaces;
 import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.runbook.Interpolation;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.Step;
 import dev.drpilot.ui.ParameterSuggestions;
@@ -12,14 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
 
 /** Parameter suggestions read from the operator's AWS account and Kubernetes cluster. */
 public final class AccountSuggestions implements ParameterSuggestions {
-
-    private static final Pattern SINGLE_REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private final AwsClients aws;
     private final KubeClients kube;
@@ -45,7 +42,7 @@ public final class AccountSuggestions implements ParameterSuggestions {
     public Optional<String> restorableWindow(Runbook runbook, Map<String, String> values) throws ActionException {
         for (Step step : runbook.steps()) {
             if (step.isManual()) continue;
-            Optional<String> source = named(step.with().get("source"), values);
+            Optional<String> source = Interpolation.withParameters(step.with().get("source"), values);
             if (step.action().equals("aws.rds.restoreToPointInTime") && source.isPresent()) {
                 return Optional.of(RestorableWindow.ofRdsInstance(aws, source.get()));
             }
@@ -54,13 +51,5 @@ public final class AccountSuggestions implements ParameterSuggestions {
             }
         }
         return Optional.empty();
-    }
-
-    /** A literal name, or the value of the one parameter the argument is made of. */
-    private static Optional<String> named(Object argument, Map<String, String> values) {
-        if (!(argument instanceof String text) || text.isBlank()) return Optional.empty();
-        Matcher m = SINGLE_REFERENCE.matcher(text);
-        if (m.matches()) return Optional.ofNullable(values.get(m.group(1))).filter(v -> !v.isBlank());
-        return text.contains("${") ? Optional.empty() : Optional.of(text);
     }
 }

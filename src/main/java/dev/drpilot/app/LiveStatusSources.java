@@ -7,6 +7,7 @@ import dev.drpilot.action.aws.RdsInstanceStatus;
 import dev.drpilot.action.aws.Route53RecordStatus;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.NamespaceStatus;
+import dev.drpilot.runbook.Interpolation;
 import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.ParamType;
 import dev.drpilot.runbook.Runbook;
@@ -16,8 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The resources a scenario touches, read from its steps and parameter values: the namespaces of
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
  * (restore targets included, "not found" until they exist), and the DNS records it changes.
  */
 public final class LiveStatusSources {
-
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private LiveStatusSources() {
     }
@@ -67,18 +64,7 @@ public final class LiveStatusSources {
         return sources;
     }
 
-    /** The argument with the parameters put in; empty when it is absent or refers to a step's output. */
     private static java.util.Optional<String> resolved(Step step, String arg, Map<String, String> params) {
-        if (!(step.with().get(arg) instanceof String text)) return java.util.Optional.empty();
-        Matcher m = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = params.get(m.group(1));
-            if (value == null) return java.util.Optional.empty();
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        String value = out.toString();
-        return value.contains("${") || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
+        return Interpolation.withParameters(step.with().get(arg), params);
     }
 }

@@ -1,6 +1,7 @@
 package dev.drpilot.engine;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.runbook.Interpolation;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookKind;
 import dev.drpilot.runbook.Step;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A drill restores into, and deletes, only non-production names: the guide's {@code -test}
@@ -19,7 +18,6 @@ final class DrillTargets {
 
     static final String SUFFIX = "-test";
     private static final Set<String> TARGET_ARGS = Set.of("target", "instance", "table");
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private DrillTargets() {
     }
@@ -31,7 +29,7 @@ final class DrillTargets {
             if (step.isManual() || !writes(step, catalog)) continue;
             step.with().forEach((arg, raw) -> {
                 if (!TARGET_ARGS.contains(arg) || !(raw instanceof String text)) return;
-                String value = resolve(text, params);
+                String value = Interpolation.withParameters(text, params).orElse(text);
                 if (!value.endsWith(SUFFIX)) {
                     problems.add("step '" + step.id() + "' would " + verb(step) + " '" + value + "', a production name: a drill only touches"
                             + " names ending in " + SUFFIX + " (the guide's rule); give a " + SUFFIX + " name");
@@ -47,13 +45,5 @@ final class DrillTargets {
 
     private static String verb(Step step) {
         return step.action().contains(".restore") ? "restore into" : "delete";
-    }
-
-    private static String resolve(String text, Map<String, String> params) {
-        Matcher m = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(params.getOrDefault(m.group(1), m.group())));
-        m.appendTail(out);
-        return out.toString();
     }
 }

@@ -32,6 +32,22 @@ public final class Interpolation {
         return new Interpolation(lookup, ref -> "<" + (ref.isStepOutput() ? ref.stepId() + "." : "") + ref.name() + ">");
     }
 
+    /**
+     * A step's argument with the parameters' values put in, before anything runs; empty when it is
+     * not text, refers to anything but a parameter (a step's output, a built-in), names a
+     * parameter without a value, or comes out blank.
+     */
+    public static Optional<String> withParameters(Object argument, Map<String, String> params) {
+        if (!(argument instanceof String text)) return Optional.empty();
+        boolean[] unknown = {false};
+        Object resolved = new Interpolation(ref -> ref.isStepOutput() || ref.isBuiltIn() ? Optional.empty()
+                : Optional.ofNullable(params.get(ref.name())), ref -> {
+            unknown[0] = true;
+            return "";
+        }).resolve(text);
+        return unknown[0] || resolved == null ? Optional.empty() : Optional.of(String.valueOf(resolved)).filter(s -> !s.isBlank());
+    }
+
     /** Resolves every value; an entry whose value resolves to nothing (an optional parameter not given) is left out. */
     public Map<String, Object> resolveAll(Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();

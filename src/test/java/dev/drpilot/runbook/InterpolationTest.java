@@ -42,4 +42,15 @@ class InterpolationTest {
         assertThatThrownBy(() -> Reference.in("${steps.wait}")).hasMessageContaining("${steps.STEP_ID.OUTPUT}");
         assertThatThrownBy(() -> Reference.in("${a b}")).hasMessageContaining("is not a reference");
     }
+
+    @Test
+    void withParametersPutsInParameterValuesAndGivesNothingForWhatOnlyARunKnows() {
+        Map<String, String> params = Map.of("dbInstance", "druid-metadata", "blank", "");
+        assertThat(Interpolation.withParameters("${dbInstance}-restored", params)).hasValue("druid-metadata-restored");
+        assertThat(Interpolation.withParameters("api.example.com", params)).hasValue("api.example.com");
+        assertThat(Interpolation.withParameters("${steps.wait.endpoint}", params)).isEmpty();
+        assertThat(Interpolation.withParameters("${missing}-x", params)).isEmpty();
+        assertThat(Interpolation.withParameters("${blank}", params)).isEmpty();
+        assertThat(Interpolation.withParameters(List.of("a"), params)).isEmpty();
+    }
 }
