@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,6 +36,12 @@ final class StartView {
     private final Button resume = new Button("Resume selected");
 
     private final VBox firstRun = new VBox(8);
+    private final HBox unfinished = new HBox(12);
+    private final Label unfinishedText = new Label();
+    private final Timeline clocks = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+        if (root.getScene() != null) incidents.refresh(); // the open incidents' clocks, while this screen is shown
+    }));
+    private Incident newestOpen;
 
     StartView(Consumer<IncidentMode> onStart, Consumer<Incident> onResume, Runnable onSample) {
         status.setId("incident-status");
@@ -79,12 +87,32 @@ final class StartView {
         trySample.getStyleClass().add("accent");
         trySample.setOnAction(e -> onSample.run());
         firstRun.getChildren().addAll(welcome, sample, trySample);
+        unfinishedText.setId("unfinished-text");
+        unfinishedText.getStyleClass().add("title-4");
+        Button resumeIt = new Button("Resume it");
+        resumeIt.setId("resume-unfinished");
+        resumeIt.getStyleClass().add("accent");
+        resumeIt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        unfinishedText.setWrapText(true);
+        HBox.setHgrow(unfinishedText, Priority.ALWAYS);
+        resumeIt.setOnAction(e -> {
+            if (newestOpen != null) onResume.accept(newestOpen);
+        });
+        unfinished.getChildren().addAll(unfinishedText, resumeIt);
+        unfinished.setAlignment(Pos.CENTER_LEFT);
+        unfinished.setId("unfinished");
+        unfinished.setPadding(new Insets(12));
+        unfinished.getStyleClass().addAll("bg-warning-subtle");
+        unfinished.setVisible(false);
+        unfinished.managedProperty().bind(unfinished.visibleProperty());
+        clocks.setCycleCount(Timeline.INDEFINITE);
+        clocks.play();
         firstRun.setId("first-run");
         firstRun.setPadding(new Insets(16));
         firstRun.getStyleClass().addAll("bg-subtle", "elevated-1");
         firstRun.setVisible(false);
         firstRun.managedProperty().bind(firstRun.visibleProperty());
-        root.getChildren().addAll(status, hint, actions, firstRun, incidents);
+        root.getChildren().addAll(status, unfinished, hint, actions, firstRun, incidents);
         root.setPadding(new Insets(24));
         root.setId("start-view");
     }
@@ -102,6 +130,12 @@ final class StartView {
         declare.setDisable(false);
         rehearse.setDisable(false);
         firstRun.setVisible(all.isEmpty());
+        newestOpen = incidents.getItems().stream().filter(Incident::open).findFirst().orElse(null);
+        unfinished.setVisible(newestOpen != null);
+        if (newestOpen != null) {
+            unfinishedText.setText("Unfinished: " + newestOpen.title() + " (" + newestOpen.id() + "), declared "
+                    + UTC.format(newestOpen.declaredAt()) + ": its steps and clocks are in the log.");
+        }
         if (open > 0) incidents.getSelectionModel().select(0);
     }
 

@@ -106,6 +106,18 @@ class ChecklistRehearsalTest {
                 .satisfies(e -> assertThat(e.actor()).contains("alice"));
         assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SKIPPED).singleElement()
                 .satisfies(e -> assertThat(e.payload()).contains("already on the bridge"));
+
+        // back at the start, the unfinished rehearsal is offered, and resuming it brings its steps back as they stood
+        robot.clickOn("#back-to-start");
+        Awaitility.await().until(() -> find(robot, "#unfinished", javafx.scene.Node.class).isVisible());
+        assertThat(find(robot, "#unfinished-text", Label.class).getText()).startsWith("Unfinished: Recovery checklist (REH-");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "start-unfinished")).get();
+        robot.clickOn("#resume-unfinished");
+        Awaitility.await().until(() -> TestWindows.present(robot, "#incident-view"));
+        TableView<?> resumed = find(robot, "#steps", TableView.class);
+        Awaitility.await().until(() -> state(resumed, 0) == StepState.SUCCEEDED && state(resumed, 1) == StepState.SKIPPED);
+        assertThat(log.events(log.incidents().get(0).id())).anyMatch(e -> e.kind() == EventKind.INCIDENT_RESUMED);
     }
 
     @Test
