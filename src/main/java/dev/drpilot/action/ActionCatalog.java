@@ -97,6 +97,6 @@ public final class ActionCatalog {
         args.sort(Comparator.comparing(ArgSpec::required).reversed());
         return new ActionContract(id, entry.path("summary").asText(), entry.path("api").asText(),
                 entry.path("permission").asText(), entry.path("destructive").asBoolean(false),
-                args, outputs, CommandTemplate.of(command));
+                args, outputs, CommandTemplate.of(command), entry.hasNonNull("postcondition") ? entry.path("postcondition").asText() : null);
     }
 }

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  * @param api        the API call behind the action ("RDS RestoreDBInstanceToPointInTime")
  * @param permission the IAM action or Kubernetes RBAC verb and resource it needs
  * @param command    the equivalent aws/kubectl/... command line
+ * @param postcondition what a state-changing action reads back from the live state before it
+ *                      reports success, or null for an action that changes nothing
  */
 public record ActionContract(String id, String summary, String api, String permission, boolean destructive,
-                             List<ArgSpec> args, List<OutputSpec> outputs, CommandTemplate command) {
+                             List<ArgSpec> args, List<OutputSpec> outputs, CommandTemplate command, String postcondition) {
 
     public ActionContract {
         args = List.copyOf(args);
@@ -34,6 +36,11 @@ public record ActionContract(String id, String summary, String api, String permi
     public String renderCommand(Map<String, ?> argumentValues) {
         Set<String> sensitive = args.stream().filter(ArgSpec::sensitive).map(ArgSpec::name).collect(Collectors.toSet());
         return command.render(argumentValues, sensitive);
+    }
+
+    /** Whether the action changes the world, and so must prove its effect before it reports success. */
+    public boolean changesState() {
+        return postcondition != null;
     }
 
     public boolean hasOutput(String name) {

@@ -4,9 +4,12 @@ import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.PrivateFiles;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Step;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,7 @@ final class StepExecution implements ActionContext {
     private final Step step;
     private final Action action;
     private final Map<String, Object> args;
+    private final String postcondition;
     private final IncidentJournal journal;
     private final Clock clock;
     private final Settings settings;
@@ -41,20 +45,28 @@ final class StepExecution implements ActionContext {
     private final CompletableFuture<OperatorInput> operatorGate;
     private volatile boolean cancelled;
     private volatile Thread runner;
+    private volatile Map<String, Object> outputs = Map.of();
     private Instant deadline;
 
-    StepExecution(Step step, Action action, Map<String, Object> args, IncidentJournal journal, Clock clock,
+    /** @param postcondition what the action must read back before it may succeed, or null when it changes nothing */
+    StepExecution(Step step, Action action, Map<String, Object> args, String postcondition, IncidentJournal journal, Clock clock,
                   Settings settings, Consumer<StepRun> publish, Supplier<StepRun> current,
                   CompletableFuture<OperatorInput> operatorGate) {
         this.step = step;
         this.action = action;
         this.args = args;
+        this.postcondition = postcondition;
         this.journal = journal;
         this.clock = clock;
         this.settings = settings;
         this.publish = publish;
         this.current = current;
         this.operatorGate = operatorGate;
+    }
+
+    /** The outputs of the run as the action returned them, secrets included: for later steps' arguments only, never shown. */
+    Map<String, Object> outputs() {
+        return outputs;
     }
 
     void cancel() {
@@ -111,15 +123,22 @@ final class StepExecution implements ActionContext {
 
     private StepRun succeeded(ActionResult result, Instant started) {
         Map<String, Object> outputs = result.outputs();
+        this.outputs = outputs;
+        if (postcondition != null && result.checked() == null) {
+            return failedCheck(action.id() + " changed something but did not read its effect back, so success is not proven: check by"
+                    + " hand that " + postcondition, outputs);
+        }
         List<String> broken = OutputConditions.failures(step, outputs);
         if (!broken.isEmpty()) return failedCheck("Check failed: " + String.join("; ", broken), outputs);
         Instant ended = clock.instant();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("summary", result.summary());
+        if (result.checked() != null) payload.put("checked", result.checked());
         payload.put("outputs", outputs);
         payload.put("durationMs", Duration.between(started, ended).toMillis());
         journal.record(EventKind.STEP_SUCCEEDED, step.id(), payload);
-        StepRun run = current.get().ended(StepState.SUCCEEDED, ended, outputs, result.summary());
+        String message = result.checked() == null ? result.summary() : result.summary() + ". Checked: " + result.checked();
+        StepRun run = current.get().ended(StepState.SUCCEEDED, ended, outputs, message);
         publish.accept(run);
         return run;
     }
@@ -152,6 +171,16 @@ final class StepExecution implements ActionContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Path incidentFolder() throws ActionException {
+        try {
+            return PrivateFiles.folder(journal.folder());
+        } catch (IOException e) {
+            throw ActionException.permanent("Cannot make the incident's folder " + journal.folder() + " (" + e.getMessage()
+                    + "): free some space or fix its permissions, then retry this step");
+        }
     }
 
     @Override

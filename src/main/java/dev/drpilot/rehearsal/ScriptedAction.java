@@ -51,6 +51,8 @@ final class ScriptedAction implements Action {
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (OutputSpec output : contract.outputs()) outputs.put(output.name(), "rehearsal-" + output.name());
         outputs.putAll(outcome.outputs());
-        return ActionResult.of("(rehearsal) " + contract.summary(), outputs);
+        return contract.changesState()
+                ? ActionResult.checked("(rehearsal) " + contract.summary(), outputs, "(rehearsal, scripted) " + contract.postcondition())
+                : ActionResult.of("(rehearsal) " + contract.summary(), outputs);
     }
 }

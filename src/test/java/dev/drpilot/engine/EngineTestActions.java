@@ -31,7 +31,7 @@ public final class EngineTestActions {
 
     private static ActionContract contract(String id, boolean destructive, List<ArgSpec> args, List<String> outputs, String command) {
         return new ActionContract(id, id, "test", "test:" + id, destructive, args,
-                outputs.stream().map(o -> new OutputSpec(o, o)).toList(), CommandTemplate.of(command));
+                outputs.stream().map(o -> new OutputSpec(o, o)).toList(), CommandTemplate.of(command), null);
     }
 
     private static ArgSpec arg(String name, boolean required, boolean sensitive) {

@@ -50,6 +50,12 @@ public final class ActionsCommand implements Callable<Integer> {
             for (ActionContract c : contracts) {
                 out.append("- `").append(c.id()).append("`: `").append(c.command().template().replace("|", "\\|")).append("`\n");
             }
+            var changing = contracts.stream().filter(ActionContract::changesState).toList();
+            if (!changing.isEmpty()) {
+                out.append("\nWhat each action that changes something reads back from the live state before it reports success"
+                        + " (a post-condition that does not hold fails the step, with what was expected and what was found):\n\n");
+                changing.forEach(c -> out.append("- `").append(c.id()).append("`: ").append(cell(c.postcondition())).append('\n'));
+            }
         }
         return out.toString();
     }
