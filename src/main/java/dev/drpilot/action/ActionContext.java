@@ -1,5 +1,6 @@
 package dev.drpilot.action;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,12 @@ public interface ActionContext {
 
     /** The id of the runbook step this action runs for. */
     String stepId();
+
+    /**
+     * The incident's own folder beside the log, for the files its steps write (readable by the
+     * user alone, see {@link PrivateFiles}); made on first use.
+     */
+    Path incidentFolder() throws ActionException;
 
     /** True once the operator cancelled the step; long actions check it between calls. */
     boolean cancelled();

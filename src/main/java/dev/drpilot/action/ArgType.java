@@ -3,9 +3,12 @@ package dev.drpilot.action;
 import java.util.List;
 import java.util.Map;
 
-/** The kinds of value an action argument takes. */
+/**
+ * The kinds of value an action argument takes. A {@code FILE} is a file of the incident's own: a
+ * bare name (deleted-items.json) is put in the incident's folder beside the log.
+ */
 public enum ArgType {
-    STRING, INTEGER, BOOLEAN, INSTANT, DURATION, REGION, LIST, MAP;
+    STRING, INTEGER, BOOLEAN, INSTANT, DURATION, REGION, LIST, MAP, FILE;
 
     /** Whether a literal value from a runbook has this type's shape (strings are checked later, once resolved). */
     public boolean accepts(Object literal) {

@@ -4,6 +4,7 @@ import dev.drpilot.incident.EventDraft;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,16 @@ final class IncidentJournal {
     /** A value that must never be written, wherever it appears. */
     void secret(String value) {
         log.redactor().addSecret(value);
+    }
+
+    /** A step as the operator may see it: its outputs and message redacted as the log redacts them. */
+    StepRun shown(StepRun run) {
+        return run.shown(log.redactor().redactValues(run.outputs()), log.redactor().redact(run.message()));
+    }
+
+    /** The incident's own folder for the files its steps write. */
+    Path folder() {
+        return log.incidentFolder(incidentId);
     }
 
     List<IncidentEvent> events() {

@@ -1,8 +1,11 @@
 package dev.drpilot.engine;
 
 import dev.drpilot.action.Action;
+import dev.drpilot.action.ActionContract;
 import dev.drpilot.action.ActionContext.OperatorInput;
 import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.action.ArgSpec;
+import dev.drpilot.action.ArgType;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -11,6 +14,7 @@ import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.Reference;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.Step;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -327,7 +331,7 @@ public final class IncidentRun {
         StepExecution execution;
         synchronized (this) {
             if (run.step().isManual()) operatorGates.put(stepId, new CompletableFuture<>());
-            execution = new StepExecution(run.step(), action, args, journal, clock, settings, this::update,
+            execution = new StepExecution(run.step(), action, args, postconditionOf(run.step()), journal, clock, settings, this::update,
                     () -> step(stepId), operatorGates.get(stepId));
             executions.put(stepId, execution);
         }
@@ -338,9 +342,14 @@ public final class IncidentRun {
             operatorGates.remove(stepId);
             futures.remove(stepId);
             confirmed.remove(stepId);
-            if (end.state() == StepState.SUCCEEDED) outputs.put(stepId, end.outputs());
+            if (end.state() == StepState.SUCCEEDED) outputs.put(stepId, execution.outputs());
         }
         return end.state();
+    }
+
+    private String postconditionOf(Step step) {
+        if (step.isManual()) return null;
+        return actions.catalog().find(step.action()).map(ActionContract::postcondition).orElse(null);
     }
 
     /** Values of arguments the contract marks sensitive never reach the log, whatever field they end up in. */
@@ -360,7 +369,21 @@ public final class IncidentRun {
 
     /** The step's arguments with every reference resolved; throws when an earlier output is missing. */
     private Map<String, Object> arguments(Step step) {
-        return strict().resolveAll(step.with());
+        return inIncidentFolder(step, strict().resolveAll(step.with()));
+    }
+
+    /** File arguments given as a bare name are files of this incident's own, in its folder beside the log. */
+    private Map<String, Object> inIncidentFolder(Step step, Map<String, Object> args) {
+        ActionContract contract = actions.catalog().find(step.action()).orElse(null);
+        if (contract == null) return args;
+        Map<String, Object> placed = new LinkedHashMap<>(args);
+        for (ArgSpec spec : contract.args()) {
+            if (spec.type() == ArgType.FILE && placed.get(spec.name()) instanceof String name && !name.isBlank()
+                    && !name.startsWith("<") && !Path.of(name).isAbsolute()) {
+                placed.put(spec.name(), journal.folder().resolve(name).toString());
+            }
+        }
+        return placed;
     }
 
     /** What the operator types to confirm a destructive step, with the values known now. */
@@ -375,7 +398,7 @@ public final class IncidentRun {
     private String commandOf(Step step) {
         if (step.isManual()) return null;
         return actions.catalog().find(step.action())
-                .map(contract -> contract.renderCommand(preview().resolveAll(step.with())))
+                .map(contract -> contract.renderCommand(inIncidentFolder(step, preview().resolveAll(step.with()))))
                 .orElse(null);
     }
 
@@ -404,9 +427,11 @@ public final class IncidentRun {
         };
     }
 
+    /** Every state the operator sees goes through the redactor, as the log does: outputs and messages. */
     private synchronized void update(StepRun run) {
         int index = indexOf(run.id());
-        StepRun updated = run.command() == null && !run.step().isManual() ? run.withCommand(commandOf(run.step())) : run;
+        StepRun shown = journal.shown(run);
+        StepRun updated = shown.command() == null && !shown.step().isManual() ? shown.withCommand(commandOf(shown.step())) : shown;
         steps.set(index, updated);
         notifyChanged(updated);
     }

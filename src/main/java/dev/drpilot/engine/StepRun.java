@@ -39,6 +39,10 @@ public record StepRun(Step step, StepState state, int attempts, Instant startedA
         return new StepRun(step, newState, attempts, startedAt, endedAt, outputs, newMessage, newFraction, command);
     }
 
+    StepRun shown(Map<String, Object> shownOutputs, String shownMessage) {
+        return new StepRun(step, state, attempts, startedAt, endedAt, shownOutputs, shownMessage, fraction, command);
+    }
+
     StepRun withCommand(String newCommand) {
         return new StepRun(step, state, attempts, startedAt, endedAt, outputs, message, fraction, newCommand);
     }

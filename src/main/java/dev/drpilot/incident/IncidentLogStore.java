@@ -119,6 +119,11 @@ public final class IncidentLogStore implements AutoCloseable {
         return file;
     }
 
+    /** Where the files of one incident's steps go: {@code files/INCIDENT} beside the log (not made here). */
+    public Path incidentFolder(String incidentId) {
+        return file.toAbsolutePath().getParent().resolve("files").resolve(incidentId);
+    }
+
     public SecretRedactor redactor() {
         return redactor;
     }

@@ -31,6 +31,16 @@ public final class AdHocRunbook {
     }
 
     public static IncidentRun run(Path dir, IncidentLogStore log, String steps, Map<String, String> params, String... paramNames) throws Exception {
+        return run(dir, log, steps, params, new AwsClients(AwsSettings.of(null, "us-west-2", null)), paramNames);
+    }
+
+    /** The same, with AWS clients of the test's own (moto). */
+    public static IncidentRun run(Path dir, IncidentLogStore log, String steps, AwsClients aws) throws Exception {
+        return run(dir, log, steps, Map.of(), aws);
+    }
+
+    private static IncidentRun run(Path dir, IncidentLogStore log, String steps, Map<String, String> params, AwsClients aws,
+                                   String... paramNames) throws Exception {
         StringBuilder yaml = new StringBuilder("""
                 id: ad-hoc
                 title: A test's runbook
@@ -47,7 +57,7 @@ public final class AdHocRunbook {
         var loaded = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(file));
         assertThat(loaded.problems()).as("the test's runbook is valid").isEmpty();
         Runbook runbook = loaded.runbooks().get(0);
-        IncidentEngine engine = EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+        IncidentEngine engine = EngineWiring.engine(log, aws,
                 new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
         IncidentRun run = engine.declare(runbook, params, new NewIncident("ad-hoc", "test", IncidentMode.REHEARSAL, null, null, null));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** aws.dynamodb.scan: every item matching a filter (all pages), as the CLI's JSON, optionally saved to a file. */
 public final class DynamoDbScan implements Action {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AwsClients clients;
 
@@ -38,7 +41,7 @@ public final class DynamoDbScan implements Action {
         Map<String, AttributeValue> placeholders;
         try {
             placeholders = DynamoJson.fromJson(args.map("expressionAttributeValues"));
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (IllegalArgumentException e) {
             throw ActionException.permanent("expressionAttributeValues: " + e.getMessage());
         }
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
@@ -47,22 +50,32 @@ public final class DynamoDbScan implements Action {
         do {
             Map<String, AttributeValue> from = start;
             ScanResponse page = AwsCall.run(context, clients, "DynamoDB", "Scan", "dynamodb:Scan", () -> dynamo.scan(r -> r.tableName(table)
-                    .filterExpression(filter).expressionAttributeValues(placeholders).exclusiveStartKey(from)));
-            page.items().forEach(item -> items.add(DynamoJson.toJson(item)));
+                    .filterExpression(filter).expressionAttributeValues(placeholders.isEmpty() ? null : placeholders).exclusiveStartKey(from)));
+            try {
+                page.items().forEach(item -> items.add(DynamoJson.toJson(item)));
+            } catch (IllegalArgumentException e) {
+                throw ActionException.permanent("Cannot read an item of " + table + ": " + e.getMessage());
+            }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
         out.put("count", items.size());
         String file = args.text("file");
+        String summary = items.size() + " item(s) of " + table + " match " + filter;
         if (file != null) {
+            Map<String, Object> asTheCliWritesIt = new LinkedHashMap<>();
+            asTheCliWritesIt.put("Items", items);
+            asTheCliWritesIt.put("Count", items.size());
             try {
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(file).toFile(), Map.of("Items", items));
+                PrivateFiles.write(Path.of(file), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(asTheCliWritesIt));
             } catch (IOException e) {
-                throw ActionException.permanent("cannot write " + file + ": " + e.getMessage());
+                throw ActionException.permanent("Cannot write the items to " + file + " (" + e.getMessage()
+                        + "): free some space or fix the folder's permissions, then retry this step");
             }
             out.put("file", file);
+            summary += ", saved to " + file + " (readable by you alone)";
         }
-        return ActionResult.of(items.size() + " item(s) of " + table + " match " + filter, out);
+        return ActionResult.of(summary, out);
     }
 }
