@@ -3,6 +3,7 @@ package dev.drpilot.action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,12 @@ import java.util.regex.Pattern;
  *       (and, for a boolean, true);</li>
  *   <li>{@code {name?}} names an argument that decides an optional part without printing it, for
  *       flags such as {@code [--apply-immediately{applyImmediately?}]};</li>
+ *   <li>a list fills in as one word per element; {@code {name,}} joins it with commas into one
+ *       word ({@code kubectl get deployment,statefulset}); {@code {name@}} repeats the whole
+ *       command once per element, joined by {@code &&}, for a tool that takes one at a time
+ *       ({@code kubectl rollout status});</li>
+ *   <li>a value followed by {@code /} in the template loses its own trailing slashes, so a URL
+ *       given as {@code http://host/} does not become {@code http://host//path};</li>
  *   <li>text in single quotes (a JSON document) is literal, brackets included; values filled into
  *       it are not quoted again.</li>
  * </ul>
@@ -23,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class CommandTemplate {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]*)(\\?)?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]*)([?@,])?}");
     /** A value not known yet, shown the way the guide writes it: {@code <pod-name>}. */
     private static final Pattern PLACEHOLDER_VALUE = Pattern.compile("<[A-Za-z0-9_.-]+>");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -66,7 +73,23 @@ public final class CommandTemplate {
      * @param args      argument values (strings, numbers, booleans, lists, maps)
      * @param sensitive names of the arguments whose values must not be shown
      */
-    public String render(Map<String, ?> args, java.util.Set<String> sensitive) {
+    public String render(Map<String, ?> args, Set<String> sensitive) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if ("@".equals(m.group(2)) && args.get(m.group(1)) instanceof List<?> list && !list.isEmpty()) {
+                List<String> commands = new ArrayList<>();
+                for (Object element : list) {
+                    Map<String, Object> one = new java.util.HashMap<>(args);
+                    one.put(m.group(1), element);
+                    commands.add(renderOnce(one, sensitive));
+                }
+                return String.join(" && ", commands);
+            }
+        }
+        return renderOnce(args, sensitive);
+    }
+
+    private String renderOnce(Map<String, ?> args, Set<String> sensitive) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
@@ -117,21 +140,28 @@ public final class CommandTemplate {
     }
 
     /** Fills placeholders; inside single quotes values go in as they are, only their own quotes escaped. */
-    private static String fill(String part, Map<String, ?> args, java.util.Set<String> sensitive, boolean quoted) {
+    private static String fill(String part, Map<String, ?> args, Set<String> sensitive, boolean quoted) {
         Matcher m = PLACEHOLDER.matcher(part);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
+            Object value = args.get(name);
+            boolean beforeSlash = m.end() < part.length() && part.charAt(m.end()) == '/';
             String replacement;
-            if (m.group(2) != null) {
+            if ("?".equals(m.group(2))) {
                 replacement = "";
             } else if (sensitive.contains(name)) {
                 replacement = "****";
-            } else if (!args.containsKey(name) || args.get(name) == null) {
+            } else if (value == null) {
                 replacement = "<" + name + ">";
+            } else if (value instanceof List<?> list && !quoted) {
+                List<String> words = list.stream().map(String::valueOf).map(CommandTemplate::quote).toList();
+                replacement = ",".equals(m.group(2)) ? quote(String.join(",", list.stream().map(String::valueOf).toList()))
+                        : String.join(" ", words);
             } else {
-                String value = text(args.get(name));
-                replacement = quoted ? value.replace("'", "'\"'\"'") : quote(value);
+                String text = text(value);
+                if (beforeSlash) text = text.replaceAll("/+$", "");
+                replacement = quoted ? text.replace("'", "'\"'\"'") : quote(text);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -43,11 +43,26 @@ class CommandTemplateTest {
     }
 
     @Test
-    void masksSensitiveArgumentsAndJoinsLists() {
+    void masksSensitiveArgumentsAndGivesEachListElementItsOwnWord() {
         CommandTemplate template = CommandTemplate.of("tool --secret {secret} --names {names}");
 
-        assertThat(template.render(Map.of("secret", "hunter2", "names", List.of("a", "b")), Set.of("secret")))
-                .isEqualTo("tool --secret **** --names 'a b'");
+        assertThat(template.render(Map.of("secret", "hunter2", "names", List.of("a", "b c")), Set.of("secret")))
+                .isEqualTo("tool --secret **** --names a 'b c'");
+    }
+
+    @Test
+    void joinsWithCommasOrRepeatsTheCommandPerElementWhenTheToolTakesOneAtATime() {
+        assertThat(CommandTemplate.of("kubectl get {kinds,} -n {ns}").render(Map.of("kinds", List.of("deployment", "statefulset"), "ns", "druid"),
+                Set.of())).isEqualTo("kubectl get deployment,statefulset -n druid");
+        assertThat(CommandTemplate.of("kubectl rollout status {kind} {names@} -n {ns}").render(Map.of("kind", "StatefulSet",
+                "names", List.of("druid-coordinator", "druid-overlord"), "ns", "druid"), Set.of()))
+                .isEqualTo("kubectl rollout status StatefulSet druid-coordinator -n druid && kubectl rollout status StatefulSet druid-overlord -n druid");
+    }
+
+    @Test
+    void aUrlEndingInASlashIsNotDoubledBeforeAPath() {
+        assertThat(CommandTemplate.of("curl -X POST {url}/druid/v1").render(Map.of("url", "http://coordinator:8081/"), Set.of()))
+                .isEqualTo("curl -X POST http://coordinator:8081/druid/v1");
     }
 
     @Test
