@@ -105,7 +105,7 @@ final class ConsoleSession {
     }
 
     private boolean tickOff(StepRun step) throws IOException {
-        out.println("   " + step.step().manual().strip().replace("\n", "\n   "));
+        out.println("   " + run.instructions(step.id()).replace("\n", "\n   "));
         Map<String, String> values = new LinkedHashMap<>();
         for (Param record : step.step().records()) {
             while (true) {

@@ -82,6 +82,49 @@ class IncidentCommandsTest {
     }
 
     @Test
+    void dryRunPutsTheParameterValuesIntoAManualStepsInstructions() {
+        int status = drpilot("", "run", "druid-s3-segment-deletion", "--dry-run", "--log", log(), "-p", "interval=2024-01-15/2024-01-16");
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("manual: In the Druid console, check that the datasource's segments for 2024-01-15/2024-01-16 are loaded")
+                .doesNotContain("${interval}");
+    }
+
+    @Test
+    void theTerminalShowsAManualStepsInstructionsWithTheParametersAndTheValuesRecordedBefore() throws Exception {
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve("segments-check.yaml"), """
+                id: segments-check
+                title: Check the restored segments
+                architecture: druid
+                kind: readiness
+                targets: { rto: none, rpo: none }
+                params:
+                  - { name: interval, type: string }
+                steps:
+                  - id: note-time
+                    title: Note when the segments went missing
+                    phase: immediate
+                    manual: Find the first missing segment in the coordinator log.
+                    records: [{ name: firstError, type: instant }]
+                  - id: check
+                    title: Check the interval
+                    phase: validation
+                    manual: Query ${interval} and compare with what was there before ${steps.note-time.firstError}.
+                """);
+        String answers = "2024-01-15T10:20:00Z\n\n\n";
+
+        int status = drpilot(answers, "run", "segments-check", "--runbooks", runbooks.toString(), "--log", log(),
+                "-p", "interval=2024-01-15/2024-01-16");
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("Query 2024-01-15/2024-01-16 and compare with what was there before 2024-01-15T10:20:00Z.")
+                .contains("All steps done");
+    }
+
+    @Test
     void aWrongParameterIsRefusedBeforeAnythingIsDeclared() {
         int status = drpilot("", "run", "druid-rds-corruption", "--log", log(), "-p", "restoreTime=yesterday");
 
