@@ -395,6 +395,20 @@ public final class IncidentRun {
         return String.valueOf(preview().resolve(step.confirm()));
     }
 
+    /**
+     * A manual step's instructions with the values known now (earlier outputs once they exist,
+     * secrets as ****); a step added during the incident reads as the operator wrote it.
+     */
+    public String instructions(String stepId) {
+        Step step = step(stepId).step();
+        if (!runbook.steps().contains(step)) return step.manual().strip();
+        return step.instructions(Interpolation.preview(ref -> isSecret(ref) ? Optional.of("****") : valueOf(ref)));
+    }
+
+    private boolean isSecret(Reference ref) {
+        return !ref.isStepOutput() && runbook.param(ref.name()).map(Param::sensitive).orElse(false);
+    }
+
     private String commandOf(Step step) {
         if (step.isManual()) return null;
         return actions.catalog().find(step.action())

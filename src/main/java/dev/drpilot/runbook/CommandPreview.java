@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The equivalent aws/kubectl/... command of each step, with the parameter values known so far
- * and {@code <placeholders>} for the rest, so the operator can read (and copy) what will run.
+ * The equivalent aws/kubectl/... command of each step (or a manual step's instructions), with the
+ * parameter values known so far and {@code <placeholders>} for the rest, so the operator can read
+ * (and copy) what will run.
  */
 public final class CommandPreview {
 
@@ -29,6 +30,11 @@ public final class CommandPreview {
         ActionContract contract = catalog.find(step.action()).orElseThrow();
         Interpolation preview = Interpolation.preview(ref -> known(runbook, ref, paramValues));
         return Optional.of(contract.renderCommand(preview.resolveAll(step.with())));
+    }
+
+    /** A manual step's instructions, with the values known so far. */
+    public String instructionsOf(Runbook runbook, Step step, Map<String, String> paramValues) {
+        return step.instructions(Interpolation.preview(ref -> known(runbook, ref, paramValues)));
     }
 
     /** What the operator will type to confirm a destructive step, with the values known so far. */

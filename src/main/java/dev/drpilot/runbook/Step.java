@@ -31,4 +31,9 @@ public record Step(String id, String title, Phase phase, String action, Map<Stri
     public boolean isManual() {
         return action == null;
     }
+
+    /** A manual step's instructions with their {@code ${...}} references put in as {@code values} knows them. */
+    public String instructions(Interpolation values) {
+        return String.valueOf(values.resolve(manual)).strip();
+    }
 }

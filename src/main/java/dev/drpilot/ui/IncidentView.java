@@ -350,7 +350,7 @@ final class IncidentView {
         if (step == null) return;
         command.setText(step.command() == null ? (step.step().isManual() ? "manual step" : "") : step.command());
         StringBuilder text = new StringBuilder();
-        if (step.step().isManual()) text.append(step.step().manual().strip()).append("\n\n");
+        if (step.step().isManual()) text.append(model.run().instructions(step.id())).append("\n\n");
         if (step.message() != null) text.append(step.message()).append('\n');
         if (!step.outputs().isEmpty()) step.outputs().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         output.setText(text.toString());
@@ -381,7 +381,7 @@ final class IncidentView {
         StepRun manual = model.awaitingOperator();
         tickBar.setVisible(manual != null);
         tickBar.setManaged(manual != null);
-        if (manual != null) tickPrompt.setText(manual.step().title() + ": " + manual.step().manual().strip());
+        if (manual != null) tickPrompt.setText(manual.step().title() + ": " + model.run().instructions(manual.id()));
         if (steps.getSelectionModel().getSelectedItem() == null && selectedStepId != null) {
             for (int i = 0; i < model.steps().size(); i++) {
                 if (model.steps().get(i).id().equals(selectedStepId)) steps.getSelectionModel().select(i);

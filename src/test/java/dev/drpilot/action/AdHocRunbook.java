@@ -41,6 +41,12 @@ public final class AdHocRunbook {
 
     private static IncidentRun run(Path dir, IncidentLogStore log, String steps, Map<String, String> params, AwsClients aws,
                                    String... paramNames) throws Exception {
+        return run(dir, EngineWiring.engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
+                steps, params, paramNames);
+    }
+
+    /** The same on an engine the test builds (its own actions, or settings). */
+    public static IncidentRun run(Path dir, IncidentEngine engine, String steps, Map<String, String> params, String... paramNames) throws Exception {
         StringBuilder yaml = new StringBuilder("""
                 id: ad-hoc
                 title: A test's runbook
@@ -57,8 +63,6 @@ public final class AdHocRunbook {
         var loaded = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(file));
         assertThat(loaded.problems()).as("the test's runbook is valid").isEmpty();
         Runbook runbook = loaded.runbooks().get(0);
-        IncidentEngine engine = EngineWiring.engine(log, aws,
-                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
         IncidentRun run = engine.declare(runbook, params, new NewIncident("ad-hoc", "test", IncidentMode.REHEARSAL, null, null, null));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
         return run;

@@ -281,6 +281,23 @@ class IncidentEngineTest {
     }
 
     @Test
+    void aManualStepsInstructionsShowTheValuesKnownNowAndNoSecret() throws Exception {
+        runbook = runbook(RUNBOOK + """
+                  - id: check
+                    title: Check the first error
+                    phase: validation
+                    manual: Ask ${who} (password ${dbPassword}) about ${steps.note-time.firstError}.
+                """);
+        IncidentRun run = declare(Map.of("dbPassword", "S3cr3t"));
+        run.addManualStep("greet", "Tell the status page", "Post ${who} on the status page.");
+
+        assertThat(run.instructions("check")).isEqualTo("Ask operator (password ****) about <note-time.firstError>.");
+        tickFirstStep(run);
+        assertThat(run.instructions("check")).isEqualTo("Ask operator (password ****) about 2026-11-24T02:50:00Z.");
+        assertThat(run.instructions("added-1")).as("the operator's own words").isEqualTo("Post ${who} on the status page.");
+    }
+
+    @Test
     void resumingPutsStepsBackAndMarksTheOneThatWasRunningAsInterrupted() throws Exception {
         IncidentRun run = declare(Map.of());
         tickFirstStep(run);

@@ -121,6 +121,40 @@ class ChecklistRehearsalTest {
     }
 
     @Test
+    void aManualStepsInstructionsShowTheParameterValuesGiven(FxRobot robot) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("segments-check.yaml"), """
+                id: segments-check
+                title: Check the restored segments
+                architecture: druid
+                kind: recovery
+                targets: { rto: PT1H, rpo: none }
+                params:
+                  - { name: interval, type: string }
+                steps:
+                  - { id: check, title: Check the interval, phase: validation, manual: "Query ${interval} in the Druid console." }
+                """);
+        log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
+        var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(dir.resolve("segments-check.yaml"))).runbooks();
+        UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"), () -> "no AWS in this test");
+        WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
+        Awaitility.await().until(() -> !find(robot, "#declare-incident", Button.class).isDisabled());
+
+        robot.clickOn("#declare-incident");
+        robot.clickOn("#scenario-search").write("segments");
+        robot.clickOn("#scenario-next");
+        robot.clickOn("#param-interval").write("2024-01-15/2024-01-16");
+        robot.clickOn("#declare-button");
+        Awaitility.await().until(() -> TestWindows.present(robot, "#incident-view"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#run-next");
+        Awaitility.await().until(() -> find(robot, "#tick-bar", javafx.scene.Node.class).isVisible());
+
+        assertThat(find(robot, "#tick-prompt", Label.class).getText()).isEqualTo("Check the interval: Query 2024-01-15/2024-01-16 in the Druid console.");
+        assertThat(find(robot, "#step-output", javafx.scene.control.TextArea.class).getText()).startsWith("Query 2024-01-15/2024-01-16 in the Druid console.");
+    }
+
+    @Test
     void settingsShowWhoTheOperatorActsAsAndSaveWhatWasTyped(FxRobot robot) throws Exception {
         try (dev.drpilot.action.aws.MotoServer moto = dev.drpilot.action.aws.MotoServer.start();
              AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {

@@ -19,7 +19,7 @@ public final class DruidMarkUsed implements Action {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpCalls http = new HttpCalls();
+    private final HttpCalls http = new HttpCalls(HttpCalls.TIMEOUT);
 
     @Override
     public String id() {
@@ -35,7 +35,7 @@ public final class DruidMarkUsed implements Action {
         if (!interval.matches("[^/\\s]+/[^/\\s]+")) throw ActionException.permanent("interval: '" + interval + "' is not start/end, such as 2024-01-15/2024-01-16");
         String url = coordinator + "/druid/coordinator/v1/datasources/" + URLEncoder.encode(datasource, StandardCharsets.UTF_8) + "/markUsed";
         String body = JSON.createObjectNode().put("interval", interval).toString();
-        HttpResponse<String> response = http.send(context, HttpRequest.newBuilder(HttpCalls.uri(url)).timeout(HttpCalls.TIMEOUT)
+        HttpResponse<String> response = http.send(context, http.request(url)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() == 404) throw ActionException.permanent("The coordinator at " + coordinator + " knows no datasource " + datasource);
         if (response.statusCode() / 100 != 2) {

@@ -5,8 +5,8 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import dev.drpilot.action.Args;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 /** http.healthCheck: GET an endpoint and check its status (200 unless told) and, when given, a text its body contains. */
@@ -14,7 +14,16 @@ public final class HealthCheck implements Action {
 
     private static final int SHOWN = 500;
 
-    private final HttpCalls http = new HttpCalls();
+    private final HttpCalls http;
+
+    public HealthCheck() {
+        this(HttpCalls.TIMEOUT);
+    }
+
+    /** @param timeout how long to wait for the connection, and again for the answer */
+    HealthCheck(Duration timeout) {
+        this.http = new HttpCalls(timeout);
+    }
 
     @Override
     public String id() {
@@ -27,7 +36,7 @@ public final class HealthCheck implements Action {
         String url = args.required("url");
         int expected = args.text("expectStatus") == null ? 200 : args.integer("expectStatus");
         String expectBody = args.text("expectBody");
-        HttpResponse<String> response = http.send(context, HttpRequest.newBuilder(HttpCalls.uri(url)).timeout(HttpCalls.TIMEOUT).GET().build());
+        HttpResponse<String> response = http.send(context, http.request(url).GET().build());
         String body = HttpCalls.start(response.body(), SHOWN);
         if (response.statusCode() != expected) {
             throw ActionException.permanent(url + " answered HTTP " + response.statusCode() + ", not " + expected + (body.isEmpty() ? "" : ": " + body));

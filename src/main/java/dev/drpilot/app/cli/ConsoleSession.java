@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,6 +19,9 @@ import java.util.concurrent.Future;
  * killed), the incident stays open in the log and `drpilot resume` takes it up again.
  */
 final class ConsoleSession {
+
+    /** What the operator does about a step that failed. */
+    private enum Choice { RETRY, SKIP, QUIT }
 
     private final IncidentRun run;
     private final BufferedReader in;
@@ -72,9 +76,9 @@ final class ConsoleSession {
     private boolean runStep(StepRun step) throws IOException, InterruptedException {
         if (step.state() == StepState.FAILED || step.state() == StepState.INTERRUPTED || step.state() == StepState.CANCELLED) {
             if (step.message() != null) out.println("   " + step.state().label() + ": " + step.message());
-            String choice = ask("   [r]etry, [s]kip with a reason, or [q]uit? ");
-            if (choice == null || choice.startsWith("q")) return false;
-            if (choice.startsWith("s")) {
+            Choice choice = retrySkipOrQuit();
+            if (choice == Choice.QUIT) return false;
+            if (choice == Choice.SKIP) {
                 String reason = ask("   Why is it skipped? ");
                 if (reason == null) return false;
                 run.skip(step.id(), reason.isBlank() ? "skipped from the command line" : reason);
@@ -104,8 +108,24 @@ final class ConsoleSession {
         }
     }
 
+    /** Asks until the answer is one of those offered (any case); the end of the input quits, never retries. */
+    private Choice retrySkipOrQuit() throws IOException {
+        while (true) {
+            String answer = ask("   [r]etry, [s]kip with a reason, or [q]uit? ");
+            if (answer == null) return Choice.QUIT;
+            Choice choice = switch (answer.strip().toLowerCase(Locale.ROOT)) {
+                case "r", "retry" -> Choice.RETRY;
+                case "s", "skip" -> Choice.SKIP;
+                case "q", "quit" -> Choice.QUIT;
+                default -> null;
+            };
+            if (choice != null) return choice;
+            out.println("   '" + answer.strip() + "' is not one of the choices: type r to retry, s to skip or q to quit");
+        }
+    }
+
     private boolean tickOff(StepRun step) throws IOException {
-        out.println("   " + step.step().manual().strip().replace("\n", "\n   "));
+        out.println("   " + run.instructions(step.id()).replace("\n", "\n   "));
         Map<String, String> values = new LinkedHashMap<>();
         for (Param record : step.step().records()) {
             while (true) {

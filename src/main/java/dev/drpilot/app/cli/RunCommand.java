@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             out.println(n++ + ". [" + line.step().phase().label() + "] " + line.step().title());
             if (line.step().isManual()) {
-                out.println("   manual: " + line.step().manual().strip().replace("\n", "\n   "));
+                out.println("   manual: " + line.instructions().replace("\n", "\n   "));
             } else {
                 out.println("   " + line.step().action() + " " + line.request());
                 out.println("   $ " + line.command());

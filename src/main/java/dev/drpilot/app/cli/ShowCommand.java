@@ -66,7 +66,7 @@ public final class ShowCommand implements Callable<Integer> {
         for (Step step : r.steps()) {
             out.println(String.format("%3d. [%s] %s", n++, step.phase().yamlName(), step.title()) + timing(step));
             if (step.isManual()) {
-                out.println("       manual: " + step.manual().strip().replace("\n", "\n       "));
+                out.println("       manual: " + preview.instructionsOf(r, step, params).replace("\n", "\n       "));
             } else {
                 out.println("       " + step.action());
                 out.println("       $ " + preview.commandOf(r, step, params).orElseThrow());

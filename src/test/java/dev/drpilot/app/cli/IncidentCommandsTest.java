@@ -18,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,99 @@ class IncidentCommandsTest {
                 .contains("$ kubectl rollout restart statefulset 'druid-coordinator druid-overlord' -n druid")
                 .contains("DESTRUCTIVE: asks to type druid-metadata-secret");
         assertThat(Files.exists(dir.resolve("log.mv.db"))).isFalse();
+    }
+
+    @Test
+    void dryRunPutsTheParameterValuesIntoAManualStepsInstructions() {
+        int status = drpilot("", "run", "druid-s3-segment-deletion", "--dry-run", "--log", log(), "-p", "interval=2024-01-15/2024-01-16");
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("manual: In the Druid console, check that the datasource's segments for 2024-01-15/2024-01-16 are loaded")
+                .doesNotContain("${interval}");
+    }
+
+    @Test
+    void theTerminalShowsAManualStepsInstructionsWithTheParametersAndTheValuesRecordedBefore() throws Exception {
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve("segments-check.yaml"), """
+                id: segments-check
+                title: Check the restored segments
+                architecture: druid
+                kind: readiness
+                targets: { rto: none, rpo: none }
+                params:
+                  - { name: interval, type: string }
+                steps:
+                  - id: note-time
+                    title: Note when the segments went missing
+                    phase: immediate
+                    manual: Find the first missing segment in the coordinator log.
+                    records: [{ name: firstError, type: instant }]
+                  - id: check
+                    title: Check the interval
+                    phase: validation
+                    manual: Query ${interval} and compare with what was there before ${steps.note-time.firstError}.
+                """);
+        String answers = "2024-01-15T10:20:00Z\n\n\n";
+
+        int status = drpilot(answers, "run", "segments-check", "--runbooks", runbooks.toString(), "--log", log(),
+                "-p", "interval=2024-01-15/2024-01-16");
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("Query 2024-01-15/2024-01-16 and compare with what was there before 2024-01-15T10:20:00Z.")
+                .contains("All steps done");
+    }
+
+    /** A runbook whose first step fails at once (nothing listens on the port), then a manual one; the incident's id. */
+    private String runFailingStep(String answers, int expectedStatus) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve("failing-check.yaml"), """
+                id: failing-check
+                title: A check that fails
+                architecture: both
+                kind: readiness
+                targets: { rto: none, rpo: none }
+                params:
+                  - { name: url, type: string }
+                steps:
+                  - { id: health, title: Call the service, phase: validation, action: http.healthCheck, with: { url: "${url}" } }
+                  - { id: after, title: Tell the team, phase: validation, manual: Say what the check found. }
+                """);
+
+        int status = drpilot(answers, "run", "failing-check", "--runbooks", runbooks.toString(), "--log", log(),
+                "-p", "url=http://127.0.0.1:" + closedPort + "/health");
+
+        assertThat(status).as(out.toString()).isEqualTo(expectedStatus);
+        return onlyIncident();
+    }
+
+    private long starts(String incidentId) {
+        return events(incidentId).stream().filter(e -> e.kind() == EventKind.STEP_STARTED && "health".equals(e.stepId())).count();
+    }
+
+    @Test
+    void afterAFailureOnlyTheOfferedAnswersAreTakenAndAnythingElseIsAskedAgain() throws Exception {
+        String id = runFailingStep("yes\n\nRetry\nS\nchecked by hand\n\n", 0);
+
+        assertThat(out.toString()).contains("'yes' is not one of the choices: type r to retry, s to skip or q to quit")
+                .contains("'' is not one of the choices").contains("All steps done");
+        assertThat(starts(id)).as("started once, and once more for Retry").isEqualTo(2);
+        assertThat(events(id)).filteredOn(e -> e.kind() == EventKind.STEP_SKIPPED).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("checked by hand"));
+    }
+
+    @Test
+    void theEndOfTheInputAtTheRetryQuestionQuitsAndNeverRetries() throws Exception {
+        String id = runFailingStep("yes\n", 3);
+
+        assertThat(starts(id)).isEqualTo(1);
+        assertThat(out.toString()).contains("Stopped; the incident stays open. Continue with: drpilot resume " + id);
     }
 
     @Test
@@ -145,7 +239,7 @@ class IncidentCommandsTest {
         assertThat(drpilot("", "run", "druid-pod-failure", "--log", log())).isEqualTo(1); // pod not given
         assertThat(out.toString()).contains("Open incident " + id + " (recovery-checklist): continue it with `drpilot resume " + id + "`");
         assertThat(err.toString()).contains("parameter pod is required");
-        int status = drpilot("\n" + "\n".repeat(14), "resume", id, "--log", log());
+        int status = drpilot("r\n" + "\n".repeat(14), "resume", id, "--log", log());
 
         assertThat(status).isZero();
         assertThat(out.toString()).contains("Interrupted: Update status page").contains("All steps done");

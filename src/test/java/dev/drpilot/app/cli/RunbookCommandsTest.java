@@ -70,6 +70,17 @@ class RunbookCommandsTest {
     }
 
     @Test
+    void showPutsTheParameterValuesIntoAManualStepsInstructions() {
+        assertThat(run(new ShowCommand(), "druid-s3-segment-deletion", "-p", "interval=2024-01-15/2024-01-16")).isZero();
+        assertThat(run(new ShowCommand(), "druid-s3-segment-deletion")).isZero();
+
+        assertThat(out.toString())
+                .contains("manual: In the Druid console, check that the datasource's segments for 2024-01-15/2024-01-16 are loaded")
+                .contains("manual: In the Druid console, check that the datasource's segments for <interval> are loaded")
+                .doesNotContain("${interval}");
+    }
+
+    @Test
     void showOfAnUnknownIdSaysHowToFindTheIds() {
         assertThat(run(new ShowCommand(), "druid-pod-failur")).isEqualTo(1);
         assertThat(err.toString()).contains("no runbook 'druid-pod-failur'").contains("drpilot list");
