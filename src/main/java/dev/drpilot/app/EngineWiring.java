@@ -24,6 +24,7 @@ import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
 import dev.drpilot.action.aws.DynamoDbDescribeTable;
 import dev.drpilot.action.aws.DynamoDbEnablePitr;
 import dev.drpilot.action.aws.DynamoDbExportToS3;
+import dev.drpilot.action.aws.DynamoDbFindDeleted;
 import dev.drpilot.action.aws.DynamoDbListBackups;
 import dev.drpilot.action.aws.DynamoDbRestoreFromBackup;
 import dev.drpilot.action.aws.DynamoDbDeleteTable;
@@ -124,7 +125,7 @@ public final class EngineWiring {
         return List.of(new StsGetCallerIdentity(aws), new RdsDescribeInstance(aws), new RdsRestoreToPointInTime(aws),
                 new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
                 new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws), new DynamoDbRestoreToPointInTime(aws),
-                new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
+                new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbFindDeleted(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
                 new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws),
                 new CloudWatchPutMetricAlarm(aws), new CloudWatchDescribeAlarms(aws), new Route53CreateHealthCheck(aws),
                 new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),

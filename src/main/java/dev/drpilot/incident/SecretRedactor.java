@@ -31,6 +31,9 @@ public final class SecretRedactor {
     private static final String SECRET_WORDS =
             "password|passwd|passphrase|secret|token|access[_-]?key|private[_-]?key|api[_-]?key|credential|authorization";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(" + SECRET_WORDS + ").*");
+    /** Names about a secret rather than holding one: secretId, tokenCount, secretsHandling, passwordFile. */
+    private static final Pattern ABOUT_A_SECRET = Pattern.compile(
+            "(?i).*[a-z0-9][_-]?(id|ids|name|names|arn|arns|count|handling|file|path|type|ref)$");
     /** A secret-named key followed by its value inside text: {@code apiToken=abc}, {@code "password": "abc"}. */
     private static final Pattern SECRET_IN_TEXT = Pattern.compile(
             "(?i)([A-Za-z0-9_.:-]*(?:" + SECRET_WORDS + ")[A-Za-z0-9_.:-]*)(\"?\\s*[:=]\\s*\"?)([^\\s\"'&,;}\\]]+)");
@@ -46,7 +49,7 @@ public final class SecretRedactor {
     }
 
     public static boolean isSecretName(String fieldName) {
-        return SECRET_NAME.matcher(fieldName).matches();
+        return SECRET_NAME.matcher(fieldName).matches() && !ABOUT_A_SECRET.matcher(fieldName).matches();
     }
 
     public String redact(String text) {

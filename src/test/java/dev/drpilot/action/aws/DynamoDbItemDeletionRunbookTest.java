@@ -104,19 +104,19 @@ class DynamoDbItemDeletionRunbookTest {
         for (String id : ids) dynamo.putItem(r -> r.tableName(table).item(user(id)));
     }
 
-    /** Declares the runbook and runs it to the reimport's confirmation; the item is deleted once the side table exists. */
-    private IncidentRun runToReimport(IncidentLogStore log, String table, String deletedId) throws Exception {
+    /** Declares the runbook and runs it to the reimport's confirmation; the items are deleted once the side table exists. */
+    private IncidentRun runToReimport(IncidentLogStore log, String table, String deletedIds, String... deleted) throws Exception {
         Instant beforeDeletion = dynamo.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription()
                 .pointInTimeRecoveryDescription().latestRestorableDateTime();
         Runbook runbook = Runbooks.load("webapp-dynamodb-item-deletion");
         IncidentRun run = EngineWiring.engine(log, aws).declare(runbook,
-                Map.of("table", table, "restoreTime", beforeDeletion.toString(), "deletedId", deletedId),
+                Map.of("table", table, "restoreTime", beforeDeletion.toString(), "deletedIds", deletedIds),
                 new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
         run.start("restore").get(120, TimeUnit.SECONDS);
         run.start("wait").get(120, TimeUnit.SECONDS);
         // moto restores a table's current items rather than its history, so the item is deleted
         // from production only now, once the side table holds the state from before the deletion
-        dynamo.deleteItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(deletedId))));
+        for (String id : deleted) dynamo.deleteItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
         assertThat(run.step("export").state()).as(run.step("export").message()).isEqualTo(StepState.SUCCEEDED);
         return run;
@@ -128,7 +128,7 @@ class DynamoDbItemDeletionRunbookTest {
         Path logFile = dir.resolve("log");
         String incidentId;
         try (IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), "alice")) {
-            IncidentRun run = runToReimport(log, "webapp-users", "u2");
+            IncidentRun run = runToReimport(log, "webapp-users", "u2", "u2");
             incidentId = run.incidentId();
             Path folder = log.incidentFolder(incidentId);
             Path items = folder.resolve("deleted-items.json");
@@ -140,7 +140,8 @@ class DynamoDbItemDeletionRunbookTest {
             assertThat(run.step("reimport").command()).isEqualTo("aws dynamodb batch-write-item --request-items file://"
                     + folder.resolve("restore-items.json"));
 
-            run.confirm("reimport", "webapp-users").get(120, TimeUnit.SECONDS);
+            assertThat(run.confirmationText("reimport")).isEqualTo("1 webapp-users");
+            run.confirm("reimport", "1 webapp-users").get(120, TimeUnit.SECONDS);
             StepRun reimport = run.step("reimport");
             assertThat(reimport.state()).as(reimport.message()).isEqualTo(StepState.SUCCEEDED);
             assertThat(reimport.message()).contains("Checked: item u2 read back, " + user("u2").size() + " attributes equal");
@@ -174,7 +175,7 @@ class DynamoDbItemDeletionRunbookTest {
     void anItemChangedByAnotherWriterBeforeTheReadBackFailsTheStepWithoutShowingItsValues() throws Exception {
         productionTableWith("webapp-accounts", List.of("a1", "a2"));
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun run = runToReimport(log, "webapp-accounts", "a2");
+            IncidentRun run = runToReimport(log, "webapp-accounts", "a2", "a2");
             AtomicBoolean tampered = new AtomicBoolean();
             run.addListener(new IncidentListener() {
                 @Override
@@ -190,12 +191,41 @@ class DynamoDbItemDeletionRunbookTest {
                     }
                 }
             });
-            run.confirm("reimport", "webapp-accounts").get(120, TimeUnit.SECONDS);
+            run.confirm("reimport", "1 webapp-accounts").get(120, TimeUnit.SECONDS);
             StepRun reimport = run.step("reimport");
             assertThat(tampered).isTrue();
             assertThat(reimport.state()).isEqualTo(StepState.FAILED);
             assertThat(reimport.message()).contains("read-back does not match", "item a2 differs in email")
                     .doesNotContain("x@evil.test", "a2@example.com");
         }
+    }
+
+    @Test
+    void severalDeletedItemsComeBackInOneIncidentAndTheOperatorConfirmsTheirCount() throws Exception {
+        productionTableWith("webapp-teams", List.of("t1", "t2", "t3", "t4", "t5"));
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
+            IncidentRun every = runToReimport(log, "webapp-teams", "", "t1", "t3", "t4");
+            assertThat(every.step("export").outputs()).containsEntry("count", 3);
+            assertThat(every.confirmationText("reimport")).isEqualTo("3 webapp-teams");
+            every.confirm("reimport", "3 webapp-teams").get(120, TimeUnit.SECONDS);
+            assertThat(every.step("reimport").message()).contains("Checked: 3 items read back by key");
+        }
+        for (String id : List.of("t1", "t3", "t4")) {
+            assertThat(DynamoJson.differences(user(id), dynamo.getItem(r -> r.tableName("webapp-teams")
+                    .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item())).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyTheIdsGivenAreBroughtBack() throws Exception {
+        productionTableWith("webapp-orgs", List.of("o1", "o2", "o3"));
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
+            IncidentRun some = runToReimport(log, "webapp-orgs", "o1, o3, o-never-existed", "o1", "o2", "o3");
+            assertThat(some.step("export").outputs()).containsEntry("count", 2);
+            some.confirm("reimport", "2 webapp-orgs").get(120, TimeUnit.SECONDS);
+            assertThat(some.step("reimport").state()).isEqualTo(StepState.SUCCEEDED);
+        }
+        assertThat(dynamo.getItem(r -> r.tableName("webapp-orgs").key(Map.of("id", AttributeValue.fromS("o2")))).hasItem()).isFalse();
+        assertThat(dynamo.getItem(r -> r.tableName("webapp-orgs").key(Map.of("id", AttributeValue.fromS("o3")))).hasItem()).isTrue();
     }
 }

@@ -77,7 +77,7 @@ class IncidentCommandsTest {
                 .contains("$ aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
                         + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z")
                 .contains("$ aws secretsmanager update-secret --secret-id druid-metadata-secret --secret-string ****")
-                .contains("$ kubectl rollout restart statefulset 'druid-coordinator druid-overlord' -n druid")
+                .contains("$ kubectl rollout restart statefulset druid-coordinator druid-overlord -n druid")
                 .contains("DESTRUCTIVE: asks to type druid-metadata-secret");
         assertThat(Files.exists(dir.resolve("log.mv.db"))).isFalse();
     }
