@@ -1,6 +1,9 @@
 package dev.drpilot.app;
 
 import dev.drpilot.app.cli.ActionsCommand;
+import dev.drpilot.app.cli.CloseCommand;
+import dev.drpilot.app.cli.ReopenCommand;
+import dev.drpilot.app.cli.ResolveCommand;
 import dev.drpilot.app.cli.ExportCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Command;
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app."},
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
-                IncidentsCommand.class, ResumeCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class})
+                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class})
 public final class DrPilotCommand implements Runnable {
 
     @CommandLine.Spec

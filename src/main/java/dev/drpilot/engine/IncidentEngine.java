@@ -55,7 +55,7 @@ public final class IncidentEngine {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("params", params.texts());
         Incident incident = log.declare(request, details, clock);
-        return new IncidentRun(runbook, incident.id(), incident.startedAt(), log, actions, executor, clock, settings, params);
+        return new IncidentRun(runbook, incident, log, actions, executor, clock, settings, params);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class IncidentEngine {
         given.putAll(secretValues);
         ParameterValues params = ParameterValues.resolve(runbook, given);
         params.secrets().forEach(log.redactor()::addSecret);
-        IncidentRun run = new IncidentRun(runbook, incident.id(), incident.startedAt(), log, actions, executor, clock, settings, params);
+        IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), log, actions, executor, clock, settings, params);
         new IncidentReplay(run, clock).replay(events);
         log.append(incident.id(), EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
         return run;

@@ -7,12 +7,16 @@ import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.ArgSpec;
 import dev.drpilot.action.ArgType;
 import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentState;
 import dev.drpilot.runbook.Interpolation;
 import dev.drpilot.runbook.Param;
+import dev.drpilot.runbook.Phase;
 import dev.drpilot.runbook.Reference;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
 import dev.drpilot.runbook.Step;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,15 +64,18 @@ public final class IncidentRun {
     private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
     private int addedSteps;
     private volatile IncidentClocks clocks;
+    private volatile IncidentState state;
     private final IncidentLogStore log;
     /** Clocks already logged as breached, so each breach is logged once. */
     private final Set<String> breached = new HashSet<>();
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
     private boolean continueAfterConfirmation;
 
-    IncidentRun(Runbook runbook, String incidentId, Instant start, IncidentLogStore log, ActionRegistry actions,
+    IncidentRun(Runbook runbook, Incident incident, IncidentLogStore log, ActionRegistry actions,
                 ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params) {
-        this.clocks = new IncidentClocks(start, runbook.targets());
+        this.clocks = IncidentClocks.of(incident, runbook.targets());
+        this.state = incident.state();
+        String incidentId = incident.id();
         this.log = log;
         this.runbook = runbook;
         this.incidentId = incidentId;
@@ -116,6 +123,7 @@ public final class IncidentRun {
 
     /** Runs one step (or asks for its confirmation first, when it is destructive). */
     public synchronized Future<?> start(String stepId) {
+        refuseWhenClosed();
         StepRun run = step(stepId);
         if (!run.state().canStart()) {
             throw new IllegalStateException("step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
@@ -125,7 +133,12 @@ public final class IncidentRun {
 
     /** Runs the steps in order until one needs a confirmation, fails, or all are done. */
     public synchronized Future<?> runToNextConfirmation() {
+        refuseWhenClosed();
         return submit(this::runUntilStopped);
+    }
+
+    private void refuseWhenClosed() {
+        if (state == IncidentState.CLOSED) throw new IllegalStateException("incident " + incidentId + " is closed: reopen it to run steps");
     }
 
     /** The operator typed the confirmation text of a destructive step; it starts if the text matches. */
@@ -170,6 +183,7 @@ public final class IncidentRun {
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why the step is skipped");
         journal.record(EventKind.STEP_SKIPPED, stepId, Map.of("reason", reason.strip()));
         update(run.ended(StepState.SKIPPED, clock.instant(), Map.of(), "Skipped: " + reason.strip()));
+        recoveredByItsSteps();
     }
 
     /** Stops a running or waiting step; its resource may be half-changed. */
@@ -200,10 +214,54 @@ public final class IncidentRun {
      * the clocks count from it, and the post-mortem shows the time to declare.
      */
     public IncidentEvent setFailureStart(Instant failureStartedAt, String reason) {
-        IncidentEvent event = log.setFailureStart(incidentId, failureStartedAt, reason);
-        clocks = new IncidentClocks(log.incident(incidentId).orElseThrow().startedAt(), runbook.targets());
+        return changed(log.setFailureStart(incidentId, failureStartedAt, reason));
+    }
+
+    public IncidentState state() {
+        return state;
+    }
+
+    /**
+     * The service is back: the RTO clock stops and the achieved RTO is fixed.
+     *
+     * @param by   who says so (the operator's name, or "steps" when the last recovery step did)
+     * @param note what shows it ("health checks green since 10:42"), or null
+     */
+    public synchronized IncidentEvent recovered(String by, String note) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("by", by);
+        if (note != null && !note.isBlank()) details.put("note", note);
+        return changed(log.recovered(incidentId, details));
+    }
+
+    /** Over: the summary goes into the post-mortem, every clock stops, and nothing more runs. */
+    public synchronized IncidentEvent close(String summary) {
+        return changed(log.close(incidentId, summary));
+    }
+
+    /** Worked on again: open, not recovered, its clocks running from its start. */
+    public synchronized IncidentEvent reopen(String reason) {
+        IncidentEvent event = log.reopen(incidentId, reason);
+        breached.remove("RTO");
+        return changed(event);
+    }
+
+    /** After a change of the incident's own row: its state and clocks read again from the log. */
+    private IncidentEvent changed(IncidentEvent event) {
+        Incident incident = log.incident(incidentId).orElseThrow();
+        clocks = IncidentClocks.of(incident, runbook.targets());
+        state = incident.state();
         notifyLogged(event);
         return event;
+    }
+
+    /** A recovery runbook whose immediate and recovery steps are all done has brought the service back. */
+    private void recoveredByItsSteps() {
+        if (state != IncidentState.OPEN || runbook.kind() != RunbookKind.RECOVERY) return;
+        List<StepRun> recovery = steps().stream()
+                .filter(s -> s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY).toList();
+        if (recovery.isEmpty() || !recovery.stream().allMatch(s -> s.state() == StepState.SUCCEEDED || s.state() == StepState.SKIPPED)) return;
+        recovered("steps", "every step of the immediate and recovery phases is done");
     }
 
     /** The incident's clocks now: elapsed, RTO countdown, phase windows. */
@@ -337,6 +395,7 @@ public final class IncidentRun {
         }
         StepRun end = execution.run();
         checkClocks();
+        if (end.state() == StepState.SUCCEEDED || end.state() == StepState.SKIPPED) recoveredByItsSteps();
         synchronized (this) {
             executions.remove(stepId);
             operatorGates.remove(stepId);

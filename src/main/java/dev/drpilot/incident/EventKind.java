@@ -5,7 +5,12 @@ public enum EventKind {
     INCIDENT_DECLARED,
     INCIDENT_START_SET_BACK,
     INCIDENT_RESUMED,
+    /** The service is back: the RTO clock stops (said by the operator, or by the incident's last recovery step). */
+    INCIDENT_RECOVERED,
+    /** Over: the post-mortem's summary is written; every clock stops. */
     INCIDENT_CLOSED,
+    /** Worked on again after being recovered or closed. */
+    INCIDENT_REOPENED,
     PHASE_ENTERED,
     STEP_ADDED,
     STEP_STARTED,

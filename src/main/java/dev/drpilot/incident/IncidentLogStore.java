@@ -153,7 +153,7 @@ public final class IncidentLogStore implements AutoCloseable {
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
                     + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
             Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
-                    request.severity(), request.commander(), now, request.failureStartedAt(), null);
+                    request.severity(), request.commander(), now, request.failureStartedAt(), null, null);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -307,13 +307,13 @@ public final class IncidentLogStore implements AutoCloseable {
         return onIoThread(() -> {
             List<Incident> incidents = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, closed_at"
+                    "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at"
                             + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     incidents.add(new Incident(rs.getString(1), rs.getString(2), rs.getString(3),
                             IncidentMode.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                            Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9)));
+                            Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9), instant(rs, 10)));
                 }
             } catch (SQLException e) {
                 throw failure("list the incidents", e);
@@ -335,13 +335,54 @@ public final class IncidentLogStore implements AutoCloseable {
         });
     }
 
-    public IncidentEvent close(String incidentId, String summary) {
+    /**
+     * The service is back: the RTO clock stops here.
+     *
+     * @param details who or what said so ({"by": "operator"} or the step that proved it), and a note
+     */
+    public IncidentEvent recovered(String incidentId, Map<String, Object> details) {
         return onIoThread(() -> {
-            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_CLOSED, null,
-                    Map.of("summary", summary == null ? "" : summary)));
+            requireState(incidentId, IncidentState.OPEN, "it is already %s");
+            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_RECOVERED, null, details));
+            update("UPDATE incidents SET recovered_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
+            return event;
+        });
+    }
+
+    /** The incident is over: its post-mortem summary is written; every clock stops. */
+    public IncidentEvent close(String incidentId, String summary) {
+        if (summary == null || summary.isBlank()) throw new IllegalArgumentException("give a summary: it opens the post-mortem");
+        return onIoThread(() -> {
+            if (stateOf(incidentId) == IncidentState.CLOSED) throw new IllegalStateException(incidentId + " is already closed");
+            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_CLOSED, null, Map.of("summary", summary.strip())));
             update("UPDATE incidents SET closed_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
             return event;
         });
+    }
+
+    /** Work on it again (the service failed again, or more was found): it is open, not recovered, not closed. */
+    public IncidentEvent reopen(String incidentId, String reason) {
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why it is reopened");
+        return onIoThread(() -> {
+            if (stateOf(incidentId) == IncidentState.OPEN) throw new IllegalStateException(incidentId + " is open already");
+            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_REOPENED, null, Map.of("reason", reason.strip())));
+            try (PreparedStatement update = connection.prepareStatement("UPDATE incidents SET recovered_at = NULL, closed_at = NULL WHERE id = ?")) {
+                update.setString(1, incidentId);
+                update.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("reopen the incident", e);
+            }
+            return event;
+        });
+    }
+
+    private IncidentState stateOf(String incidentId) {
+        return incident(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId + " in " + file)).state();
+    }
+
+    private void requireState(String incidentId, IncidentState expected, String otherwise) {
+        IncidentState state = stateOf(incidentId);
+        if (state != expected) throw new IllegalStateException(incidentId + ": " + otherwise.formatted(state.label()));
     }
 
     public HashChain.Verification verify(String incidentId) {

@@ -30,7 +30,10 @@ public final class EventDescriptions {
             case INCIDENT_DECLARED -> "Incident declared: " + p.get("title") + " (" + p.get("mode") + severity(p) + ")";
             case INCIDENT_START_SET_BACK -> "Start set back to the failure's beginning, " + p.get("failureStartedAt") + reason(p);
             case INCIDENT_RESUMED -> "DR Pilot resumed the incident from its log";
+            case INCIDENT_RECOVERED -> "Service recovered (RTO clock stopped), said by " + ("steps".equals(p.get("by"))
+                    ? "the runbook: every immediate and recovery step is done" : p.get("by")) + text(p, "note", ": ");
             case INCIDENT_CLOSED -> "Incident closed" + text(p, "summary", ": ");
+            case INCIDENT_REOPENED -> "Incident reopened" + text(p, "reason", ": ");
             case PHASE_ENTERED -> "Entered phase " + p.get("phase");
             case STEP_ADDED -> "Step added: " + p.get("title");
             case STEP_STARTED -> (p.get("attempt") instanceof Number n && n.intValue() > 1 ? "Retried by the operator (attempt " + n + ")" : "Started")

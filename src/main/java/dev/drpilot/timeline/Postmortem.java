@@ -54,8 +54,22 @@ public record Postmortem(Incident incident, String runbookTitle, List<String> sy
                 recoveredAt(runbook, events), rpo(incident, events), HashChain.verify(events));
     }
 
-    /** When the last step of the immediate and recovery phases was settled, if they all were. */
+    /**
+     * When the service was declared back (the last recovery not undone by a reopening); for a log
+     * written before recovery was an event, when the last step of the immediate and recovery
+     * phases was settled, if they all were.
+     */
     private static Instant recoveredAt(Optional<Runbook> runbook, List<IncidentEvent> events) {
+        Instant declared = null;
+        boolean declaredEver = false;
+        for (IncidentEvent e : events) {
+            if (e.kind() == EventKind.INCIDENT_RECOVERED) {
+                declared = e.time();
+                declaredEver = true;
+            }
+            if (e.kind() == EventKind.INCIDENT_REOPENED) declared = null;
+        }
+        if (declaredEver) return declared;
         if (runbook.isEmpty()) return null;
         Set<String> needed = runbook.get().steps().stream()
                 .filter(s -> s.phase() == Phase.IMMEDIATE || s.phase() == Phase.RECOVERY)

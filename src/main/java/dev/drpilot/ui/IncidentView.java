@@ -179,9 +179,10 @@ final class IncidentView {
         HBox top = new HBox(16, name, badge, clocks);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(clocks, Priority.ALWAYS);
-        HBox line = new HBox(16, top, back);
+        IncidentStateControls life = new IncidentStateControls(model);
+        HBox line = new HBox(16, top, life.controls(), back);
         HBox.setHgrow(top, Priority.ALWAYS);
-        VBox header = new VBox(8, line, phases);
+        VBox header = new VBox(8, line, life.bar(), phases);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("bg-subtle");
         return header;
@@ -414,12 +415,10 @@ final class IncidentView {
 
     private void tick() {
         IncidentClocks.Reading reading = model.clocks();
-        String rto = reading.rtoRemaining() == null ? "no RTO target"
-                : reading.rtoRemaining().isNegative() ? "RTO passed " + StartView.clock(reading.rtoRemaining().negated()) + " ago"
-                : "RTO left " + StartView.clock(reading.rtoRemaining());
-        clocks.setText("Elapsed " + StartView.clock(reading.elapsed()) + "   ·   " + rto + rpo());
+        clocks.setText((reading.closed() ? "Lasted " : "Elapsed ") + StartView.clock(reading.elapsed()) + "   ·   " + rto(reading) + rpo());
         clocks.getStyleClass().removeAll("danger", "success");
         if (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative()) clocks.getStyleClass().add("danger");
+        else if (reading.recoveredIn() != null) clocks.getStyleClass().add("success");
         for (IncidentClocks.PhaseClock phase : reading.phases()) showPhase(phase);
         long breaches = reading.phases().stream().filter(IncidentClocks.PhaseClock::breached).count()
                 + (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() ? 1 : 0);
@@ -428,6 +427,19 @@ final class IncidentView {
             model.checkClocks();
         }
         refreshRunningTimes();
+    }
+
+    /** The RTO clock: counting down, passed, or stopped at the recovery with the RTO achieved against its target. */
+    private String rto(IncidentClocks.Reading reading) {
+        var target = model.run().runbook().targets().rto();
+        if (reading.recoveredIn() != null) {
+            String achieved = "Recovered in " + StartView.clock(reading.recoveredIn());
+            if (reading.rtoRemaining() == null) return achieved;
+            return achieved + " (RTO target " + target.label() + ": " + (reading.rtoRemaining().isNegative() ? "missed" : "met") + ")";
+        }
+        if (reading.rtoRemaining() == null) return "no RTO target";
+        return reading.rtoRemaining().isNegative() ? "RTO passed " + StartView.clock(reading.rtoRemaining().negated()) + " ago"
+                : "RTO left " + StartView.clock(reading.rtoRemaining());
     }
 
     /** A phase's chip, made once and updated each second (a new node a second would cost a CSS pass each time). */

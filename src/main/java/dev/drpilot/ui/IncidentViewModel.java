@@ -7,10 +7,13 @@ import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -27,6 +30,7 @@ final class IncidentViewModel {
     private final ObservableList<StepRun> steps = FXCollections.observableArrayList();
     private final ObservableList<IncidentEvent> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<IncidentState> state = new ReadOnlyObjectWrapper<>();
     private final List<Runnable> pending = new ArrayList<>();
     private boolean flushScheduled;
 
@@ -34,6 +38,7 @@ final class IncidentViewModel {
         this.run = run;
         this.log = log;
         steps.setAll(run.steps());
+        state.set(run.state());
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {
@@ -44,6 +49,7 @@ final class IncidentViewModel {
             public void logged(IncidentEvent event) {
                 later(() -> {
                     if (events.isEmpty() || events.getLast().sequence() < event.sequence()) events.add(event);
+                    state.set(run.state());
                 });
             }
         });
@@ -74,6 +80,24 @@ final class IncidentViewModel {
     /** The last thing the operator tried that could not be done, in words; empty when none. */
     ReadOnlyStringProperty problem() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Open, recovered or closed: follows the incident whoever changes it (the operator, or its last recovery step). */
+    ReadOnlyObjectProperty<IncidentState> state() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The operator says the service is back: the RTO clock stops. */
+    void recovered(String note) {
+        act(() -> run.recovered(System.getProperty("user.name", "operator"), note));
+    }
+
+    void close(String summary) {
+        act(() -> run.close(summary));
+    }
+
+    void reopen(String reason) {
+        act(() -> run.reopen(reason));
     }
 
     IncidentClocks.Reading clocks() {

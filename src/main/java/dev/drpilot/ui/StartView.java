@@ -71,9 +71,9 @@ final class StartView {
                 column("Incident", i -> i.id()),
                 column("Scenario", Incident::title),
                 column("Mode", i -> i.mode() == IncidentMode.REHEARSAL ? "rehearsal" : "incident"),
-                column("State", i -> i.open() ? "open" : "closed"),
+                column("State", i -> i.state().label()),
                 column("Declared", i -> UTC.format(i.startedAt())),
-                column("Elapsed", i -> i.open() ? clock(Duration.between(i.startedAt(), Instant.now())) : "")));
+                column("Time", StartView::time)));
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(incidents, Priority.ALWAYS);
         Label welcome = new Label("New to DR Pilot? Rehearse a sample incident");
@@ -121,12 +121,25 @@ final class StartView {
         return root;
     }
 
-    /** Shows the log's incidents (open ones first, newest first) and enables starting one. */
+    /** Elapsed while the service is down, the RTO achieved once recovered, how long it lasted once closed. */
+    private static String time(Incident i) {
+        return switch (i.state()) {
+            case OPEN -> clock(Duration.between(i.startedAt(), Instant.now()));
+            case RECOVERED -> "recovered in " + clock(Duration.between(i.startedAt(), i.recoveredAt()));
+            case CLOSED -> "lasted " + clock(Duration.between(i.startedAt(), i.closedAt()));
+        };
+    }
+
+    /** Shows the log's incidents (live ones before rehearsals; open ones first, newest first) and enables starting one. */
     void show(List<Incident> all) {
-        incidents.getItems().setAll(all.stream().sorted(Comparator.comparing((Incident i) -> !i.open())
+        incidents.getItems().setAll(all.stream().sorted(Comparator.comparing((Incident i) -> i.mode() != IncidentMode.LIVE)
+                .thenComparing(i -> !i.open())
                 .thenComparing(Incident::startedAt, Comparator.reverseOrder())).toList());
-        long open = all.stream().filter(Incident::open).count();
-        status.setText(open == 0 ? "No incident open" : open + " incident(s) open: select one and resume it");
+        long live = all.stream().filter(i -> i.open() && i.mode() == IncidentMode.LIVE).count();
+        long rehearsals = all.stream().filter(i -> i.open() && i.mode() == IncidentMode.REHEARSAL).count();
+        long open = live + rehearsals;
+        status.setText(open == 0 ? "No incident open" : live + " live incident(s) and " + rehearsals
+                + " rehearsal(s) not closed: select one and resume it");
         declare.setDisable(false);
         rehearse.setDisable(false);
         firstRun.setVisible(all.isEmpty());

@@ -3,10 +3,12 @@ package dev.drpilot.app.cli;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
+import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Param;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,8 @@ final class ConsoleSession {
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean yesToConfirmations;
+    /** The step whose outcome was printed last, so a failure is not printed again before its retry question. */
+    private StepRun shown;
 
     ConsoleSession(IncidentRun run, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
         this.run = run;
@@ -43,10 +47,25 @@ final class ConsoleSession {
     int runAndReport() throws IOException, InterruptedException {
         boolean done = runAll();
         out.println();
-        out.println(done ? "All steps done. Export the post-mortem with: drpilot export " + run.incidentId() + " --format md"
-                : "Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
+        if (done) {
+            Duration recoveredIn = run.clocks().recoveredIn();
+            out.println("All steps done." + (recoveredIn == null ? " Once the service is back: drpilot resolve " + run.incidentId()
+                    : " The service is recovered: RTO " + Durations.human(recoveredIn) + "."));
+            out.println("Write the post-mortem: drpilot export " + run.incidentId() + " --format md; then close the incident: drpilot close "
+                    + run.incidentId() + " --summary \"what happened and how it ended\"");
+        } else {
+            out.println("Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
+        }
         out.flush();
         return done ? 0 : 3;
+    }
+
+    /** A step's state and message in one line, without saying the state twice ("Skipped: Skipped: ..."). */
+    private static String outcome(StepRun step) {
+        String label = step.state().label();
+        if (step.message() == null) return label;
+        String message = step.message().replace("\n", "\n      ");
+        return message.startsWith(label) ? message : label + ": " + message;
     }
 
     /** Returns true when every step is done (succeeded or skipped). */
@@ -65,8 +84,9 @@ final class ConsoleSession {
             out.flush();
             if (!runStep(step)) return false;
             StepRun after = run.step(step.id());
-            out.println("   " + after.state().label() + (after.message() == null ? "" : ": " + after.message().replace("\n", "\n      ")));
+            out.println("   " + outcome(after));
             out.flush();
+            shown = after;
             if (after.state().isSettled()) position++;
         }
         return true;
@@ -75,7 +95,7 @@ final class ConsoleSession {
     /** Runs (or re-runs) one step; false when the operator quits or the input ends. */
     private boolean runStep(StepRun step) throws IOException, InterruptedException {
         if (step.state() == StepState.FAILED || step.state() == StepState.INTERRUPTED || step.state() == StepState.CANCELLED) {
-            if (step.message() != null) out.println("   " + step.state().label() + ": " + step.message());
+            if (!step.equals(shown)) out.println("   " + outcome(step));
             Choice choice = retrySkipOrQuit();
             if (choice == Choice.QUIT) return false;
             if (choice == Choice.SKIP) {

@@ -45,8 +45,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "md|html|json|csv|png", description = "png: the timeline as a picture")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: INCIDENT.FORMAT here).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: INCIDENT.FORMAT in the exports folder beside the log).")
     Path out;
+
+    @Option(names = "--force", description = "Replace the file if it exists.")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
@@ -62,7 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
         try (IncidentLogStore store = log.open()) {
             Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
-            Path target = out != null ? out : Path.of(incidentId + "." + format);
+            Path target = ExportFiles.target(out, store, incidentId + "." + format, force, spec.commandLine().getErr()).orElse(null);
+            if (target == null) return 1;
             Optional<Runbook> runbook = runbook(incident.get().runbookId());
             Postmortem postmortem = Postmortem.of(incident.get(), runbook, store.events(incidentId));
             if (writer == null) {

@@ -2,9 +2,12 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Durations;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "incidents", mixinStandardHelpOptions = true,
-        description = "Lists the incidents in the log, open ones first, with their state and duration.")
+        description = "Lists the live incidents, then the rehearsals, open ones first, with their state (open, recovered, closed) and times.")
 public final class IncidentsCommand implements Callable<Integer> {
 
     @Spec
@@ -23,16 +26,25 @@ public final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         try (IncidentLogStore store = log.open()) {
-            TextTable table = new TextTable("ID", "STATE", "MODE", "RUNBOOK", "DECLARED (UTC)", "DURATION", "EVENTS");
-            for (Incident i : store.incidents()) {
-                Instant end = i.closedAt() != null ? i.closedAt() : Instant.now();
-                table.row(i.id(), i.open() ? "open" : "closed", i.mode().name().toLowerCase(), i.runbookId(),
-                        i.declaredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z|Z", ""),
-                        Durations.human(Duration.between(i.startedAt(), end)), String.valueOf(store.events(i.id()).size()));
+            List<Incident> all = store.incidents();
+            for (IncidentMode mode : IncidentMode.values()) {
+                List<Incident> these = all.stream().filter(i -> i.mode() == mode).toList();
+                if (these.isEmpty()) continue;
+                out.println(mode == IncidentMode.LIVE ? "Live incidents" : "Rehearsals");
+                TextTable table = new TextTable("ID", "STATE", "RUNBOOK", "DECLARED (UTC)", "RECOVERED IN", "DURATION", "EVENTS");
+                for (Incident i : these) {
+                    Instant end = i.closedAt() != null ? i.closedAt() : Instant.now();
+                    table.row(i.id(), i.state().label(), i.runbookId(), i.declaredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z|Z", ""),
+                            i.recoveredAt() == null ? "" : Durations.human(Duration.between(i.startedAt(), i.recoveredAt())),
+                            Durations.human(Duration.between(i.startedAt(), end)), String.valueOf(store.events(i.id()).size()));
+                }
+                out.print(table);
+                out.println();
             }
-            spec.commandLine().getOut().print(table);
-            spec.commandLine().getOut().flush();
+            if (all.isEmpty()) out.println("No incidents in " + store.file() + ".mv.db yet.");
+            out.flush();
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,11 @@ public final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--play", description = "Play the team's part too (confirm, tick off, retry) to check the exercise runs to its end.")
     boolean play;
 
-    @Option(names = "--scorecard", paramLabel = "FILE", description = "Where to write the scorecard (default: <rehearsal id>-scorecard.md).")
+    @Option(names = "--scorecard", paramLabel = "FILE", description = "Where to write the scorecard (default: <rehearsal id>-scorecard.md in the exports folder beside the log).")
     Path scorecard;
+
+    @Option(names = "--force", description = "Replace the scorecard file if it exists.")
+    boolean force;
 
     @Option(names = "--commander", paramLabel = "NAME") String commander;
 
@@ -80,6 +84,10 @@ public final class RehearseCommand implements Callable<Integer> {
             err.println("--speed " + speed + ": give 1 (real time) to " + RehearsalClock.MAX_SPEED);
             return 2;
         }
+        if (scorecard != null && Files.exists(scorecard) && !force) {
+            err.println(scorecard + " exists already: add --force to replace it, or name another file");
+            return 1;
+        }
         Runbook runbook = all.stream().filter(r -> r.id().equals(exercise.runbookId())).findFirst().orElseThrow();
         try (IncidentLogStore store = log.open();
              Tabletop tabletop = Tabletop.start(exercise, runbook, store, ActionCatalog.builtIn(), speed,
@@ -90,7 +98,10 @@ public final class RehearseCommand implements Callable<Integer> {
             boolean finished = new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofHours(2));
             tabletop.run().steps().forEach(s -> out.println("  " + s.state().label() + "  " + s.step().id()
                     + (s.message() == null ? "" : "  " + s.message())));
-            Path file = scorecard != null ? scorecard : Path.of(rehearsal + "-scorecard.md");
+            tabletop.run().close((finished ? "Played to its end" : "Stopped before its end") + ", unattended (drpilot rehearse --play): "
+                    + exercise.title());
+            Path file = ExportFiles.target(scorecard, store, rehearsal + "-scorecard.md", true, err).orElse(null);
+            if (file == null) return 1;
             Scorecards.export(store, store.incident(rehearsal).orElseThrow(), runbook, file);
             out.println((finished ? "Finished" : "Stopped before the end") + " after " + tabletop.elapsed().toMinutes()
                     + " min of exercise time; scorecard: " + file);

@@ -8,6 +8,7 @@ import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.engine.ParameterValues;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.IncidentState;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookKind;
@@ -82,8 +83,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (dryRun) return dryRun(runbook, out, err);
         try (IncidentLogStore store = log.open()) {
-            store.incidents().stream().filter(i -> i.open()).forEach(i ->
-                    out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id() + "`"));
+            store.incidents().stream().filter(i -> i.mode() == IncidentMode.LIVE && i.state() == IncidentState.OPEN).forEach(i ->
+                    out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id()
+                            + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
             IncidentRun run;
             try {
                 run = EngineWiring.engine(store).declare(runbook, params, new NewIncident(runbook.id(), runbook.title(),

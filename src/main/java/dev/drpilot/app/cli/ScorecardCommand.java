@@ -32,8 +32,11 @@ public final class ScorecardCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REHEARSAL", description = "The rehearsal's id (see `incidents`).")
     String id;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it: .html (with a chart), .json, .csv (a row per rehearsal), else Markdown (default: <id>-scorecard.md).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it: .html (with a chart), .json, .csv (a row per rehearsal), else Markdown (default: <id>-scorecard.md in the exports folder beside the log).")
     Path output;
+
+    @Option(names = "--force", description = "Replace the file if it exists.")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +56,8 @@ public final class ScorecardCommand implements Callable<Integer> {
                 err.println("the runbook of " + id + " (" + incident.runbookId() + ") is not in " + runbooks.folder);
                 return 1;
             }
-            Path file = output != null ? output : Path.of(id + "-scorecard.md");
+            Path file = ExportFiles.target(output, store, id + "-scorecard.md", force, err).orElse(null);
+            if (file == null) return 1;
             Scorecards.export(store, incident, runbook, file);
             out.println("Scorecard of " + id + ": " + file);
             return 0;
