@@ -12,8 +12,10 @@ import dev.drpilot.incident.IncidentLogStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +35,9 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Secret parameters given on standard input, in a file, in the environment, or (warned about)
- * with -p: each reaches its step (moto's Secrets Manager holds it afterwards), and none appears
- * in the terminal's output or anywhere in the log's H2 file.
+ * Secret parameters given on standard input, in a file, in the environment, at a terminal prompt,
+ * or (warned about) with -p: each reaches its step (moto's Secrets Manager holds it afterwards),
+ * and none appears in the terminal's output or anywhere in the log's H2 file.
  */
 class SecretParametersTest {
 
@@ -185,6 +187,45 @@ class SecretParametersTest {
         }
         assertThat(output).contains("All steps done").doesNotContain("db-password-from-env-5512").doesNotContain("api-token-from-env-9034");
         assertThat(logFiles()).doesNotContain("db-password-from-env-5512").doesNotContain("api-token-from-env-9034");
+    }
+
+    @Test
+    void inATerminalAMissingSecretIsAskedForWithoutEchoingIt() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "rotate-credentials", "--runbooks", runbooks.toString(), "--log", log(), "--yes-to-confirmations"));
+        String shellLine = String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        StringBuilder output = new StringBuilder();
+        try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-east-1"))) {
+            SecretsManagerClient secrets = secretsManager(aws);
+            // script(1) runs the command on a pseudo-terminal, as an operator's shell would
+            ProcessBuilder builder = new ProcessBuilder("script", "-qec", shellLine, "/dev/null").redirectErrorStream(true);
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DRPILOT_"));
+            env.putAll(Map.of("AWS_ENDPOINT_URL", moto.endpoint.toString(), "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                    "AWS_REGION", "us-east-1", "DRPILOT_SECRET_APITOKEN", "api-token-from-env-1187"));
+            Process process = builder.start();
+            Reader terminal = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
+            Writer keyboard = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            while (!output.toString().endsWith("dbPassword (secret, not shown): ")) {
+                int c = terminal.read();
+                if (c == -1) break;
+                output.append((char) c);
+            }
+            keyboard.write("db-password-typed-6120\n");
+            keyboard.flush();
+            StringWriter rest = new StringWriter();
+            terminal.transferTo(rest);
+            output.append(rest);
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as(output.toString()).isZero();
+            assertThat(stored(secrets, "db-credentials")).isEqualTo("db-password-typed-6120");
+            assertThat(stored(secrets, "api-credentials")).isEqualTo("api-token-from-env-1187");
+        }
+        assertThat(output).contains("dbPassword (secret, not shown): ").contains("All steps done")
+                .doesNotContain("apiToken (secret").doesNotContain("db-password-typed-6120");
+        assertThat(logFiles()).doesNotContain("db-password-typed-6120");
     }
 
     @Test
