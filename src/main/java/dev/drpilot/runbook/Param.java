@@ -40,7 +40,7 @@ public record Param(String name, ParamType type, String label, String defaultVal
             if (max != null && n > max) return name + ": " + n + " is above the maximum " + max;
         }
         if (pattern != null && !Pattern.compile(pattern).matcher(value).matches()) {
-            return name + ": '" + value + "' does not match " + pattern;
+            return name + ": " + (sensitive() ? "the secret" : "'" + value + "'") + " does not match " + pattern;
         }
         return null;
     }

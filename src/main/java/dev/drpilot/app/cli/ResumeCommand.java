@@ -40,8 +40,12 @@ public final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Secret parameters again (the log never keeps them).")
-    Map<String, String> secrets = new HashMap<>();
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "Secret parameters again (the log never keeps them); better given with the --secret options.")
+    Map<String, String> params = new HashMap<>();
+
+    @Mixin
+    SecretOptions secrets = new SecretOptions();
 
     @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking.")
     boolean yes;
@@ -60,9 +64,18 @@ public final class ResumeCommand implements Callable<Integer> {
                 err.println("the runbook '" + incident.get().runbookId() + "' of " + incidentId + " is not in " + runbooks.folder);
                 return 1;
             }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Map<String, String> values;
+            try {
+                values = secrets.collect(runbook, params, in, err, true);
+            } catch (InvalidParametersException e) {
+                e.problems().forEach(err::println);
+                err.println("nothing was resumed");
+                return 1;
+            }
             IncidentRun run;
             try {
-                run = EngineWiring.engine(store).resume(incident.get(), runbook, secrets);
+                run = EngineWiring.engine(store).resume(incident.get(), runbook, values);
             } catch (InvalidParametersException e) {
                 e.problems().forEach(p -> err.println("parameter " + p));
                 return 1;
@@ -72,7 +85,6 @@ public final class ResumeCommand implements Callable<Integer> {
                 out.println("   " + step.state().label() + ": " + step.step().title()
                         + (step.message() == null ? "" : " - " + step.message()));
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return new ConsoleSession(run, in, out, yes).runAndReport();
         }
     }

@@ -45,8 +45,11 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
     String id;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value.")
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value (a secret one is better given with the --secret options).")
     Map<String, String> params = new HashMap<>();
+
+    @Mixin
+    SecretOptions secrets = new SecretOptions();
 
     @Option(names = "--dry-run", description = "Show what would run; call nothing, record nothing.")
     boolean dryRun;
@@ -81,14 +84,23 @@ public final class RunCommand implements Callable<Integer> {
                     + " `drpilot rehearse` lists the exercises (or open the app and choose Rehearse)");
             return 2;
         }
-        if (dryRun) return dryRun(runbook, out, err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Map<String, String> values;
+        try {
+            values = secrets.collect(runbook, params, in, err, !dryRun);
+        } catch (InvalidParametersException e) {
+            e.problems().forEach(err::println);
+            err.println("nothing was run");
+            return 1;
+        }
+        if (dryRun) return dryRun(runbook, values, out, err);
         try (IncidentLogStore store = log.open()) {
             store.incidents().stream().filter(i -> i.mode() == IncidentMode.LIVE && i.state() == IncidentState.OPEN).forEach(i ->
                     out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id()
                             + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
             IncidentRun run;
             try {
-                run = EngineWiring.engine(store).declare(runbook, params, new NewIncident(runbook.id(), runbook.title(),
+                run = EngineWiring.engine(store).declare(runbook, values, new NewIncident(runbook.id(), runbook.title(),
                         rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE, severity, commander, failureStartedAt));
             } catch (InvalidParametersException e) {
                 e.problems().forEach(p -> err.println("parameter " + p));
@@ -96,15 +108,14 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return new ConsoleSession(run, in, out, yes).runAndReport();
         }
     }
 
-    private int dryRun(Runbook runbook, PrintWriter out, PrintWriter err) {
+    private int dryRun(Runbook runbook, Map<String, String> given, PrintWriter out, PrintWriter err) {
         ParameterValues values;
         try {
-            values = ParameterValues.forPreview(runbook, params);
+            values = ParameterValues.forPreview(runbook, given);
         } catch (InvalidParametersException e) {
             e.problems().forEach(p -> err.println("parameter " + p));
             return 1;

@@ -45,6 +45,9 @@ public final class ShowCommand implements Callable<Integer> {
             err.println("no runbook '" + id + "' in " + runbooks.folder + "; `drpilot list` shows the ids");
             return 1;
         }
+        found.get().params().stream().filter(p -> p.sensitive() && params.containsKey(p.name())).forEach(p -> err.println(
+                "warning: -p " + p.name() + " leaves the secret in the process list and the shell history, and show never uses it"
+                        + " (a secret shows as ****): leave it out"));
         print(found.get(), new CommandPreview(ActionCatalog.builtIn()), out);
         return 0;
     }
