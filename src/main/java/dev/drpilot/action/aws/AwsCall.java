@@ -22,7 +22,7 @@ final class AwsCall {
 
     /**
      * A read of something that may not exist (a read-back after a change): empty when AWS answers
-     * 404, the other failures as {@link #run}.
+     * that it is not there, the other failures as {@link #run}.
      */
     static <R extends AwsResponse> Optional<R> ifFound(ActionContext context, AwsClients clients, String service,
                                                               String operation, String permission, Supplier<R> call)
@@ -33,13 +33,19 @@ final class AwsCall {
             context.apiCall(service, operation, response.responseMetadata().requestId());
             return Optional.of(response);
         } catch (AwsServiceException e) {
-            context.apiCall(service, operation + (e.statusCode() == 404 ? " (not found)" : " (failed)"), null);
-            if (e.statusCode() == 404) return Optional.empty();
+            context.apiCall(service, operation + (notFound(e) ? " (not found)" : " (failed)"), null);
+            if (notFound(e)) return Optional.empty();
             throw AwsErrors.translate(e, service + " " + operation, permission, clients.settings());
         } catch (SdkException e) {
             context.apiCall(service, operation + " (failed)", null);
             throw AwsErrors.translate(e, service + " " + operation, permission, clients.settings());
         }
+    }
+
+    /** HTTP 404, or DynamoDB's HTTP 400 ResourceNotFoundException and BackupNotFoundException. */
+    private static boolean notFound(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() == 404 || code != null && code.endsWith("NotFoundException");
     }
 
     /** A call made without the identity check (the check's own STS call). */

@@ -7,9 +7,13 @@ import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.RestoreSummary;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** aws.dynamodb.restoreFromBackup: a new table from an on-demand backup (in the step's region, the DR region after a region failure). */
+/**
+ * aws.dynamodb.restoreFromBackup: a new table from an on-demand backup (in the step's region, the DR
+ * region after a region failure), read back right after the call: it exists and names the backup.
+ */
 public final class DynamoDbRestoreFromBackup implements Action {
 
     private final AwsClients clients;
@@ -32,6 +36,7 @@ public final class DynamoDbRestoreFromBackup implements Action {
         TableDescription table = AwsCall.run(context, clients, "DynamoDB", "RestoreTableFromBackup", "dynamodb:RestoreTableFromBackup",
                 () -> dynamo.restoreTableFromBackup(r -> r.backupArn(backup).targetTableName(target))).tableDescription();
         context.statusChange(target, table.tableStatusAsString());
-        return ActionResult.of("Restoring backup " + backup + " as " + target, Map.of("table", target, "tableArn", table.tableArn()));
+        String checked = DynamoDbRestoredTable.readBack(clients, context, dynamo, target, backup, RestoreSummary::sourceBackupArn);
+        return ActionResult.checked("Restoring backup " + backup + " as " + target, Map.of("table", target, "tableArn", table.tableArn()), checked);
     }
 }

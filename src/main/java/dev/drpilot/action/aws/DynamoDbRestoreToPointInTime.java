@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * aws.dynamodb.restoreToPointInTime: restores a table into a new one, after checking that PITR is
- * on and the restore time lies in its window (a time outside it never reaches the restore call).
+ * on and the restore time lies in its window (a time outside it never reaches the restore call),
+ * then reads the new table back: it exists and names the source.
  */
 public final class DynamoDbRestoreToPointInTime implements Action {
 
@@ -55,7 +56,9 @@ public final class DynamoDbRestoreToPointInTime implements Action {
                     else r.useLatestRestorableTime(true);
                 })).tableDescription();
         context.statusChange(target, table.tableStatusAsString());
-        return ActionResult.of("Restoring " + source + " to " + (restoreTime == null ? "its latest restorable time" : restoreTime)
-                + " as " + target, Map.of("table", target, "tableArn", table.tableArn()));
+        String checked = DynamoDbRestoredTable.readBack(clients, context, dynamo, target, source,
+                summary -> DynamoDbRestoredTable.tableName(summary.sourceTableArn()));
+        return ActionResult.checked("Restoring " + source + " to " + (restoreTime == null ? "its latest restorable time" : restoreTime)
+                + " as " + target, Map.of("table", target, "tableArn", table.tableArn()), checked);
     }
 }

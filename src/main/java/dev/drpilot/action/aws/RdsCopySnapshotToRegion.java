@@ -3,18 +3,17 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
-import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
 /**
  * aws.rds.copySnapshotToRegion: copies a snapshot into the step's region (the DR region), called
- * there with the source region, and waits until the copy is available.
+ * there with the source region, and reads the copy back until it is available, of the instance the
+ * source snapshot is of.
  */
 public final class RdsCopySnapshotToRegion implements Action {
 
@@ -40,18 +39,16 @@ public final class RdsCopySnapshotToRegion implements Action {
             throw ActionException.permanent("The copy would stay in " + region + ": give the DR region as the step's region");
         }
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, region);
-        AwsCall.run(context, clients, "RDS", "CopyDBSnapshot", "rds:CopyDBSnapshot", () -> rds.copyDBSnapshot(r -> {
+        String instance = AwsCall.run(context, clients, "RDS", "CopyDBSnapshot", "rds:CopyDBSnapshot", () -> rds.copyDBSnapshot(r -> {
             r.sourceDBSnapshotIdentifier(source).targetDBSnapshotIdentifier(target);
             if (sourceRegion != null) r.sourceRegion(sourceRegion);
-        }));
+        })).dbSnapshot().dbInstanceIdentifier();
         context.statusChange(target, "copying");
-        DBSnapshot copy = Polling.until(context, "copy " + target + " to be available", Duration.ofHours(3), () -> {
-            DBSnapshot now = AwsCall.run(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
-                    () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(target))).dbSnapshots().get(0);
-            return "available".equals(now.status()) ? Optional.of(now) : Optional.empty();
-        });
+        String where = "copy " + target + " in " + clients.regionOrDefault(region);
+        DBSnapshot copy = RdsSnapshotReadBack.untilAvailable(clients, context, rds, target, instance, where, Duration.ofHours(3));
         context.statusChange(target, copy.status());
-        return ActionResult.of("Copy " + target + " is available in " + clients.regionOrDefault(region),
-                Map.of("snapshotArn", copy.dbSnapshotArn(), "status", copy.status()));
+        return ActionResult.checked("Copy " + target + " is available in " + clients.regionOrDefault(region),
+                Map.of("snapshotArn", copy.dbSnapshotArn(), "status", copy.status()),
+                where + " of " + instance + " reads available (DescribeDBSnapshots)");
     }
 }

@@ -3,16 +3,14 @@ package dev.drpilot.action.aws;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.Args;
-import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
-/** aws.rds.createSnapshot: takes a manual snapshot and waits until it is available. */
+/** aws.rds.createSnapshot: takes a manual snapshot and reads it back until it is available. */
 public final class RdsCreateSnapshot implements Action {
 
     private final AwsClients clients;
@@ -34,12 +32,10 @@ public final class RdsCreateSnapshot implements Action {
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
         AwsCall.run(context, clients, "RDS", "CreateDBSnapshot", "rds:CreateDBSnapshot",
                 () -> rds.createDBSnapshot(r -> r.dbInstanceIdentifier(instance).dbSnapshotIdentifier(snapshot)));
-        DBSnapshot done = Polling.until(context, "snapshot " + snapshot + " to be available", Duration.ofHours(2), () -> {
-            DBSnapshot now = AwsCall.run(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
-                    () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot))).dbSnapshots().get(0);
-            return "available".equals(now.status()) ? Optional.of(now) : Optional.empty();
-        });
-        return ActionResult.of("Snapshot " + snapshot + " of " + instance + " is available",
-                Map.of("snapshotArn", done.dbSnapshotArn(), "status", done.status()));
+        DBSnapshot done = RdsSnapshotReadBack.untilAvailable(clients, context, rds, snapshot, instance, "snapshot " + snapshot,
+                Duration.ofHours(2));
+        return ActionResult.checked("Snapshot " + snapshot + " of " + instance + " is available",
+                Map.of("snapshotArn", done.dbSnapshotArn(), "status", done.status()),
+                "snapshot " + snapshot + " of " + instance + " reads available (DescribeDBSnapshots)");
     }
 }

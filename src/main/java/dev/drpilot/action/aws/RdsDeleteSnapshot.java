@@ -6,9 +6,12 @@ import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
 
-/** aws.rds.deleteSnapshot: deletes one manual snapshot. */
+/** aws.rds.deleteSnapshot: deletes one manual snapshot, then reads it back: gone, or deleting. */
 public final class RdsDeleteSnapshot implements Action {
 
     private final AwsClients clients;
@@ -29,7 +32,17 @@ public final class RdsDeleteSnapshot implements Action {
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
         AwsCall.run(context, clients, "RDS", "DeleteDBSnapshot", "rds:DeleteDBSnapshot",
                 () -> rds.deleteDBSnapshot(r -> r.dbSnapshotIdentifier(snapshot)));
-        context.statusChange(snapshot, "deleted");
-        return ActionResult.of("Deleted snapshot " + snapshot, Map.of("deleted", snapshot));
+        Optional<DBSnapshot> left = AwsCall.ifFound(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
+                () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot))).map(DescribeDbSnapshotsResponse::dbSnapshots)
+                .flatMap(found -> found.stream().findFirst());
+        String status = left.map(DBSnapshot::status).orElse("deleted");
+        if (!"deleted".equals(status) && !"deleting".equals(status)) {
+            throw ActionException.permanent("Expected snapshot " + snapshot + " gone or deleting, found it " + status
+                    + ": something took it again under the same name right after the delete. Find what did, then retry this step.");
+        }
+        context.statusChange(snapshot, status);
+        return ActionResult.checked("Deleted snapshot " + snapshot, Map.of("deleted", snapshot),
+                left.isEmpty() ? "snapshot " + snapshot + " is gone (DescribeDBSnapshots: not found)"
+                        : "snapshot " + snapshot + " reads deleting (DescribeDBSnapshots)");
     }
 }

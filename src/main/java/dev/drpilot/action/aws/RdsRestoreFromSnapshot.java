@@ -9,7 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
-/** aws.rds.restoreFromSnapshot: creates an instance from a snapshot (the DR region's copy, or a drill's). */
+/** aws.rds.restoreFromSnapshot: creates an instance from a snapshot (the DR region's copy, or a drill's), then reads it back. */
 public final class RdsRestoreFromSnapshot implements Action {
 
     private final AwsClients clients;
@@ -32,6 +32,8 @@ public final class RdsRestoreFromSnapshot implements Action {
         DBInstance created = AwsCall.run(context, clients, "RDS", "RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBInstanceFromDBSnapshot",
                 () -> rds.restoreDBInstanceFromDBSnapshot(r -> r.dbSnapshotIdentifier(snapshot).dbInstanceIdentifier(target))).dbInstance();
         context.statusChange(target, created.dbInstanceStatus());
-        return ActionResult.of("Restoring " + snapshot + " as " + target, Map.of("instance", target, "status", created.dbInstanceStatus()));
+        String checked = RdsRestoredInstance.readBack(clients, context, rds, created, "snapshot " + snapshot);
+        return ActionResult.checked("Restoring " + snapshot + " as " + target, Map.of("instance", target, "status", created.dbInstanceStatus()),
+                checked);
     }
 }

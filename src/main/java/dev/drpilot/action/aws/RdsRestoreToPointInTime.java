@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /**
  * aws.rds.restoreToPointInTime: restores into a new instance, after checking that the restore
- * time lies inside the source's restorable window (a time outside it never reaches the restore call).
+ * time lies inside the source's restorable window (a time outside it never reaches the restore call),
+ * then reads the new instance back.
  */
 public final class RdsRestoreToPointInTime implements Action {
 
@@ -55,7 +56,9 @@ public final class RdsRestoreToPointInTime implements Action {
                     else r.useLatestRestorableTime(true);
                 })).dbInstance();
         context.statusChange(target, created.dbInstanceStatus());
-        return ActionResult.of("Restoring " + source + " to " + (restoreTime == null ? "its latest restorable time" : restoreTime)
-                + " as " + target, Map.of("instance", target, "status", created.dbInstanceStatus()));
+        String to = restoreTime == null ? "its latest restorable time" : restoreTime.toString();
+        String checked = RdsRestoredInstance.readBack(clients, context, rds, created, source + " at " + to);
+        return ActionResult.checked("Restoring " + source + " to " + to + " as " + target,
+                Map.of("instance", target, "status", created.dbInstanceStatus()), checked);
     }
 }
