@@ -10,13 +10,13 @@ import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * aws.cognito.exportUsers: writes every user of a pool, as JSON in the shape of
  * {@code aws cognito-idp list-users}, to S3 for the region-failure migration. The users go
- * straight to S3: only their count reaches the step's outputs and the log.
+ * straight to S3: only their count reaches the step's outputs and the log. Succeeds only when the
+ * object reads back with the size and SHA-256 of the export.
  */
 public final class CognitoExportUsers implements Action {
 
@@ -47,9 +47,9 @@ public final class CognitoExportUsers implements Action {
             throw new ActionException("Could not write the export of " + pool + ": " + e.getOriginalMessage(), false, e);
         }
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        AwsCall.run(context, clients, "S3", "PutObject", "s3:PutObject",
-                () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body)));
+        String checked = S3Upload.bytes(context, clients, s3, bucket, key, "application/json", body);
         String uri = "s3://" + bucket + "/" + key;
-        return ActionResult.of("Exported " + users.size() + " user(s) of " + pool + " to " + uri, Map.of("uri", uri, "count", users.size()));
+        return ActionResult.checked("Exported " + users.size() + " user(s) of " + pool + " to " + uri, Map.of("uri", uri, "count", users.size()),
+                checked);
     }
 }

@@ -8,7 +8,10 @@ import dev.drpilot.action.ActionResult;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
-/** aws.lambda.updateAlias: points an alias (live) at a published version, the rollback of a bad deploy. */
+/**
+ * aws.lambda.updateAlias: points an alias (live) at a published version, the rollback of a bad
+ * deploy, then reads the alias back to prove it points there.
+ */
 public final class LambdaUpdateAlias implements Action {
 
     private final AwsClients clients;
@@ -37,6 +40,13 @@ public final class LambdaUpdateAlias implements Action {
         String now = AwsCall.run(context, clients, "Lambda", "UpdateAlias", "lambda:UpdateAlias",
                 () -> lambda.updateAlias(r -> r.functionName(function).name(alias).functionVersion(version))).functionVersion();
         context.statusChange(function + ":" + alias, "version " + before + " -> " + now);
-        return ActionResult.of(function + ":" + alias + " now points at version " + now + " (was " + before + ")", Map.of("version", now));
+        String found = AwsCall.ifFound(context, clients, "Lambda", "GetAlias", "lambda:GetAlias",
+                () -> lambda.getAlias(r -> r.functionName(function).name(alias))).map(a -> "version " + a.functionVersion()).orElse("no such alias");
+        if (!found.equals("version " + version)) {
+            throw ActionException.permanent("Expected alias " + alias + " of " + function + " -> version " + version + ", found " + found
+                    + ": something else (a deploy pipeline?) moved it; stop it, then retry this step.");
+        }
+        return ActionResult.checked(function + ":" + alias + " now points at version " + now + " (was " + before + ")", Map.of("version", now),
+                "alias " + alias + " -> " + found + " (GetAlias)");
     }
 }

@@ -1,12 +1,15 @@
 package dev.drpilot.action.aws;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
 import software.amazon.awssdk.services.s3.model.Transition;
 
-/** S3 replication and lifecycle rules as plain maps, for step outputs and the log. */
+/** S3 replication and lifecycle rules as plain maps, for step outputs and the log, and for comparing a rule read back with the rule sent. */
 final class S3Rules {
 
     private S3Rules() {
@@ -30,6 +33,18 @@ final class S3Rules {
         if (rule.filter() != null && rule.filter().prefix() != null) out.put("prefix", rule.filter().prefix());
         for (Transition t : rule.transitions()) out.put(t.storageClassAsString(), t.days());
         if (rule.expiration() != null && rule.expiration().days() != null) out.put("expireAfterDays", rule.expiration().days());
+        return out;
+    }
+
+    /** What differs between a rule sent and the rule read back, each as "name found (expected sent)", in the order of the rule sent. */
+    static List<String> differences(Map<String, Object> sent, Map<String, Object> found) {
+        List<String> out = new ArrayList<>();
+        sent.forEach((name, value) -> {
+            if (!Objects.equals(value, found.get(name))) out.add(name + " " + found.getOrDefault(name, "missing") + " (expected " + value + ")");
+        });
+        found.forEach((name, value) -> {
+            if (!sent.containsKey(name)) out.add(name + " " + value + " (expected none)");
+        });
         return out;
     }
 }

@@ -8,10 +8,9 @@ import dev.drpilot.action.ActionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** aws.s3.uploadFile: stores a local backup file (a Kubernetes export) in S3. */
+/** aws.s3.uploadFile: stores a local backup file (a Kubernetes export) in S3 and reads its size and SHA-256 back. */
 public final class S3UploadFile implements Action {
 
     private final AwsClients clients;
@@ -33,9 +32,8 @@ public final class S3UploadFile implements Action {
         String key = args.required("key");
         if (!Files.isRegularFile(file)) throw ActionException.permanent("There is no file " + file + " to upload");
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        AwsCall.run(context, clients, "S3", "PutObject", "s3:PutObject",
-                () -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file)));
+        String checked = S3Upload.file(context, clients, s3, bucket, key, file);
         String uri = "s3://" + bucket + "/" + key;
-        return ActionResult.of("Uploaded " + file.getFileName() + " to " + uri, Map.of("uri", uri));
+        return ActionResult.checked("Uploaded " + file.getFileName() + " to " + uri, Map.of("uri", uri), checked);
     }
 }

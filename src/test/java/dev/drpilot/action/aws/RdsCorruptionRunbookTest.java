@@ -81,7 +81,8 @@ class RdsCorruptionRunbookTest {
             assertThat(run.step("restore").state()).isEqualTo(StepState.SUCCEEDED);
             String endpoint = (String) run.step("wait").outputs().get("endpoint");
             assertThat(endpoint).contains("druid-metadata-restored");
-            assertThat(run.step("point-druid-at-it").message()).isEqualTo("Updated host of druid-metadata-secret");
+            assertThat(run.step("point-druid-at-it").message()).isEqualTo("Updated host of druid-metadata-secret. Checked: secret"
+                    + " druid-metadata-secret has host=<new>, 2 other key(s) unchanged (values not shown)");
 
             String secret = aws.get(SecretsManagerClient.class, SecretsManagerClient::builder, null)
                     .getSecretValue(r -> r.secretId("druid-metadata-secret")).secretString();
