@@ -28,12 +28,13 @@ import java.util.zip.GZIPInputStream;
  * k8s.helm.exportReleases: the deployed Helm releases of a namespace, read from the release
  * Secrets Helm 3 keeps (base64 of gzipped JSON), so no helm binary is needed. Writes each
  * release's chart, version, revision, status and values; values whose key looks like a secret
- * (password, token, key...) are written as "<redacted>".
+ * (password, token, key...) are written as "<redacted>". The file is read back before the step succeeds.
  */
 public final class HelmExportReleases implements Action {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|passwd|secret|token|credential|private|apikey|api_key|accesskey).*");
+    private static final String REDACTED = "<redacted>";
 
     private final KubeClients clients;
 
@@ -81,8 +82,46 @@ public final class HelmExportReleases implements Action {
         } catch (IOException e) {
             throw ActionException.permanent("Cannot write " + file + ": " + e.getMessage());
         }
-        return ActionResult.of(releases.size() + " Helm release(s) of " + namespace + " written to " + file,
-                Map.of("file", file.toString(), "releases", releases));
+        context.statusChange(file.toString(), "written");
+        return ActionResult.checked(releases.size() + " Helm release(s) of " + namespace + " written to " + file,
+                Map.of("file", file.toString(), "releases", releases), readBack(file, releases.size()));
+    }
+
+    /** The post-condition: the file parses back with every release written, and no secret-looking value in clear. */
+    private static String readBack(Path file, int expected) throws ActionException {
+        JsonNode written;
+        try {
+            written = new YAMLMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw ActionException.permanent("Expected " + file + " to read back with " + expected + " release(s), found it unreadable ("
+                    + KubeErrors.firstLine(e.getMessage()) + "): something changed it meanwhile, or the disk is full. Retry this step.");
+        }
+        int found = written == null ? 0 : written.path("releases").size();
+        if (found != expected) {
+            throw ActionException.permanent("Expected " + expected + " release(s) in " + file + ", found " + found
+                    + " when reading it back: something changed it meanwhile. Retry this step.");
+        }
+        List<String> inClear = new ArrayList<>();
+        unredacted(written, "", inClear);
+        if (!inClear.isEmpty()) {
+            throw ActionException.permanent("Expected every secret-looking value redacted in " + file + ", found " + inClear.size() + " in clear: "
+                    + String.join(", ", inClear) + " (values not shown). Delete the file now, then retry this step.");
+        }
+        return file.getFileName() + " re-read: " + found + " release(s) parse, every secret-looking value redacted";
+    }
+
+    /** The paths of the values under a secret-looking key that are not redacted. */
+    private static void unredacted(JsonNode node, String path, List<String> found) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) unredacted(node.get(i), path + "[" + i + "]", found);
+            return;
+        }
+        node.properties().forEach(field -> {
+            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            boolean leaked = SENSITIVE.matcher(field.getKey()).matches() && field.getValue().isValueNode() && !REDACTED.equals(field.getValue().asText());
+            if (leaked) found.add(at);
+            else unredacted(field.getValue(), at, found);
+        });
     }
 
     private static JsonNode decode(String data, String secretName) throws ActionException {
@@ -102,7 +141,7 @@ public final class HelmExportReleases implements Action {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (SENSITIVE.matcher(field.getKey()).matches() && field.getValue().isValueNode()) field.setValue(JSON.getNodeFactory().textNode("<redacted>"));
+                if (SENSITIVE.matcher(field.getKey()).matches() && field.getValue().isValueNode()) field.setValue(JSON.getNodeFactory().textNode(REDACTED));
                 else redact(field.getValue());
             }
         } else if (node.isArray()) {

@@ -31,7 +31,8 @@ final class KubeErrors {
         };
     }
 
-    private static String firstLine(String text) {
+    /** The first line of a message only (a parser's next lines can quote the file it read, secrets included). */
+    static String firstLine(String text) {
         return text == null ? "" : text.lines().findFirst().orElse(text);
     }
 }

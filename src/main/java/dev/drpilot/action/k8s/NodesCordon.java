@@ -24,7 +24,7 @@ public final class NodesCordon implements Action {
     @Override
     public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
         String node = new Args(values).required("node");
-        Cordon.apply(context, clients.connect(context), node);
-        return ActionResult.of("Cordoned " + node + ": no new pod lands on it", Map.of("node", node));
+        String checked = Cordon.apply(context, clients.connect(context), node);
+        return ActionResult.checked("Cordoned " + node + ": no new pod lands on it", Map.of("node", node), checked);
     }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * k8s.nodes.drain: cordons the node, then evicts its pods through the Eviction API, so a
  * PodDisruptionBudget can refuse (HTTP 429) and the eviction is tried again until the timeout.
  * DaemonSet pods stay (they would come straight back); pods with emptyDir volumes go only when
- * allowed, since their data goes with them. Ends with what could not be evicted, and why.
+ * allowed, since their data goes with them. Ends with what could not be evicted, and why, once the
+ * node reads back cordoned with no evictable pod left on it.
  */
 public final class NodesDrain implements Action {
 
@@ -47,20 +48,19 @@ public final class NodesDrain implements Action {
         boolean deleteEmptyDir = args.flag("deleteEmptyDirData");
         Duration timeout = args.text("timeout") == null ? Duration.ofMinutes(5) : args.duration("timeout");
         KubeClients.Connection on = clients.connect(context);
-        Cordon.apply(context, on, node);
+        String cordoned = Cordon.apply(context, on, node);
 
-        List<Pod> onNode = KubeCall.run(context, on, "list", "pods on node " + node, k -> k.pods().inAnyNamespace().list().getItems())
-                .stream().filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName())).toList();
+        List<Pod> onNode = podsOn(context, on, node);
         Map<String, String> notEvicted = new LinkedHashMap<>();
         List<Pod> toEvict = new ArrayList<>();
         for (Pod pod : onNode) {
             String name = qualified(pod);
-            if (ownedBy(pod, "DaemonSet")) {
-                if (!ignoreDaemonSets) notEvicted.put(name, "managed by a DaemonSet (drain with ignoreDaemonSets: true to leave it)");
-            } else if (usesEmptyDir(pod) && !deleteEmptyDir) {
-                notEvicted.put(name, "has emptyDir data that would be lost (drain with deleteEmptyDirData: true to allow it)");
-            } else {
+            if (evictable(pod, deleteEmptyDir)) {
                 toEvict.add(pod);
+            } else if (ownedBy(pod, "DaemonSet")) {
+                if (!ignoreDaemonSets) notEvicted.put(name, "managed by a DaemonSet (drain with ignoreDaemonSets: true to leave it)");
+            } else {
+                notEvicted.put(name, "has emptyDir data that would be lost (drain with deleteEmptyDirData: true to allow it)");
             }
         }
         List<String> evicted = new ArrayList<>();
@@ -90,7 +90,24 @@ public final class NodesDrain implements Action {
                 + (notEvicted.isEmpty() ? "" : ", " + notEvicted.size() + " not: " + String.join("; ",
                 notEvicted.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         if (!toEvict.isEmpty()) throw ActionException.permanent(summary);
-        return ActionResult.of(summary, Map.of("evicted", evicted, "notEvicted", notEvicted));
+        List<String> left = podsOn(context, on, node).stream().filter(p -> evictable(p, deleteEmptyDir)).map(NodesDrain::qualified).toList();
+        if (!left.isEmpty()) {
+            throw ActionException.permanent("Expected no evictable pod left on " + node + " after the drain, found " + left.size() + ": "
+                    + String.join(", ", left) + ". Something placed them there after the cordon (a pod with nodeName set, or one tolerating"
+                    + " node.kubernetes.io/unschedulable): find its owner, then retry this step.");
+        }
+        return ActionResult.checked(summary, Map.of("evicted", evicted, "notEvicted", notEvicted),
+                cordoned + "; no evictable pod left on " + node + " (" + notEvicted.size() + " left by choice)");
+    }
+
+    private static List<Pod> podsOn(ActionContext context, KubeClients.Connection on, String node) throws ActionException {
+        return KubeCall.run(context, on, "list", "pods on node " + node, k -> k.pods().inAnyNamespace().list().getItems())
+                .stream().filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName())).toList();
+    }
+
+    /** What a drain with these options evicts: anything but DaemonSet pods, and pods with emptyDir data only when allowed. */
+    private static boolean evictable(Pod pod, boolean deleteEmptyDir) {
+        return !ownedBy(pod, "DaemonSet") && (deleteEmptyDir || !usesEmptyDir(pod));
     }
 
     /**
@@ -101,8 +118,7 @@ public final class NodesDrain implements Action {
             throws ActionException, InterruptedException {
         Set<String> gone = evicted.stream().map(NodesDrain::identity).collect(Collectors.toSet());
         Polling.until(context, "the evicted pods to leave " + node, timeout, () -> {
-            long left = KubeCall.run(context, on, "list", "pods on node " + node, k -> k.pods().inAnyNamespace().list().getItems())
-                    .stream().filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()) && gone.contains(identity(p))).count();
+            long left = podsOn(context, on, node).stream().filter(p -> gone.contains(identity(p))).count();
             context.progress(left + " evicted pod(s) still terminating", null);
             return left == 0 ? Optional.of(true) : Optional.empty();
         });

@@ -11,10 +11,12 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,13 +31,16 @@ import java.util.function.Supplier;
  * (server-set fields such as uid, resourceVersion and status removed). Secrets never appear in
  * clear text: by default they are left out (their names are listed); with {@code secrets:
  * encrypt} they are written encrypted with the backup key (AES-256-GCM), and without a key the
- * step refuses rather than fall back to clear text.
+ * step refuses rather than fall back to clear text. The file is read back before the step succeeds.
  */
 public final class ResourcesExport implements Action {
 
     /** What "all" exports: what a namespace needs to be recreated (pods and replica sets come back from their controllers). */
     private static final List<String> ALL = List.of("deployment", "statefulset", "daemonset", "service", "configmap",
             "persistentvolumeclaim", "serviceaccount", "ingress", "cronjob", "job");
+
+    /** The comment line that holds the encrypted Secrets. */
+    private static final String ENCRYPTED = "# encrypted: ";
 
     private final KubeClients clients;
     private final Supplier<String> backupKey;
@@ -90,7 +95,7 @@ public final class ResourcesExport implements Action {
         } else {
             String secretsYaml = Serialization.asYaml(new KubernetesListBuilder().withItems(exported.stream().filter(r -> r instanceof Secret).toList()).build());
             yaml = yaml + "---\n# " + secretNames.size() + " Secret(s), AES-256-GCM with the backup key (DRPILOT_BACKUP_KEY):\n"
-                    + "# encrypted: " + BackupEncryption.encrypt(secretsYaml, backupKey.get()) + "\n";
+                    + ENCRYPTED + BackupEncryption.encrypt(secretsYaml, backupKey.get()) + "\n";
             what = "encrypted " + secretNames.size() + " Secret(s)";
         }
         try {
@@ -99,9 +104,40 @@ public final class ResourcesExport implements Action {
         } catch (IOException e) {
             throw ActionException.permanent("Cannot write " + file + ": " + e.getMessage());
         }
-        int count = (int) exported.stream().filter(r -> !(r instanceof Secret)).count() + (secretsHandling.equals("encrypt") ? secretNames.size() : 0);
-        return ActionResult.of("Exported " + count + " resource(s) of " + namespace + " to " + file + "; " + what,
-                Map.of("file", file.toString(), "count", count, "secretsHandling", what));
+        context.statusChange(file.toString(), "written");
+        int inClear = (int) exported.stream().filter(r -> !(r instanceof Secret)).count();
+        int encrypted = secretsHandling.equals("encrypt") ? secretNames.size() : 0;
+        String checked = readBack(on, file, inClear, encrypted);
+        return ActionResult.checked("Exported " + (inClear + encrypted) + " resource(s) of " + namespace + " to " + file + "; " + what,
+                Map.of("file", file.toString(), "count", inClear + encrypted, "secretsHandling", what), checked);
+    }
+
+    /** The post-condition: the file parses back as the resources written, with no Secret in clear and the encrypted ones decrypting. */
+    private String readBack(KubeClients.Connection on, Path file, int inClear, int encrypted) throws ActionException {
+        String text;
+        List<HasMetadata> items;
+        List<HasMetadata> sealed = List.of();
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            items = on.client().load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items();
+            String blob = text.lines().filter(l -> l.startsWith(ENCRYPTED)).map(l -> l.substring(ENCRYPTED.length())).findFirst().orElse(null);
+            if (blob != null) sealed = on.client().load(new ByteArrayInputStream(BackupEncryption.decrypt(blob, backupKey.get())
+                    .getBytes(StandardCharsets.UTF_8))).items();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw ActionException.permanent("Expected " + file + " to read back as the " + (inClear + encrypted) + " resource(s) written, found"
+                    + " it unreadable (" + KubeErrors.firstLine(e.getMessage()) + "): something changed it meanwhile, or the disk is full. Retry this step.");
+        }
+        List<String> clearSecrets = items.stream().filter(r -> r instanceof Secret).map(r -> r.getMetadata().getName()).toList();
+        if (!clearSecrets.isEmpty()) {
+            throw ActionException.permanent("Expected no Secret in clear in " + file + ", found " + clearSecrets.size() + ": " + String.join(", ", clearSecrets)
+                    + " (values not shown). Delete the file now, it holds credentials, then retry this step.");
+        }
+        if (items.size() != inClear || sealed.size() != encrypted) {
+            throw ActionException.permanent("Expected " + inClear + " resource(s) and " + encrypted + " encrypted Secret(s) in " + file + ", found "
+                    + items.size() + " and " + sealed.size() + " when reading it back: something changed it meanwhile. Retry this step.");
+        }
+        return file.getFileName() + " re-read: " + items.size() + " resource(s) parse, no Secret in clear"
+                + (encrypted == 0 ? "" : ", " + sealed.size() + " Secret(s) decrypt with the backup key");
     }
 
     private static void stripServerFields(HasMetadata resource) {

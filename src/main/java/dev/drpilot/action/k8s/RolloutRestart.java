@@ -5,6 +5,10 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import dev.drpilot.action.Args;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
@@ -13,9 +17,12 @@ import java.util.Map;
 
 /**
  * k8s.rollout.restart: what {@code kubectl rollout restart} does: stamps the pod template with
- * kubectl.kubernetes.io/restartedAt, so the controller replaces the pods one by one.
+ * kubectl.kubernetes.io/restartedAt, so the controller replaces the pods one by one. Each
+ * workload is read back to prove its template carries this restart's stamp.
  */
 public final class RolloutRestart implements Action {
+
+    private static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
     private final KubeClients clients;
 
@@ -35,8 +42,8 @@ public final class RolloutRestart implements Action {
         Workloads kind = Workloads.of(args.required("kind"));
         List<String> names = args.list("names");
         if (names.isEmpty()) throw ActionException.permanent("names: give at least one " + kind.resource() + " to restart");
-        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
-                + context.clock().instant() + "\"}}}}}";
+        String stamp = context.clock().instant().toString();
+        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\"" + stamp + "\"}}}}}";
         KubeClients.Connection on = clients.connect(context);
         List<String> restarted = new ArrayList<>();
         for (String name : names) {
@@ -46,6 +53,27 @@ public final class RolloutRestart implements Action {
             context.statusChange(name, "restarting");
             restarted.add(name);
         }
-        return ActionResult.of("Restarting " + String.join(", ", restarted), Map.of("restarted", restarted));
+        for (String name : restarted) {
+            String resource = kind.resource() + "/" + name + " in namespace " + namespace;
+            String found = stampOf(KubeCall.run(context, on, "get", resource, k -> kind.named(k, namespace, name).get()));
+            if (!stamp.equals(found)) {
+                throw ActionException.permanent("Expected the pod template of " + resource + " to carry " + RESTARTED_AT + "=" + stamp + ", found "
+                        + (found == null ? "none" : found) + ": something replaced the template meanwhile (a helm upgrade, a GitOps sync?)."
+                        + " Check `kubectl rollout history " + kind.resource() + "/" + name + " -n " + namespace + "`, then retry this step.");
+            }
+        }
+        return ActionResult.checked("Restarting " + String.join(", ", restarted), Map.of("restarted", restarted),
+                restarted.size() + " pod template(s) read back with " + RESTARTED_AT + "=" + stamp);
+    }
+
+    /** The restartedAt annotation of a workload's pod template, or null (also when the workload is gone). */
+    private static String stampOf(HasMetadata workload) {
+        PodTemplateSpec template = switch (workload) {
+            case StatefulSet s -> s.getSpec().getTemplate();
+            case Deployment d -> d.getSpec().getTemplate();
+            case null, default -> null;
+        };
+        if (template == null || template.getMetadata() == null || template.getMetadata().getAnnotations() == null) return null;
+        return template.getMetadata().getAnnotations().get(RESTARTED_AT);
     }
 }

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
@@ -54,18 +53,12 @@ class HttpActionsTest {
 
     private HttpServer server;
     private IncidentLogStore log;
-    private final List<String> markUsedBodies = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/health", exchange -> reply(exchange, 200, "{\"status\":\"ok\",\"region\":\"us-east-1\"}"));
         server.createContext("/broken", exchange -> reply(exchange, 503, "upstream connect error"));
-        server.createContext("/druid/coordinator/v1/datasources/wikipedia/markUsed", exchange -> {
-            markUsedBodies.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            reply(exchange, 200, "{\"numChangedSegments\":24}");
-        });
         server.start();
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
     }
@@ -215,16 +208,5 @@ class HttpActionsTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(managers.getKeyManagers(), null, null);
         return context;
-    }
-
-    @Test
-    void theS3SegmentDeletionRunbooksCoordinatorCallMarksTheIntervalUsed() throws Exception {
-        IncidentRun run = AdHocRunbook.run(dir, log, """
-                  - { id: reload, title: Reload, phase: recovery, action: http.druid.markUsed, with: { coordinatorUrl: "${coordinator}", datasource: wikipedia, interval: 2024-01-15/2024-01-16 } }
-                """, Map.of("coordinator", url("")), "coordinator");
-
-        assertThat(run.step("reload").state()).as(run.step("reload").message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(run.step("reload").outputs()).containsEntry("segmentsMarked", 24);
-        assertThat(markUsedBodies).containsExactly("POST application/json {\"interval\":\"2024-01-15/2024-01-16\"}");
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,17 +60,21 @@ class NodeFailureRunbookTest {
             assertThat(run.step("drain").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
 
             try (PlayedController controller = new PlayedController(client, List.of("druid-historical-2"), "ip-10-0-0-10")) {
-                // the drain runs on to the wait for a new node: Karpenter's replacement comes while it drains
-                Thread.ofVirtual().start(() -> client.nodes().resource(MockCluster.node("ip-10-0-2-20", "us-west-2c", true)).create());
+                // the drain runs on to the wait for a new node: Karpenter's replacement comes once that wait has begun
+                Thread.ofVirtual().start(() -> {
+                    Awaitility.await().until(() -> run.step("wait-new-node").state() == StepState.WAITING);
+                    client.nodes().resource(MockCluster.node("ip-10-0-2-20", "us-west-2c", true)).create();
+                });
                 run.confirm("drain", "ip-10-0-2-10").get(60, TimeUnit.SECONDS);
                 assertThat(run.step("drain").state()).as(run.step("drain").message()).isEqualTo(StepState.SUCCEEDED);
                 assertThat(run.step("drain").outputs().get("evicted")).asList().containsExactly("druid/druid-historical-2");
                 assertThat(client.pods().inNamespace("druid").withName("node-exporter-x7k2p").get()).as("DaemonSet pods stay").isNotNull();
                 assertThat(run.step("wait-new-node").outputs().get("ready")).asList().contains("ip-10-0-2-20").doesNotContain("ip-10-0-2-10");
+                assertThat(run.step("wait-new-node").outputs()).containsEntry("newNodes", List.of("ip-10-0-2-20"));
                 assertThat(run.step("delete").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
 
                 run.confirm("delete", "ip-10-0-2-10").get(60, TimeUnit.SECONDS);
-                org.awaitility.Awaitility.await().until(() -> client.pods().inNamespace("druid").withName("druid-historical-2").get() != null);
+                Awaitility.await().until(() -> client.pods().inNamespace("druid").withName("druid-historical-2").get() != null);
             }
 
             assertThat(run.steps()).extracting(StepRun::state).containsOnly(StepState.SUCCEEDED);
