@@ -6,10 +6,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The incident's life on its screen: its state (open, recovered, closed) and the acts that move it
@@ -39,6 +41,7 @@ final class IncidentStateControls {
         text.setId("state-text");
         go.setId("state-go");
         controls.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : controls.getChildren()) ((Control) node).setMinWidth(Region.USE_PREF_SIZE);
         recovered.setOnAction(e -> model.recovered(null));
         close.setOnAction(e -> ask("Summary for the post-mortem:", "Close the incident", model::close));
         reopen.setOnAction(e -> ask("Why is it reopened?", "Reopen", model::reopen));

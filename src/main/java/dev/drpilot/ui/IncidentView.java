@@ -84,9 +84,11 @@ final class IncidentView {
     private final Map<String, String> settledBy = new java.util.HashMap<>();
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
+    private final RecordedValuesForm recorded;
 
     IncidentView(IncidentViewModel model, String title, IncidentMode mode, ExportPane export, Runnable onClose) {
         this.model = model;
+        this.recorded = new RecordedValuesForm(model.run().clock());
         root.setId("incident-view");
         root.setTop(header(title, mode, onClose));
         middle.getItems().setAll(stepsPane(), logPane());
@@ -105,6 +107,7 @@ final class IncidentView {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
+        model.state().addListener((o, was, now) -> tick());
         tick();
         refreshBars();
         steps.getSelectionModel().select(0);
@@ -175,14 +178,14 @@ final class IncidentView {
         back.setId("back-to-start");
         back.setOnAction(e -> onClose.run());
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        clocks.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox top = new HBox(16, name, badge, clocks);
-        top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(clocks, Priority.ALWAYS);
+        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setMinWidth(160);
         IncidentStateControls life = new IncidentStateControls(model);
-        HBox line = new HBox(16, top, life.controls(), back);
-        HBox.setHgrow(top, Priority.ALWAYS);
-        VBox header = new VBox(8, line, life.bar(), phases);
+        HBox line = new HBox(12, name, badge, life.controls(), back);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        VBox header = new VBox(8, line, clocks, life.bar(), phases);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("bg-subtle");
         return header;
@@ -251,13 +254,14 @@ final class IncidentView {
         tickNote.setPromptText("what you found or did (optional)");
         Button tick = button("tick-off", "Done", e -> {
             StepRun waiting = model.awaitingOperator();
-            if (waiting != null) model.tickOff(waiting.id(), tickNote.getText().strip());
+            if (waiting != null) model.tickOff(waiting.id(), tickNote.getText().strip(), recorded.values());
             tickNote.clear();
         });
+        tick.disableProperty().bind(recorded.valid().not());
         tickNote.setOnAction(e -> tick.fire());
         HBox tickLine = new HBox(8, tickNote, tick);
         HBox.setHgrow(tickNote, Priority.ALWAYS);
-        tickBar.getChildren().setAll(tickPrompt, tickLine);
+        tickBar.getChildren().setAll(tickPrompt, recorded.root(), tickLine);
         tickBar.setId("tick-bar");
         tickBar.getStyleClass().add("bg-accent-subtle");
         tickBar.setPadding(new Insets(8));
@@ -382,7 +386,10 @@ final class IncidentView {
         StepRun manual = model.awaitingOperator();
         tickBar.setVisible(manual != null);
         tickBar.setManaged(manual != null);
-        if (manual != null) tickPrompt.setText(manual.step().title() + ": " + model.run().instructions(manual.id()));
+        if (manual != null) {
+            tickPrompt.setText(manual.step().title() + ": " + model.run().instructions(manual.id()));
+            recorded.show(manual.step().records());
+        }
         if (steps.getSelectionModel().getSelectedItem() == null && selectedStepId != null) {
             for (int i = 0; i < model.steps().size(); i++) {
                 if (model.steps().get(i).id().equals(selectedStepId)) steps.getSelectionModel().select(i);

@@ -133,8 +133,8 @@ final class IncidentViewModel {
         act(() -> run.cancel(stepId));
     }
 
-    void tickOff(String stepId, String note) {
-        act(() -> run.tickOff(stepId, note, Map.of()));
+    void tickOff(String stepId, String note, Map<String, String> values) {
+        act(() -> run.tickOff(stepId, note, values));
     }
 
     void note(String text) {

@@ -83,7 +83,7 @@ public final class MainWindow {
         help.getStyleClass().addAll("bg-default", "elevated-2");
         help.setVisible(false);
         help.setOnMouseClicked(e -> help.setVisible(false));
-        StackPane.setAlignment(notifications.root(), Pos.TOP_RIGHT);
+        StackPane.setAlignment(notifications.root(), Pos.BOTTOM_RIGHT);
         root.getChildren().addAll(content, notifications.root(), help);
     }
 

@@ -16,7 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
- * Notices in the window's top right corner, for what the operator must not miss while looking
+ * Notices in the window's bottom right corner, over the newest lines of the log they repeat, above
+ * the note field: they cover neither the clocks, the state buttons nor the facilitator's controls,
+ * for what the operator must not miss while looking
  * elsewhere: a clock breached, a long step (one expected to take a minute or more) finished.
  * Each stays 10 seconds, or until clicked.
  */
@@ -29,8 +31,8 @@ final class Notifications {
 
     Notifications() {
         root.setId("notifications");
-        root.setAlignment(Pos.TOP_RIGHT);
-        root.setPadding(new Insets(64, 16, 16, 16));
+        root.setAlignment(Pos.BOTTOM_RIGHT);
+        root.setPadding(new Insets(16, 24, 112, 16));
         root.setPickOnBounds(false);
         root.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
     }

@@ -201,10 +201,15 @@ final class ParameterForm {
 
     /** How a typed time will be read: the UTC time and how long ago, or what is wrong with it. */
     static String readBack(String typed) {
+        return readBack(typed, java.time.Instant.now());
+    }
+
+    /** The same, counting "ago" from {@code now} (a rehearsal's own clock). */
+    static String readBack(String typed, java.time.Instant now) {
         if (typed == null || typed.isBlank()) return "";
         try {
             java.time.Instant at = java.time.Instant.parse(typed.strip());
-            java.time.Duration ago = java.time.Duration.between(at, java.time.Instant.now());
+            java.time.Duration ago = java.time.Duration.between(at, now);
             return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
                     .withZone(java.time.ZoneOffset.UTC).format(at)
                     + (ago.isNegative() ? ", in the future" : ", " + dev.drpilot.runbook.Durations.human(ago) + " ago");
