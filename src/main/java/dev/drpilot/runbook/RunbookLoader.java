@@ -79,12 +79,20 @@ public final class RunbookLoader {
         if (!yaml.root().isObject()) {
             return failed(new Problem(file, 1, 1, "a runbook is a YAML mapping that starts with 'id:', 'title:', ...; see docs/runbook-format.md"));
         }
+        if (yaml.root().has("runbook") && (yaml.root().has("injects") || yaml.root().has("outcomes"))) {
+            return failed(new Problem(file, 1, 1, "this is a rehearsal's exercise file, not a runbook: put it in the exercises/ folder"
+                    + " beside the runbooks and validate that runbooks folder"));
+        }
         List<Problem> problems = new ArrayList<>();
-        for (RunbookSchema.Finding finding : schema.check(yaml.root())) {
+        List<RunbookSchema.Finding> findings = schema.check(yaml.root());
+        for (RunbookSchema.Finding finding : findings) {
             problems.add(Problem.at(file, yaml.positionOf(finding.pointer()), finding.message()));
         }
-        checker.check(yaml.root(), stem(file), (pointer, message) ->
-                problems.add(Problem.at(file, yaml.positionOf(pointer), message)));
+        // The checks below read the runbook's parts as the schema shapes them: a part of the wrong shape is said above.
+        if (findings.stream().noneMatch(RunbookSchema.Finding::wrongShape)) {
+            checker.check(yaml.root(), stem(file), (pointer, message) ->
+                    problems.add(Problem.at(file, yaml.positionOf(pointer), message)));
+        }
         if (!problems.isEmpty()) {
             problems.sort(null);
             return new Result(List.of(), List.copyOf(problems));

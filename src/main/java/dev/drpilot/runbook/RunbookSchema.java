@@ -39,8 +39,16 @@ public final class RunbookSchema {
         }
     }
 
-    /** A finding: where (as a JSON pointer) and what to do. */
-    public record Finding(String pointer, String message) {
+    /**
+     * A finding: where (as a JSON pointer) and what to do.
+     *
+     * @param wrongShape a part of the wrong kind (a mapping where a list belongs...), which the later checks cannot read
+     */
+    public record Finding(String pointer, String message, boolean wrongShape) {
+
+        Finding(String pointer, String message) {
+            this(pointer, message, false);
+        }
     }
 
     public List<Finding> check(JsonNode document) {
@@ -68,11 +76,11 @@ public final class RunbookSchema {
                     "unknown field '" + error.getProperty() + "' in " + where(pointer) + "; allowed: "
                             + String.join(", ", allowedFields(pointer)));
             case "required" -> new Finding(pointer, "missing field '" + error.getProperty() + "' in " + where(pointer));
-            case "enum" -> new Finding(pointer, field + ": '" + error.getInstanceNode().asString() + "' is not one of "
+            case "enum" -> new Finding(pointer, field + ": " + describe(error.getInstanceNode()) + " is not one of "
                     + enumValues(error));
             case "type" -> new Finding(pointer, field + ": expected " + expectedType(error) + ", found "
-                    + describe(error.getInstanceNode()));
-            case "pattern" -> new Finding(pointer, field + ": '" + error.getInstanceNode().asString() + "' "
+                    + describe(error.getInstanceNode()), true);
+            case "pattern" -> new Finding(pointer, field + ": " + describe(error.getInstanceNode()) + " "
                     + (field.equals("name") ? "must be letters and digits, starting with a letter (restoreTime)"
                     : "must be lower-case words joined by '-' (like druid-pod-failure)"));
             case "minItems" -> new Finding(pointer, field + ": the list is empty; " + (field.equals("steps")

@@ -16,12 +16,16 @@ final class RunbookOptions {
             description = "Folder of runbooks (default: ./runbooks, else the ones installed with DR Pilot).")
     Path folder = ShippedRunbooks.folder();
 
-    /** Loads the folder; prints its problems and returns null when any runbook is broken. */
+    /** Loads the folder; prints its problems and returns null when any runbook is broken or there is none. */
     List<Runbook> loadOrReport(PrintWriter err) {
         RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(folder));
         if (!result.ok()) {
             result.problems().forEach(err::println);
             err.println(result.problems().size() + " problem(s) in " + folder + "; run `drpilot validate " + folder + "` after fixing them");
+            return null;
+        }
+        if (result.runbooks().isEmpty()) {
+            err.println("no runbook in " + folder + ": give --runbooks the folder that holds the runbooks' YAML files");
             return null;
         }
         return result.runbooks();

@@ -37,6 +37,11 @@ public final class ValidateCommand implements Callable<Integer> {
             exercises += loaded.exercises().size();
         }
         String valid = result.runbooks().size() + " runbook(s)" + (exercises > 0 ? " and " + exercises + " exercise(s)" : "") + " valid";
+        if (problems.isEmpty() && result.runbooks().isEmpty()) {
+            spec.commandLine().getErr().println("no runbook in " + String.join(", ", targets.stream().map(Path::toString).toList())
+                    + ": give the runbooks' YAML files or the folder that holds them");
+            return 1;
+        }
         if (problems.isEmpty()) {
             spec.commandLine().getOut().println(valid);
             return 0;

@@ -93,4 +93,34 @@ class RunbookCommandsTest {
         assertThat(run(new ListCommand(), "--runbooks", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("bad.yaml:1:1: missing field 'title'");
     }
+
+    @Test
+    void aFolderWithNoRunbookIsSaidAndRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "not a runbook");
+
+        assertThat(run(new ListCommand(), "--runbooks", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no runbook in " + dir);
+        assertThat(run(new ValidateCommand(), dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("give the runbooks' YAML files or the folder that holds them");
+    }
+
+    @Test
+    void aRunbookOfTheWrongShapeOrAnExerciseFileIsAProblemNotATrace(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("params-map.yaml"), """
+                id: params-map
+                title: Parameters given as a mapping
+                architecture: druid
+                kind: recovery
+                targets: { rto: PT1H, rpo: none }
+                params:
+                  dbInstance: { type: string }
+                steps:
+                  - { id: look, title: Look at the logs, phase: immediate, manual: Read them. }
+                """);
+        Files.copy(Path.of("runbooks/exercises/druid-pod-failure-tabletop.yaml"), dir.resolve("exercise.yaml"));
+
+        assertThat(run(new ValidateCommand(), dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("params-map.yaml:6:1: params: expected a list, found a mapping")
+                .contains("exercise.yaml:1:1: this is a rehearsal's exercise file, not a runbook").doesNotContain("Exception");
+    }
 }
