@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -49,7 +50,11 @@ public final class IncidentEngine {
      */
     public IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request)
             throws InvalidParametersException {
-        ParameterValues params = ParameterValues.resolve(runbook, paramValues);
+        ParameterValues params = ParameterValues.resolve(runbook, paramValues, clock.instant());
+        if (request.failureStartedAt() != null && request.failureStartedAt().isAfter(clock.instant().plusSeconds(60))) {
+            throw new InvalidParametersException(List.of("the failure's start " + request.failureStartedAt()
+                    + " is in the future: give when it began, in UTC"));
+        }
         DrillTargets.check(runbook, actions.catalog(), params.texts());
         params.secrets().forEach(log.redactor()::addSecret);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -69,7 +74,7 @@ public final class IncidentEngine {
         Map<String, String> given = new HashMap<>(loggedParams(events));
         for (Param param : runbook.params()) if (param.sensitive()) given.remove(param.name());
         given.putAll(secretValues);
-        ParameterValues params = ParameterValues.resolve(runbook, given);
+        ParameterValues params = ParameterValues.resolve(runbook, given, incident.declaredAt().plusSeconds(60));
         params.secrets().forEach(log.redactor()::addSecret);
         IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), log, actions, executor, clock, settings, params);
         new IncidentReplay(run, clock).replay(events);

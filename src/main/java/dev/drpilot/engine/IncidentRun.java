@@ -168,7 +168,7 @@ public final class IncidentRun {
         }
         List<String> problems = new ArrayList<>();
         for (Param record : run.step().records()) {
-            String problem = record.check(values.get(record.name()));
+            String problem = record.check(values.get(record.name()), clock.instant());
             if (problem != null) problems.add(problem);
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
@@ -214,6 +214,9 @@ public final class IncidentRun {
      * the clocks count from it, and the post-mortem shows the time to declare.
      */
     public IncidentEvent setFailureStart(Instant failureStartedAt, String reason) {
+        if (failureStartedAt.isAfter(clock.instant().plusSeconds(60))) {
+            throw new IllegalArgumentException("the failure's start " + failureStartedAt + " is in the future: give when it began, in UTC");
+        }
         return changed(log.setFailureStart(incidentId, failureStartedAt, reason));
     }
 

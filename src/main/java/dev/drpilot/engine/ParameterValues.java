@@ -31,15 +31,20 @@ public final class ParameterValues {
 
     /** Applies defaults and checks every value; all problems are reported together. */
     public static ParameterValues resolve(Runbook runbook, Map<String, String> given) throws InvalidParametersException {
-        return resolve(runbook, given, true);
+        return resolve(runbook, given, true, Instant.now());
+    }
+
+    /** The same, with times checked against the incident's own clock (a rehearsal's runs ahead). */
+    public static ParameterValues resolve(Runbook runbook, Map<String, String> given, Instant now) throws InvalidParametersException {
+        return resolve(runbook, given, true, now);
     }
 
     /** For a preview (dry run): the values given must be right, but missing ones are allowed. */
     public static ParameterValues forPreview(Runbook runbook, Map<String, String> given) throws InvalidParametersException {
-        return resolve(runbook, given, false);
+        return resolve(runbook, given, false, Instant.now());
     }
 
-    private static ParameterValues resolve(Runbook runbook, Map<String, String> given, boolean requireAll)
+    private static ParameterValues resolve(Runbook runbook, Map<String, String> given, boolean requireAll, Instant now)
             throws InvalidParametersException {
         List<String> problems = new ArrayList<>();
         for (String name : given.keySet()) {
@@ -55,7 +60,7 @@ public final class ParameterValues {
         for (Param param : runbook.params()) {
             String value = given.containsKey(param.name()) ? given.get(param.name()) : param.defaultValue();
             if (!requireAll && (value == null || value.isBlank())) continue;
-            String problem = param.check(value);
+            String problem = param.check(value, now);
             if (problem != null) {
                 problems.add(problem);
                 continue;

@@ -39,6 +39,8 @@ import org.flywaydb.core.Flyway;
 public final class IncidentLogStore implements AutoCloseable {
 
     private static final int APPEND_ATTEMPTS = 5;
+    /** The longest note, decision or correction: a page of text, not a pasted log file. */
+    public static final int MAX_TEXT = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
@@ -191,9 +193,10 @@ public final class IncidentLogStore implements AutoCloseable {
         clocks.put(incidentId, time);
     }
 
-    /** Writes an event and commits it before returning. */
+    /** Writes an event and commits it before returning; a note too long, dated in the future or correcting nothing is refused. */
     public IncidentEvent append(String incidentId, EventDraft draft) {
         return onIoThread(() -> {
+            refuseNonsense(incidentId, draft);
             String payload = payloadText(draft.payload());
             SQLException last = null;
             for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
@@ -208,6 +211,25 @@ public final class IncidentLogStore implements AutoCloseable {
             }
             throw failure("write to the incident log", last);
         });
+    }
+
+    /** What the operator writes (notes, decisions, corrections) is checked before it becomes a line of the record. */
+    private void refuseNonsense(String incidentId, EventDraft draft) throws SQLException {
+        if (draft.payload().get("text") instanceof String text && text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("a note holds at most " + MAX_TEXT + " characters (this one has " + text.length()
+                    + "): save the rest in a file and name the file in the note");
+        }
+        Instant now = Instant.ofEpochMilli(clocks.getOrDefault(incidentId, clock).millis());
+        if (draft.occurredAt() != null && draft.occurredAt().isAfter(now.plusSeconds(60))) {
+            throw new IllegalArgumentException("it happened at " + draft.occurredAt() + ", which is in the future: give when it happened, in UTC");
+        }
+        if (draft.corrects() != null) {
+            Tail tail = tails.get(incidentId) != null ? tails.get(incidentId) : readTail(incidentId);
+            if (draft.corrects() < 1 || draft.corrects() > tail.sequence()) {
+                throw new IllegalArgumentException("there is no event " + draft.corrects() + " in " + incidentId + " (its events are 1 to "
+                        + tail.sequence() + "): `drpilot export " + incidentId + " --format md` lists them");
+            }
+        }
     }
 
     private IncidentEvent insert(String incidentId, EventDraft draft, String payload) throws SQLException {

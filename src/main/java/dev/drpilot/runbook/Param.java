@@ -1,5 +1,8 @@
 package dev.drpilot.runbook;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,10 @@ public record Param(String name, ParamType type, String label, String defaultVal
                     boolean required, List<String> values, Long min, Long max, String pattern,
                     SourcePosition position) {
 
+    /** Longer than any name, id, time or URL a runbook takes: a pasted log file is refused. */
+    public static final int MAX_LENGTH = 4096;
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
     public Param {
         values = List.copyOf(values);
     }
@@ -28,6 +35,9 @@ public record Param(String name, ParamType type, String label, String defaultVal
     public String check(String value) {
         if (value == null || value.isBlank()) {
             return required ? name + " is required" + (hint == null ? "" : " (" + hint + ")") : null;
+        }
+        if (value.length() > MAX_LENGTH) {
+            return name + ": at most " + MAX_LENGTH + " characters (this value has " + value.length() + ")";
         }
         String formProblem = type.checkForm(value);
         if (formProblem != null) return name + ": " + formProblem;
@@ -43,5 +53,17 @@ public record Param(String name, ParamType type, String label, String defaultVal
             return name + ": " + (sensitive() ? "the secret" : "'" + value + "'") + " does not match " + pattern;
         }
         return null;
+    }
+
+    /**
+     * The same checks, and a time must have passed by {@code now} (give or take a minute of clock
+     * skew): a restore point or a first error cannot lie in the future.
+     */
+    public String check(String value, Instant now) {
+        String problem = check(value);
+        if (problem != null || type != ParamType.INSTANT || value == null || value.isBlank()) return problem;
+        Instant at = Instant.parse(value.trim());
+        return at.isAfter(now.plus(SKEW)) ? name + ": " + at + " is in the future (now is " + now.truncatedTo(ChronoUnit.SECONDS)
+                + "); give a moment that has passed, in UTC" : null;
     }
 }

@@ -17,11 +17,14 @@ public enum ParamType {
     AWS_REGION("aws-region"),
     AWS_ARN("aws-arn"),
     K8S_NAMESPACE("k8s-namespace"),
+    /** A pod's or node's name: a DNS subdomain (lower-case letters, digits, '-' and '.', at most 253). */
+    K8S_NAME("k8s-name"),
     SECRET("secret");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}");
     private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:.+");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private final String yamlName;
 
@@ -83,6 +86,10 @@ public enum ParamType {
             case K8S_NAMESPACE -> {
                 return DNS_LABEL.matcher(value.trim()).matches() ? null
                         : "'" + value + "' is not a Kubernetes namespace (lower-case letters, digits and '-', at most 63)";
+            }
+            case K8S_NAME -> {
+                return value.trim().length() <= 253 && DNS_SUBDOMAIN.matcher(value.trim()).matches() ? null
+                        : "'" + value + "' is not a Kubernetes name (lower-case letters, digits, '-' and '.', at most 253)";
             }
             default -> {
                 return null;

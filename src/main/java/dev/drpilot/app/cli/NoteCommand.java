@@ -46,8 +46,13 @@ public final class NoteCommand implements Callable<Integer> {
         try (IncidentLogStore store = log.open()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
             EventKind kind = corrects != null ? EventKind.CORRECTION : decision ? EventKind.DECISION : EventKind.NOTE;
-            IncidentEvent event = store.append(incidentId, new EventDraft(kind, null, Map.of("text", String.join(" ", words)),
-                    corrects, occurredAt));
+            IncidentEvent event;
+            try {
+                event = store.append(incidentId, new EventDraft(kind, null, Map.of("text", String.join(" ", words)), corrects, occurredAt));
+            } catch (IllegalArgumentException refused) {
+                spec.commandLine().getErr().println("not logged: " + refused.getMessage());
+                return 1;
+            }
             spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
         }
         return 0;
