@@ -59,6 +59,10 @@ public final class RunbookLoader {
     public Result loadFile(Path file) {
         String text;
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return failed(new Problem(file, 1, 1, "the file has " + Files.size(file) / 1024 + " KB; a runbook is a few KB"
+                        + " (at most " + MAX_FILE_BYTES / 1024 + " KB): is this the right file?"));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
             return failed(new Problem(file, 1, 1, "the file is not UTF-8 text; save it as UTF-8"));
@@ -67,6 +71,9 @@ public final class RunbookLoader {
         }
         return loadText(file, text);
     }
+
+    /** Far more than the longest runbook: a larger file is not one, and would be parsed for nothing. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
 
     /** Loads a runbook from text; {@code file} names it in problems and gives the expected id. */
     public Result loadText(Path file, String text) {

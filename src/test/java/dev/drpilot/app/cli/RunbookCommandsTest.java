@@ -123,4 +123,12 @@ class RunbookCommandsTest {
         assertThat(err.toString()).contains("params-map.yaml:6:1: params: expected a list, found a mapping")
                 .contains("exercise.yaml:1:1: this is a rehearsal's exercise file, not a runbook").doesNotContain("Exception");
     }
+
+    @Test
+    void aFileFarLargerThanAnyRunbookIsRefusedUnread(@TempDir Path dir) throws Exception {
+        Path big = Files.writeString(dir.resolve("big.yaml"), "id: big\n" + "# padding\n".repeat(200_000));
+
+        assertThat(run(new ValidateCommand(), big.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("big.yaml:1:1: the file has 1953 KB; a runbook is a few KB (at most 1024 KB)");
+    }
 }
