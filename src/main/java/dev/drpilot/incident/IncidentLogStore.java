@@ -75,7 +75,7 @@ public final class IncidentLogStore implements AutoCloseable {
      * without its {@code .mv.db} ending.
      */
     public static IncidentLogStore open(Path file, Clock clock, String actor) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + pathInUrl(file) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/drpilot/incident/migration")
@@ -88,6 +88,29 @@ public final class IncidentLogStore implements AutoCloseable {
                     + reason(e) + ". If another DR Pilot is using it, work there, or close it and try again;"
                     + " to use another log, start with --log PATH.", e);
         }
+    }
+
+    /**
+     * The log's path as H2's URL takes it, where nothing in it can be read as a setting: H2 has no
+     * escape for ';' (which starts a setting such as INIT=RUNSCRIPT, which can run any code), so a
+     * path with one, or with a control character, is refused.
+     */
+    static String pathInUrl(Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
+        for (char c : path.toCharArray()) {
+            if (c == ';' || Character.isISOControl(c)) {
+                throw new IncidentLogUnavailableException("The incident log's path " + printable(path) + " has a "
+                        + (c == ';' ? "';'" : "control character") + ", which the database would read as a setting:"
+                        + " choose a folder without one (--log PATH or DRPILOT_LOG).", null);
+            }
+        }
+        return path;
+    }
+
+    private static String printable(String path) {
+        StringBuilder out = new StringBuilder();
+        for (char c : path.toCharArray()) out.append(Character.isISOControl(c) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
+        return out.toString();
     }
 
     private static String reason(Exception e) {
