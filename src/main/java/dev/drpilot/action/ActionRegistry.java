@@ -32,6 +32,11 @@ public final class ActionRegistry {
         return Optional.ofNullable(actions.get(id));
     }
 
+    /** Whether nothing here can open a connection: every action plays a script (or is the operator's own manual step). */
+    public boolean callsNothing() {
+        return actions.values().stream().allMatch(a -> a instanceof ScriptOnly || a instanceof ManualAction);
+    }
+
     public Action manual() {
         return actions.get(ManualAction.ID);
     }

@@ -7,9 +7,11 @@ import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -50,6 +52,7 @@ public final class IncidentEngine {
      */
     public IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request)
             throws InvalidParametersException {
+        refuseTabletopWithClients(request.mode(), runbook, "declared");
         ParameterValues params = ParameterValues.resolve(runbook, paramValues, clock.instant());
         if (request.failureStartedAt() != null && request.failureStartedAt().isAfter(clock.instant().plusSeconds(60))) {
             throw new InvalidParametersException(List.of("the failure's start " + request.failureStartedAt()
@@ -70,6 +73,7 @@ public final class IncidentEngine {
      */
     public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues)
             throws InvalidParametersException {
+        refuseTabletopWithClients(incident.mode(), runbook, "resumed");
         java.util.List<IncidentEvent> events = log.events(incident.id());
         Map<String, String> given = new HashMap<>(loggedParams(events));
         for (Param param : runbook.params()) if (param.sensitive()) given.remove(param.name());
@@ -80,6 +84,22 @@ public final class IncidentEngine {
         new IncidentReplay(run, clock).replay(events);
         log.append(incident.id(), EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
         return run;
+    }
+
+    /** Whether a rehearsal of this runbook is a tabletop: a recovery runbook is only ever rehearsed at the table, by its script. */
+    public static boolean isTabletop(IncidentMode mode, Runbook runbook) {
+        return mode == IncidentMode.REHEARSAL && runbook.kind() == RunbookKind.RECOVERY;
+    }
+
+    /**
+     * A tabletop never opens a connection, by any route (the window, resume, rehearse): it runs only
+     * on an engine whose every action plays a script.
+     */
+    private void refuseTabletopWithClients(IncidentMode mode, Runbook runbook, String how) {
+        if (isTabletop(mode, runbook) && !actions.callsNothing()) {
+            throw new IllegalStateException("a tabletop rehearsal of " + runbook.id() + " is played by its exercise's script and never"
+                    + " calls AWS or Kubernetes, so it cannot be " + how + " here: open it in the window (drpilot, then Resume)");
+        }
     }
 
     private static Map<String, String> loggedParams(java.util.List<IncidentEvent> events) {

@@ -1,6 +1,7 @@
 package dev.drpilot.rehearsal;
 
 import dev.drpilot.action.Action;
+import dev.drpilot.action.ScriptOnly;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionContract;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * clock, then returns the scripted outputs or fails with the scripted error. It holds no client
  * and opens no connection: a tabletop can never reach a real endpoint.
  */
-final class ScriptedAction implements Action {
+final class ScriptedAction implements ScriptOnly {
 
     private final ActionContract contract;
     private final Script script;

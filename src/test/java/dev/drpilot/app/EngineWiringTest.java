@@ -1,6 +1,7 @@
 package dev.drpilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionCatalog;
@@ -9,8 +10,21 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.engine.IncidentEngine;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.NewIncident;
+import dev.drpilot.rehearsal.Exercise;
+import dev.drpilot.rehearsal.ExerciseLoader;
+import dev.drpilot.rehearsal.Tabletop;
+import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineWiringTest {
 
@@ -21,5 +35,26 @@ class EngineWiringTest {
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsExactlyInAnyOrderElementsOf(ActionCatalog.builtIn().all().stream().map(ActionContract::id).toList());
+    }
+
+    @Test
+    void anEngineWithRealClientsRefusesToDeclareOrResumeATabletop(@TempDir Path dir) throws Exception {
+        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-pod-failure.yaml"))).runbooks().getFirst();
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
+            IncidentEngine live = EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                    new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
+            assertThatThrownBy(() -> live.declare(runbook, Map.of("pod", "druid-historical-2"),
+                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null)))
+                    .hasMessageContaining("a tabletop rehearsal of druid-pod-failure is played by its exercise's script");
+
+            Exercise exercise = new ExerciseLoader(List.of(runbook), ActionCatalog.builtIn()).loadFolder(Path.of("runbooks/exercises"))
+                    .exercises().stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst().orElseThrow();
+            String rehearsal;
+            try (Tabletop tabletop = Tabletop.start(exercise, runbook, log, ActionCatalog.builtIn(), 60, "facilitator")) {
+                rehearsal = tabletop.run().incidentId();
+            }
+            assertThatThrownBy(() -> live.resume(log.incident(rehearsal).orElseThrow(), runbook, Map.of()))
+                    .hasMessageContaining("cannot be resumed here: open it in the window");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.EngineWiring;
+import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.engine.StepRun;
@@ -62,6 +63,11 @@ public final class ResumeCommand implements Callable<Integer> {
             Runbook runbook = all.stream().filter(r -> r.id().equals(incident.get().runbookId())).findFirst().orElse(null);
             if (runbook == null) {
                 err.println("the runbook '" + incident.get().runbookId() + "' of " + incidentId + " is not in " + runbooks.folder);
+                return 1;
+            }
+            if (IncidentEngine.isTabletop(incident.get().mode(), runbook)) {
+                err.println(incidentId + " is a tabletop rehearsal: its exercise's script plays every step and nothing is called;"
+                        + " resume it in the window (drpilot, then Resume it)");
                 return 1;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -3,11 +3,13 @@ package dev.drpilot.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.app.Main;
+import dev.drpilot.incident.IncidentLogStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,15 @@ class RehearseCommandLineTest {
             }
             assertThat(trap.connections()).as("connections a rehearsal opened").isZero();
 
+            String rehearsal = firstRehearsal();
+            assertThat(drpilot(trap, "reopen", rehearsal, "--reason", "play it again").start().waitFor()).isZero();
+            Process resumed = drpilot(trap, "resume", rehearsal).start();
+            resumed.getOutputStream().close();
+            assertThat(resumed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(resumed.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("out.txt"))).contains(rehearsal + " is a tabletop rehearsal").doesNotContain("Exception");
+            assertThat(trap.connections()).as("connections a resumed tabletop opened").isZero();
+
             Process live = drpilot(trap, "run", "druid-pod-failure", "--param", "pod=druid-coordinator-0").start();
             live.getOutputStream().close();
             try {
@@ -49,6 +60,12 @@ class RehearseCommandLineTest {
             } finally {
                 live.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    private String firstRehearsal() {
+        try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
+            return store.incidents().getFirst().id();
         }
     }
 
