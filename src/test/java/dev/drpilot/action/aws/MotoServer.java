@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -45,10 +47,15 @@ public final class MotoServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+        ProcessBuilder builder = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log").toFile());
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException missing) {
+            throw new IllegalStateException("moto_server is not on the PATH: install it (pip install 'moto[server]==5.2.1'), see README.md", missing);
+        }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         HttpClient http = HttpClient.newHttpClient();
         Instant giveUp = Instant.now().plusSeconds(60);
@@ -67,6 +74,15 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The moto_server the build installed into target/moto-venv when there was none on the PATH
+     * (src/test/ensure-moto-server.sh), else the PATH's.
+     */
+    private static String executable() {
+        Path installed = Path.of("target", "moto-venv", "bin", "moto_server");
+        return Files.isExecutable(installed) ? installed.toString() : "moto_server";
+    }
+
     public AwsSettings settings(String region) {
         return new AwsSettings(null, region, endpoint, StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
@@ -75,7 +91,7 @@ public final class MotoServer implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.app.EngineWiring;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
@@ -44,9 +46,10 @@ final class Runbooks {
         return loaded.runbooks().get(0);
     }
 
-    /** An engine whose clock is {@code clock} (to make snapshots look old, say). */
+    /** An engine whose clock is {@code clock} (to make snapshots look old, say), with no kubeconfig: these runbooks only call AWS. */
     static IncidentEngine engine(IncidentLogStore log, AwsClients aws, Clock clock) {
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws, new dev.drpilot.action.k8s.KubeClients(dev.drpilot.action.k8s.KubeSettings.fromEnvironment()))),
+        KubeClients noCluster = new KubeClients(new KubeSettings(Path.of("no-kubeconfig"), null));
+        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws, noCluster)),
                 Executors.newSingleThreadExecutor(), clock, Sleeper.real(), new SecureRandom());
     }
 

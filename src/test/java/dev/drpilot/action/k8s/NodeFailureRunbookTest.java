@@ -98,8 +98,10 @@ class NodeFailureRunbookTest {
         assertThat(kubectl(kubeconfig, "get", "nodes", "-o", "jsonpath={.items[*].metadata.name}")).contains("ip-10-0-0-10", "ip-10-0-2-10");
     }
 
-    private static String kubectl(Path kubeconfig, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString()));
+    /** kubectl on the test's kubeconfig, its discovery cache in the test's folder rather than ~/.kube/cache. */
+    private String kubectl(Path kubeconfig, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString(),
+                "--cache-dir", dir.resolve("kube-cache").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

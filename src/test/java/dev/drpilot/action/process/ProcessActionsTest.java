@@ -134,9 +134,12 @@ class ProcessActionsTest {
         Path repository = dir.resolve("aws-webapp-infra");
         git(dir, "init", "-q", "--bare", origin.toString());
         git(dir, "clone", "-q", origin.toString(), repository.toString());
+        // the repository's own identity: the annotated tag needs one, and the tests need none of the machine's
+        git(repository, "config", "user.name", "test");
+        git(repository, "config", "user.email", "test@example.com");
         Files.writeString(repository.resolve("handler.py"), "def handler(e, c):\n    return 1\n");
         git(repository, "add", ".");
-        git(repository, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "v1");
+        git(repository, "commit", "-q", "-m", "v1");
         Path file = Files.writeString(dir.resolve("tag.yaml"), """
                 id: tag
                 title: Tag
@@ -156,12 +159,7 @@ class ProcessActionsTest {
     private static String git(Path in, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true);
-        builder.environment().put("GIT_AUTHOR_NAME", "test");
-        builder.environment().put("GIT_AUTHOR_EMAIL", "test@example.com");
-        builder.environment().put("GIT_COMMITTER_NAME", "test");
-        builder.environment().put("GIT_COMMITTER_EMAIL", "test@example.com");
-        Process process = builder.start();
+        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes()).strip();
         assertThat(process.waitFor()).as(out).isZero();
         return out;
