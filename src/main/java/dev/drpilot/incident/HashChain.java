@@ -37,7 +37,8 @@ public final class HashChain {
         }
     }
 
-    static String hashOf(IncidentEvent e) {
+    /** The hash an event's fields and previous hash make: equal to its {@code hash} unless it was changed. */
+    public static String hashOf(IncidentEvent e) {
         return hash(e.incidentId(), e.sequence(), e.time().toEpochMilli(), e.kind(), e.actor(), e.stepId(), e.payload(),
                 e.corrects(), e.occurredAt() == null ? null : e.occurredAt().toEpochMilli(), e.previousHash());
     }

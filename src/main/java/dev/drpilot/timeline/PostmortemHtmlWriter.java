@@ -38,8 +38,7 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
         row(out, "Declared", PostmortemMarkdownWriter.time(i.declaredAt()));
         row(out, "First action", pm.firstActionAt() == null ? "none" : PostmortemMarkdownWriter.time(pm.firstActionAt()));
         row(out, "Recovered", pm.recoveredAt() == null ? "not yet" : PostmortemMarkdownWriter.time(pm.recoveredAt()));
-        row(out, "Log integrity", pm.chain().intact() ? "hash chain intact over " + pm.chain().checked() + " events"
-                : "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason());
+        row(out, "Log integrity", PostmortemMarkdownWriter.integrity(pm));
         out.write("</table>\n");
 
         if (pm.targets() != null) {

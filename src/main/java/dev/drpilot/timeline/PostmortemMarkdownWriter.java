@@ -33,8 +33,7 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         row(out, "First action", pm.firstActionAt() == null ? "none" : time(pm.firstActionAt()) + " (" + human(pm.timeToFirstAction()) + " after declaring)");
         row(out, "Recovered", pm.recoveredAt() == null ? "not yet" : time(pm.recoveredAt()));
         row(out, "Closed", i.closedAt() == null ? "open" : time(i.closedAt()));
-        row(out, "Log integrity", pm.chain().intact() ? "hash chain intact over " + pm.chain().checked() + " events"
-                : "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason());
+        row(out, "Log integrity", integrity(pm));
 
         out.write("\n## Impact\n\n");
         if (!pm.symptoms().isEmpty()) out.write("What was seen: " + String.join("; ", pm.symptoms()) + ".\n\n");
@@ -80,6 +79,13 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
 
     private static void row(Writer out, String name, String value) throws IOException {
         out.write("| " + name + " | " + value + " |\n");
+    }
+
+    /** The log's verification as of the export: the events it covers and their head hash, or where the chain breaks. */
+    static String integrity(Postmortem pm) {
+        if (!pm.chain().intact()) return "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason();
+        if (pm.events().isEmpty()) return "no events to check";
+        return "hash chain intact over " + pm.chain().checked() + " events, head hash " + pm.events().getLast().hash();
     }
 
     static String time(Instant t) {

@@ -1,16 +1,26 @@
 package dev.drpilot.timeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Every event of the incident, as stored, in the stable schema of docs/timeline-json.md. The
- * events keep their hashes, so {@code verify --file} can check an exported timeline.
+ * Every event of the incident, as stored, in the stable schema of docs/timeline-json.md, with the
+ * event count and head hash above the events and a seal below them that names both and digests
+ * the incident and the events, so {@code verify --file} finds any event removed, added, reordered
+ * or changed.
  */
 public final class TimelineJsonWriter implements PostmortemWriter {
+
+    static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,40 +31,76 @@ public final class TimelineJsonWriter implements PostmortemWriter {
 
     @Override
     public void write(Postmortem pm, Writer out) throws IOException {
+        List<IncidentEvent> events = pm.events();
+        ObjectNode incident = incident(pm.incident());
+        String head = events.isEmpty() ? null : events.getLast().hash();
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
-            var i = pm.incident();
             json.writeStartObject();
-            json.writeNumberField("schemaVersion", 1);
-            json.writeObjectFieldStart("incident");
-            json.writeStringField("id", i.id());
-            json.writeStringField("runbook", i.runbookId());
-            json.writeStringField("title", i.title());
-            json.writeStringField("mode", i.mode().name());
-            json.writeStringField("severity", i.severity());
-            json.writeStringField("commander", i.commander());
-            json.writeStringField("declaredAt", i.declaredAt().toString());
-            json.writeStringField("failureStartedAt", i.failureStartedAt() == null ? null : i.failureStartedAt().toString());
-            json.writeStringField("closedAt", i.closedAt() == null ? null : i.closedAt().toString());
-            json.writeEndObject();
+            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            json.writeFieldName("incident");
+            json.writeTree(incident);
+            json.writeNumberField("eventCount", events.size());
+            json.writeStringField("headHash", head);
             json.writeArrayFieldStart("events");
-            for (IncidentEvent e : pm.events()) {
-                json.writeStartObject();
-                json.writeNumberField("sequence", e.sequence());
-                json.writeStringField("time", e.time().toString());
-                json.writeStringField("kind", e.kind().name());
-                json.writeStringField("actor", e.actor());
-                json.writeStringField("step", e.stepId());
-                json.writeFieldName("payload");
-                json.writeRawValue(e.payload());
-                json.writeObjectField("corrects", e.corrects());
-                json.writeStringField("occurredAt", e.occurredAt() == null ? null : e.occurredAt().toString());
-                json.writeStringField("previousHash", e.previousHash());
-                json.writeStringField("hash", e.hash());
-                json.writeEndObject();
+            CanonicalDigest digest = new CanonicalDigest();
+            for (IncidentEvent e : events) {
+                ObjectNode event = event(e);
+                writeOnePerLine(json, event);
+                digest.add(event);
             }
             json.writeEndArray();
+            json.writeFieldName("seal");
+            json.writeTree(new TimelineSeal(pm.incident().id(), events.size(), events.isEmpty() ? null : events.getFirst().hash(), head,
+                    CanonicalDigest.of(incident), digest.ofArray()).toJson());
             json.writeEndObject();
         }
+    }
+
+    private static ObjectNode incident(Incident i) {
+        ObjectNode incident = JSON.createObjectNode();
+        incident.put("id", i.id());
+        incident.put("runbook", i.runbookId());
+        incident.put("title", i.title());
+        incident.put("mode", i.mode().name());
+        incident.put("severity", i.severity());
+        incident.put("commander", i.commander());
+        incident.put("declaredAt", i.declaredAt().toString());
+        incident.put("failureStartedAt", text(i.failureStartedAt()));
+        incident.put("closedAt", text(i.closedAt()));
+        return incident;
+    }
+
+    private static ObjectNode event(IncidentEvent e) throws IOException {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("sequence", e.sequence());
+        event.put("time", e.time().toString());
+        event.put("kind", e.kind().name());
+        event.put("actor", e.actor());
+        event.put("step", e.stepId());
+        event.set("payload", JSON.readTree(e.payload()));
+        event.put("corrects", e.corrects());
+        event.put("occurredAt", text(e.occurredAt()));
+        event.put("previousHash", e.previousHash());
+        event.put("hash", e.hash());
+        return event;
+    }
+
+    /** An event's fields one per line, a payload on the line of its name, as the log keeps it. */
+    private static void writeOnePerLine(JsonGenerator json, ObjectNode event) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<String, JsonNode> field : event.properties()) {
+            json.writeFieldName(field.getKey());
+            if (field.getValue().isContainerNode()) {
+                json.writeRawValue(field.getValue().toString());
+            } else {
+                json.writeTree(field.getValue());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static String text(Instant time) {
+        return time == null ? null : time.toString();
     }
 }

@@ -127,7 +127,8 @@ class PostmortemExportTest {
                 .contains("Update the secret: Failed: Access denied: test:Fail is not allowed for role operator")
                 .contains("Skipped: updated by hand in the console")
                 .contains("- [ ] Find out why: Update the secret - Failed: Access denied")
-                .contains("hash chain intact");
+                .contains("| Log integrity | hash chain intact over " + log.events(incident.id()).size() + " events, head hash "
+                        + log.events(incident.id()).getLast().hash() + " |");
     }
 
     @Test
@@ -143,7 +144,9 @@ class PostmortemExportTest {
         JsonNode json = new ObjectMapper().readTree(export("json"));
         int events = log.events(incident.id()).size();
 
-        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(json.path("eventCount").asInt()).isEqualTo(events);
+        assertThat(json.path("seal").path("headHash").asText()).isEqualTo(log.events(incident.id()).getLast().hash());
         assertThat(json.path("incident").path("failureStartedAt").asText()).isEqualTo("2026-11-24T02:40:00Z");
         assertThat(json.path("events")).hasSize(events);
         assertThat(json.path("events").get(0).path("kind").asText()).isEqualTo(EventKind.INCIDENT_DECLARED.name());

@@ -1,15 +1,10 @@
 package dev.drpilot.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.HashChain;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
-import java.io.IOException;
+import dev.drpilot.timeline.TimelineVerifier;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks an incident's hash chain: in the log, or in an exported JSON timeline (--file).",
-                "Exit status 0 when intact, 1 when an event was changed, removed or reordered."})
+                "Exit status 0 when intact, 1 when an event was changed, removed, added or reordered,",
+                "when a timeline's seal is missing or does not match, or when the file is not a timeline."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -37,13 +33,15 @@ public final class VerifyCommand implements Callable<Integer> {
     Path file;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        if (file != null) {
+            TimelineVerifier.Verdict verdict = TimelineVerifier.verify(file);
+            (verdict.intact() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(verdict.sentence());
+            return verdict.intact() ? 0 : 1;
+        }
         List<IncidentEvent> events;
         String what;
-        if (file != null) {
-            events = fromExport(file);
-            what = file.toString();
-        } else if (incidentId != null) {
+        if (incidentId != null) {
             try (IncidentLogStore store = log.open()) {
                 events = store.events(incidentId);
             }
@@ -58,29 +56,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         HashChain.Verification result = HashChain.verify(events);
         if (result.intact()) {
-            spec.commandLine().getOut().println(what + ": intact, " + result.checked() + " events");
+            spec.commandLine().getOut().println(what + ": intact, " + result.checked() + " events, head hash " + events.getLast().hash());
             return 0;
         }
         spec.commandLine().getErr().println(what + ": TAMPERED: " + result.reason());
         return 1;
-    }
-
-    private static List<IncidentEvent> fromExport(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
-        String incident = root.path("incident").path("id").asText();
-        ObjectMapper json = new ObjectMapper();
-        List<IncidentEvent> events = new ArrayList<>();
-        for (JsonNode e : root.path("events")) {
-            events.add(new IncidentEvent(incident, e.path("sequence").asLong(), Instant.parse(e.path("time").asText()),
-                    EventKind.valueOf(e.path("kind").asText()), text(e, "actor"), text(e, "step"),
-                    json.writeValueAsString(e.path("payload")), e.path("corrects").isNull() ? null : e.path("corrects").asLong(),
-                    e.path("occurredAt").isNull() ? null : Instant.parse(e.path("occurredAt").asText()),
-                    e.path("previousHash").asText(), e.path("hash").asText()));
-        }
-        return events;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
     }
 }

@@ -210,7 +210,7 @@ class IncidentCommandsTest {
 
         Files.writeString(json, Files.readString(json).replace("scope: Druid only", "scope: everything"));
         assertThat(drpilot("", "verify", "--file", json.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("TAMPERED").contains("changed after it was written");
+        assertThat(err.toString()).contains("TAMPERED").contains("was changed: its hash does not match its fields");
     }
 
     @Test
