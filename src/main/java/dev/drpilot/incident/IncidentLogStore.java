@@ -50,7 +50,8 @@ public final class IncidentLogStore implements AutoCloseable {
     private final SecretRedactor redactor = new SecretRedactor();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private volatile String actor;
+    private final String actor;
+    private final Map<String, String> actors = new ConcurrentHashMap<>();
     /** The last event of each incident this store appended to; another process's append shows as a key conflict. */
     private final Map<String, Tail> tails = new java.util.HashMap<>();
 
@@ -153,13 +154,9 @@ public final class IncidentLogStore implements AutoCloseable {
         return redactor;
     }
 
-    /** Who the next events are written as: the OS user, then also the AWS caller identity once known. */
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String actor() {
-        return actor;
+    /** Who one incident's next events are written as (its operator, as the AWS identity its steps use); the others keep theirs. */
+    public void setActor(String incidentId, String incidentActor) {
+        actors.put(incidentId, incidentActor);
     }
 
     /** Declares an incident and writes its first event. */
@@ -261,7 +258,7 @@ public final class IncidentLogStore implements AutoCloseable {
         long sequence = tail.sequence() + 1;
         String previousHash = tail.hash();
         long time = clocks.getOrDefault(incidentId, clock).millis();
-        String who = redactor.redact(actor);
+        String who = redactor.redact(actors.getOrDefault(incidentId, actor));
         String step = draft.stepId();
         Long occurredAt = draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();
         String hash = HashChain.hash(incidentId, sequence, time, draft.kind(), who, step, payload, draft.corrects(),
