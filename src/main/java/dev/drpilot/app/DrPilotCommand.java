@@ -29,9 +29,13 @@ public final class DrPilotCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The command line with every sub-command, ready to execute. */
+    /** The command line with every sub-command, ready to execute; a mistyped command line is answered in one line. */
     public static CommandLine commandLine() {
-        return new CommandLine(new DrPilotCommand());
+        CommandLine line = new CommandLine(new DrPilotCommand());
+        CommandLineMistakes mistakes = new CommandLineMistakes();
+        line.setExecutionStrategy(mistakes);
+        line.setParameterExceptionHandler(mistakes);
+        return line;
     }
 
     @Override
