@@ -9,10 +9,17 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.ui.UiBackend;
+import dev.drpilot.ui.UiSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineWiringTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyActionOfTheCatalogueHasExactlyOneImplementation() {
@@ -21,5 +28,18 @@ class EngineWiringTest {
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsExactlyInAnyOrderElementsOf(ActionCatalog.builtIn().all().stream().map(ActionContract::id).toList());
+    }
+
+    @Test
+    void theWindowWorksOnTheLogTheCommandLineNamesOverTheSettings() {
+        UiSettings settings = new UiSettings("", "us-west-2", "", "", dir.resolve("from-settings").resolve("incidents").toString());
+        Path named = dir.resolve("named").resolve("incidents");
+
+        try (UiBackend backend = EngineWiring.desktopBackend(settings, named)) {
+            assertThat(backend.log().file()).isEqualTo(named);
+            assertThat(backend.exportFolder()).isEqualTo(named.toAbsolutePath().getParent().resolve("exports"));
+        }
+        assertThat(Files.exists(dir.resolve("named").resolve("incidents.mv.db"))).isTrue();
+        assertThat(Files.exists(dir.resolve("from-settings"))).isFalse();
     }
 }
