@@ -134,7 +134,7 @@ class IncidentLogStoreTest {
         assertThatThrownBy(() -> IncidentLogStore.open(notAFolder.resolve("log"), clock, "alice"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
                 .hasMessageContaining(notAFolder.resolve("log") + ".mv.db")
-                .hasMessageContaining("cannot create the folder " + notAFolder)
+                .hasMessageContaining("its folder " + notAFolder + " cannot be made (a file of that name is in the way)")
                 .hasMessageContaining("--log PATH");
     }
 

@@ -1,15 +1,9 @@
 package dev.drpilot.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.HashChain;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks an incident's hash chain: in the log, or in an exported JSON timeline (--file).",
-                "Exit status 0 when intact, 1 when an event was changed, removed or reordered."})
+                "Exit status 0 when intact, 1 when an event was changed, removed or reordered,",
+                "2 when there is nothing to check (no such incident, or a file that is not a timeline)."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -37,11 +32,16 @@ public final class VerifyCommand implements Callable<Integer> {
     Path file;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         List<IncidentEvent> events;
         String what;
         if (file != null) {
-            events = fromExport(file);
+            try {
+                events = ExportedTimeline.read(file);
+            } catch (ExportedTimeline.Unreadable e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
             what = file.toString();
         } else if (incidentId != null) {
             try (IncidentLogStore store = log.open()) {
@@ -49,7 +49,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             if (events.isEmpty()) {
                 spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-                return 1;
+                return 2;
             }
             what = incidentId;
         } else {
@@ -63,24 +63,5 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println(what + ": TAMPERED: " + result.reason());
         return 1;
-    }
-
-    private static List<IncidentEvent> fromExport(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
-        String incident = root.path("incident").path("id").asText();
-        ObjectMapper json = new ObjectMapper();
-        List<IncidentEvent> events = new ArrayList<>();
-        for (JsonNode e : root.path("events")) {
-            events.add(new IncidentEvent(incident, e.path("sequence").asLong(), Instant.parse(e.path("time").asText()),
-                    EventKind.valueOf(e.path("kind").asText()), text(e, "actor"), text(e, "step"),
-                    json.writeValueAsString(e.path("payload")), e.path("corrects").isNull() ? null : e.path("corrects").asLong(),
-                    e.path("occurredAt").isNull() ? null : Instant.parse(e.path("occurredAt").asText()),
-                    e.path("previousHash").asText(), e.path("hash").asText()));
-        }
-        return events;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
     }
 }
