@@ -16,26 +16,54 @@ import dev.drpilot.app.cli.ScorecardCommand;
 import dev.drpilot.app.cli.ShowCommand;
 import dev.drpilot.app.cli.ValidateCommand;
 import dev.drpilot.app.cli.VerifyCommand;
+import dev.drpilot.incident.IncidentLogUnavailableException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "drpilot", mixinStandardHelpOptions = true, version = "DR Pilot 0.1",
         description = {"DR Pilot walks an incident commander through disaster recovery.",
-                "Without a command it opens the desktop app."},
+                "Without a command it opens the desktop app (on the log --log names)."},
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
                 IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class})
-public final class DrPilotCommand implements Runnable {
+public final class DrPilotCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The command line with every sub-command, ready to execute. */
+    @Option(names = "--log", paramLabel = "PATH", description = "The incident log the window opens on, without its .mv.db ending.")
+    Path log;
+
+    /** The command line with every sub-command, ready to execute; the unexpected is reported to errors.log in the data folder. */
     public static CommandLine commandLine() {
-        return new CommandLine(new DrPilotCommand());
+        return commandLine(UnexpectedErrors.inDataFolder());
     }
 
+    /**
+     * The command line whose mistakes and failures each come out as one sentence: a mistyped
+     * argument, a log that cannot be opened, and anything unexpected (its trace kept by {@code unexpected}).
+     */
+    static CommandLine commandLine(UnexpectedErrors unexpected) {
+        CommandLine line = new CommandLine(new DrPilotCommand());
+        CommandLineMistakes mistakes = new CommandLineMistakes();
+        line.setExecutionStrategy(mistakes);
+        line.setParameterExceptionHandler(mistakes);
+        line.setExecutionExceptionHandler((error, command, parsed) -> {
+            if (error instanceof IncidentLogUnavailableException) {
+                command.getErr().println(error.getMessage());
+                command.getErr().flush();
+                return 1;
+            }
+            return unexpected.report(error, "running `" + command.getCommandSpec().qualifiedName() + "`", command.getErr());
+        });
+        return line;
+    }
+
+    /** Without a command: the window. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return DesktopWindow.open(log, spec.commandLine().getErr());
     }
 }

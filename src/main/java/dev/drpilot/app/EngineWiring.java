@@ -170,14 +170,15 @@ public final class EngineWiring {
 
     /**
      * What the desktop app works with: the shipped runbooks (and the operator's, in the data
-     * folder's runbooks/), the log (the settings' location, else DRPILOT_LOG, else the data folder),
+     * folder's runbooks/), the log (the one the command line named, else the settings' location,
+     * else DRPILOT_LOG, else the data folder),
      * the engine on the settings' AWS profile, region and endpoint and Kubernetes context (else the
      * environment's), and an exports folder beside the log. Called off the FX thread, after the
      * window is on screen.
      */
-    public static UiBackend desktopBackend(UiSettings settings) {
+    public static UiBackend desktopBackend(UiSettings settings, Path commandLineLog) {
         String setting = System.getenv("DRPILOT_LOG");
-        Path logFile = !settings.logLocation().isEmpty() ? Path.of(settings.logLocation())
+        Path logFile = commandLineLog != null ? commandLineLog : !settings.logLocation().isEmpty() ? Path.of(settings.logLocation())
                 : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
         IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
         Path dataFolder = logFile.toAbsolutePath().getParent();

@@ -1,10 +1,11 @@
 package dev.drpilot.app;
 
-import dev.drpilot.ui.DrPilotApplication;
+import java.io.PrintWriter;
 
 /**
  * Starts DR Pilot: the desktop app without arguments, the command line with them. A plain class,
- * not a JavaFX Application, so the jar starts with JavaFX on the class path.
+ * not a JavaFX Application, so the jar starts with JavaFX on the class path. The jar's entry point
+ * is {@link Launcher}, which checks the Java version first.
  */
 public final class Main {
 
@@ -12,16 +13,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            if (System.getenv("DRPILOT_STARTUP_PROBE") != null) {
-                DrPilotApplication.whenFirstFrameShows(millis -> {
-                    System.out.println("first frame " + millis + " ms after the process started");
-                    System.exit(0);
-                });
-            }
-            DrPilotApplication.start(args, EngineWiring::desktopBackend);
-            return;
+        if (args.length > 0) System.exit(DrPilotCommand.commandLine().execute(args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status;
+        try {
+            status = DesktopWindow.open(null, err);
+        } catch (RuntimeException | Error e) {
+            status = UnexpectedErrors.inDataFolder().report(e, "opening the window", err);
         }
-        System.exit(DrPilotCommand.commandLine().execute(args));
+        if (status != 0) System.exit(status);
     }
 }

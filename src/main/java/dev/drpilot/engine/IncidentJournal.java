@@ -35,10 +35,10 @@ final class IncidentJournal {
         return published(log.append(incidentId, new EventDraft(EventKind.NOTE, null, Map.of("text", text), null, occurredAt)));
     }
 
-    /** From now on events name the AWS identity beside the OS user. */
+    /** From now on this incident's events name the AWS identity beside the OS user; other incidents keep theirs. */
     void actingAs(String arn) {
         String user = System.getProperty("user.name", "operator");
-        log.setActor(user + " as " + arn);
+        log.setActor(incidentId, user + " as " + arn);
     }
 
     /** A value that must never be written, wherever it appears. */

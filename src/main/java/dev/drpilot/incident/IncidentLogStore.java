@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -50,7 +51,8 @@ public final class IncidentLogStore implements AutoCloseable {
     private final SecretRedactor redactor = new SecretRedactor();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private volatile String actor;
+    private final String actor;
+    private final Map<String, String> actors = new ConcurrentHashMap<>();
     /** The last event of each incident this store appended to; another process's append shows as a key conflict. */
     private final Map<String, Tail> tails = new java.util.HashMap<>();
 
@@ -73,20 +75,25 @@ public final class IncidentLogStore implements AutoCloseable {
     /**
      * Opens (creating and migrating when needed) the log at {@code file}, an H2 database path
      * without its {@code .mv.db} ending.
+     *
+     * @throws IncidentLogUnavailableException with one sentence that names the file, why it cannot be used and what to do
      */
     public static IncidentLogStore open(Path file, Clock clock, String actor) {
         String url = "jdbc:h2:file:" + pathInUrl(file) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        Path database = file.toAbsolutePath().resolveSibling(file.getFileName() + ".mv.db");
+        writableFolder(database);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/drpilot/incident/migration")
                     .loggers("slf4j").load().migrate();
             Connection connection = DriverManager.getConnection(url, "sa", "");
             connection.setAutoCommit(true);
             return new IncidentLogStore(file, connection, clock, actor);
         } catch (Exception e) {
-            throw new IncidentLogUnavailableException("Cannot open the incident log " + file + ".mv.db: "
-                    + reason(e) + ". If another DR Pilot is using it, work there, or close it and try again;"
-                    + " to use another log, start with --log PATH.", e);
+            String text = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (text.contains("90020") || text.contains("already in use")) {
+                throw unavailable(database, "another process holds it (if another DR Pilot has it open, work there, or close it and try again)", e);
+            }
+            throw unavailable(database, text.lines().findFirst().orElse(text), e);
         }
     }
 
@@ -113,14 +120,21 @@ public final class IncidentLogStore implements AutoCloseable {
         return out.toString();
     }
 
-    private static String reason(Exception e) {
-        if (e instanceof java.io.IOException) return "cannot create the folder " + e.getMessage();
-        String text = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (text.contains("90020") || text.contains("already in use")) return "another process holds it";
-        if (text.contains("AccessDenied") || text.contains("Permission denied") || text.contains("read only")) {
-            return "the folder cannot be written";
+    /** Makes the log's folder, and checks that it and the log can be written, before H2 tries (and prints its own errors). */
+    private static void writableFolder(Path database) {
+        Path folder = database.getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw unavailable(database, "its folder " + folder + " cannot be made (" + FileErrors.inWords(e) + ")", e);
         }
-        return text.lines().findFirst().orElse(text);
+        if (!Files.isWritable(folder)) throw unavailable(database, "its folder " + folder + " cannot be written", null);
+        if (Files.exists(database) && !Files.isWritable(database)) throw unavailable(database, "the file cannot be written", null);
+    }
+
+    private static IncidentLogUnavailableException unavailable(Path database, String why, Throwable cause) {
+        return new IncidentLogUnavailableException("Cannot open the incident log " + database + ": " + why
+                + "; to use another log, start with --log PATH.", cause);
     }
 
     /** The per-user data folder of this OS: where the log lives unless the operator says otherwise. */
@@ -153,13 +167,9 @@ public final class IncidentLogStore implements AutoCloseable {
         return redactor;
     }
 
-    /** Who the next events are written as: the OS user, then also the AWS caller identity once known. */
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String actor() {
-        return actor;
+    /** Who one incident's next events are written as (its operator, as the AWS identity its steps use); the others keep theirs. */
+    public void setActor(String incidentId, String incidentActor) {
+        actors.put(incidentId, incidentActor);
     }
 
     /** Declares an incident and writes its first event. */
@@ -261,7 +271,7 @@ public final class IncidentLogStore implements AutoCloseable {
         long sequence = tail.sequence() + 1;
         String previousHash = tail.hash();
         long time = clocks.getOrDefault(incidentId, clock).millis();
-        String who = redactor.redact(actor);
+        String who = redactor.redact(actors.getOrDefault(incidentId, actor));
         String step = draft.stepId();
         Long occurredAt = draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();
         String hash = HashChain.hash(incidentId, sequence, time, draft.kind(), who, step, payload, draft.corrects(),

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.FileErrors;
 import dev.drpilot.incident.IncidentEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +23,7 @@ import java.util.List;
  * A JSON timeline read back from its file (docs/timeline-json.md): its events as the log held
  * them, and the JSON they were read from, for {@link TimelineVerifier} to check.
  */
-record TimelineFile(Path path, JsonNode root, List<IncidentEvent> events) {
+record TimelineFile(JsonNode root, List<IncidentEvent> events) {
 
     /** The file is not a timeline this version reads; the message says why, in one sentence. */
     static final class Unreadable extends Exception {
@@ -44,7 +43,7 @@ record TimelineFile(Path path, JsonNode root, List<IncidentEvent> events) {
         if (!root.path("events").isArray()) throw notATimeline(file, "it has no events list");
         if (!root.path("incident").path("id").isTextual()) throw notATimeline(file, "it names no incident id");
         JsonNode version = root.path("schemaVersion");
-        if (!version.canConvertToExactIntegral() || version.asInt() < 1 || version.asInt() > TimelineJsonWriter.SCHEMA_VERSION) {
+        if (!version.canConvertToExactIntegral() || version.asLong() < 1 || version.asLong() > TimelineJsonWriter.SCHEMA_VERSION) {
             throw notATimeline(file, "its schemaVersion is " + (version.isMissingNode() ? "missing" : version)
                     + ", and this DR Pilot reads 1 to " + TimelineJsonWriter.SCHEMA_VERSION);
         }
@@ -54,7 +53,7 @@ record TimelineFile(Path path, JsonNode root, List<IncidentEvent> events) {
         for (JsonNode node : nodes) {
             events.add(event(file, incidentId, node, events.size() + 1, nodes.size()));
         }
-        return new TimelineFile(file, root, List.copyOf(events));
+        return new TimelineFile(root, List.copyOf(events));
     }
 
     int schemaVersion() {
@@ -82,18 +81,14 @@ record TimelineFile(Path path, JsonNode root, List<IncidentEvent> events) {
         if (Files.isDirectory(file)) throw new Unreadable("cannot read " + file + ": it is a folder, not a file");
         try (InputStream in = Files.newInputStream(file)) {
             JsonNode root = JSON.readTree(in);
-            if (root == null || root.isMissingNode()) throw new Unreadable(file + " is empty, not a DR Pilot timeline");
+            if (root == null || root.isMissingNode()) throw notATimeline(file, "it is empty");
             return root;
         } catch (JsonEOFException e) {
-            throw new Unreadable(file + " breaks off" + where(e) + ": it was cut short, so it is not a whole timeline");
+            throw notATimeline(file, "its JSON breaks off" + where(e) + " (the file was cut short)");
         } catch (JsonProcessingException e) {
-            throw new Unreadable(file + " is not JSON" + where(e) + ", so not a DR Pilot timeline");
-        } catch (NoSuchFileException e) {
-            throw new Unreadable("there is no file " + file);
-        } catch (AccessDeniedException e) {
-            throw new Unreadable("cannot read " + file + ": permission denied");
+            throw notATimeline(file, "it is not JSON" + where(e));
         } catch (IOException e) {
-            throw new Unreadable("cannot read " + file + ": " + e.getMessage());
+            throw new Unreadable("cannot read " + file + ": " + FileErrors.inWords(e));
         }
     }
 

@@ -9,33 +9,68 @@ import picocli.CommandLine;
 
 class DrPilotCommandTest {
 
-    @Test
-    void helpListsTheCommandsAndExitsZero() {
-        StringWriter out = new StringWriter();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int drpilot(String... args) {
         CommandLine line = DrPilotCommand.commandLine();
         line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
 
-        assertThat(line.execute("--help")).isZero();
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        assertThat(drpilot("--help")).isZero();
         assertThat(out.toString()).contains("Usage: drpilot").contains("validate").contains("list").contains("show");
     }
 
     @Test
     void eachCommandHasItsOwnHelp() {
-        StringWriter out = new StringWriter();
-        CommandLine line = DrPilotCommand.commandLine();
-        line.setOut(new PrintWriter(out, true));
-
-        assertThat(line.execute("validate", "--help")).isZero();
+        assertThat(drpilot("validate", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: drpilot validate").contains("file:line:column");
     }
 
     @Test
-    void anUnknownCommandIsRefusedWithUsage() {
-        StringWriter err = new StringWriter();
-        CommandLine line = DrPilotCommand.commandLine();
-        line.setErr(new PrintWriter(err, true));
+    void everyCommandPrintsItsOwnHelpAndExitsZero() {
+        for (String command : DrPilotCommand.commandLine().getSubcommands().keySet()) {
+            StringWriter help = new StringWriter();
+            CommandLine line = DrPilotCommand.commandLine();
+            line.setOut(new PrintWriter(help, true));
 
-        assertThat(line.execute("valdate")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument").contains("validate");
+            assertThat(line.execute(command, "--help")).as(command).isZero();
+            assertThat(help.toString()).as(command).startsWith("Usage: drpilot " + command + " ");
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsRefusedInOneLineThatNamesTheClosest() {
+        assertThat(drpilot("resolv")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualTo("`drpilot resolv`: no such command; did you mean resolve?" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandWithHelpIsRefusedToo() {
+        assertThat(drpilot("resolv", "--help")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualTo("`drpilot resolv`: no such command; did you mean resolve?" + System.lineSeparator());
+        assertThat(out.toString()).doesNotContain("Usage");
+    }
+
+    @Test
+    void aMistypedOptionIsNamedBeforeTheOptionItMisses() {
+        assertThat(drpilot("export", "INC-1", "--formt", "md")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualTo("`drpilot export`: unknown option '--formt'; did you mean --format?" + System.lineSeparator());
+    }
+
+    @Test
+    void aMissingArgumentIsOneLineThatPointsAtTheCommandsHelp() {
+        assertThat(drpilot("resolve")).isEqualTo(2);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .contains("Missing required parameter: 'INCIDENT'").contains("`drpilot resolve --help`");
     }
 }

@@ -19,6 +19,9 @@ import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
+import dev.drpilot.ui.UiBackend;
+import dev.drpilot.ui.UiSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EngineWiringTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyActionOfTheCatalogueHasExactlyOneImplementation() {
@@ -38,7 +44,7 @@ class EngineWiringTest {
     }
 
     @Test
-    void anEngineWithRealClientsRefusesToDeclareOrResumeATabletop(@TempDir Path dir) throws Exception {
+    void anEngineWithRealClientsRefusesToDeclareOrResumeATabletop() throws Exception {
         Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-pod-failure.yaml"))).runbooks().getFirst();
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             IncidentEngine live = EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
@@ -56,5 +62,18 @@ class EngineWiringTest {
             assertThatThrownBy(() -> live.resume(log.incident(rehearsal).orElseThrow(), runbook, Map.of()))
                     .hasMessageContaining("cannot be resumed here: open it in the window");
         }
+    }
+
+    @Test
+    void theWindowWorksOnTheLogTheCommandLineNamesOverTheSettings() {
+        UiSettings settings = new UiSettings("", "us-west-2", "", "", dir.resolve("from-settings").resolve("incidents").toString());
+        Path named = dir.resolve("named").resolve("incidents");
+
+        try (UiBackend backend = EngineWiring.desktopBackend(settings, named)) {
+            assertThat(backend.log().file()).isEqualTo(named);
+            assertThat(backend.exportFolder()).isEqualTo(named.toAbsolutePath().getParent().resolve("exports"));
+        }
+        assertThat(Files.exists(dir.resolve("named").resolve("incidents.mv.db"))).isTrue();
+        assertThat(Files.exists(dir.resolve("from-settings"))).isFalse();
     }
 }

@@ -26,6 +26,21 @@ class IncidentLogStoreTest {
     }
 
     @Test
+    void theAwsIdentityOfOneIncidentIsNotStampedOnAnother() {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident first = log.declare(incident(), Map.of());
+            Incident second = log.declare(incident(), Map.of());
+            log.setActor(first.id(), "alice as arn:aws:sts::111122223333:assumed-role/dr/alice");
+
+            IncidentEvent inFirst = log.append(first.id(), EventKind.NOTE, null, Map.of("text", "restore started"));
+            IncidentEvent inSecond = log.append(second.id(), EventKind.NOTE, null, Map.of("text", "unrelated"));
+
+            assertThat(inFirst.actor()).isEqualTo("alice as arn:aws:sts::111122223333:assumed-role/dr/alice");
+            assertThat(inSecond.actor()).isEqualTo("alice");
+        }
+    }
+
+    @Test
     void eventsAreNumberedWithoutGapsAndChainedByHash() {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident incident = log.declare(incident(), Map.of());
@@ -119,7 +134,7 @@ class IncidentLogStoreTest {
         assertThatThrownBy(() -> IncidentLogStore.open(notAFolder.resolve("log"), clock, "alice"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
                 .hasMessageContaining(notAFolder.resolve("log") + ".mv.db")
-                .hasMessageContaining("cannot create the folder " + notAFolder)
+                .hasMessageContaining("its folder " + notAFolder + " cannot be made (a file of that name is in the way)")
                 .hasMessageContaining("--log PATH");
     }
 

@@ -29,7 +29,7 @@ final class ConsoleSession {
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean yesToConfirmations;
-    /** The step whose outcome was printed last, so a failure is not printed again before its retry question. */
+    /** The step whose outcome was printed last, so neither it nor its failure is printed again before its retry question. */
     private StepRun shown;
 
     ConsoleSession(IncidentRun run, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
@@ -78,10 +78,12 @@ final class ConsoleSession {
                 position++;
                 continue;
             }
-            out.println();
-            out.println(number + "/" + run.steps().size() + " [" + step.step().phase().label() + "] " + step.step().title());
-            if (step.command() != null) out.println("   $ " + step.command());
-            out.flush();
+            if (!step.equals(shown)) {
+                out.println();
+                out.println(number + "/" + run.steps().size() + " [" + step.step().phase().label() + "] " + step.step().title());
+                if (step.command() != null) out.println("   $ " + step.command());
+                out.flush();
+            }
             if (!runStep(step)) return false;
             StepRun after = run.step(step.id());
             out.println("   " + outcome(after));

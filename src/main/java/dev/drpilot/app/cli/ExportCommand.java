@@ -52,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PostmortemWriter writer = null;
         if (!format.equals("png")) {
             try {
@@ -69,19 +69,29 @@ public final class ExportCommand implements Callable<Integer> {
             if (target == null) return 1;
             Optional<Runbook> runbook = runbook(incident.get().runbookId());
             Postmortem postmortem = Postmortem.of(incident.get(), runbook, store.events(incidentId));
-            if (writer == null) {
-                try (OutputStream file = Files.newOutputStream(target)) {
-                    TimelinePicture.write(postmortem, runbook, file);
-                }
-            } else {
-                try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                    writer.write(postmortem, file);
-                }
+            try {
+                write(postmortem, runbook, writer, target);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(ExportFiles.cannotWrite(target, e));
+                return 1;
             }
             store.append(incidentId, EventKind.EXPORT, null, Map.of("format", format, "file", target.toString()));
             spec.commandLine().getOut().println("wrote " + target);
         }
         return 0;
+    }
+
+    /** Writes the post-mortem with {@code writer}, or the timeline picture when there is none. */
+    private static void write(Postmortem postmortem, Optional<Runbook> runbook, PostmortemWriter writer, Path target) throws IOException {
+        if (writer == null) {
+            try (OutputStream file = Files.newOutputStream(target)) {
+                TimelinePicture.write(postmortem, runbook, file);
+            }
+        } else {
+            try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                writer.write(postmortem, file);
+            }
+        }
     }
 
     /** The incident's runbook, for step titles and targets; the export works without it. */

@@ -1,5 +1,6 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.incident.FileErrors;
 import dev.drpilot.incident.IncidentLogStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,9 +28,14 @@ final class ExportFiles {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) Files.createDirectories(folder);
         } catch (IOException e) {
-            err.println("cannot make the folder of " + file + " (" + e.getMessage() + "): name a file in a folder you can write");
+            err.println("cannot make the folder of " + file + " (" + FileErrors.inWords(e) + "): name a file in a folder you can write");
             return Optional.empty();
         }
         return Optional.of(file);
+    }
+
+    /** Why {@code file} was not written, in one sentence. */
+    static String cannotWrite(Path file, IOException e) {
+        return "cannot write " + file + " (" + FileErrors.inWords(e) + "): name a file in a folder you can write";
     }
 }

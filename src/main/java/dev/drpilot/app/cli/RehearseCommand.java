@@ -10,6 +10,7 @@ import dev.drpilot.rehearsal.RehearsalClock;
 import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,12 @@ public final class RehearseCommand implements Callable<Integer> {
                     + exercise.title());
             Path file = ExportFiles.target(scorecard, store, rehearsal + "-scorecard.md", true, err).orElse(null);
             if (file == null) return 1;
-            Scorecards.export(store, store.incident(rehearsal).orElseThrow(), runbook, file);
+            try {
+                Scorecards.export(store, store.incident(rehearsal).orElseThrow(), runbook, file);
+            } catch (IOException e) {
+                err.println(ExportFiles.cannotWrite(file, e));
+                return 1;
+            }
             out.println((finished ? "Finished" : "Stopped before the end") + " after " + tabletop.elapsed().toMinutes()
                     + " min of exercise time; scorecard: " + file);
             return finished ? 0 : 1;

@@ -5,6 +5,7 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.runbook.Runbook;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,12 @@ public final class ScorecardCommand implements Callable<Integer> {
             }
             Path file = ExportFiles.target(output, store, id + "-scorecard.md", force, err).orElse(null);
             if (file == null) return 1;
-            Scorecards.export(store, incident, runbook, file);
+            try {
+                Scorecards.export(store, incident, runbook, file);
+            } catch (IOException e) {
+                err.println(ExportFiles.cannotWrite(file, e));
+                return 1;
+            }
             out.println("Scorecard of " + id + ": " + file);
             return 0;
         }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks an incident's hash chain: in the log, or in an exported JSON timeline (--file).",
-                "Exit status 0 when intact, 1 when an event was changed, removed, added or reordered,",
-                "when a timeline's seal is missing or does not match, or when the file is not a timeline."})
+                "Exit status 0 when intact; 1 when an event was changed, removed, added or reordered, when a timeline's",
+                "seal is missing or does not match, or when the file is not a timeline; 2 when there is no such incident."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -39,27 +39,24 @@ public final class VerifyCommand implements Callable<Integer> {
             (verdict.intact() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(verdict.sentence());
             return verdict.intact() ? 0 : 1;
         }
-        List<IncidentEvent> events;
-        String what;
-        if (incidentId != null) {
-            try (IncidentLogStore store = log.open()) {
-                events = store.events(incidentId);
-            }
-            if (events.isEmpty()) {
-                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-                return 1;
-            }
-            what = incidentId;
-        } else {
+        if (incidentId == null) {
             spec.commandLine().getErr().println("name an INCIDENT, or an exported timeline with --file");
+            return 2;
+        }
+        List<IncidentEvent> events;
+        try (IncidentLogStore store = log.open()) {
+            events = store.events(incidentId);
+        }
+        if (events.isEmpty()) {
+            spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
             return 2;
         }
         HashChain.Verification result = HashChain.verify(events);
         if (result.intact()) {
-            spec.commandLine().getOut().println(what + ": intact, " + result.checked() + " events, head hash " + events.getLast().hash());
+            spec.commandLine().getOut().println(incidentId + ": intact, " + result.checked() + " events, head hash " + events.getLast().hash());
             return 0;
         }
-        spec.commandLine().getErr().println(what + ": TAMPERED: " + result.reason());
+        spec.commandLine().getErr().println(incidentId + ": TAMPERED: " + result.reason());
         return 1;
     }
 }

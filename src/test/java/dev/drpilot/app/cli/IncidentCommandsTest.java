@@ -168,6 +168,16 @@ class IncidentCommandsTest {
     }
 
     @Test
+    void aFailedStepIsPrintedOnceAndItsSkipSaysSkippedOnce() throws Exception {
+        runFailingStep("s\nchecked by hand\n\n", 0);
+
+        String terminal = out.toString();
+        assertThat(terminal.lines().filter(l -> l.contains("1/2 [Validation] Call the service"))).hasSize(1);
+        assertThat(terminal.lines().filter(l -> l.contains("Failed: Nothing listens on 127.0.0.1"))).hasSize(1);
+        assertThat(terminal).contains("Skipped: checked by hand").doesNotContain("Skipped: Skipped");
+    }
+
+    @Test
     void theEndOfTheInputAtTheRetryQuestionQuitsAndNeverRetries() throws Exception {
         String id = runFailingStep("yes\n", 3);
 

@@ -237,8 +237,9 @@ class SealedTimelineTest {
 
         Run cut = verify(truncated);
         assertThat(cut.status()).isEqualTo(1);
-        assertThat(cut.err()).startsWith(truncated + " breaks off at line ").endsWith(": it was cut short, so it is not a whole timeline\n");
-        answers(missing, "there is no file " + missing);
+        assertThat(cut.err()).startsWith(truncated + " is not a DR Pilot timeline: its JSON breaks off at line ")
+                .endsWith(" (the file was cut short)" + System.lineSeparator());
+        answers(missing, "cannot read " + missing + ": no such file or folder");
     }
 
     @Test
