@@ -79,7 +79,7 @@ public final class IncidentEngine {
         long upTo = events.isEmpty() ? 0 : events.getLast().sequence();
         IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), log, actions, executor, clock, settings,
                 params, upTo);
-        new IncidentReplay(run).replay(events);
+        new IncidentReplay(run, clock).replay(events);
         if (run.takeTheWheelIfFree()) run.journal().record(EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
         return run;
     }

@@ -2,6 +2,7 @@ package dev.drpilot.engine;
 
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,9 +17,11 @@ import java.util.Set;
 final class IncidentReplay {
 
     private final IncidentRun run;
+    private final Clock clock;
 
-    IncidentReplay(IncidentRun run) {
+    IncidentReplay(IncidentRun run, Clock clock) {
         this.run = run;
+        this.clock = clock;
     }
 
     void replay(List<IncidentEvent> events) {
@@ -46,6 +49,23 @@ final class IncidentReplay {
         Map<String, Object> payload = IncidentEngine.payload(event);
         StepRun next = next(run.step(event.stepId()), event, payload);
         run.followed(next, event.kind() == EventKind.STEP_SUCCEEDED ? outputs(payload) : null);
+    }
+
+    /**
+     * Steps the log shows as running that no thread of this process runs: the DR Pilot that ran
+     * them stopped (a crash, a closed laptop) or let go in the middle. Each becomes interrupted,
+     * and that is logged.
+     */
+    void interruptLeftOver(Set<String> runningHere) {
+        for (StepRun step : run.steps()) {
+            if (!step.state().isActive() || runningHere.contains(step.id())) continue;
+            String advice = step.step().isManual()
+                    ? "DR Pilot stopped while this step waited for you; start it again to tick it off"
+                    : "Was running when DR Pilot stopped: check " + (step.command() == null ? "its resource" : "the resource of `" + step.command() + "`")
+                    + " before you retry it";
+            run.journal().record(EventKind.STEP_INTERRUPTED, step.id(), Map.of("message", advice));
+            run.update(step.ended(StepState.INTERRUPTED, clock.instant(), Map.of(), advice));
+        }
     }
 
     /** A step added, or a clock breached: true when the event was one of those. */

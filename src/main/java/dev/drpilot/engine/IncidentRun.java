@@ -75,7 +75,7 @@ public final class IncidentRun implements AutoCloseable {
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
     private boolean continueAfterConfirmation;
     private final Wheel wheel;
-    private final IncidentReplay replay = new IncidentReplay(this);
+    private final IncidentReplay replay;
     /** The last event of the log this run was built from; the follower reads on after it. */
     private final long builtUpTo;
     private IncidentFollower follower;
@@ -95,6 +95,7 @@ public final class IncidentRun implements AutoCloseable {
         this.settings = settings;
         this.params = params;
         this.builtUpTo = builtUpTo;
+        this.replay = new IncidentReplay(this, clock);
         this.wheel = new Wheel(log.drivers(), incidentId);
         for (Step step : runbook.steps()) steps.add(StepRun.pending(step, null));
         for (int i = 0; i < steps.size(); i++) steps.set(i, steps.get(i).withCommand(commandOf(steps.get(i).step())));
@@ -182,24 +183,8 @@ public final class IncidentRun implements AutoCloseable {
         if (claim.takenOver() != null) notifyLogged(claim.takenOver());
         if (had && claim.takenOver() == null) return;
         if (follower != null) follower.catchUp();
-        if (claim.previous() == null || !claim.live()) interruptLeftOver();
+        if (claim.previous() == null || !claim.live()) replay.interruptLeftOver(executions.keySet());
         notifyDriver();
-    }
-
-    /**
-     * Steps the log shows as running that no thread of this process runs: the DR Pilot that ran
-     * them stopped (a crash, a closed laptop) or let go in the middle.
-     */
-    private void interruptLeftOver() {
-        for (StepRun step : steps()) {
-            if (!step.state().isActive() || executions.containsKey(step.id())) continue;
-            String advice = step.step().isManual()
-                    ? "DR Pilot stopped while this step waited for you; start it again to tick it off"
-                    : "Was running when DR Pilot stopped: check " + (step.command() == null ? "its resource" : "the resource of `" + step.command() + "`")
-                    + " before you retry it";
-            journal.record(EventKind.STEP_INTERRUPTED, step.id(), Map.of("message", advice));
-            update(step.ended(StepState.INTERRUPTED, clock.instant(), Map.of(), advice));
-        }
     }
 
     /** Another DR Pilot took the incident over: what this one was running stops, and says why. */
@@ -648,7 +633,7 @@ public final class IncidentRun implements AutoCloseable {
     }
 
     /** Every state the operator sees goes through the redactor, as the log does: outputs and messages. */
-    private synchronized void update(StepRun run) {
+    synchronized void update(StepRun run) {
         int index = indexOf(run.id());
         StepRun shown = journal.shown(run);
         StepRun updated = shown.command() == null && !shown.step().isManual() ? shown.withCommand(commandOf(shown.step())) : shown;
