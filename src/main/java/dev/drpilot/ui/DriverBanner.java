@@ -1,6 +1,5 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.engine.DrivenElsewhereException;
 import dev.drpilot.incident.Driver;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -47,7 +46,7 @@ final class DriverBanner {
         root.setVisible(driver != null);
         root.setManaged(driver != null);
         if (driver == null) return;
-        text.setText("Driven by " + DrivenElsewhereException.since(driver) + ". Its steps run there and show here as they"
+        text.setText("Driven by " + driver.label() + ". Its steps run there and show here as they"
                 + " happen; notes and decisions are open to everyone.");
         takeOver.setText("Take over from " + driver.seat().handle());
     }

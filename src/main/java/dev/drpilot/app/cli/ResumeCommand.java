@@ -1,7 +1,6 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.EngineWiring;
-import dev.drpilot.engine.DrivenElsewhereException;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.engine.StepRun;
@@ -88,7 +87,7 @@ public final class ResumeCommand implements Callable<Integer> {
             try (run) {
                 if (run.drivenElsewhere().isPresent()) {
                     if (!takeOver) {
-                        err.println(incidentId + " is driven by " + DrivenElsewhereException.since(run.drivenElsewhere().get())
+                        err.println(incidentId + " is driven by " + run.drivenElsewhere().get().label()
                                 + ": work there, or take it over with `drpilot resume " + incidentId + " --take-over`");
                         return 1;
                     }
