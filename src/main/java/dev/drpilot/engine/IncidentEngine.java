@@ -63,13 +63,18 @@ public final class IncidentEngine {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("params", params.texts());
         Incident incident = log.declare(request, details, clock);
-        return new IncidentRun(runbook, incident, log, actions, executor, clock, settings, params);
+        IncidentRun run = new IncidentRun(runbook, incident, log, actions, executor, clock, settings, params, 1);
+        run.takeTheWheelIfFree();
+        return run;
     }
 
     /**
      * Rebuilds an incident from its log: steps where they stood, outputs of the steps that
-     * succeeded. A step that was running when the process stopped becomes interrupted, and that
-     * is logged. Secret parameters are not in the log: give them again in {@code secretValues}.
+     * succeeded, and takes it up. A step that was running when its process stopped becomes
+     * interrupted, and that is logged. When a live DR Pilot elsewhere drives the incident, it is
+     * only opened: nothing is logged, and the run follows that driver until it lets go or is taken
+     * over ({@link IncidentRun#drivenElsewhere()}). Secret parameters are not in the log: give them
+     * again in {@code secretValues}.
      */
     public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues)
             throws InvalidParametersException {
@@ -80,9 +85,11 @@ public final class IncidentEngine {
         given.putAll(secretValues);
         ParameterValues params = ParameterValues.resolve(runbook, given, incident.declaredAt().plusSeconds(60));
         params.secrets().forEach(log.redactor()::addSecret);
-        IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), log, actions, executor, clock, settings, params);
+        long upTo = events.isEmpty() ? 0 : events.getLast().sequence();
+        IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), log, actions, executor, clock, settings,
+                params, upTo);
         new IncidentReplay(run, clock).replay(events);
-        log.append(incident.id(), EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
+        if (run.takeTheWheelIfFree()) run.journal().record(EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
         return run;
     }
 

@@ -6,6 +6,8 @@ import dev.drpilot.action.ActionContext.OperatorInput;
 import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.ArgSpec;
 import dev.drpilot.action.ArgType;
+import dev.drpilot.incident.Claim;
+import dev.drpilot.incident.Driver;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -42,9 +44,11 @@ import java.util.concurrent.Future;
  * tick off, skip, retry, cancel, add a step, note, decide), and the incident log, which hears of
  * every change before anyone else does.
  *
- * <p>Steps run one at a time on the executor passed in, never on the caller's thread.
+ * <p>Steps run one at a time on the executor passed in, never on the caller's thread. Only the
+ * DR Pilot that drives the incident runs its steps (see {@link #drivenElsewhere()}); notes,
+ * decisions and the incident's life (recovered, closed) are open to anyone.
  */
-public final class IncidentRun {
+public final class IncidentRun implements AutoCloseable {
 
     private final Runbook runbook;
     private final String incidentId;
@@ -70,9 +74,14 @@ public final class IncidentRun {
     private final Set<String> breached = new HashSet<>();
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
     private boolean continueAfterConfirmation;
+    private final Wheel wheel;
+    private final IncidentReplay replay;
+    /** The last event of the log this run was built from; the follower reads on after it. */
+    private final long builtUpTo;
+    private IncidentFollower follower;
 
     IncidentRun(Runbook runbook, Incident incident, IncidentLogStore log, ActionRegistry actions,
-                ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params) {
+                ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params, long builtUpTo) {
         this.clocks = IncidentClocks.of(incident, runbook.targets());
         this.state = incident.state();
         String incidentId = incident.id();
@@ -85,6 +94,9 @@ public final class IncidentRun {
         this.clock = clock;
         this.settings = settings;
         this.params = params;
+        this.builtUpTo = builtUpTo;
+        this.replay = new IncidentReplay(this, clock);
+        this.wheel = new Wheel(log.drivers(), incidentId);
         for (Step step : runbook.steps()) steps.add(StepRun.pending(step, null));
         for (int i = 0; i < steps.size(); i++) steps.set(i, steps.get(i).withCommand(commandOf(steps.get(i).step())));
     }
@@ -121,9 +133,117 @@ public final class IncidentRun {
         return steps.get(indexOf(stepId));
     }
 
+    /**
+     * Follows the log from now on, every half second: the events other DR Pilots write reach the
+     * steps and the listeners, this process's claim stays alive, and a take-over is noticed.
+     * {@link #close()} stops it.
+     */
+    public synchronized void followTheLog() {
+        if (follower != null) return;
+        follower = new IncidentFollower(this, log, wheel, builtUpTo);
+        follower.start();
+    }
+
+    /** The live DR Pilot in another process that drives this incident, if any: while there is one, this run runs no step. */
+    public Optional<Driver> drivenElsewhere() {
+        return wheel.elsewhere();
+    }
+
+    /**
+     * Takes the incident over from whoever drives it, even a DR Pilot that is still there: the
+     * take-over is logged, and the other one stops its step and runs no more.
+     */
+    public synchronized void takeOver() {
+        drive(true);
+    }
+
+    /**
+     * Claims the incident for this process when nobody drives it, or its driver has gone silent;
+     * false when a live DR Pilot elsewhere drives it (this run then only follows).
+     */
+    synchronized boolean takeTheWheelIfFree() {
+        boolean had = wheel.held();
+        Claim claim = wheel.take(false);
+        if (claim.held()) tookTheWheel(had, claim);
+        return claim.held();
+    }
+
+    /** Before any step is run, skipped or cancelled: this process drives the incident, or the caller hears who does. */
+    private void drive(boolean overLiveDriver) {
+        boolean had = wheel.held();
+        Claim claim = wheel.take(overLiveDriver);
+        if (!claim.held()) {
+            notifyDriver();
+            throw new DrivenElsewhereException(incidentId, claim.previous());
+        }
+        tookTheWheel(had, claim);
+    }
+
+    private void tookTheWheel(boolean had, Claim claim) {
+        if (claim.takenOver() != null) notifyLogged(claim.takenOver());
+        if (had && claim.takenOver() == null) return;
+        if (follower != null) follower.catchUp();
+        if (claim.previous() == null || !claim.live()) replay.interruptLeftOver(executions.keySet());
+        notifyDriver();
+    }
+
+    /** Another DR Pilot took the incident over: what this one was running stops, and says why. */
+    void lostTo(Driver taker) {
+        List<StepExecution> running;
+        synchronized (this) {
+            continueAfterConfirmation = false;
+            running = List.copyOf(executions.values());
+        }
+        String why = "Stopped here: " + taker.seat().label() + " took the incident over; check the resource before retrying";
+        running.forEach(execution -> execution.cancel(why));
+    }
+
+    /** Tells the listeners who drives the incident now (the follower saw a change). */
+    void driverChanged() {
+        notifyDriver();
+    }
+
+    /** An event another process wrote: the steps, the clocks and the incident's state follow it, then the listeners hear of it. */
+    synchronized void followed(IncidentEvent event) {
+        switch (event.kind()) {
+            case INCIDENT_RECOVERED, INCIDENT_CLOSED, INCIDENT_REOPENED, INCIDENT_START_SET_BACK -> {
+                if (event.kind() == EventKind.INCIDENT_REOPENED) breached.remove("RTO");
+                Incident incident = log.incident(incidentId).orElseThrow();
+                clocks = IncidentClocks.of(incident, runbook.targets());
+                state = incident.state();
+            }
+            default -> replay.follow(event);
+        }
+        notifyLogged(event);
+    }
+
+    /** A step's new state, as another process's event says. */
+    synchronized void followed(StepRun step, Map<String, Object> stepOutputs) {
+        if (stepOutputs != null) {
+            outputs.put(step.id(), stepOutputs);
+            refreshCommands();
+        }
+        StepRun shown = step.withCommand(step(step.id()).command());
+        steps.set(indexOf(step.id()), shown);
+        notifyChanged(shown);
+    }
+
+    /** Stops following the log and lets go of the incident, so another DR Pilot may drive it without taking it over. */
+    @Override
+    public void close() {
+        IncidentFollower stopping;
+        synchronized (this) {
+            stopping = follower;
+            follower = null;
+        }
+        if (stopping != null) stopping.close();
+        wheel.release();
+    }
+
     /** Runs one step (or asks for its confirmation first, when it is destructive). */
     public synchronized Future<?> start(String stepId) {
         refuseWhenClosed();
+        drive(false);
         StepRun run = step(stepId);
         if (!run.state().canStart()) {
             throw new IllegalStateException("step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
@@ -134,6 +254,7 @@ public final class IncidentRun {
     /** Runs the steps in order until one needs a confirmation, fails, or all are done. */
     public synchronized Future<?> runToNextConfirmation() {
         refuseWhenClosed();
+        drive(false);
         return submit(this::runUntilStopped);
     }
 
@@ -143,6 +264,7 @@ public final class IncidentRun {
 
     /** The operator typed the confirmation text of a destructive step; it starts if the text matches. */
     public synchronized Future<?> confirm(String stepId, String typed) {
+        drive(false);
         StepRun run = step(stepId);
         if (run.state() != StepState.AWAITING_CONFIRMATION) {
             throw new IllegalStateException("step '" + stepId + "' is not waiting for a confirmation");
@@ -162,8 +284,9 @@ public final class IncidentRun {
 
     /** The operator ticks a manual step off, with a note and the values it records. */
     public synchronized void tickOff(String stepId, String note, Map<String, String> values) {
+        drive(false);
         StepRun run = step(stepId);
-        if (run.state() != StepState.AWAITING_OPERATOR) {
+        if (run.state() != StepState.AWAITING_OPERATOR || !operatorGates.containsKey(stepId)) {
             throw new IllegalStateException("step '" + stepId + "' is not waiting to be ticked off");
         }
         List<String> problems = new ArrayList<>();
@@ -177,6 +300,7 @@ public final class IncidentRun {
 
     /** Skips a step with a reason, which the post-mortem will show. */
     public synchronized void skip(String stepId, String reason) {
+        drive(false);
         StepRun run = step(stepId);
         if (run.state().isActive()) throw new IllegalStateException("cancel step '" + stepId + "' before skipping it");
         if (run.state().isSettled()) throw new IllegalStateException("step '" + stepId + "' is already " + run.state().label().toLowerCase());
@@ -188,18 +312,24 @@ public final class IncidentRun {
 
     /** Stops a running or waiting step; its resource may be half-changed. */
     public synchronized void cancel(String stepId) {
+        drive(false);
         StepExecution execution = executions.get(stepId);
-        if (execution != null) execution.cancel();
+        if (execution != null) execution.cancel(StepExecution.CANCELLED_BY_THE_OPERATOR);
         Future<?> future = futures.get(stepId);
         if (future != null) future.cancel(true);
         if (step(stepId).state() == StepState.AWAITING_CONFIRMATION) {
             journal.record(EventKind.STEP_CANCELLED, stepId, Map.of("reason", "confirmation declined"));
             update(step(stepId).with(StepState.CANCELLED, "Confirmation declined"));
+        } else if (execution == null && step(stepId).state().isActive()) {
+            String message = "Cancelled here while another DR Pilot ran it; check the resource before retrying";
+            journal.record(EventKind.STEP_CANCELLED, stepId, Map.of("message", message));
+            update(step(stepId).ended(StepState.CANCELLED, clock.instant(), Map.of(), message));
         }
     }
 
     /** Adds a manual step after another one (or at the end when {@code afterStepId} is null). */
     public synchronized StepRun addManualStep(String afterStepId, String title, String instructions) {
+        drive(false);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", "added-" + (addedSteps + 1));
         payload.put("after", afterStepId);
@@ -278,6 +408,7 @@ public final class IncidentRun {
      */
     public synchronized List<IncidentClocks.Breach> checkClocks() {
         List<IncidentClocks.Breach> fresh = new ArrayList<>();
+        if (!wheel.held()) return fresh; // the driver logs them; this process hears of them from the log
         for (IncidentClocks.Breach breach : clocks.breaches(clock.instant(), steps)) {
             if (breached.add(breach.clock())) {
                 journal.record(EventKind.CLOCK_BREACH, null, Map.of("clock", breach.clock(), "detail", breach.detail()));
@@ -351,6 +482,7 @@ public final class IncidentRun {
                 next = steps.stream().filter(s -> !s.state().isSettled()).findFirst().orElse(null);
             }
             if (next == null || !next.state().canStart() && next.state() != StepState.AWAITING_CONFIRMATION) return;
+            if (!wheel.take(false).held()) return;
             if (next.state() == StepState.AWAITING_CONFIRMATION && !confirmed.contains(next.id())) return;
             StepState end = runOne(next.id());
             if (end == StepState.AWAITING_CONFIRMATION) {
@@ -504,7 +636,7 @@ public final class IncidentRun {
     }
 
     /** Every state the operator sees goes through the redactor, as the log does: outputs and messages. */
-    private synchronized void update(StepRun run) {
+    synchronized void update(StepRun run) {
         int index = indexOf(run.id());
         StepRun shown = journal.shown(run);
         StepRun updated = shown.command() == null && !shown.step().isManual() ? shown.withCommand(commandOf(shown.step())) : shown;
@@ -514,6 +646,11 @@ public final class IncidentRun {
 
     private void notifyLogged(IncidentEvent event) {
         for (IncidentListener listener : listeners) listener.logged(event);
+    }
+
+    private void notifyDriver() {
+        Optional<Driver> elsewhere = wheel.elsewhere();
+        for (IncidentListener listener : listeners) listener.driverChanged(elsewhere);
     }
 
     private void notifyChanged(StepRun run) {

@@ -33,6 +33,8 @@ final class StepExecution implements ActionContext {
     record Settings(Sleeper sleeper, Backoff retryBackoff, Backoff pollBackoff, int maxAttempts) {
     }
 
+    static final String CANCELLED_BY_THE_OPERATOR = "Cancelled by the operator; check the resource before retrying";
+
     private final Step step;
     private final Action action;
     private final Map<String, Object> args;
@@ -44,6 +46,7 @@ final class StepExecution implements ActionContext {
     private final Supplier<StepRun> current;
     private final CompletableFuture<OperatorInput> operatorGate;
     private volatile boolean cancelled;
+    private volatile String cancelReason = CANCELLED_BY_THE_OPERATOR;
     private volatile Thread runner;
     private volatile Map<String, Object> outputs = Map.of();
     private Instant deadline;
@@ -69,7 +72,9 @@ final class StepExecution implements ActionContext {
         return outputs;
     }
 
-    void cancel() {
+    /** @param why what the log and the operator are told about the stop */
+    void cancel(String why) {
+        cancelReason = why;
         cancelled = true;
         if (operatorGate != null) operatorGate.cancel(true);
         Thread thread = runner;
@@ -93,7 +98,7 @@ final class StepExecution implements ActionContext {
             return succeeded(result, started);
         } catch (InterruptedException e) {
             return stopped(cancelled ? StepState.CANCELLED : StepState.INTERRUPTED,
-                    cancelled ? "Cancelled by the operator; check the resource before retrying" : "Interrupted");
+                    cancelled ? cancelReason : "Interrupted");
         } catch (ActionException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {

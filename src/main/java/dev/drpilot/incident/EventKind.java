@@ -11,6 +11,11 @@ public enum EventKind {
     INCIDENT_CLOSED,
     /** Worked on again after being recovered or closed. */
     INCIDENT_REOPENED,
+    /**
+     * Another DR Pilot (a window, the command line) now drives the incident: it took the claim from
+     * the one that held it, which had gone silent (stale) or was still there and was told.
+     */
+    INCIDENT_TAKEN_OVER,
     PHASE_ENTERED,
     STEP_ADDED,
     STEP_STARTED,

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 
@@ -56,6 +58,10 @@ public final class IncidentLogStore implements AutoCloseable {
     /** The last event of each incident this store appended to; another process's append shows as a key conflict. */
     private final Map<String, Tail> tails = new java.util.HashMap<>();
 
+    /** By incident: the sequences this store wrote that a follower has not read past yet (another process wrote the rest). */
+    private final Map<String, NavigableSet<Long>> written = new ConcurrentHashMap<>();
+    private final IncidentDrivers drivers;
+
     private final ExecutorService io;
     private volatile Thread ioThread;
 
@@ -70,6 +76,7 @@ public final class IncidentLogStore implements AutoCloseable {
         this.connection = connection;
         this.clock = clock;
         this.actor = actor;
+        this.drivers = new IncidentDrivers(this, Seat.here(actor), clock);
     }
 
     /**
@@ -293,6 +300,7 @@ public final class IncidentLogStore implements AutoCloseable {
             insert.executeUpdate();
         }
         tails.put(incidentId, new Tail(sequence, hash));
+        written.computeIfAbsent(incidentId, id -> new ConcurrentSkipListSet<>()).add(sequence);
         return new IncidentEvent(incidentId, sequence, Instant.ofEpochMilli(time), draft.kind(), who, step, payload,
                 draft.corrects(), draft.occurredAt() == null ? null : Instant.ofEpochMilli(occurredAt), previousHash, hash);
     }
@@ -354,6 +362,41 @@ public final class IncidentLogStore implements AutoCloseable {
                 throw failure("read the incident log", e);
             }
             return events;
+        });
+    }
+
+    /**
+     * The events after a sequence that this store did not write: what another process (a window,
+     * the command line) added to the log. {@code upTo} is the last sequence read, to ask after next.
+     */
+    public ForeignEvents eventsFromElsewhere(String incidentId, long afterSequence) {
+        return onIoThread(() -> {
+            List<IncidentEvent> all = events(incidentId, afterSequence);
+            NavigableSet<Long> mine = written.getOrDefault(incidentId, new ConcurrentSkipListSet<>());
+            long upTo = all.isEmpty() ? afterSequence : all.getLast().sequence();
+            List<IncidentEvent> theirs = all.stream().filter(e -> !mine.contains(e.sequence())).toList();
+            mine.headSet(upTo, true).clear();
+            return new ForeignEvents(theirs, upTo);
+        });
+    }
+
+    /** Who drives each incident of this log; claims are made as this store's own seat. */
+    public IncidentDrivers drivers() {
+        return drivers;
+    }
+
+    /** Some work on the database, on the store's thread. */
+    interface SqlWork<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    <T> T withConnection(String what, SqlWork<T> work) {
+        return onIoThread(() -> {
+            try {
+                return work.on(connection);
+            } catch (SQLException e) {
+                throw failure(what, e);
+            }
         });
     }
 

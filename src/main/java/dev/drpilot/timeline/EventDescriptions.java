@@ -34,6 +34,8 @@ public final class EventDescriptions {
                     ? "the runbook: every immediate and recovery step is done" : p.get("by")) + text(p, "note", ": ");
             case INCIDENT_CLOSED -> "Incident closed" + text(p, "summary", ": ");
             case INCIDENT_REOPENED -> "Incident reopened" + text(p, "reason", ": ");
+            case INCIDENT_TAKEN_OVER -> p.get("to") + " took over driving the incident from " + p.get("from")
+                    + (Boolean.TRUE.equals(p.get("stale")) ? ", silent for " + p.get("silentForSeconds") + " s" : "");
             case PHASE_ENTERED -> "Entered phase " + p.get("phase");
             case STEP_ADDED -> "Step added: " + p.get("title");
             case STEP_STARTED -> (p.get("attempt") instanceof Number n && n.intValue() > 1 ? "Retried by the operator (attempt " + n + ")" : "Started")

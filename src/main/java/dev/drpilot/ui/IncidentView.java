@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
@@ -121,8 +122,10 @@ final class IncidentView {
         return model;
     }
 
+    /** The screen is left: its clock stops, and the incident is let go for another DR Pilot to drive. */
     void stop() {
         ticker.stop();
+        model.close();
     }
 
     private boolean noteWhoSettled(IncidentEvent event) {
@@ -185,7 +188,7 @@ final class IncidentView {
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         name.setMaxWidth(Double.MAX_VALUE);
-        VBox header = new VBox(8, line, clocks, life.bar(), phases);
+        VBox header = new VBox(8, line, new DriverBanner(model).root(), clocks, life.bar(), phases);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("bg-subtle");
         return header;
@@ -211,17 +214,19 @@ final class IncidentView {
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(steps, Priority.ALWAYS);
 
+        BooleanBinding elsewhere = model.drivenElsewhere().isNotNull();
         Button runNext = button("run-next", "Run to next confirmation", e -> model.runToNextConfirmation());
         runNext.getStyleClass().add("accent");
         Button runStep = button("run-step", "Run this step", e -> selected(s -> model.start(s.id())));
         Button cancel = button("cancel-step", "Cancel", e -> selected(s -> model.cancel(s.id())));
+        for (Button stepAct : List.of(runNext, runStep, cancel)) stepAct.disableProperty().bind(elsewhere);
         skipReason.setId("skip-reason");
         skipReason.setPromptText("why skip this step?");
         Button skip = button("skip-step", "Skip", e -> selected(s -> {
             model.skip(s.id(), skipReason.getText().strip());
             skipReason.clear();
         }));
-        skip.disableProperty().bind(skipReason.textProperty().isEmpty());
+        skip.disableProperty().bind(skipReason.textProperty().isEmpty().or(elsewhere));
         skipReason.setOnAction(e -> skip.fire());
         HBox actions = new HBox(8, runNext, runStep, cancel, skipReason, skip);
         HBox.setHgrow(skipReason, Priority.ALWAYS);
@@ -239,7 +244,7 @@ final class IncidentView {
         confirm.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             StepRun waiting = model.awaitingConfirmation();
             return waiting == null || !confirmText.getText().strip().equals(model.run().confirmationText(waiting.id()));
-        }, confirmText.textProperty(), model.steps()));
+        }, confirmText.textProperty(), model.steps()).or(elsewhere));
         confirmText.setOnAction(e -> confirm.fire());
         HBox confirmLine = new HBox(8, confirmText, confirm);
         HBox.setHgrow(confirmText, Priority.ALWAYS);
@@ -257,7 +262,7 @@ final class IncidentView {
             if (waiting != null) model.tickOff(waiting.id(), tickNote.getText().strip(), recorded.values());
             tickNote.clear();
         });
-        tick.disableProperty().bind(recorded.valid().not());
+        tick.disableProperty().bind(recorded.valid().not().or(elsewhere));
         tickNote.setOnAction(e -> tick.fire());
         HBox tickLine = new HBox(8, tickNote, tick);
         HBox.setHgrow(tickNote, Priority.ALWAYS);

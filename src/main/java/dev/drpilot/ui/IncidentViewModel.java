@@ -5,12 +5,14 @@ import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.Driver;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,6 +33,7 @@ final class IncidentViewModel {
     private final ObservableList<IncidentEvent> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<IncidentState> state = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Driver> drivenElsewhere = new ReadOnlyObjectWrapper<>();
     private final List<Runnable> pending = new ArrayList<>();
     private boolean flushScheduled;
 
@@ -39,6 +42,7 @@ final class IncidentViewModel {
         this.log = log;
         steps.setAll(run.steps());
         state.set(run.state());
+        drivenElsewhere.set(run.drivenElsewhere().orElse(null));
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {
@@ -48,11 +52,17 @@ final class IncidentViewModel {
             @Override
             public void logged(IncidentEvent event) {
                 later(() -> {
-                    if (events.isEmpty() || events.getLast().sequence() < event.sequence()) events.add(event);
+                    insertInOrder(event);
                     state.set(run.state());
                 });
             }
+
+            @Override
+            public void driverChanged(Optional<Driver> elsewhere) {
+                later(() -> drivenElsewhere.set(elsewhere.orElse(null)));
+            }
         });
+        run.followTheLog();
         Background.run(() -> log.events(run.incidentId()), earlier -> {
             List<IncidentEvent> merged = new ArrayList<>(earlier);
             long last = earlier.isEmpty() ? 0 : earlier.getLast().sequence();
@@ -85,6 +95,24 @@ final class IncidentViewModel {
     /** Open, recovered or closed: follows the incident whoever changes it (the operator, or its last recovery step). */
     ReadOnlyObjectProperty<IncidentState> state() {
         return state.getReadOnlyProperty();
+    }
+
+    /** The live DR Pilot elsewhere that drives the incident (its steps run there), or null when this window may drive it. */
+    ReadOnlyObjectProperty<Driver> drivenElsewhere() {
+        return drivenElsewhere.getReadOnlyProperty();
+    }
+
+    /** This window drives the incident from now on; the other DR Pilot stops, and the log says so. */
+    void takeOver() {
+        act(run::takeOver);
+    }
+
+    /** The screen is left: stop following the log and let go of the incident. */
+    void close() {
+        Background.run(() -> {
+            run.close();
+            return true;
+        }, done -> { }, problem::set);
     }
 
     /** The operator says the service is back: the RTO clock stops. */
@@ -156,6 +184,16 @@ final class IncidentViewModel {
             change.run();
             return true;
         }, done -> { }, problem::set);
+    }
+
+    /** Events come from this process and from others, a moment apart: each takes its place by sequence, once. */
+    private void insertInOrder(IncidentEvent event) {
+        int at = events.size();
+        while (at > 0 && events.get(at - 1).sequence() >= event.sequence()) {
+            if (events.get(at - 1).sequence() == event.sequence()) return;
+            at--;
+        }
+        events.add(at, event);
     }
 
     private void replace(StepRun step) {

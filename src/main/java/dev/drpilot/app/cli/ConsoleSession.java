@@ -1,17 +1,23 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.engine.DrivenElsewhereException;
+import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.Seat;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Param;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -31,12 +37,33 @@ final class ConsoleSession {
     private final boolean yesToConfirmations;
     /** The step whose outcome was printed last, so neither it nor its failure is printed again before its retry question. */
     private StepRun shown;
+    /** The DR Pilot that took the incident over from this terminal, once it has; this terminal then stops. */
+    private volatile Seat takenOverBy;
 
     ConsoleSession(IncidentRun run, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
         this.run = run;
         this.in = in;
         this.out = out;
         this.yesToConfirmations = yesToConfirmations;
+        run.addListener(new IncidentListener() {
+            @Override
+            public void stepChanged(StepRun step) {
+            }
+
+            @Override
+            public void driverChanged(Optional<Driver> elsewhere) {
+                elsewhere.ifPresent(ConsoleSession.this::takenOver);
+            }
+        });
+    }
+
+    /** Said at once, even while the terminal waits for an answer (which is then not used), and once per driver. */
+    private synchronized void takenOver(Driver driver) {
+        if (driver.seat().equals(takenOverBy)) return;
+        takenOverBy = driver.seat();
+        out.println();
+        out.println(driver.seat().label() + " took " + run.incidentId() + " over: this terminal no longer drives it.");
+        out.flush();
     }
 
     /**
@@ -53,6 +80,9 @@ final class ConsoleSession {
                     : " The service is recovered: RTO " + Durations.human(recoveredIn) + "."));
             out.println("Write the post-mortem: drpilot export " + run.incidentId() + " --format md; then close the incident: drpilot close "
                     + run.incidentId() + " --summary \"what happened and how it ended\"");
+        } else if (takenOverBy != null) {
+            out.println("Stopped: " + takenOverBy.label() + " drives " + run.incidentId() + " now; take it back with: drpilot resume "
+                    + run.incidentId() + " --take-over");
         } else {
             out.println("Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
         }
@@ -72,6 +102,7 @@ final class ConsoleSession {
     private boolean runAll() throws IOException, InterruptedException {
         int position = 0;
         while (position < run.steps().size()) {
+            if (takenOverBy != null) return false;
             StepRun step = run.steps().get(position);
             int number = position + 1;
             if (step.state().isSettled()) {
@@ -84,7 +115,12 @@ final class ConsoleSession {
                 if (step.command() != null) out.println("   $ " + step.command());
                 out.flush();
             }
-            if (!runStep(step)) return false;
+            try {
+                if (!runStep(awaitTheDriverBefore(step))) return false;
+            } catch (DrivenElsewhereException e) {
+                out.println("   " + e.getMessage());
+                return false;
+            }
             StepRun after = run.step(step.id());
             out.println("   " + outcome(after));
             out.flush();
@@ -130,6 +166,20 @@ final class ConsoleSession {
         }
     }
 
+    /**
+     * A step that another DR Pilot was running when this one took the incident over: that one
+     * stops it within a moment; one that has not after {@link Driver#STALE_AFTER} is cancelled here.
+     */
+    private StepRun awaitTheDriverBefore(StepRun step) throws InterruptedException {
+        if (!step.state().isActive()) return step;
+        out.println("   waiting for the DR Pilot that was running it to stop...");
+        out.flush();
+        Instant giveUp = Instant.now().plus(Driver.STALE_AFTER);
+        while (run.step(step.id()).state().isActive() && Instant.now().isBefore(giveUp)) Thread.sleep(100);
+        if (run.step(step.id()).state().isActive()) run.cancel(step.id());
+        return run.step(step.id());
+    }
+
     /** Asks until the answer is one of those offered (any case); the end of the input quits, never retries. */
     private Choice retrySkipOrQuit() throws IOException {
         while (true) {
@@ -167,10 +217,12 @@ final class ConsoleSession {
         return true;
     }
 
+    /** The operator's answer; null when the input ended, or when another DR Pilot took over while the terminal waited for it. */
     private String ask(String prompt) throws IOException {
         out.print(prompt);
         out.flush();
-        return in.readLine();
+        String answer = in.readLine();
+        return takenOverBy != null ? null : answer;
     }
 
     private static void await(Future<?> future) throws InterruptedException {

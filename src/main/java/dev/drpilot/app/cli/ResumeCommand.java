@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Takes an open incident up where its log says it stood and runs its remaining steps.",
-                "A step that was running when DR Pilot stopped shows as interrupted: check its resource before retrying."})
+                "A step that was running when DR Pilot stopped shows as interrupted: check its resource before retrying.",
+                "An incident another DR Pilot drives (a window, another terminal) is refused unless you --take-over."})
 public final class ResumeCommand implements Callable<Integer> {
 
     @Spec
@@ -50,6 +51,9 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking.")
     boolean yes;
+
+    @Option(names = "--take-over", description = "Drive the incident even though another DR Pilot drives it now: it stops, and the take-over is logged.")
+    boolean takeOver;
 
     @Override
     public Integer call() throws Exception {
@@ -86,12 +90,25 @@ public final class ResumeCommand implements Callable<Integer> {
                 e.problems().forEach(p -> err.println("parameter " + p));
                 return 1;
             }
-            out.println("Resumed " + incidentId + ": " + runbook.title());
-            for (StepRun step : run.steps()) {
-                out.println("   " + step.state().label() + ": " + step.step().title()
-                        + (step.message() == null ? "" : " - " + step.message()));
+            try (run) {
+                if (run.drivenElsewhere().isPresent()) {
+                    if (!takeOver) {
+                        err.println(incidentId + " is driven by " + run.drivenElsewhere().get().label()
+                                + ": work there, or take it over with `drpilot resume " + incidentId + " --take-over`");
+                        return 1;
+                    }
+                    String from = run.drivenElsewhere().get().seat().label();
+                    run.takeOver();
+                    out.println("Took " + incidentId + " over from " + from + " (logged); it stops running steps.");
+                }
+                out.println("Resumed " + incidentId + ": " + runbook.title());
+                for (StepRun step : run.steps()) {
+                    out.println("   " + step.state().label() + ": " + step.step().title()
+                            + (step.message() == null ? "" : " - " + step.message()));
+                }
+                run.followTheLog();
+                return new ConsoleSession(run, in, out, yes).runAndReport();
             }
-            return new ConsoleSession(run, in, out, yes).runAndReport();
         }
     }
 }

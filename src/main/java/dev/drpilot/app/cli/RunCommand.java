@@ -108,7 +108,10 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
-            return new ConsoleSession(run, in, out, yes).runAndReport();
+            try (run) {
+                run.followTheLog();
+                return new ConsoleSession(run, in, out, yes).runAndReport();
+            }
         }
     }
 

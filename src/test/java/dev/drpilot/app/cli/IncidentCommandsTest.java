@@ -10,6 +10,7 @@ import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
+import dev.drpilot.timeline.EventDescriptions;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -256,6 +257,9 @@ class IncidentCommandsTest {
         List<IncidentEvent> after = events(id);
         assertThat(after.subList(0, before.size())).isEqualTo(before);
         assertThat(after).extracting(IncidentEvent::kind).contains(EventKind.STEP_INTERRUPTED, EventKind.INCIDENT_RESUMED);
+        assertThat(after).as("the killed terminal's claim is taken at once, without --take-over, and that is logged")
+                .filteredOn(e -> e.kind() == EventKind.INCIDENT_TAKEN_OVER).singleElement()
+                .satisfies(e -> assertThat(EventDescriptions.describe(e)).contains("(pid " + child.pid() + "), silent for "));
         assertThat(after).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(16);
         assertThat(after.get(2).payload()).contains("done 1");
     }
