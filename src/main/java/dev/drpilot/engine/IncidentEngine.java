@@ -7,11 +7,9 @@ import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
-import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.Runbook;
-import dev.drpilot.runbook.RunbookKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -19,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /** Declares incidents and resumes them from the log: the engine's entry point. */
@@ -52,7 +52,22 @@ public final class IncidentEngine {
      */
     public IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request)
             throws InvalidParametersException {
-        refuseTabletopWithClients(request.mode(), runbook, "declared");
+        return declare(runbook, paramValues, request, null);
+    }
+
+    /**
+     * Declares a tabletop rehearsal of {@code exercise}: its declaration names the exercise, so no
+     * route can later resume it on an engine that calls anything. Only an engine whose every
+     * action plays a script may declare one.
+     */
+    public IncidentRun declareTabletop(Runbook runbook, Map<String, String> paramValues, NewIncident request, String exercise)
+            throws InvalidParametersException {
+        if (!actions.callsNothing()) throw tabletopRefused(runbook, "declared");
+        return declare(runbook, paramValues, request, exercise);
+    }
+
+    private IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request, String exercise)
+            throws InvalidParametersException {
         ParameterValues params = ParameterValues.resolve(runbook, paramValues, clock.instant());
         if (request.failureStartedAt() != null && request.failureStartedAt().isAfter(clock.instant().plusSeconds(60))) {
             throw new InvalidParametersException(List.of("the failure's start " + request.failureStartedAt()
@@ -62,6 +77,7 @@ public final class IncidentEngine {
         params.secrets().forEach(log.redactor()::addSecret);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("params", params.texts());
+        if (exercise != null) details.put("exercise", exercise);
         Incident incident = log.declare(request, details, clock);
         IncidentRun run = new IncidentRun(runbook, incident, log, actions, executor, clock, settings, params, 1);
         run.takeTheWheelIfFree();
@@ -78,8 +94,8 @@ public final class IncidentEngine {
      */
     public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues)
             throws InvalidParametersException {
-        refuseTabletopWithClients(incident.mode(), runbook, "resumed");
         java.util.List<IncidentEvent> events = log.events(incident.id());
+        if (exerciseOf(events).isPresent() && !actions.callsNothing()) throw tabletopRefused(runbook, "resumed");
         Map<String, String> given = new HashMap<>(loggedParams(events));
         for (Param param : runbook.params()) if (param.sensitive()) given.remove(param.name());
         given.putAll(secretValues);
@@ -93,20 +109,19 @@ public final class IncidentEngine {
         return run;
     }
 
-    /** Whether a rehearsal of this runbook is a tabletop: a recovery runbook is only ever rehearsed at the table, by its script. */
-    public static boolean isTabletop(IncidentMode mode, Runbook runbook) {
-        return mode == IncidentMode.REHEARSAL && runbook.kind() == RunbookKind.RECOVERY;
+    /**
+     * The exercise a tabletop rehearses, from its log: named by its declaration (or, in a log
+     * written before that, by its first inject); empty for anything else.
+     */
+    public static Optional<String> exerciseOf(List<IncidentEvent> events) {
+        return events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED || e.kind() == EventKind.INJECT)
+                .map(e -> payload(e).get("exercise")).filter(Objects::nonNull).map(String::valueOf).findFirst();
     }
 
-    /**
-     * A tabletop never opens a connection, by any route (the window, resume, rehearse): it runs only
-     * on an engine whose every action plays a script.
-     */
-    private void refuseTabletopWithClients(IncidentMode mode, Runbook runbook, String how) {
-        if (isTabletop(mode, runbook) && !actions.callsNothing()) {
-            throw new IllegalStateException("a tabletop rehearsal of " + runbook.id() + " is played by its exercise's script and never"
-                    + " calls AWS or Kubernetes, so it cannot be " + how + " here: open it in the window (drpilot, then Resume)");
-        }
+    /** A tabletop never opens a connection, by any route (the window, resume, rehearse): only a scripted engine plays it. */
+    private static IllegalStateException tabletopRefused(Runbook runbook, String how) {
+        return new IllegalStateException("a tabletop rehearsal of " + runbook.id() + " is played by its exercise's script and never"
+                + " calls AWS or Kubernetes, so it cannot be " + how + " here: open it in the window (drpilot, then Resume)");
     }
 
     private static Map<String, String> loggedParams(java.util.List<IncidentEvent> events) {

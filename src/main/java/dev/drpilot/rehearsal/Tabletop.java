@@ -77,8 +77,8 @@ public final class Tabletop implements AutoCloseable {
         Instant start = Instant.ofEpochMilli(clock.millis());
         IncidentRun run;
         try {
-            run = engine.declare(runbook, exercise.paramValues(start), new NewIncident(runbook.id(),
-                    "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, exercise.failureStartedAt(start)));
+            run = engine.declareTabletop(runbook, exercise.paramValues(start), new NewIncident(runbook.id(),
+                    "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, exercise.failureStartedAt(start)), exercise.id());
         } catch (InvalidParametersException | RuntimeException e) {
             steps.shutdownNow();
             throw e;
@@ -99,9 +99,7 @@ public final class Tabletop implements AutoCloseable {
     public static Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, ActionCatalog catalog,
                                   int speed) throws InvalidParametersException {
         List<IncidentEvent> events = log.events(rehearsal.id());
-        String exerciseId = events.stream().filter(e -> e.kind() == EventKind.INJECT)
-                .map(e -> EventDescriptions.payload(e).get("exercise")).filter(java.util.Objects::nonNull).map(String::valueOf)
-                .findFirst().orElse(null);
+        String exerciseId = IncidentEngine.exerciseOf(events).orElse(null);
         Exercise exercise = exercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(rehearsal.id() + " was not a tabletop of a known exercise"
                         + (exerciseId == null ? "" : " (" + exerciseId + " is not among the exercises)") + "; its scorecard can still be exported"));

@@ -3,7 +3,6 @@ package dev.drpilot.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentMode;
@@ -11,6 +10,7 @@ import dev.drpilot.incident.NewIncident;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookKind;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
@@ -213,7 +213,7 @@ public final class MainWindow {
      * runbook is a tabletop (nothing is called); a drill or the checklist run for real.
      */
     private void chosen(Runbook runbook) {
-        if (!IncidentEngine.isTabletop(mode, runbook)) {
+        if (mode != IncidentMode.REHEARSAL || runbook.kind() != RunbookKind.RECOVERY) {
             askParameters(runbook);
             return;
         }
@@ -275,7 +275,7 @@ public final class MainWindow {
             start.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
             return;
         }
-        if (IncidentEngine.isTabletop(chosen.mode(), runbook.get())) {
+        if (chosen.mode() == IncidentMode.REHEARSAL && runbook.get().kind() == RunbookKind.RECOVERY) {
             Background.run(() -> {
                 try {
                     return Tabletop.resume(chosen, runbook.get(), backend.exercises(), backend.log(), ActionCatalog.builtIn(),

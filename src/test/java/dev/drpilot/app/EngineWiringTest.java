@@ -49,8 +49,8 @@ class EngineWiringTest {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             IncidentEngine live = EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
                     new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
-            assertThatThrownBy(() -> live.declare(runbook, Map.of("pod", "druid-historical-2"),
-                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null)))
+            assertThatThrownBy(() -> live.declareTabletop(runbook, Map.of("pod", "druid-historical-2"),
+                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null), "druid-pod-failure-tabletop"))
                     .hasMessageContaining("a tabletop rehearsal of druid-pod-failure is played by its exercise's script");
 
             Exercise exercise = new ExerciseLoader(List.of(runbook), ActionCatalog.builtIn()).loadFolder(Path.of("runbooks/exercises"))

@@ -69,7 +69,7 @@ public final class ResumeCommand implements Callable<Integer> {
                 err.println("the runbook '" + incident.get().runbookId() + "' of " + incidentId + " is not in " + runbooks.folder);
                 return 1;
             }
-            if (IncidentEngine.isTabletop(incident.get().mode(), runbook)) {
+            if (IncidentEngine.exerciseOf(store.events(incidentId)).isPresent()) {
                 err.println(incidentId + " is a tabletop rehearsal: its exercise's script plays every step and nothing is called;"
                         + " resume it in the window (drpilot, then Resume it)");
                 return 1;
