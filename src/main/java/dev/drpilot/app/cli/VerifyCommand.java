@@ -38,25 +38,24 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<IncidentEvent> events;
+        HashChain.Verification result;
         String what;
         if (file != null) {
-            events = fromExport(file);
+            result = HashChain.verify(fromExport(file));
             what = file.toString();
         } else if (incidentId != null) {
             try (IncidentLogStore store = log.open()) {
-                events = store.events(incidentId);
-            }
-            if (events.isEmpty()) {
-                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-                return 1;
+                if (store.events(incidentId).isEmpty() && store.damage().flatMap(d -> d.lossOf(incidentId)).isEmpty()) {
+                    spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
+                    return 1;
+                }
+                result = store.verify(incidentId);
             }
             what = incidentId;
         } else {
             spec.commandLine().getErr().println("name an INCIDENT, or an exported timeline with --file");
             return 2;
         }
-        HashChain.Verification result = HashChain.verify(events);
         if (result.intact()) {
             spec.commandLine().getOut().println(what + ": intact, " + result.checked() + " events");
             return 0;
