@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.awaitility.Awaitility;
@@ -54,7 +55,8 @@ class DamagedLogWindowTest {
                 .startsWith("The incident log " + crashed.database() + " is damaged: " + crashed.newest()
                         + " lost events 13 to 13: the database holds 12, its head file says 13.");
         assertThat(TestWindows.find(robot, "#incident-list", TableView.class).getItems()).hasSize(2);
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#incident-list .table-row-cell").nth(0).queryAs(Node.class)).get());
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.from(window.root()).lookup(".table-row-cell")
+                .match((TableRow<?> row) -> row.getItem() != null && row.getScene() != null).queryAs(Node.class)).get());
         assertThat(TestWindows.find(robot, "#incident-list", TableView.class).getSelectionModel().getSelectedItem()).isNotNull();
         assertThat(TestWindows.find(robot, "#declare-incident", Button.class).isDisabled()).isTrue();
         assertThat(TestWindows.find(robot, "#start-rehearsal", Button.class).isDisabled()).isTrue();
