@@ -129,7 +129,7 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof java.io.IOException) return "cannot create the folder " + e.getMessage();
+        if (e instanceof IOException) return "cannot create the folder " + e.getMessage();
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         if (text.contains("90020") || text.contains("already in use")) return "another process holds it";
         if (text.contains("AccessDenied") || text.contains("Permission denied") || text.contains("read only")) {

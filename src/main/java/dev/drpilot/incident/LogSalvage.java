@@ -95,7 +95,7 @@ public final class LogSalvage {
                         + " Give a new path with --to.", null);
             }
         }
-        IncidentLogStore.pathInUrl(to);
+        IncidentLogStore.pathInUrl(to); // refuses a path that H2 would read a setting in, before anything is read or written
         Map<String, LogHead.Entry> said;
         String headProblem = null;
         try {

@@ -1,9 +1,12 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.LogDamage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +25,7 @@ final class LogOptions {
     Path log;
 
     /** The incident, or empty after telling the operator how to find the ids. */
-    static java.util.Optional<dev.drpilot.incident.Incident> find(IncidentLogStore store, String id, java.io.PrintWriter err) {
+    static Optional<Incident> find(IncidentLogStore store, String id, PrintWriter err) {
         var incident = store.incident(id);
         if (incident.isEmpty()) err.println("no incident '" + id + "' in the log; `drpilot incidents` lists them");
         return incident;
