@@ -38,5 +38,10 @@ public enum EventKind {
     CHECKLIST_TICK,
     CALLER_IDENTITY,
     CORRECTION,
-    EXPORT
+    EXPORT,
+    /**
+     * Written by {@code drpilot recover} into a salvaged log: the events its damaged file lost,
+     * numbered after them, so the incident's chain shows the gap.
+     */
+    EVENTS_LOST
 }

@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,9 +36,11 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 
 /**
- * The incident log in an embedded H2 file. Every append is committed before it returns, so a
- * crash loses nothing that was reported as written. {@code AUTO_SERVER} lets a second process
- * (the command line while the app runs) use the same file.
+ * The incident log in an embedded H2 file. Every append is committed and synced to disk before it
+ * returns, then recorded in the log's head file ({@link LogHead}), so neither a crash nor a lost
+ * power supply loses what was reported as written, and a file that lost events says so when it
+ * is opened ({@link LogInspection}). {@code AUTO_SERVER} lets a second process (the command line
+ * while the app runs) use the same file.
  */
 public final class IncidentLogStore implements AutoCloseable {
 
@@ -48,6 +51,11 @@ public final class IncidentLogStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final LogHead head;
+    /** Set when the file lost events: it is open read-only, and every write is refused. */
+    private final LogDamage damage;
+    /** The first write that failed: H2 closes the database after it, so later writes say why. */
+    private volatile IncidentLogUnavailableException stopped;
     private final Clock clock;
     private final Map<String, Clock> clocks = new ConcurrentHashMap<>();
     private final SecretRedactor redactor = new SecretRedactor();
@@ -65,7 +73,7 @@ public final class IncidentLogStore implements AutoCloseable {
     private final ExecutorService io;
     private volatile Thread ioThread;
 
-    private IncidentLogStore(Path file, Connection connection, Clock clock, String actor) {
+    private IncidentLogStore(Path file, Connection connection, Clock clock, String actor, LogDamage damage) {
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "drpilot-log-io");
             thread.setDaemon(true);
@@ -74,14 +82,18 @@ public final class IncidentLogStore implements AutoCloseable {
         });
         this.file = file;
         this.connection = connection;
+        this.head = new LogHead(file);
+        this.damage = damage;
         this.clock = clock;
         this.actor = actor;
         this.drivers = new IncidentDrivers(this, Seat.here(actor), clock);
+        if (damage == null) LogInspection.opened(file);
     }
 
     /**
      * Opens (creating and migrating when needed) the log at {@code file}, an H2 database path
-     * without its {@code .mv.db} ending.
+     * without its {@code .mv.db} ending. A file that holds fewer events than its head file says is
+     * copied aside and opened read-only ({@link #damage()}); one that cannot be read is an error.
      *
      * @throws IncidentLogUnavailableException with one sentence that names the file, why it cannot be used and what to do
      */
@@ -89,12 +101,14 @@ public final class IncidentLogStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + pathInUrl(file) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         Path database = file.toAbsolutePath().resolveSibling(file.getFileName() + ".mv.db");
         writableFolder(database);
+        LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
+        if (inspected.damage() != null) return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage());
         try {
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/drpilot/incident/migration")
                     .loggers("slf4j").load().migrate();
             Connection connection = DriverManager.getConnection(url, "sa", "");
             connection.setAutoCommit(true);
-            return new IncidentLogStore(file, connection, clock, actor);
+            return new IncidentLogStore(file, connection, clock, actor, inspected.inUse() ? LogInspection.shared(connection, file, clock) : null);
         } catch (Exception e) {
             String text = e.getMessage() == null ? e.toString() : e.getMessage();
             if (text.contains("90020") || text.contains("already in use")) {
@@ -165,6 +179,11 @@ public final class IncidentLogStore implements AutoCloseable {
         return file;
     }
 
+    /** What opening found missing from the file, when it did: the log is then read-only. */
+    public Optional<LogDamage> damage() {
+        return Optional.ofNullable(damage);
+    }
+
     /** Where the files of one incident's steps go: {@code files/INCIDENT} beside the log (not made here). */
     public Path incidentFolder(String incidentId) {
         return file.toAbsolutePath().getParent().resolve("files").resolve(incidentId);
@@ -190,27 +209,13 @@ public final class IncidentLogStore implements AutoCloseable {
      */
     public Incident declare(NewIncident request, Map<String, Object> details, Clock time) {
         return onIoThread(() -> {
+            refuseWhileDamaged("the declaration of " + request.title());
             Instant now = Instant.ofEpochMilli(time.millis());
             String id = (request.mode() == IncidentMode.REHEARSAL ? "REH-" : "INC-")
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
                     + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
             Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
                     request.severity(), request.commander(), now, request.failureStartedAt(), null, null);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, incident.runbookId());
-                insert.setString(3, incident.title());
-                insert.setString(4, incident.mode().name());
-                insert.setString(5, incident.severity());
-                insert.setString(6, incident.commander());
-                insert.setLong(7, now.toEpochMilli());
-                setInstant(insert, 8, incident.failureStartedAt());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw failure("declare the incident", e);
-            }
             Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
             payload.put("runbook", incident.runbookId());
             payload.put("title", incident.title());
@@ -219,9 +224,48 @@ public final class IncidentLogStore implements AutoCloseable {
             if (incident.commander() != null) payload.put("commander", incident.commander());
             if (incident.failureStartedAt() != null) payload.put("failureStartedAt", incident.failureStartedAt().toString());
             if (time != clock) clocks.put(id, time);
-            append(id, EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload));
+            EventDraft draft = EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload);
+            durable(id, draft, inOneTransaction(incident, draft, payloadText(payload)));
             return incident;
         });
+    }
+
+    /** The incident's row and its first event commit together: a crash between them cannot leave an incident without events. */
+    private IncidentEvent inOneTransaction(Incident incident, EventDraft draft, String payload) {
+        String what = "the declaration of " + incident.id();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, incident.id());
+                    insert.setString(2, incident.runbookId());
+                    insert.setString(3, incident.title());
+                    insert.setString(4, incident.mode().name());
+                    insert.setString(5, incident.severity());
+                    insert.setString(6, incident.commander());
+                    insert.setLong(7, incident.declaredAt().toEpochMilli());
+                    setInstant(insert, 8, incident.failureStartedAt());
+                    insert.executeUpdate();
+                }
+                IncidentEvent first = insert(incident.id(), draft, payload);
+                connection.commit();
+                return first;
+            } catch (SQLException e) {
+                tails.remove(incident.id());
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw stop(LogWriteFailure.notWritten(database(), what, e));
+        }
     }
 
     public IncidentEvent append(String incidentId, EventKind kind, String stepId, Map<String, Object> payload) {
@@ -236,21 +280,60 @@ public final class IncidentLogStore implements AutoCloseable {
     /** Writes an event and commits it before returning; a note too long, dated in the future or correcting nothing is refused. */
     public IncidentEvent append(String incidentId, EventDraft draft) {
         return onIoThread(() -> {
+            refuseWhileDamaged(LogWriteFailure.what(incidentId, draft));
             refuseNonsense(incidentId, draft);
             String payload = payloadText(draft.payload());
             SQLException last = null;
             for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
                 try {
-                    return insert(incidentId, draft, payload);
+                    return durable(incidentId, draft, insert(incidentId, draft, payload));
                 } catch (SQLException e) {
                     // another process appended the same sequence number first: read the new tail and go again
-                    if (!"23505".equals(e.getSQLState())) throw failure("write to the incident log", e);
+                    if (!"23505".equals(e.getSQLState())) throw stop(LogWriteFailure.notWritten(database(), LogWriteFailure.what(incidentId, draft), e));
                     tails.remove(incidentId);
                     last = e;
                 }
             }
             throw failure("write to the incident log", last);
         });
+    }
+
+    /**
+     * A committed event is synced to disk (H2 writes a commit with WRITE_DELAY=0, but leaves it in
+     * the OS's cache), then recorded in the head file; only then is it acknowledged.
+     */
+    private IncidentEvent durable(String incidentId, EventDraft draft, IncidentEvent event) {
+        try {
+            sync();
+        } catch (SQLException e) {
+            throw stop(LogWriteFailure.notSynced(database(), event, LogWriteFailure.what(incidentId, draft), e));
+        }
+        try {
+            head.record(incidentId, event.sequence(), event.hash());
+        } catch (IOException e) {
+            throw LogWriteFailure.headNotWritten(database(), head.file(), event, e);
+        }
+        return event;
+    }
+
+    private void sync() throws SQLException {
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private IncidentLogUnavailableException stop(IncidentLogUnavailableException failure) {
+        if (stopped == null && LogWriteFailure.brokeTheFile(failure)) stopped = failure;
+        return failure;
+    }
+
+    private void refuseWhileDamaged(String what) {
+        if (damage != null) throw new IncidentLogUnavailableException(damage.refusal(what), null);
+        if (stopped != null) throw LogWriteFailure.stillStopped(what, stopped);
+    }
+
+    private Path database() {
+        return Path.of(file.toAbsolutePath() + ".mv.db");
     }
 
     /** What the operator writes (notes, decisions, corrections) is checked before it becomes a line of the record. */
@@ -427,6 +510,7 @@ public final class IncidentLogStore implements AutoCloseable {
     /** Sets the incident's start back to when the failure began (detection often comes later). */
     public IncidentEvent setFailureStart(String incidentId, Instant failureStartedAt, String reason) {
         return onIoThread(() -> {
+            refuseWhileDamaged("the failure start of " + incidentId);
             update("UPDATE incidents SET failure_started_at = ? WHERE id = ?", failureStartedAt.toEpochMilli(), incidentId);
             return append(incidentId, EventDraft.of(EventKind.INCIDENT_START_SET_BACK, null,
                     Map.of("failureStartedAt", failureStartedAt.toString(), "reason", reason == null ? "" : reason)));
@@ -467,6 +551,7 @@ public final class IncidentLogStore implements AutoCloseable {
             try (PreparedStatement update = connection.prepareStatement("UPDATE incidents SET recovered_at = NULL, closed_at = NULL WHERE id = ?")) {
                 update.setString(1, incidentId);
                 update.executeUpdate();
+                sync();
             } catch (SQLException e) {
                 throw failure("reopen the incident", e);
             }
@@ -483,8 +568,15 @@ public final class IncidentLogStore implements AutoCloseable {
         if (state != expected) throw new IllegalStateException(incidentId + ": " + otherwise.formatted(state.label()));
     }
 
+    /** The incident's hash chain, and whether the file still holds every event its head file knows of. */
     public HashChain.Verification verify(String incidentId) {
-        return HashChain.verify(events(incidentId));
+        List<IncidentEvent> events = events(incidentId);
+        Optional<IncidentLoss> loss = damage().flatMap(d -> d.lossOf(incidentId));
+        if (loss.isPresent()) {
+            return new HashChain.Verification(false, events.size(), loss.get().first(), loss.get().sentence()
+                    + " (the log file is damaged; `drpilot recover` salvages what is left into a new log)");
+        }
+        return HashChain.verify(events);
     }
 
     private void update(String sql, long value, String id) {
@@ -492,6 +584,7 @@ public final class IncidentLogStore implements AutoCloseable {
             update.setLong(1, value);
             update.setString(2, id);
             if (update.executeUpdate() != 1) throw new IllegalArgumentException("no incident " + id + " in " + file);
+            sync();
         } catch (SQLException e) {
             throw failure("update the incident", e);
         }
@@ -559,14 +652,18 @@ public final class IncidentLogStore implements AutoCloseable {
 
     @Override
     public void close() {
-        onIoThread(() -> {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw failure("close", e);
-            }
-            return null;
-        });
-        io.shutdown();
+        try {
+            onIoThread(() -> {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    if (stopped == null) throw failure("close", e);
+                }
+                return null;
+            });
+        } finally {
+            if (damage == null) LogInspection.closed(file);
+            io.shutdown();
+        }
     }
 }

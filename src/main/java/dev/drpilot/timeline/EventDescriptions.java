@@ -59,6 +59,7 @@ public final class EventDescriptions {
             case CALLER_IDENTITY -> "Acting as " + p.get("arn") + " in account " + p.get("account");
             case CORRECTION -> "Correction of event " + event.corrects() + ": " + p.get("text");
             case EXPORT -> "Exported the timeline as " + p.get("format");
+            case EVENTS_LOST -> "Events lost when the log file was damaged, found by drpilot recover: " + p.get("text");
         };
     }
 

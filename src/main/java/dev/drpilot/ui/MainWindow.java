@@ -185,7 +185,10 @@ public final class MainWindow {
     private void showStart() {
         leaveIncident();
         content.setCenter(start.root());
-        Background.run(() -> backend.log().incidents(), start::show, start::failed);
+        Background.run(() -> backend.log().incidents(), incidents -> {
+            start.show(incidents);
+            backend.log().damage().ifPresent(damage -> start.damaged(damage.sentence()));
+        }, start::failed);
     }
 
     private void leaveIncident() {

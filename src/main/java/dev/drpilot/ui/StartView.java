@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -42,6 +44,8 @@ final class StartView {
         if (root.getScene() != null) incidents.refresh(); // the open incidents' clocks, while this screen is shown
     }));
     private Incident newestOpen;
+    /** The log is damaged: nothing can be written to it. */
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
 
     StartView(Consumer<IncidentMode> onStart, Consumer<Incident> onResume, Runnable onSample) {
         status.setId("incident-status");
@@ -59,7 +63,7 @@ final class StartView {
             Incident chosen = incidents.getSelectionModel().getSelectedItem();
             if (chosen != null) onResume.accept(chosen);
         });
-        resume.disableProperty().bind(incidents.getSelectionModel().selectedItemProperty().isNull());
+        resume.disableProperty().bind(incidents.getSelectionModel().selectedItemProperty().isNull().or(readOnly));
         declare.setDisable(true);
         rehearse.setDisable(true);
         HBox actions = new HBox(12, declare, rehearse, resume);
@@ -142,6 +146,7 @@ final class StartView {
                 + " rehearsal(s) not closed: select one and resume it");
         declare.setDisable(false);
         rehearse.setDisable(false);
+        readOnly.set(false);
         firstRun.setVisible(all.isEmpty());
         newestOpen = incidents.getItems().stream().filter(Incident::open).findFirst().orElse(null);
         unfinished.setVisible(newestOpen != null);
@@ -150,6 +155,17 @@ final class StartView {
                     + UTC.format(newestOpen.declaredAt()) + ": its steps and clocks are in the log.");
         }
         if (open > 0) incidents.getSelectionModel().select(0);
+    }
+
+    /** The log lost events and is read-only: say which, and start or resume nothing in it. */
+    void damaged(String sentence) {
+        status.setText(sentence);
+        status.setWrapText(true);
+        declare.setDisable(true);
+        rehearse.setDisable(true);
+        readOnly.set(true);
+        firstRun.setVisible(false);
+        unfinished.setVisible(false);
     }
 
     void failed(String message) {

@@ -1,44 +1,97 @@
 package dev.drpilot.bench;
 
+import dev.drpilot.incident.BulkNotes;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.incident.LogHead;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Not a test: prints how fast the incident log appends (each event its own committed
- * transaction) and how long exporting 100,000 events takes in each format.
+ * Not a test: prints how fast the incident log appends (each event committed, synced to disk and
+ * recorded in the head file before the next), what each part of that costs, measured alone on a
+ * log of its own (H2's commit as the log did it before it synced, the sync, the head file), and
+ * how long exporting 100,000 events takes in each format.
  *
  * <p>Run: {@code ./mvnw -q -DskipTests test-compile exec:exec -Dexec.classpathScope=test -Dbench=dev.drpilot.bench.IncidentLogBenchmark}
+ * (appends: {@code BENCH_APPENDS}, default 5,000).
  */
 public final class IncidentLogBenchmark {
 
+    private static final int EXPORTED = 100_000;
+
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int appends = Integer.parseInt(System.getenv().getOrDefault("BENCH_APPENDS", "5000"));
         Path dir = Files.createTempDirectory("drpilot-bench");
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
             Incident incident = log.declare(new NewIncident("druid-rds-corruption", "benchmark", IncidentMode.REHEARSAL, null, null, null), Map.of());
             long start = System.nanoTime();
-            for (int i = 1; i < events; i++) {
+            for (int i = 1; i <= appends; i++) {
                 log.append(incident.id(), i % 3 == 0 ? EventKind.API_CALL : EventKind.NOTE, i % 3 == 0 ? "restore" : null,
                         Map.of("text", "event " + i, "service", "rds", "operation", "DescribeDBInstances"));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("appended %,d events in %.1f s: %,.0f events/s (each committed before the next)%n",
-                    events - 1, seconds, (events - 1) / seconds);
+            report("appends through the store (commit, sync, head file)", appends, start);
+        }
+        parts(dir.resolve("parts"), appends);
+        exports(dir.resolve("exports"));
+    }
+
+    /** Each part of a durable append alone: H2's commit, the commit with its sync, the head file's update. */
+    private static void parts(Path log, int count) throws Exception {
+        Files.createDirectories(log.getParent());
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + log.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "")) {
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE TABLE events (id BIGINT PRIMARY KEY, payload VARCHAR)");
+            }
+            for (boolean sync : List.of(false, true)) {
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events VALUES (?, ?)")) {
+                        insert.setLong(1, (sync ? count : 0) + i);
+                        insert.setString(2, "{\"text\":\"event " + i + "\",\"service\":\"rds\",\"operation\":\"DescribeDBInstances\"}");
+                        insert.executeUpdate();
+                    }
+                    if (sync) {
+                        try (Statement checkpoint = connection.createStatement()) {
+                            checkpoint.execute("CHECKPOINT SYNC");
+                        }
+                    }
+                }
+                report(sync ? "H2 commits, each followed by CHECKPOINT SYNC" : "H2 commits alone (WRITE_DELAY=0, no sync: the log before)", count, start);
+            }
+        }
+        LogHead head = new LogHead(log);
+        long start = System.nanoTime();
+        for (int i = 1; i <= count; i++) head.record("INC-20261124-0300-beef", i, HexFormat.of().formatHex(new byte[32]));
+        report("head file updates alone (temporary file, fsync, rename, folder fsync)", count, start);
+    }
+
+    private static void exports(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        String id;
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
+            id = log.declare(new NewIncident("druid-rds-corruption", "export", IncidentMode.REHEARSAL, null, null, null), Map.of()).id();
+        }
+        BulkNotes.fill(dir.resolve("log"), id, EXPORTED);
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
             for (String format : List.of("md", "html", "json", "csv")) {
                 long t0 = System.nanoTime();
-                Postmortem pm = Postmortem.of(log.incident(incident.id()).orElseThrow(), Optional.empty(), log.events(incident.id()));
+                Postmortem pm = Postmortem.of(log.incident(id).orElseThrow(), Optional.empty(), log.events(id));
                 Path out = dir.resolve("export." + format);
                 try (Writer w = Files.newBufferedWriter(out)) {
                     PostmortemWriter.forFormat(format).write(pm, w);
@@ -47,6 +100,11 @@ public final class IncidentLogBenchmark {
                         (System.nanoTime() - t0) / 1e9, Files.size(out) / 1024);
             }
         }
+    }
+
+    private static void report(String what, int count, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf("%s: %,d in %.1f s, %,.0f / s%n", what, count, seconds, count / seconds);
     }
 
     private IncidentLogBenchmark() {

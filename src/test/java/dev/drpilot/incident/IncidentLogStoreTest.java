@@ -19,6 +19,9 @@ class IncidentLogStoreTest {
     @TempDir
     Path dir;
 
+    /** The width of the events table's actor column. */
+    private static final int ACTOR_COLUMN = 400;
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"), ZoneOffset.UTC);
 
     private static NewIncident incident() {
@@ -172,6 +175,23 @@ class IncidentLogStoreTest {
         }
         try (IncidentLogStore reopened = IncidentLogStore.open(dir.resolve("log"), clock, "bob")) {
             assertThat(reopened.events(reopened.incidents().get(0).id())).hasSize(3);
+        }
+    }
+
+    @Test
+    void anIncidentAndItsFirstEventCommitTogetherOrNotAtAll() {
+        // the first event's actor does not fit its column: its insert fails
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "a".repeat(ACTOR_COLUMN + 1))) {
+            assertThatThrownBy(() -> log.declare(incident(), Map.of()))
+                    .isInstanceOf(IncidentLogUnavailableException.class)
+                    .hasMessageStartingWith("Not written to the incident log: the declaration of INC-")
+                    .hasMessageContaining("The database refused it (Value too long for column");
+            assertThat(log.incidents()).as("the incident's row went with its event").isEmpty();
+        }
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            Incident declared = log.declare(incident(), Map.of());
+            assertThat(log.incidents()).extracting(Incident::id).containsExactly(declared.id());
+            assertThat(log.events(declared.id())).extracting(IncidentEvent::kind).containsExactly(EventKind.INCIDENT_DECLARED);
         }
     }
 }

@@ -1,9 +1,15 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.LogDamage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The incident log option shared by the commands that read or write incidents. */
 final class LogOptions {
@@ -11,20 +17,30 @@ final class LogOptions {
     /** The setting that moves the log for every command (and the app), as an environment variable. */
     static final String LOG_SETTING = "DRPILOT_LOG";
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--log", paramLabel = "PATH",
             description = "Incident log database, without its .mv.db ending (default: $DRPILOT_LOG, else the per-user data folder).")
     Path log;
 
     /** The incident, or empty after telling the operator how to find the ids. */
-    static java.util.Optional<dev.drpilot.incident.Incident> find(IncidentLogStore store, String id, java.io.PrintWriter err) {
+    static Optional<Incident> find(IncidentLogStore store, String id, PrintWriter err) {
         var incident = store.incident(id);
         if (incident.isEmpty()) err.println("no incident '" + id + "' in the log; `drpilot incidents` lists them");
         return incident;
     }
 
-    IncidentLogStore open() {
+    /** Where the log is: --log, else DRPILOT_LOG, else the per-user data folder. */
+    Path path() {
         String setting = System.getenv(LOG_SETTING);
-        Path file = log != null ? log : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
-        return IncidentLogStore.open(file, Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        return log != null ? log : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
+    }
+
+    /** Opens the log; a damaged one opens read-only, and the operator is told what it lost first. */
+    IncidentLogStore open() {
+        IncidentLogStore store = IncidentLogStore.open(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        store.damage().map(LogDamage::sentence).ifPresent(command.commandLine().getErr()::println);
+        return store;
     }
 }

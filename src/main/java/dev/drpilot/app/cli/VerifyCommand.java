@@ -43,17 +43,19 @@ public final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("name an INCIDENT, or an exported timeline with --file");
             return 2;
         }
-        List<IncidentEvent> events;
+        HashChain.Verification result;
+        String head;
         try (IncidentLogStore store = log.open()) {
-            events = store.events(incidentId);
+            List<IncidentEvent> events = store.events(incidentId);
+            if (events.isEmpty() && store.damage().flatMap(d -> d.lossOf(incidentId)).isEmpty()) {
+                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
+                return 2;
+            }
+            result = store.verify(incidentId);
+            head = events.isEmpty() ? "none" : events.getLast().hash();
         }
-        if (events.isEmpty()) {
-            spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
-            return 2;
-        }
-        HashChain.Verification result = HashChain.verify(events);
         if (result.intact()) {
-            spec.commandLine().getOut().println(incidentId + ": intact, " + result.checked() + " events, head hash " + events.getLast().hash());
+            spec.commandLine().getOut().println(incidentId + ": intact, " + result.checked() + " events, head hash " + head);
             return 0;
         }
         spec.commandLine().getErr().println(incidentId + ": TAMPERED: " + result.reason());

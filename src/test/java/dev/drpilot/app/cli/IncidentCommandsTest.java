@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.app.DrPilotCommand;
 import dev.drpilot.app.Main;
+import dev.drpilot.incident.BulkNotes;
 import dev.drpilot.incident.EventKind;
-import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
@@ -268,12 +268,9 @@ class IncidentCommandsTest {
     void anExportOfAHundredThousandEventsIsCompleteAndVerifies() throws Exception {
         String id;
         try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
-            Incident incident = store.declare(new NewIncident("recovery-checklist", "large", IncidentMode.REHEARSAL, null, null, null), Map.of());
-            for (int i = 2; i <= 100_000; i++) {
-                store.append(incident.id(), EventKind.NOTE, null, Map.of("text", "event " + i));
-            }
-            id = incident.id();
+            id = store.declare(new NewIncident("recovery-checklist", "large", IncidentMode.REHEARSAL, null, null, null), Map.of()).id();
         }
+        BulkNotes.fill(dir.resolve("log"), id, 100_000);
         Path md = dir.resolve("large.md");
         Path json = dir.resolve("large.json");
 
