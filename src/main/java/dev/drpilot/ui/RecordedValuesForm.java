@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * The values a manual step records (the time of the first error, a count...), one typed field
@@ -62,7 +63,9 @@ final class RecordedValuesForm {
         int row = 0;
         for (Param record : records) {
             Label name = new Label(record.name() + (record.required() ? " *" : ""));
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label problem = new Label();
+            problem.setWrapText(true);
             problem.setId("record-" + record.name() + "-problem");
             problem.getStyleClass().add("text-muted");
             problems.put(record.name(), problem);
@@ -100,7 +103,7 @@ final class RecordedValuesForm {
         }
         TextField text = new TextField();
         text.setId(id);
-        text.setPrefColumnCount(record.type() == ParamType.INSTANT ? 22 : 16);
+        text.setPrefColumnCount(record.type() == ParamType.INSTANT ? 18 : 14);
         text.setPromptText(record.type() == ParamType.INSTANT ? "UTC, such as 2024-01-15T10:25:00Z"
                 : record.hint() != null ? record.hint() : record.type().name().toLowerCase(java.util.Locale.ROOT));
         text.textProperty().addListener((o, was, now) -> check());
@@ -108,6 +111,7 @@ final class RecordedValuesForm {
         if (record.type() != ParamType.INSTANT) return text;
         Button now = new Button("Now");
         now.setId(id + "-now");
+        now.setMinWidth(Region.USE_PREF_SIZE);
         now.setOnAction(e -> text.setText(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
         HBox line = new HBox(8, text, now);
         line.setAlignment(Pos.CENTER_LEFT);
