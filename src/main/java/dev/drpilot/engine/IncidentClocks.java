@@ -14,8 +14,13 @@ import java.util.List;
  */
 public final class IncidentClocks {
 
-    /** A phase's window and whether its work is late. */
-    public record PhaseClock(Phase phase, Instant opens, Instant closes, int openSteps, boolean current, boolean breached) {
+    /**
+     * A phase's window and whether its work is late.
+     *
+     * @param steps     how many steps the runbook has in this phase (none: nothing to do, which is not "done")
+     * @param openSteps how many of them are not settled yet
+     */
+    public record PhaseClock(Phase phase, Instant opens, Instant closes, int steps, int openSteps, boolean current, boolean breached) {
     }
 
     /** A clock that ran out: a phase whose window closed with work left, or the RTO. */
@@ -62,9 +67,10 @@ public final class IncidentClocks {
         for (Phase phase : Phase.values()) {
             Instant opens = start.plus(phase.opens());
             Instant closes = start.plus(phase.closes());
+            int all = (int) steps.stream().filter(s -> s.step().phase() == phase).count();
             int open = (int) steps.stream().filter(s -> s.step().phase() == phase && !s.state().isSettled()).count();
             boolean current = !end.isBefore(opens) && end.isBefore(closes);
-            phases.add(new PhaseClock(phase, opens, closes, open, current, !end.isBefore(closes) && open > 0));
+            phases.add(new PhaseClock(phase, opens, closes, all, open, current, !end.isBefore(closes) && open > 0));
         }
         return new Reading(elapsed, rtoRemaining, phases, recoveredIn, closedAt != null);
     }

@@ -215,7 +215,7 @@ public final class IncidentLogStore implements AutoCloseable {
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(now.atZone(ZoneOffset.UTC))
                     + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
             Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
-                    request.severity(), request.commander(), now, request.failureStartedAt(), null, null);
+                    request.severity(), request.commander(), now, request.failureStartedAt(), null, null, time == clock ? null : now);
             Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
             payload.put("runbook", incident.runbookId());
             payload.put("title", incident.title());
@@ -488,13 +488,15 @@ public final class IncidentLogStore implements AutoCloseable {
         return onIoThread(() -> {
             List<Incident> incidents = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at"
+                    "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at,"
+                            + " CASE WHEN EXISTS (SELECT 1 FROM events WHERE events.incident_id = incidents.id AND kind = 'INJECT')" // a tabletop
+                            + " THEN (SELECT MAX(time_ms) FROM events WHERE events.incident_id = incidents.id) END"
                             + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     incidents.add(new Incident(rs.getString(1), rs.getString(2), rs.getString(3),
                             IncidentMode.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                            Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9), instant(rs, 10)));
+                            Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), instant(rs, 9), instant(rs, 10), instant(rs, 11)));
                 }
             } catch (SQLException e) {
                 throw failure("list the incidents", e);

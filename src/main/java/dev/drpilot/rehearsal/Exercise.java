@@ -11,8 +11,12 @@ import java.util.Map;
  * A tabletop exercise: the facilitator's script for rehearsing one runbook (a master scenario
  * events list): the situation the players start from, timed injects, and what each step does.
  *
- * @param failureStartedBefore how long before the start the failure began (RPO is measured from it), or null
- * @param params               the runbook's parameter values; an instant may read {@code start-PT15M}
+ * <p>Exercise time starts with the failure (T+0): the injects' times, the instants relative to the
+ * start, and the incident's own clocks (elapsed, RTO, phase windows) all count from it.
+ *
+ * @param failureStartedBefore how long the failure had gone on when the players are told the situation (the declaration),
+ *                             or null when they are told at once
+ * @param params               the runbook's parameter values; an instant may read {@code start-PT5M} (5 minutes before the failure)
  * @param outcomes             by step id; a step not named succeeds after {@link Outcome#DEFAULT_DURATION}
  */
 public record Exercise(Path source, String id, String runbookId, String title, String situation, Duration failureStartedBefore,
@@ -24,7 +28,7 @@ public record Exercise(Path source, String id, String runbookId, String title, S
         outcomes = Map.copyOf(outcomes);
     }
 
-    /** News for the players at a time after the start. */
+    /** News for the players at an exercise time (after the failure's start, not before the situation is told). */
     public record Inject(Duration at, String text) {
     }
 
@@ -47,14 +51,15 @@ public record Exercise(Path source, String id, String runbookId, String title, S
         return outcomes.getOrDefault(stepId, Outcome.SUCCEEDS);
     }
 
-    /** The parameter values with the relative instants ({@code start-PT15M}) placed against the start. */
+    /** The parameter values with the relative instants ({@code start-PT5M}) placed against T+0, the failure's start. */
     public Map<String, String> paramValues(Instant start) {
         Map<String, String> values = new LinkedHashMap<>();
         params.forEach((name, value) -> values.put(name, RelativeInstant.resolve(value, start)));
         return values;
     }
 
-    public Instant failureStartedAt(Instant start) {
-        return failureStartedBefore == null ? null : start.minus(failureStartedBefore);
+    /** T+0, for a rehearsal declared at {@code declared}: the failure's start. */
+    public Instant failureStartedAt(Instant declared) {
+        return failureStartedBefore == null ? declared : declared.minus(failureStartedBefore);
     }
 }

@@ -155,10 +155,16 @@ public final class ExerciseLoader {
             }
             params.put(entry.getKey(), value);
         });
+        Duration failureStarted = root.has("failureStarted") ? duration(root.path("failureStarted"), "/failureStarted", report) : null;
         List<Exercise.Inject> injects = new ArrayList<>();
         JsonNode injectNodes = root.path("injects");
         for (int i = 0; i < injectNodes.size(); i++) {
             Duration at = duration(injectNodes.get(i).path("at"), "/injects/" + i + "/at", report);
+            if (at != null && failureStarted != null && at.compareTo(failureStarted) < 0) {
+                report.add("/injects/" + i + "/at", "inject at " + at + " comes before the players are told the situation, at "
+                        + failureStarted + " (failureStarted): exercise time counts from the failure's start, so give " + failureStarted
+                        + " or later");
+            }
             injects.add(new Exercise.Inject(at, paragraphs(injectNodes.get(i).path("text").asText())));
         }
         injects.sort((a, b) -> a.at() == null || b.at() == null ? 0 : a.at().compareTo(b.at()));
@@ -177,7 +183,6 @@ public final class ExerciseLoader {
             }
             outcomes.put(entry.getKey(), outcome(entry.getValue(), pointer, step.get(), report));
         });
-        Duration failureStarted = root.has("failureStarted") ? duration(root.path("failureStarted"), "/failureStarted", report) : null;
         return new Exercise(file, id, runbookId, root.path("title").asText(), paragraphs(root.path("situation").asText()),
                 failureStarted, params, injects, outcomes);
     }

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * How a rehearsal went, computed from its events alone: RTO and RPO against target, each phase
  * against its window, the time to the first action, the steps retried and skipped, and how long
- * the team took to react to each inject.
+ * the team took to react to each inject. Phases and injects are timed like the incident's clocks
+ * and the exercise's T+: from the failure's start.
  *
  * @param rto         declaration (or the failure's start, when set back) to recovery, or null when not recovered
  * @param rpo         data lost: restore point to the failure's start, or null when the exercise gives none
@@ -40,7 +41,7 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
         }
     }
 
-    /** An inject and the time until the team's next move (null when it made none). */
+    /** An inject at its exercise time (T+, from the failure's start) and the time until the team's next move (null when it made none). */
     public record InjectReaction(Duration at, String text, Duration reaction) {
     }
 
@@ -66,7 +67,7 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
     private static String verdict(Duration achieved, TimeTarget target) {
         if (target == null || target.isNone()) return "no target";
         if (achieved == null) return "not reached";
-        return achieved.compareTo(target.atMost()) <= 0 ? "met" : "missed";
+        return target.metBy(achieved) ? "met" : "missed";
     }
 
     private static List<PhaseResult> phases(Incident incident, Runbook runbook, List<IncidentEvent> events) {
@@ -81,7 +82,7 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
             List<Step> steps = runbook.steps().stream().filter(s -> s.phase() == phase).toList();
             if (steps.isEmpty()) continue;
             boolean done = steps.stream().allMatch(s -> settled.containsKey(s.id()));
-            Duration doneAfter = done ? steps.stream().map(s -> Duration.between(incident.declaredAt(), settled.get(s.id())))
+            Duration doneAfter = done ? steps.stream().map(s -> Duration.between(incident.startedAt(), settled.get(s.id())))
                     .max(Duration::compareTo).orElseThrow() : null;
             results.add(new PhaseResult(phase, phase.closes(), doneAfter));
         }
@@ -122,7 +123,7 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
                     break;
                 }
             }
-            reactions.add(new InjectReaction(Duration.between(incident.declaredAt(), inject.time()),
+            reactions.add(new InjectReaction(Duration.between(incident.startedAt(), inject.time()),
                     String.valueOf(EventDescriptions.payload(inject).get("text")), reaction));
         }
         return reactions;

@@ -30,6 +30,11 @@ import java.util.concurrent.Executors;
  * A tabletop rehearsal: the runbook runs through the same engine and log as an incident, with
  * every action played by the exercise's script on a compressible clock, and the injects
  * delivered at their exercise times. Nothing here builds an AWS or Kubernetes client.
+ *
+ * <p>Exercise time is the incident's own clock: T+0 is the failure's start, where the incident's
+ * elapsed time, RTO and phase windows count from, so the facilitator's T+ and the incident screen
+ * read the same. The players are told the situation at the declaration, {@code failureStarted}
+ * after T+0 (at T+0 when the exercise gives none).
  */
 public final class Tabletop implements AutoCloseable {
 
@@ -37,18 +42,19 @@ public final class Tabletop implements AutoCloseable {
     private final RehearsalClock clock;
     private final Script script;
     private final IncidentRun run;
-    private final Instant start;
+    /** T+0: the failure's start. */
+    private final Instant origin;
     private final List<Exercise.Inject> pending;
     private final ExecutorService steps;
     private final Thread injectTimer;
 
-    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant start, ExecutorService steps,
+    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant origin, ExecutorService steps,
                      List<Exercise.Inject> pending) {
         this.exercise = exercise;
         this.clock = clock;
         this.script = script;
         this.run = run;
-        this.start = start;
+        this.origin = origin;
         this.pending = new ArrayList<>(pending);
         this.steps = steps;
         this.injectTimer = new Thread(this::deliverInjects, "drpilot-injects");
@@ -74,19 +80,20 @@ public final class Tabletop implements AutoCloseable {
         IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), steps,
                 clock, clock.sleeper(), new SecureRandom());
         clock.pause(); // the exercise's start is one instant: the declaration, its parameters and the failure's start agree
-        Instant start = Instant.ofEpochMilli(clock.millis());
+        Instant declared = Instant.ofEpochMilli(clock.millis());
+        Instant origin = exercise.failureStartedAt(declared);
         IncidentRun run;
         try {
-            run = engine.declareTabletop(runbook, exercise.paramValues(start), new NewIncident(runbook.id(),
-                    "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, exercise.failureStartedAt(start)), exercise.id());
+            run = engine.declareTabletop(runbook, exercise.paramValues(origin), new NewIncident(runbook.id(),
+                    "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, origin), exercise.id());
         } catch (InvalidParametersException | RuntimeException e) {
             steps.shutdownNow();
             throw e;
         } finally {
             clock.resume();
         }
-        run.inject(exercise.situation(), Map.of("exercise", exercise.id(), "at", "T+0", "source", "script"));
-        Tabletop tabletop = new Tabletop(exercise, clock, script, run, start, steps, exercise.injects());
+        run.inject(exercise.situation(), Map.of("exercise", exercise.id(), "at", label(Duration.between(origin, declared)), "source", "script"));
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, origin, steps, exercise.injects());
         tabletop.injectTimer.start();
         return tabletop;
     }
@@ -119,7 +126,7 @@ public final class Tabletop implements AutoCloseable {
             throw e;
         }
         List<Exercise.Inject> pending = exercise.injects().stream().filter(i -> !delivered.contains(i.text())).toList();
-        Tabletop tabletop = new Tabletop(exercise, clock, script, run, rehearsal.declaredAt(), steps, pending);
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, rehearsal.startedAt(), steps, pending);
         tabletop.injectTimer.start();
         return tabletop;
     }
@@ -136,9 +143,9 @@ public final class Tabletop implements AutoCloseable {
         return clock;
     }
 
-    /** Exercise time since the start. */
+    /** Exercise time: since the failure's start, as the incident's clocks count it. */
     public Duration elapsed() {
-        return Duration.between(start, clock.instant());
+        return Duration.between(origin, clock.instant());
     }
 
     /** The scripted injects not delivered yet, soonest first. */
@@ -194,7 +201,7 @@ public final class Tabletop implements AutoCloseable {
     }
 
     private static String label(Duration at) {
-        return "T+" + Durations.human(at);
+        return at.isZero() ? "T+0" : "T+" + Durations.human(at);
     }
 
     @Override

@@ -39,6 +39,16 @@ public record TimeTarget(Duration atLeast, Duration atMost) {
         return atMost.isZero();
     }
 
+    /**
+     * Whether an achieved time meets the target as the guide writes it: "< 5 min" is strictly
+     * under 5 minutes (5 minutes is missed); a window "30 min - 1 h" is met up to its end, 1 hour
+     * included; "none" (no data loss) only by nothing at all.
+     */
+    public boolean metBy(Duration achieved) {
+        if (isNone()) return achieved.isZero();
+        return atLeast.isZero() ? achieved.compareTo(atMost) < 0 : achieved.compareTo(atMost) <= 0;
+    }
+
     /** As an operator reads it: "none", "< 5 min", "2 h - 4 h". */
     public String label() {
         if (isNone()) return "none";

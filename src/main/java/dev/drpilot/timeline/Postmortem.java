@@ -116,9 +116,9 @@ public record Postmortem(Incident incident, String runbookTitle, List<String> sy
         return entries.stream().filter(e -> wanted.contains(e.kind())).toList();
     }
 
-    /** Whether the achieved time meets the target's upper bound. */
+    /** Whether the achieved time meets the target ("< 5 min" strictly under it; a window up to its end). */
     public static String verdict(Duration achieved, dev.drpilot.runbook.TimeTarget target) {
         if (achieved == null || target == null) return "unknown";
-        return achieved.compareTo(target.atMost()) <= 0 ? "met" : "missed";
+        return target.metBy(achieved) ? "met" : "missed";
     }
 }

@@ -1,5 +1,6 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.engine.IncidentClocks;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.rehearsal.Exercise;
@@ -9,13 +10,12 @@ import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Step;
 import dev.drpilot.timeline.EventDescriptions;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -24,22 +24,22 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The facilitator's controls over a tabletop, above the incident view: the exercise clock and its
  * speed, pause, the next inject (deliver it now), an inject made up on the spot, and a step to
- * fail. The latest inject stands out for the players.
+ * fail. The latest inject stands out for the players, above the log it is written in.
  */
 final class FacilitatorBar {
 
     private final Tabletop tabletop;
-    private final VBox root = new VBox(8);
+    private final VBox root = new VBox(6);
     private final Label clock = new Label();
     private final Label next = new Label();
     private final Label latest = new Label("The situation has been given; injects will appear here.");
     private final Label status = new Label();
-    private final Timeline ticker;
 
     FacilitatorBar(Tabletop tabletop, ObservableList<IncidentEvent> events) {
         this.tabletop = tabletop;
@@ -66,7 +66,6 @@ final class FacilitatorBar {
             if (pause.isSelected()) tabletop.clock().pause();
             else tabletop.clock().resume();
             pause.setText(pause.isSelected() ? "Resume" : "Pause");
-            tick();
         });
         next.setId("next-inject");
         Button fire = new Button("Deliver it now");
@@ -74,9 +73,10 @@ final class FacilitatorBar {
         fire.setOnAction(e -> Background.run(() -> {
             tabletop.fireNextInject();
             return "";
-        }, done -> tick(), status::setText));
-        HBox controls = new HBox(10, new Label("Facilitator"), clock, new Label("Speed"), speed, pause, next, fire);
+        }, done -> { }, status::setText));
+        HBox controls = new HBox(10, new Label("Facilitator"), clock, new Label("Speed"), speed, pause, next, fire, status);
         controls.setAlignment(Pos.CENTER_LEFT);
+        for (Region whole : List.<Region>of(clock, pause, next, fire)) whole.setMinWidth(Region.USE_PREF_SIZE);
 
         TextField inject = new TextField();
         inject.setId("inject-text");
@@ -104,12 +104,16 @@ final class FacilitatorBar {
         });
         HBox actions = new HBox(10, inject, add, new Label("Step"), failChoice, fail);
         actions.setAlignment(Pos.CENTER_LEFT);
+        inject.setMinWidth(140);
+        for (Region whole : List.<Region>of(add, fail)) whole.setMinWidth(Region.USE_PREF_SIZE);
 
         latest.setId("latest-inject");
         latest.setWrapText(true);
-        latest.getStyleClass().addAll("title-4", "warning");
+        latest.setMinHeight(Region.USE_PREF_SIZE);
+        latest.getStyleClass().addAll("text-bold", "warning");
         status.setId("facilitator-status");
         status.getStyleClass().add("text-muted");
+        status.setMinWidth(0);
         events.addListener((ListChangeListener<IncidentEvent>) change -> {
             while (change.next()) {
                 for (IncidentEvent event : change.getAddedSubList()) {
@@ -118,22 +122,19 @@ final class FacilitatorBar {
             }
         });
         events.stream().filter(e -> e.kind() == EventKind.INJECT).reduce((a, b) -> b).ifPresent(this::showInject);
-        root.getChildren().addAll(controls, actions, latest, status);
-        root.setPadding(new Insets(8, 16, 8, 16));
+        root.getChildren().addAll(controls, actions);
+        root.setPadding(new Insets(6, 16, 6, 16));
         root.getStyleClass().add("bg-subtle");
         root.setId("facilitator-bar");
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
-        tick();
     }
 
     Parent root() {
         return root;
     }
 
-    void stop() {
-        ticker.stop();
+    /** The latest inject, for the players: the incident view shows it above its log. */
+    Node latestInject() {
+        return latest;
     }
 
     private void showInject(IncidentEvent event) {
@@ -141,8 +142,9 @@ final class FacilitatorBar {
         latest.setText("Inject " + payload.getOrDefault("at", "") + ": " + payload.get("text"));
     }
 
-    private void tick() {
-        clock.setText("T+" + StartView.clock(tabletop.elapsed()) + (tabletop.clock().paused() ? " (paused)" : ""));
+    /** The exercise clock: the incident's own elapsed time, read in the same tick as the incident screen's clocks. */
+    void show(IncidentClocks.Reading reading) {
+        clock.setText("T+" + StartView.clock(reading.elapsed()) + (tabletop.clock().paused() ? " (paused)" : ""));
         List<Exercise.Inject> pending = tabletop.pendingInjects();
         next.setText(pending.isEmpty() ? "No scripted inject left" : "Next inject at T+" + Durations.human(pending.getFirst().at()));
     }

@@ -5,23 +5,29 @@ import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.runbook.Durations;
+import dev.drpilot.runbook.Phase;
+import dev.drpilot.runbook.Targets;
+import dev.drpilot.runbook.TimeTarget;
 import dev.drpilot.timeline.EventDescriptions;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -29,7 +35,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -40,7 +46,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /**
  * One incident, all on one screen: its clocks and checklist phases at the top, its steps with
@@ -61,25 +70,45 @@ final class IncidentView {
 
     private final IncidentViewModel model;
     private final BorderPane root = new BorderPane();
+    /** The room under the steps for the selected step's detail, or what a step asks of the operator, over it: fixed, so nothing jumps. */
+    private static final double ASKING_HEIGHT = 168;
+    /** Narrower than this, the steps table leaves the phase out (the chips above and the step's detail say it) for the title. */
+    private static final double PHASE_COLUMN_FROM = 760;
+    /** The table's borders and vertical scroll bar, which the step's title leaves room for. */
+    private static final double TABLE_EDGES = 20;
+
     private final Label clocks = new Label();
-    private final HBox phases = new HBox(8);
-    private final Map<dev.drpilot.runbook.Phase, Label> phaseLabels = new java.util.EnumMap<>(dev.drpilot.runbook.Phase.class);
+    private final PhaseChips phases = new PhaseChips();
     private final TableView<StepRun> steps = new TableView<>();
+    private final Label stepTitle = new Label();
     private final Label command = new Label();
+    private final Button copy = new Button("Copy");
+    private final HBox commandLine = new HBox(8);
+    private final TextFlow instructions = new TextFlow();
     private final TextArea output = new TextArea();
-    private final ProgressBar progress = new ProgressBar();
+    private final StepProgress progress = new StepProgress();
     private final VBox confirmBar = new VBox(6);
     private final Label confirmPrompt = new Label();
+    private final Label confirmCommand = new Label();
     private final TextField confirmText = new TextField();
     private final VBox tickBar = new VBox(6);
     private final Label tickPrompt = new Label();
+    private final TextFlow tickInstructions = new TextFlow();
     private final TextField tickNote = new TextField();
     private final TextField note = new TextField();
     private final TextField skipReason = new TextField();
     private final Label problem = new Label();
     private final Timeline ticker;
     private final SplitPane middle = new SplitPane();
+    private final VBox logPane = new VBox(8);
+    private FollowNewest logFollower;
+    /** What else shows the incident's clocks, told at each tick with the same reading so all agree to the second. */
+    private final List<Consumer<IncidentClocks.Reading>> ticked = new ArrayList<>();
     private static final String DIVIDER = "incident.divider";
+    /** A bar over the detail: its tint on the window's own background (a dark theme's tints are see-through). */
+    /** A step's command, as code reads in a manual step's instructions. */
+    private static final String COMMAND_STYLE = "-fx-font-family: monospace; -fx-text-fill: -color-accent-fg;";
+    private static final String OPAQUE = "-fx-background-color: -color-bg-default, %s; -fx-background-insets: 0, 0;";
     private int breachesSeen = -1;
     /** By step id: who ticked it off, ran it to success or skipped it, and when (UTC). */
     private final Map<String, String> settledBy = new java.util.HashMap<>();
@@ -93,12 +122,13 @@ final class IncidentView {
         root.setId("incident-view");
         root.setTop(header(title, mode, onClose));
         middle.getItems().setAll(stepsPane(), logPane());
-        middle.setDividerPositions(0.62);
+        middle.setDividerPositions(0.65);
         root.setCenter(middle);
         root.setBottom(export.root());
         model.steps().addListener((javafx.collections.ListChangeListener<StepRun>) c -> {
             followActiveStep(c);
             refreshBars();
+            model.clocks().phases().forEach(phases::show); // a phase's open steps, as soon as one is settled
         });
         steps.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) selectedStepId = now.id();
@@ -152,6 +182,9 @@ final class IncidentView {
         javafx.scene.control.Tab logTab = new javafx.scene.control.Tab("Incident log", log);
         javafx.scene.control.Tab statusTab = new javafx.scene.control.Tab("Live status", panel);
         statusTab.setId("status-tab");
+        logTab.setOnSelectionChanged(e -> {
+            if (logTab.isSelected()) logFollower.catchUp();
+        });
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(logTab, statusTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("incident-tabs");
@@ -160,36 +193,49 @@ final class IncidentView {
         middle.setDividerPositions(dividers);
     }
 
-    /** A rehearsal's facilitator controls, between the header and the steps. */
-    void showAboveSteps(javafx.scene.Node bar) {
-        root.setTop(new VBox((javafx.scene.Node) root.getTop(), bar));
+    /** A rehearsal's facilitator controls between the header and the steps; the latest inject, for the players, above the log. */
+    void showFacilitator(FacilitatorBar bar) {
+        root.setTop(new VBox((javafx.scene.Node) root.getTop(), bar.root()));
+        logPane.getChildren().add(1, bar.latestInject());
+        ticked.add(bar::show);
+        bar.show(model.clocks());
     }
 
     // ---- layout ----
 
+    /**
+     * The title (wrapped, never cut) with the incident's id under it, then its mode, state and the
+     * acts on it, and the way back to the list; the clocks; the checklist's phases.
+     */
     private VBox header(String title, IncidentMode mode, Runnable onClose) {
-        Label name = new Label(title + "  ·  " + model.run().incidentId());
+        Label name = new Label(title);
         name.setId("incident-title");
         name.getStyleClass().add("title-3");
+        name.setWrapText(true);
+        name.setMinWidth(160);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        Label id = new Label(model.run().incidentId());
+        id.setId("incident-id");
+        id.getStyleClass().add("text-muted");
+        VBox named = new VBox(0, name, id);
         Label badge = new Label(mode == IncidentMode.REHEARSAL ? "REHEARSAL" : "LIVE INCIDENT");
         badge.setId("incident-mode");
         badge.getStyleClass().add(mode == IncidentMode.REHEARSAL ? "accent" : "danger");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         clocks.setId("incident-clocks");
         clocks.getStyleClass().add("title-4");
-        phases.setId("phases");
+        clocks.setWrapText(true);
+        clocks.setMinHeight(Region.USE_PREF_SIZE);
         Button back = new Button("All incidents");
         back.setId("back-to-start");
         back.setOnAction(e -> onClose.run());
-        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        name.setMinWidth(160);
+        back.setMinWidth(Region.USE_PREF_SIZE);
         IncidentStateControls life = new IncidentStateControls(model);
-        HBox line = new HBox(12, name, badge, life.controls(), back);
+        HBox line = new HBox(12, named, badge, life.controls(), back);
         line.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(name, Priority.ALWAYS);
-        name.setMaxWidth(Double.MAX_VALUE);
-        VBox header = new VBox(8, line, new DriverBanner(model).root(), clocks, life.bar(), phases);
-        header.setPadding(new Insets(12, 16, 12, 16));
+        HBox.setHgrow(named, Priority.ALWAYS);
+        VBox header = new VBox(6, line, new DriverBanner(model).root(), clocks, life.bar(), phases.root());
+        header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("bg-subtle");
         return header;
     }
@@ -197,13 +243,19 @@ final class IncidentView {
     private VBox stepsPane() {
         steps.setId("steps");
         steps.setItems(model.steps());
+        steps.getStyleClass().add("dense");
+        TableColumn<StepRun, String> title = column("Step", s -> s.step().title(), 200);
+        title.setMinWidth(120);
+        title.setMaxWidth(Double.MAX_VALUE);
+        TableColumn<StepRun, String> phase = fixed(column("Phase", s -> shortName(s.step().phase()), 104));
+        phase.visibleProperty().bind(steps.widthProperty().greaterThan(PHASE_COLUMN_FROM));
         steps.getColumns().setAll(List.of(
-                column("#", s -> Integer.toString(model.steps().indexOf(s) + 1), 36),
-                column("Phase", s -> s.step().phase().label(), 150),
-                column("Step", s -> s.step().title(), 300),
-                column("State", s -> s.state().label(), 150),
-                column("Time", this::elapsed, 70),
-                column("Done by", s -> settledBy.getOrDefault(s.id(), ""), 150)));
+                fixed(column("#", s -> Integer.toString(model.steps().indexOf(s) + 1), 32)),
+                phase,
+                title,
+                fixed(column("State", s -> s.state().label(), 142)),
+                fixed(column("Time", this::elapsed, 58)),
+                fixed(column("Done by", s -> settledBy.getOrDefault(s.id(), ""), 172))));
         model.events().addListener((javafx.collections.ListChangeListener<IncidentEvent>) change -> {
             boolean settled = false;
             while (change.next()) {
@@ -211,7 +263,10 @@ final class IncidentView {
             }
             if (settled) steps.refresh();
         });
-        steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        title.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(title.getMinWidth(),
+                steps.getWidth() - TABLE_EDGES - steps.getColumns().stream().filter(c -> c != title && c.isVisible())
+                        .mapToDouble(TableColumn::getPrefWidth).sum()), steps.widthProperty(), phase.visibleProperty()));
+        steps.setMinHeight(64);
         VBox.setVgrow(steps, Priority.ALWAYS);
 
         BooleanBinding elsewhere = model.drivenElsewhere().isNotNull();
@@ -222,6 +277,7 @@ final class IncidentView {
         for (Button stepAct : List.of(runNext, runStep, cancel)) stepAct.disableProperty().bind(elsewhere);
         skipReason.setId("skip-reason");
         skipReason.setPromptText("why skip this step?");
+        skipReason.setMinWidth(90);
         Button skip = button("skip-step", "Skip", e -> selected(s -> {
             model.skip(s.id(), skipReason.getText().strip());
             skipReason.clear();
@@ -229,10 +285,68 @@ final class IncidentView {
         skip.disableProperty().bind(skipReason.textProperty().isEmpty().or(elsewhere));
         skipReason.setOnAction(e -> skip.fire());
         HBox actions = new HBox(8, runNext, runStep, cancel, skipReason, skip);
+        actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(skipReason, Priority.ALWAYS);
 
+        problem.setId("action-problem");
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+
+        StackPane asking = new StackPane(detail(), confirmBar(), tickBar());
+        asking.setId("step-asking");
+        asking.setMinHeight(ASKING_HEIGHT);
+        asking.setPrefHeight(ASKING_HEIGHT);
+        asking.setMaxHeight(ASKING_HEIGHT);
+        VBox pane = new VBox(8, steps, actions, problem, asking);
+        pane.setPadding(new Insets(10, 12, 10, 12));
+        return pane;
+    }
+
+    /** The selected step: its title in full, its command (Copy), its progress while it runs, a manual step's instructions, its output. */
+    private VBox detail() {
+        stepTitle.setId("step-title");
+        stepTitle.getStyleClass().add("text-bold");
+        stepTitle.setMinHeight(Region.USE_PREF_SIZE);
+        command.setId("step-command");
+        command.setStyle(COMMAND_STYLE);
+        command.setWrapText(true);
+        command.setMinHeight(Region.USE_PREF_SIZE);
+        copy.setId("copy-command");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(command.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        commandLine.getChildren().setAll(command, copy);
+        commandLine.setAlignment(Pos.CENTER_LEFT);
+        commandLine.managedProperty().bind(commandLine.visibleProperty());
+        HBox.setHgrow(command, Priority.ALWAYS);
+        command.setMaxWidth(Double.MAX_VALUE);
+        instructions.setId("step-instructions");
+        instructions.managedProperty().bind(instructions.visibleProperty());
+        output.setId("step-output");
+        output.setEditable(false);
+        output.setWrapText(true);
+        output.setPrefRowCount(3);
+        output.setMinHeight(0);
+        VBox.setVgrow(output, Priority.ALWAYS);
+        VBox detail = new VBox(6, stepTitle, commandLine, progress.root(), instructions, output);
+        detail.setId("step-detail");
+        return detail;
+    }
+
+    /** A destructive step waiting for its resource's name, typed, over the detail. */
+    private VBox confirmBar() {
         confirmPrompt.setId("confirm-prompt");
         confirmPrompt.getStyleClass().add("danger");
+        confirmPrompt.setWrapText(true);
+        confirmPrompt.setMinHeight(Region.USE_PREF_SIZE);
+        confirmCommand.setId("confirm-command");
+        confirmCommand.setStyle(COMMAND_STYLE);
+        confirmCommand.setWrapText(true);
         confirmText.setId("confirm-text");
         confirmText.setPromptText("type the resource's name");
         Button confirm = button("confirm-button", "Go ahead", e -> {
@@ -241,20 +355,29 @@ final class IncidentView {
             confirmText.clear();
         });
         confirm.getStyleClass().add("danger");
-        confirm.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        confirm.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             StepRun waiting = model.awaitingConfirmation();
             return waiting == null || !confirmText.getText().strip().equals(model.run().confirmationText(waiting.id()));
-        }, confirmText.textProperty(), model.steps()).or(elsewhere));
+        }, confirmText.textProperty(), model.steps()).or(model.drivenElsewhere().isNotNull()));
         confirmText.setOnAction(e -> confirm.fire());
         HBox confirmLine = new HBox(8, confirmText, confirm);
         HBox.setHgrow(confirmText, Priority.ALWAYS);
-        confirmBar.getChildren().setAll(confirmPrompt, confirmLine);
+        confirmBar.getChildren().setAll(confirmPrompt, confirmCommand, confirmLine);
         confirmBar.setId("confirm-bar");
-        confirmBar.getStyleClass().add("bg-danger-subtle");
+        confirmBar.setStyle(OPAQUE.formatted("-color-danger-subtle"));
         confirmBar.setPadding(new Insets(8));
+        confirmBar.setVisible(false);
+        return confirmBar;
+    }
 
+    /** A manual step waiting for the operator: its instructions, the values it records, a note and Done; over the detail. */
+    private VBox tickBar() {
         tickPrompt.setId("tick-prompt");
+        tickPrompt.getStyleClass().add("text-bold");
         tickPrompt.setWrapText(true);
+        tickPrompt.setMinHeight(Region.USE_PREF_SIZE);
+        tickInstructions.setId("tick-instructions");
         tickNote.setId("tick-note");
         tickNote.setPromptText("what you found or did (optional)");
         Button tick = button("tick-off", "Done", e -> {
@@ -262,42 +385,28 @@ final class IncidentView {
             if (waiting != null) model.tickOff(waiting.id(), tickNote.getText().strip(), recorded.values());
             tickNote.clear();
         });
-        tick.disableProperty().bind(recorded.valid().not().or(elsewhere));
+        tick.setMinWidth(Region.USE_PREF_SIZE);
+        tick.disableProperty().bind(recorded.valid().not().or(model.drivenElsewhere().isNotNull()));
         tickNote.setOnAction(e -> tick.fire());
         HBox tickLine = new HBox(8, tickNote, tick);
         HBox.setHgrow(tickNote, Priority.ALWAYS);
-        tickBar.getChildren().setAll(tickPrompt, recorded.root(), tickLine);
+        VBox told = new VBox(6, tickPrompt, tickInstructions, recorded.root());
+        ScrollPane scroll = new ScrollPane(told);
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        tickBar.getChildren().setAll(scroll, tickLine);
         tickBar.setId("tick-bar");
-        tickBar.getStyleClass().add("bg-accent-subtle");
+        tickBar.setStyle(OPAQUE.formatted("-color-accent-subtle"));
         tickBar.setPadding(new Insets(8));
-
-        command.setId("step-command");
-        command.getStyleClass().add("code");
-        command.setWrapText(true);
-        Button copy = button("copy-command", "Copy", e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(command.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        HBox commandLine = new HBox(8, command, copy);
-        HBox.setHgrow(command, Priority.ALWAYS);
-        output.setId("step-output");
-        output.setEditable(false);
-        output.setWrapText(true);
-        output.setPrefRowCount(6);
-        progress.setId("step-progress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        problem.setId("action-problem");
-        problem.getStyleClass().add("danger");
-        problem.setWrapText(true);
-        VBox pane = new VBox(8, steps, actions, confirmBar, tickBar, problem, commandLine, progress, output);
-        pane.setPadding(new Insets(12));
-        return pane;
+        tickBar.setVisible(false);
+        return tickBar;
     }
 
     private VBox logPane() {
         Label heading = new Label("Incident log");
         heading.getStyleClass().add("title-4");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
         ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList("All events", "Steps", "API calls", "Notes and decisions", "Clocks"));
         filter.setId("log-filter");
         filter.setValue("All events");
@@ -315,9 +424,7 @@ final class IncidentView {
                         + EventDescriptions.describe(event) + "  (" + event.actor() + ")");
             }
         });
-        shown.addListener((javafx.collections.ListChangeListener<IncidentEvent>) c -> {
-            if (!shown.isEmpty()) list.scrollTo(shown.size() - 1);
-        });
+        logFollower = FollowNewest.follow(list);
         VBox.setVgrow(list, Priority.ALWAYS);
         note.setId("note-text");
         note.setPromptText("a note for the log (Enter), or a decision");
@@ -328,9 +435,9 @@ final class IncidentView {
         HBox.setHgrow(note, Priority.ALWAYS);
         HBox top = new HBox(12, heading, filter);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox pane = new VBox(8, top, list, noteLine);
-        pane.setPadding(new Insets(12));
-        return pane;
+        logPane.getChildren().setAll(top, list, noteLine);
+        logPane.setPadding(new Insets(10, 12, 10, 12));
+        return logPane;
     }
 
     // ---- behaviour ----
@@ -358,14 +465,16 @@ final class IncidentView {
 
     private void showDetail(StepRun step) {
         if (step == null) return;
-        command.setText(step.command() == null ? (step.step().isManual() ? "manual step" : "") : step.command());
+        stepTitle.setText(step.step().title() + "  ·  " + step.step().phase().label());
+        commandLine.setVisible(step.command() != null);
+        command.setText(step.command() == null ? "" : step.command());
+        instructions.setVisible(step.step().isManual());
+        if (step.step().isManual()) MarkdownText.show(instructions, model.run().instructions(step.id()));
         StringBuilder text = new StringBuilder();
-        if (step.step().isManual()) text.append(model.run().instructions(step.id())).append("\n\n");
         if (step.message() != null) text.append(step.message()).append('\n');
         if (!step.outputs().isEmpty()) step.outputs().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         output.setText(text.toString());
-        progress.setVisible(step.state().isActive());
-        progress.setProgress(step.fraction() == null ? ProgressBar.INDETERMINATE_PROGRESS : step.fraction());
+        progress.show(step, model.run().clock().instant());
     }
 
     /** The step that starts, waits or asks for the operator is the one shown. */
@@ -384,15 +493,15 @@ final class IncidentView {
     private void refreshBars() {
         StepRun waiting = model.awaitingConfirmation();
         confirmBar.setVisible(waiting != null);
-        confirmBar.setManaged(waiting != null);
         if (waiting != null) {
             confirmPrompt.setText("Destructive: \"" + waiting.step().title() + "\". Type " + model.run().confirmationText(waiting.id()) + " to go ahead.");
+            confirmCommand.setText(waiting.command() == null ? "" : waiting.command());
         }
         StepRun manual = model.awaitingOperator();
-        tickBar.setVisible(manual != null);
-        tickBar.setManaged(manual != null);
+        tickBar.setVisible(manual != null && waiting == null);
         if (manual != null) {
-            tickPrompt.setText(manual.step().title() + ": " + model.run().instructions(manual.id()));
+            tickPrompt.setText(manual.step().title());
+            MarkdownText.show(tickInstructions, model.run().instructions(manual.id()));
             recorded.show(manual.step().records());
         }
         if (steps.getSelectionModel().getSelectedItem() == null && selectedStepId != null) {
@@ -406,9 +515,9 @@ final class IncidentView {
 
     /**
      * The data lost, once both ends are known: the restore point chosen (the restoreTime
-     * parameter) and the failure's start (declared, or set back later).
+     * parameter) and the failure's start (declared, or set back later); null until then.
      */
-    private String rpo() {
+    private Duration rpo() {
         java.time.Instant failure = null;
         String restore = model.run().parameterValues().get("restoreTime");
         for (IncidentEvent event : model.events()) {
@@ -418,20 +527,26 @@ final class IncidentView {
             };
             if (at != null) failure = java.time.Instant.parse(String.valueOf(at));
         }
-        if (failure == null || restore == null) return "";
+        if (failure == null || restore == null) return null;
         Duration lost = Duration.between(java.time.Instant.parse(restore), failure);
-        var target = model.run().runbook().targets().rpo();
-        return "   ·   RPO " + dev.drpilot.runbook.Durations.human(lost.isNegative() ? Duration.ZERO : lost)
-                + (target.isNone() ? "" : " (target " + target.label() + ")");
+        return lost.isNegative() ? Duration.ZERO : lost;
     }
 
     private void tick() {
         IncidentClocks.Reading reading = model.clocks();
-        clocks.setText((reading.closed() ? "Lasted " : "Elapsed ") + StartView.clock(reading.elapsed()) + "   ·   " + rto(reading) + rpo());
+        Targets targets = model.run().runbook().targets();
+        Duration lost = rpo();
+        boolean rpoMissed = lost != null && !targets.rpo().isNone() && !targets.rpo().metBy(lost);
+        clocks.setText((reading.closed() ? "Lasted " : "Elapsed ") + StartView.clock(reading.elapsed()) + "   ·   " + rto(reading, targets.rto())
+                + (lost == null ? "" : "   ·   RPO " + Durations.human(lost)
+                + (targets.rpo().isNone() ? "" : " (target " + targets.rpo().label() + ": " + (rpoMissed ? "missed" : "met") + ")")));
+        boolean rtoMissed = reading.recoveredIn() != null ? !targets.rto().isNone() && !targets.rto().metBy(reading.recoveredIn())
+                : reading.rtoRemaining() != null && reading.rtoRemaining().isNegative();
         clocks.getStyleClass().removeAll("danger", "success");
-        if (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative()) clocks.getStyleClass().add("danger");
+        if (rtoMissed || rpoMissed) clocks.getStyleClass().add("danger");
         else if (reading.recoveredIn() != null) clocks.getStyleClass().add("success");
-        for (IncidentClocks.PhaseClock phase : reading.phases()) showPhase(phase);
+        reading.phases().forEach(phases::show);
+        ticked.forEach(listener -> listener.accept(reading));
         long breaches = reading.phases().stream().filter(IncidentClocks.PhaseClock::breached).count()
                 + (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() ? 1 : 0);
         if (breaches != breachesSeen) {
@@ -439,39 +554,24 @@ final class IncidentView {
             model.checkClocks();
         }
         refreshRunningTimes();
+        progress.show(steps.getSelectionModel().getSelectedItem(), model.run().clock().instant());
     }
 
     /** The RTO clock: counting down, passed, or stopped at the recovery with the RTO achieved against its target. */
-    private String rto(IncidentClocks.Reading reading) {
-        var target = model.run().runbook().targets().rto();
+    private static String rto(IncidentClocks.Reading reading, TimeTarget target) {
         if (reading.recoveredIn() != null) {
             String achieved = "Recovered in " + StartView.clock(reading.recoveredIn());
-            if (reading.rtoRemaining() == null) return achieved;
-            return achieved + " (RTO target " + target.label() + ": " + (reading.rtoRemaining().isNegative() ? "missed" : "met") + ")";
+            if (target.isNone()) return achieved;
+            return achieved + " (RTO target " + target.label() + ": " + (target.metBy(reading.recoveredIn()) ? "met" : "missed") + ")";
         }
         if (reading.rtoRemaining() == null) return "no RTO target";
         return reading.rtoRemaining().isNegative() ? "RTO passed " + StartView.clock(reading.rtoRemaining().negated()) + " ago"
                 : "RTO left " + StartView.clock(reading.rtoRemaining());
     }
 
-    /** A phase's chip, made once and updated each second (a new node a second would cost a CSS pass each time). */
-    private void showPhase(IncidentClocks.PhaseClock clock) {
-        Label label = phaseLabels.computeIfAbsent(clock.phase(), phase -> {
-            Label made = new Label();
-            made.setId("phase-" + phase.yamlName());
-            made.setPadding(new Insets(4, 10, 4, 10));
-            phases.getChildren().add(made);
-            return made;
-        });
-        String window = " (" + clock.phase().opens().toMinutes() + "-" + clock.phase().closes().toMinutes() + " min)";
-        label.setText(clock.phase().label() + window + (clock.openSteps() == 0 ? "  done" : "  " + clock.openSteps() + " open")
-                + (clock.breached() ? "  LATE" : ""));
-        String style = clock.breached() ? "danger" : clock.current() ? "accent" : "text-muted";
-        if (!label.getStyleClass().contains(style)) {
-            label.getStyleClass().removeAll("danger", "accent", "text-muted");
-            label.getStyleClass().add(style);
-        }
-        label.setStyle(clock.current() ? "-fx-border-color: -color-accent-emphasis; -fx-border-radius: 4;" : "");
+    /** "Immediate", "Recovery", "Validation", "Post-recovery": the table's narrow column. */
+    private static String shortName(Phase phase) {
+        return Character.toUpperCase(phase.yamlName().charAt(0)) + phase.yamlName().substring(1);
     }
 
     private void refreshRunningTimes() {
@@ -488,7 +588,15 @@ final class IncidentView {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(action);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
+    }
+
+    /** A column as wide as its content needs, which the step's title gives room to. */
+    private static <T> TableColumn<T, String> fixed(TableColumn<T, String> column) {
+        column.setMinWidth(column.getPrefWidth());
+        column.setMaxWidth(column.getPrefWidth());
+        return column;
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,6 +36,7 @@ final class IncidentViewModel {
     private final ReadOnlyObjectWrapper<IncidentState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Driver> drivenElsewhere = new ReadOnlyObjectWrapper<>();
     private final List<Runnable> pending = new ArrayList<>();
+    private final List<Consumer<IncidentEvent>> newsListeners = new ArrayList<>();
     private boolean flushScheduled;
 
     IncidentViewModel(IncidentRun run, IncidentLogStore log) {
@@ -54,6 +56,7 @@ final class IncidentViewModel {
                 later(() -> {
                     insertInOrder(event);
                     state.set(run.state());
+                    newsListeners.forEach(listener -> listener.accept(event));
                 });
             }
 
@@ -85,6 +88,14 @@ final class IncidentViewModel {
 
     ObservableList<IncidentEvent> events() {
         return events;
+    }
+
+    /**
+     * Tells of each event written while the screen is open, on the FX thread; never of the log
+     * read at opening (a resumed incident's old breaches are history, not news).
+     */
+    void onNews(Consumer<IncidentEvent> listener) {
+        newsListeners.add(listener);
     }
 
     /** The last thing the operator tried that could not be done, in words; empty when none. */

@@ -64,7 +64,6 @@ public final class MainWindow {
     private IncidentView incident;
     private ExportPane export;
     private Tabletop tabletop;
-    private FacilitatorBar facilitator;
     private LiveStatus liveStatus;
 
     public MainWindow() {
@@ -84,6 +83,7 @@ public final class MainWindow {
         help.setVisible(false);
         help.setOnMouseClicked(e -> help.setVisible(false));
         StackPane.setAlignment(notifications.root(), Pos.BOTTOM_RIGHT);
+        notifications.fitWithin(root.widthProperty());
         root.getChildren().addAll(content, notifications.root(), help);
     }
 
@@ -163,7 +163,7 @@ public final class MainWindow {
         helpButton.setOnAction(e -> help.setVisible(!help.isVisible()));
         HBox header = new HBox(16, name, tagline, space, dark, settingsButton, helpButton);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 24, 12, 24));
+        header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("bg-subtle");
         return header;
     }
@@ -192,15 +192,14 @@ public final class MainWindow {
     }
 
     private void leaveIncident() {
+        notifications.clear();
         if (incident != null) incident.stop();
-        if (facilitator != null) facilitator.stop();
         if (tabletop != null) tabletop.close();
         if (liveStatus != null) liveStatus.close();
         liveStatus = null;
         incident = null;
         export = null;
         tabletop = null;
-        facilitator = null;
     }
 
     private void pickScenario(IncidentMode chosen) {
@@ -251,8 +250,7 @@ public final class MainWindow {
     private void showTabletop(Tabletop started, Runbook runbook) {
         showIncident(started.run(), runbook, IncidentMode.REHEARSAL, false);
         tabletop = started;
-        facilitator = new FacilitatorBar(started, incident.model().events());
-        incident.showAboveSteps(facilitator.root());
+        incident.showFacilitator(new FacilitatorBar(started, incident.model().events()));
     }
 
     private void askParameters(Runbook runbook) {
@@ -302,12 +300,7 @@ public final class MainWindow {
         leaveIncident();
         export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode, opener);
         incident = new IncidentView(new IncidentViewModel(run, backend.log()), runbook.title(), incidentMode, export, this::showStart);
-        incident.model().events().addListener((javafx.collections.ListChangeListener<dev.drpilot.incident.IncidentEvent>) change -> {
-            while (change.next()) {
-                if (change.wasReplaced()) continue; // the log read at opening, not news
-                change.getAddedSubList().forEach(e -> Notifications.noticeFor(e, runbook).ifPresent(notifications::show));
-            }
-        });
+        incident.model().onNews(e -> Notifications.noticeFor(e, runbook).ifPresent(notifications::show));
         content.setCenter(incident.root());
         if (layout != null) incident.rememberDivider(layout);
         if (watchResources) {

@@ -104,7 +104,7 @@ final class RecordedValuesForm {
         }
         TextField text = new TextField();
         text.setId(id);
-        text.setPrefColumnCount(record.type() == ParamType.INSTANT ? 22 : 16);
+        text.setPrefColumnCount(record.type() == ParamType.INSTANT ? 18 : 14);
         text.setPromptText(record.type() == ParamType.INSTANT ? "UTC, such as 2024-01-15T10:25:00Z"
                 : record.hint() != null ? record.hint() : record.type().name().toLowerCase(java.util.Locale.ROOT));
         text.textProperty().addListener((o, was, now) -> check());

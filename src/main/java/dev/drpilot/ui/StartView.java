@@ -125,12 +125,16 @@ final class StartView {
         return root;
     }
 
-    /** Elapsed while the service is down, the RTO achieved once recovered, how long it lasted once closed. */
+    /**
+     * Elapsed while the service is down, the RTO achieved once recovered, how long it lasted once
+     * closed: as its own screen shows them. A tabletop's are on its own clock, its exercise time
+     * (T+) standing still at its newest event while nobody plays it.
+     */
     private static String time(Incident i) {
         return switch (i.state()) {
-            case OPEN -> clock(Duration.between(i.startedAt(), Instant.now()));
-            case RECOVERED -> "recovered in " + clock(Duration.between(i.startedAt(), i.recoveredAt()));
-            case CLOSED -> "lasted " + clock(Duration.between(i.startedAt(), i.closedAt()));
+            case OPEN -> (i.ownClockAt() != null ? "T+" : "") + clock(i.lasted(Instant.now()));
+            case RECOVERED -> "recovered in " + clock(i.recoveredIn());
+            case CLOSED -> "lasted " + clock(i.lasted(Instant.now()));
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.drpilot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.incident.EventKind;
@@ -75,6 +76,10 @@ class IncidentClocksTest {
         assertThat(reading.phases()).filteredOn(IncidentClocks.PhaseClock::current).extracting(IncidentClocks.PhaseClock::phase)
                 .containsExactly(Phase.RECOVERY);
         assertThat(reading.phases().get(0).breached()).isTrue();
+        assertThat(reading.phases()).as("a phase without steps has nothing open, and nothing done either")
+                .extracting(IncidentClocks.PhaseClock::phase, IncidentClocks.PhaseClock::steps, IncidentClocks.PhaseClock::openSteps)
+                .containsExactly(tuple(Phase.IMMEDIATE, 1, 1), tuple(Phase.RECOVERY, 1, 1), tuple(Phase.VALIDATION, 0, 0),
+                        tuple(Phase.POST_RECOVERY, 0, 0));
     }
 
     @Test

@@ -121,7 +121,7 @@ class PostmortemExportTest {
                 .contains("| Declared | 2026-11-24 03:00:00 UTC (20 min after the failure) |")
                 .contains("## Impact").contains("Degraded for 35 min, from 2026-11-24 02:40:00 UTC")
                 .contains("| RTO | < 30 min | 35 min | missed |")
-                .contains("| RPO | < 5 min | 5 min | met |")
+                .contains("| RPO | < 5 min | 5 min | missed |") // "< 5 min" is strictly under it
                 .contains("| 2026-11-24 02:45:00 (added later) | +5 min |  | Note: pager fired | alice |")
                 .contains("## Decisions").contains("restore to 02:35, five minutes before the first error")
                 .contains("Update the secret: Failed: Access denied: test:Fail is not allowed for role operator")

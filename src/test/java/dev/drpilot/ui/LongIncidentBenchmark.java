@@ -50,7 +50,7 @@ public final class LongIncidentBenchmark {
                 ExportPane export = new ExportPane(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"), IncidentMode.REHEARSAL, file -> { });
                 IncidentView view = new IncidentView(new IncidentViewModel(tabletop.run(), log), runbook.title(), IncidentMode.REHEARSAL, export, () -> { });
                 FacilitatorBar bar = new FacilitatorBar(tabletop, view.model().events());
-                view.showAboveSteps(bar.root());
+                view.showFacilitator(bar);
                 Stage stage = new Stage();
                 stage.setScene(new Scene(view.root(), 1280, 800));
                 stage.show();

@@ -2,14 +2,17 @@ package dev.drpilot.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The app's window as the UI tests open it: light theme, 1280x800 (Monocle's screen), shortcuts installed. */
+/** The app's window as the UI tests open it: light theme, 1280x800 (Monocle's screen) unless told, shortcuts installed. */
 final class TestWindows {
 
     private TestWindows() {
@@ -36,13 +39,29 @@ final class TestWindows {
         }
     }
 
+    /** What a text flow (a step's rendered instructions) reads as, asked on the FX thread. */
+    static String text(FxRobot robot, String id) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(TextFlow.class).getChildren().stream()
+                    .map(node -> ((Text) node).getText()).collect(Collectors.joining())).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("reading " + id, e);
+        }
+    }
+
     static MainWindow open(Stage stage) {
+        return open(stage, 1280, 800);
+    }
+
+    /** Call on the FX thread. */
+    static MainWindow open(Stage stage, int width, int height) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1280, 800);
+        Scene scene = new Scene(window.root(), width, height);
         window.installShortcuts(scene);
         stage.setTitle(MainWindow.TITLE);
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
         return window;
     }

@@ -5,7 +5,6 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Durations;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "incidents", mixinStandardHelpOptions = true,
-        description = "Lists the live incidents, then the rehearsals, open ones first, with their state (open, recovered, closed) and times.")
+        description = "Lists the live incidents, then the rehearsals, open ones first, with their state (open, recovered, closed) and times;"
+                + " a tabletop's on its own clock (T+), as its screen shows them.")
 public final class IncidentsCommand implements Callable<Integer> {
 
     @Spec
@@ -32,13 +32,12 @@ public final class IncidentsCommand implements Callable<Integer> {
             for (IncidentMode mode : IncidentMode.values()) {
                 List<Incident> these = all.stream().filter(i -> i.mode() == mode).toList();
                 if (these.isEmpty()) continue;
-                out.println(mode == IncidentMode.LIVE ? "Live incidents" : "Rehearsals");
+                out.println(mode == IncidentMode.LIVE ? "Live incidents" : "Rehearsals (a tabletop's times on its own clock, from the failure's start)");
                 TextTable table = new TextTable("ID", "STATE", "RUNBOOK", "DECLARED (UTC)", "RECOVERED IN", "DURATION", "EVENTS");
                 for (Incident i : these) {
-                    Instant end = i.closedAt() != null ? i.closedAt() : Instant.now();
                     table.row(i.id(), i.state().label(), i.runbookId(), i.declaredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z|Z", ""),
-                            i.recoveredAt() == null ? "" : Durations.human(Duration.between(i.startedAt(), i.recoveredAt())),
-                            Durations.human(Duration.between(i.startedAt(), end)), String.valueOf(store.events(i.id()).size()));
+                            i.recoveredIn() == null ? "" : Durations.human(i.recoveredIn()),
+                            duration(i), String.valueOf(store.events(i.id()).size()));
                 }
                 out.print(table);
                 out.println();
@@ -47,5 +46,11 @@ public final class IncidentsCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** As its screen reads it: an open tabletop at its exercise time (T+), standing still while nobody plays it. */
+    private static String duration(Incident i) {
+        String lasted = Durations.human(i.lasted(Instant.now()));
+        return i.open() && i.ownClockAt() != null ? "T+" + lasted : lasted;
     }
 }

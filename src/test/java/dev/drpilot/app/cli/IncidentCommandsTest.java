@@ -24,6 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -184,6 +187,30 @@ class IncidentCommandsTest {
 
         assertThat(starts(id)).isEqualTo(1);
         assertThat(out.toString()).contains("Stopped; the incident stays open. Continue with: drpilot resume " + id);
+    }
+
+    @Test
+    void anOpenTabletopIsListedOnItsOwnClockStandingAtItsLastEvent() {
+        String id;
+        String drill;
+        try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
+            Instant declared = Instant.now();
+            // a tabletop (it has injects), told 10 minutes after the failure began; at 60x, 50 minutes of exercise went by
+            // before the app was closed
+            id = store.declare(new NewIncident("druid-pod-failure", "Rehearsal", IncidentMode.REHEARSAL, null, "alice",
+                    declared.minus(Duration.ofMinutes(10))), Map.of(), Clock.fixed(declared, ZoneOffset.UTC)).id();
+            store.keepTimeFor(id, Clock.fixed(declared.plus(Duration.ofMinutes(50)), ZoneOffset.UTC));
+            store.append(id, EventKind.INJECT, null, Map.of("text", "us-west-2 is back, partly", "at", "T+1 h"));
+            drill = store.declare(new NewIncident("dr-drill-monthly", "Monthly drill", IncidentMode.REHEARSAL, null, "alice", null), Map.of()).id();
+        }
+
+        assertThat(drpilot("", "incidents", "--log", log())).isZero();
+
+        assertThat(out.toString()).contains("Rehearsals (a tabletop's times on its own clock, from the failure's start)");
+        assertThat(out.toString().lines().filter(line -> line.startsWith(id))).singleElement().asString()
+                .as("T+1 h, as its screen and the window's list show it; not the 10 minutes the wall clock counts").contains(" T+1 h ");
+        assertThat(out.toString().lines().filter(line -> line.startsWith(drill))).singleElement().asString()
+                .as("a drill runs on the wall clock").doesNotContain("T+");
     }
 
     @Test
