@@ -74,7 +74,7 @@ class OneSentenceFailuresTest {
         Path notAFolder = Files.writeString(dir.resolve("notes.txt"), "a file where the log's folder should be");
         Path log = notAFolder.resolve("drpilot").resolve("incidents");
 
-        Ended ended = child(thisJava(), "incidents", "--log", log.toString());
+        Ended ended = child(thisJava(), "run", "druid-pod-failure", "-p", "pod=druid-historical-2", "--log", log.toString());
 
         assertThat(ended.status()).isEqualTo(1);
         assertOneSentence(ended.printed());

@@ -62,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (IncidentLogStore store = log.open()) {
+        try (IncidentLogStore store = log.openExisting()) {
             Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
             Path target = ExportFiles.target(out, store, incidentId + "." + format, force, spec.commandLine().getErr()).orElse(null);

@@ -14,7 +14,7 @@ final class IncidentStateChange {
 
     static int apply(LogOptions log, String incidentId, PrintWriter out, PrintWriter err,
                      BiFunction<IncidentLogStore, Incident, IncidentEvent> change, String done) {
-        try (IncidentLogStore store = log.open()) {
+        try (IncidentLogStore store = log.openExisting()) {
             Incident incident = LogOptions.find(store, incidentId, err).orElse(null);
             if (incident == null) return 1;
             try {

@@ -2,8 +2,10 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentLogUnavailableException;
 import dev.drpilot.incident.LogDamage;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -35,6 +37,24 @@ final class LogOptions {
     Path path() {
         String setting = System.getenv(LOG_SETTING);
         return log != null ? log : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
+    }
+
+    /**
+     * Opens a log that must already exist, for the commands that read incidents or add to one: a
+     * mistyped --log (or DRPILOT_LOG) is said, never answered by a new empty log made there (a log
+     * whose database is gone but whose head file remains is opened, so that its loss is said). The
+     * per-user default is made on first use, as the window makes it.
+     */
+    IncidentLogStore openExisting() {
+        String setting = System.getenv(LOG_SETTING);
+        if (log == null && (setting == null || setting.isBlank())) return open();
+        Path database = path().toAbsolutePath().resolveSibling(path().getFileName() + ".mv.db");
+        Path head = path().toAbsolutePath().resolveSibling(path().getFileName() + ".head");
+        if (!Files.exists(database) && !Files.exists(head)) {
+            throw new IncidentLogUnavailableException("There is no incident log at " + database + ": check --log or "
+                    + LOG_SETTING + " (`drpilot run` or the window makes a new one).", null);
+        }
+        return open();
     }
 
     /** Opens the log; a damaged one opens read-only, and the operator is told what it lost first. */

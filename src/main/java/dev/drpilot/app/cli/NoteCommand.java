@@ -43,7 +43,7 @@ public final class NoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (IncidentLogStore store = log.open()) {
+        try (IncidentLogStore store = log.openExisting()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
             EventKind kind = corrects != null ? EventKind.CORRECTION : decision ? EventKind.DECISION : EventKind.NOTE;
             IncidentEvent event;

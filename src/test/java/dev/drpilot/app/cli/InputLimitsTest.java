@@ -89,4 +89,17 @@ class InputLimitsTest {
         assertThat(drpilot("note", id, "the first event named the wrong pod", "--corrects", "1", "--log", log())).isZero();
         assertThat(out.toString()).contains("logged as event 2 of " + id);
     }
+
+    @Test
+    void aMistypedLogIsSaidByTheCommandsThatReadAndNoLogIsMadeThere() {
+        for (String[] command : new String[][] {{"incidents"}, {"verify", "INC-1"}, {"export", "INC-1", "--format", "md"},
+                {"note", "INC-1", "hello"}, {"close", "INC-1", "--summary", "done"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+            args[command.length] = "--log";
+            args[command.length + 1] = dir.resolve("mistyped").resolve("log").toString();
+            assertThat(drpilot(args)).as(String.join(" ", command)).isEqualTo(1);
+        }
+        assertThat(err.toString()).contains("There is no incident log at " + dir.resolve("mistyped").resolve("log.mv.db"));
+        assertThat(dir.resolve("mistyped")).doesNotExist();
+    }
 }
