@@ -134,18 +134,18 @@ public final class RunbookSchema {
     }
 
     private static String enumValues(Error error) {
-        tools.jackson.databind.JsonNode values = error.getSchemaNode();
+        JsonNode values = error.getSchemaNode();
         if (values != null && values.isArray()) {
-            return String.join(", ", StreamSupport.stream(values.spliterator(), false).map(tools.jackson.databind.JsonNode::asString).toList());
+            return String.join(", ", StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList());
         }
         return java.util.Arrays.toString(error.getArguments());
     }
 
     private static String expectedType(Error error) {
-        tools.jackson.databind.JsonNode type = error.getSchemaNode();
+        JsonNode type = error.getSchemaNode();
         String raw = type == null ? "" : type.isArray()
-                ? String.join(" or ", StreamSupport.stream(type.spliterator(), false).map(tools.jackson.databind.JsonNode::asString).toList())
-                : type.asString();
+                ? String.join(" or ", StreamSupport.stream(type.spliterator(), false).map(JsonNode::asText).toList())
+                : type.asText();
         return switch (raw) {
             case "object" -> "a mapping (key: value)";
             case "array" -> "a list";
@@ -156,13 +156,13 @@ public final class RunbookSchema {
         };
     }
 
-    private static String describe(tools.jackson.databind.JsonNode node) {
+    private static String describe(JsonNode node) {
         if (node == null) return "nothing";
         if (node.isObject()) return "a mapping";
         if (node.isArray()) return "a list";
         if (node.isNumber()) return "the number " + node;
-        if (node.isBoolean()) return node.asString();
+        if (node.isBoolean()) return node.asText();
         if (node.isNull()) return "an empty value";
-        return "'" + node.asString() + "'";
+        return "'" + node.asText() + "'";
     }
 }
