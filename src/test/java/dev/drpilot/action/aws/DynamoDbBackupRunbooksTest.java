@@ -8,9 +8,9 @@ import dev.drpilot.incident.IncidentLogStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** The DynamoDB backup runbooks on moto: PITR on, an on-demand backup and a restore from it, an export to S3. */
 class DynamoDbBackupRunbooksTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
     private static S3Client s3;
@@ -33,8 +34,7 @@ class DynamoDbBackupRunbooksTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         dynamo = aws.get(DynamoDbClient.class, DynamoDbClient::builder, null);
         s3 = aws.get(S3Client.class, S3Client::builder, null);
         dynamo.createTable(r -> r.tableName("webapp-users").billingMode("PAY_PER_REQUEST")
@@ -44,12 +44,6 @@ class DynamoDbBackupRunbooksTest {
             dynamo.putItem(r -> r.tableName("webapp-users").item(Map.of("id", AttributeValue.fromS(id), "email", AttributeValue.fromS(id + "@example.com"))));
         }
         s3.createBucket(r -> r.bucket("fff-dynamodb-exports").createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     @Test

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,7 +52,8 @@ class DynamoDbItemDeletionRunbookTest {
     private static final String IN_TEXT = "canary-text-token-2Vb";
     private static final List<String> CANARIES = List.of(TOKEN, NESTED, IN_LIST, PAIR, IN_TEXT);
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
 
@@ -61,15 +62,8 @@ class DynamoDbItemDeletionRunbookTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         dynamo = aws.get(DynamoDbClient.class, DynamoDbClient::builder, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     /** An item of every type, with a secret in every shape a redactor can miss. */

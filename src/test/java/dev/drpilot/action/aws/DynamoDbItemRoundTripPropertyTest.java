@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,21 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 class DynamoDbItemRoundTripPropertyTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         dynamo = aws.get(DynamoDbClient.class, DynamoDbClient::builder, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     static LongStream seeds() {

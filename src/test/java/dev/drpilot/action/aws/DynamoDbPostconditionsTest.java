@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,7 +35,8 @@ class DynamoDbPostconditionsTest {
     private static final String BUCKET = "postcondition-exports";
     private static final String EARLIER_EXPORT = "AWSDynamoDB/01700000000000-earlier/data/old.json.gz";
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
     private static S3Client s3;
@@ -45,17 +46,10 @@ class DynamoDbPostconditionsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         dynamo = aws.get(DynamoDbClient.class, DynamoDbClient::builder, null);
         s3 = aws.get(S3Client.class, S3Client::builder, null);
         s3.createBucket(r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     private static String table(String name, boolean pitr) {

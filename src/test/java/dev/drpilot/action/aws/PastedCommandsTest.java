@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class PastedCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-east-1");
     private static AwsClients aws;
 
     @TempDir
@@ -53,14 +54,7 @@ class PastedCommandsTest {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(onPath("aws"), "the aws CLI is not on the PATH: these tests paste its commands");
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-east-1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (aws != null) aws.close();
-        if (moto != null) moto.close();
+        aws = moto.aws();
     }
 
     private static boolean onPath(String tool) {
@@ -71,7 +65,7 @@ class PastedCommandsTest {
     /** Runs a command line as an operator pastes it, with the emulator as AWS. */
     private String paste(String command) throws Exception {
         ProcessBuilder shell = new ProcessBuilder("bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true);
-        shell.environment().putAll(Map.of("AWS_ENDPOINT_URL", moto.endpoint.toString(), "AWS_ACCESS_KEY_ID", "testing",
+        shell.environment().putAll(Map.of("AWS_ENDPOINT_URL", moto.server().endpoint.toString(), "AWS_ACCESS_KEY_ID", "testing",
                 "AWS_SECRET_ACCESS_KEY", "testing", "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", "/dev/null",
                 "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
         Process process = shell.start();

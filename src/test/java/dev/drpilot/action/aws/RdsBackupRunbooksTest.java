@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
 /** The RDS backup runbooks of the guide on moto: retention and window, a copy to the DR region, the 90-day clean-up. */
 class RdsBackupRunbooksTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static RdsClient west;
     private static RdsClient east;
@@ -32,18 +33,11 @@ class RdsBackupRunbooksTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         west = aws.get(RdsClient.class, RdsClient::builder, "us-west-2");
         east = aws.get(RdsClient.class, RdsClient::builder, "us-east-1");
         west.createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata").engine("postgres").dbInstanceClass("db.t3.micro")
                 .allocatedStorage(20).masterUsername("druid").masterUserPassword("not-used-here").backupRetentionPeriod(7));
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     @Test

@@ -21,9 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /** The AWS steps of the RDS-corruption runbook, run by the engine against moto. */
 class RdsCorruptionRunbookTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static final String CANARY = "canary-password-" + System.nanoTime();
 
@@ -40,19 +41,12 @@ class RdsCorruptionRunbookTest {
 
     @BeforeAll
     static void startEmulatorAndSeedIt() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         aws.get(RdsClient.class, RdsClient::builder, null).createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata")
                 .engine("postgres").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("druid")
                 .masterUserPassword(CANARY).backupRetentionPeriod(30));
         aws.get(SecretsManagerClient.class, SecretsManagerClient::builder, null).createSecret(r -> r.name("druid-metadata-secret")
                 .secretString("{\"host\":\"druid-metadata.old\",\"username\":\"druid\",\"password\":\"" + CANARY + "\"}"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-        moto.close();
     }
 
     private static Runbook runbook() {

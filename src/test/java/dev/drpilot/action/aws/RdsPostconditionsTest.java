@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
  */
 class RdsPostconditionsTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static RdsClient west;
     private static RdsClient east;
@@ -33,16 +34,9 @@ class RdsPostconditionsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         west = aws.get(RdsClient.class, RdsClient::builder, "us-west-2");
         east = aws.get(RdsClient.class, RdsClient::builder, "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     private static void instance(RdsClient rds, String id, String engine) {

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.ReplicationRule;
 /** The S3 backup runbooks on moto: replication with replication time control, lifecycle tiering, a backup file upload. */
 class S3BackupRunbooksTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static S3Client s3;
 
@@ -30,19 +31,12 @@ class S3BackupRunbooksTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         s3 = aws.get(S3Client.class, S3Client::builder, "us-west-2");
         for (String bucket : new String[] {"fff-druid-deep-storage", "fff-druid-deep-storage-dr", "fff-druid-backups"}) {
             s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
             s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     @Test

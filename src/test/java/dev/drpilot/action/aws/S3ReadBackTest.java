@@ -6,9 +6,9 @@ import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -27,7 +27,8 @@ class S3ReadBackTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/S3ReplicationRole";
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-east-1");
     private static AwsClients aws;
     private static S3Client s3;
 
@@ -36,15 +37,8 @@ class S3ReadBackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-east-1"));
+        aws = moto.aws();
         s3 = aws.get(S3Client.class, S3Client::builder, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     private static void bucket(String name) {

@@ -16,9 +16,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,7 +28,8 @@ class S3SegmentDeletionRunbookTest {
 
     private static final String BUCKET = "fff-druid-deep-storage";
     private static final String PREFIX = "segments/datasource_2024-01-15/";
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-east-1");
     private static AwsClients aws;
     private static S3Client s3;
 
@@ -37,8 +38,7 @@ class S3SegmentDeletionRunbookTest {
 
     @BeforeAll
     static void seedAVersionedBucketWithDeletedSegments() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-east-1"));
+        aws = moto.aws();
         s3 = aws.get(S3Client.class, S3Client::builder, null);
         s3.createBucket(r -> r.bucket(BUCKET));
         s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(c -> c.status("Enabled")));
@@ -48,12 +48,6 @@ class S3SegmentDeletionRunbookTest {
             s3.deleteObject(r -> r.bucket(BUCKET).key(key));
         }
         s3.putObject(r -> r.bucket(BUCKET).key("segments/other/kept.gz"), RequestBody.fromString("kept"));
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     @Test

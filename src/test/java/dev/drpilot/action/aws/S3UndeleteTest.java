@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,7 +36,8 @@ class S3UndeleteTest {
     private static final String PREFIX = "segments/ds/";
     private static final List<String> ODD_NAMES = List.of("with space.gz", "plus+sign.gz", "percent%20.gz", "ünïcødé-段.gz",
             "hash#and?query=1.gz", "quote'and\"double.gz", "nested/deeper/key.gz");
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-east-1");
     private static AwsClients aws;
     private static S3Client s3;
 
@@ -45,15 +46,8 @@ class S3UndeleteTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-east-1"));
+        aws = moto.aws();
         s3 = aws.get(S3Client.class, S3Client::builder, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     private static void versionedBucket(String bucket) {

@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -37,7 +37,8 @@ class ServicesReadBackTest {
     private static final String PASSWORD = "canary-db-password-8Tq";
     private static final String ROTATED = "canary-rotated-password-4Jw";
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-east-1");
     private static AwsClients aws;
     private static LambdaClient lambda;
     private static String role;
@@ -47,17 +48,10 @@ class ServicesReadBackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-east-1"));
+        aws = moto.aws();
         lambda = aws.get(LambdaClient.class, LambdaClient::builder, null);
         role = aws.get(IamClient.class, IamClient::builder, null).createRole(r -> r.roleName("read-back-lambda")
                 .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")).role().arn();
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     private static void function(String name) throws IOException {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The WebApp's Lambda versions and alias roll-back, the Cognito export, and the log retention check, on moto. */
 class WebAppServicesTest {
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoAws moto = new MotoAws("us-west-2");
     private static AwsClients aws;
     private static LambdaClient lambda;
 
@@ -40,20 +41,13 @@ class WebAppServicesTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        moto = MotoServer.start();
-        aws = new AwsClients(moto.settings("us-west-2"));
+        aws = moto.aws();
         lambda = aws.get(LambdaClient.class, LambdaClient::builder, null);
         String role = aws.get(IamClient.class, IamClient::builder, "us-east-1").createRole(r -> r.roleName("webapp-lambda")
                 .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")).role().arn();
         SdkBytes code = SdkBytes.fromByteArray(zip("def handler(e, c):\n    return 1\n"));
         lambda.createFunction(r -> r.functionName("webapp-user-api").runtime("python3.12").handler("app.handler").role(role)
                 .code(c -> c.zipFile(code)));
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        moto.close();
     }
 
     @Test
