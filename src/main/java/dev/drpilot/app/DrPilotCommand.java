@@ -10,6 +10,7 @@ import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
 import dev.drpilot.app.cli.NoteCommand;
 import dev.drpilot.app.cli.PermissionsCommand;
+import dev.drpilot.app.cli.ReadinessCommand;
 import dev.drpilot.app.cli.RehearseCommand;
 import dev.drpilot.app.cli.ResumeCommand;
 import dev.drpilot.app.cli.RunCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app (on the log --log names)."},
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
-                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class})
+                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class})
 public final class DrPilotCommand implements Callable<Integer> {
 
     @CommandLine.Spec

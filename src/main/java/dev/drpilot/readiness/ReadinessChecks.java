@@ -1,0 +1,78 @@
+package dev.drpilot.readiness;
+
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
+import dev.drpilot.action.aws.DynamoDbListBackups;
+import dev.drpilot.action.aws.LambdaListVersions;
+import dev.drpilot.action.aws.RdsDescribeInstance;
+import dev.drpilot.action.aws.RdsDescribeSnapshots;
+import dev.drpilot.action.aws.S3GetLifecycle;
+import dev.drpilot.action.aws.S3GetReplication;
+import dev.drpilot.action.aws.S3GetVersioning;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The guide's targets as checks on one account, in the guide's order (Druid, then WebApp), for
+ * the resources of a readiness config; each read goes through the catalogue's read-only actions.
+ */
+public final class ReadinessChecks {
+
+    private final AwsClients clients;
+    private final Clock clock;
+    private final ReadContext context;
+
+    /** @param clock what "now" is for every age (the tests move it to age a snapshot moto cannot backdate) */
+    public ReadinessChecks(AwsClients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+        this.context = new ReadContext(clock);
+    }
+
+    public List<ReadinessCheck> checks(ReadinessConfig config) {
+        String region = config.region();
+        List<ReadinessCheck> all = new ArrayList<>();
+        if (config.rdsInstance() != null) {
+            ActionRead describe = read(new RdsDescribeInstance(clients));
+            ActionRead snapshots = read(new RdsDescribeSnapshots(clients));
+            String instance = config.rdsInstance();
+            all.add(new RdsLatestRestorableCheck(describe, instance, region));
+            all.add(new RdsRetentionCheck(describe, instance, region));
+            all.add(new RdsBackupWindowCheck(describe, instance, region));
+            all.add(RdsSnapshotAgeCheck.primary(snapshots, instance, region, config.manualSnapshotEvery()));
+            if (config.drRegion() != null) all.add(RdsSnapshotAgeCheck.drCopy(snapshots, instance, config.drRegion(), config.manualSnapshotEvery()));
+            all.add(new RdsSnapshotRetentionCheck(snapshots, instance, region));
+        }
+        if (config.deepStorageBucket() != null) {
+            String bucket = config.deepStorageBucket();
+            all.add(new S3VersioningCheck(read(new S3GetVersioning(clients)), bucket, region));
+            all.add(new S3ReplicationCheck(read(new S3GetReplication(clients)), bucket, config.replicaBucket(), region));
+            all.add(new S3LifecycleCheck(read(new S3GetLifecycle(clients)), bucket, region));
+        }
+        if (config.druidBackupBucket() != null) {
+            all.add(S3ExpiryCheck.kubernetesBackups(read(new S3GetLifecycle(clients)), config.druidBackupBucket(), region));
+        }
+        if (config.table() != null) {
+            all.add(new DynamoDbPitrCheck(read(new DynamoDbDescribeContinuousBackups(clients)), config.table(), region));
+            all.add(new DynamoDbBackupRetentionCheck(read(new DynamoDbListBackups(clients)), config.table(), region));
+        }
+        if (config.function() != null && config.alias() != null) {
+            all.add(new LambdaAliasCheck(read(new LambdaListVersions(clients)), clients, config.function(), config.alias(), region));
+        }
+        if (config.webappBackupBucket() != null) {
+            all.add(S3ExpiryCheck.cognitoExports(read(new S3GetLifecycle(clients)), config.webappBackupBucket(), region));
+        }
+        return all;
+    }
+
+    /** Every check of the config, run one after the other. */
+    public ReadinessReport run(ReadinessConfig config) {
+        List<ReadinessRow> rows = checks(config).stream().map(ReadinessCheck::check).toList();
+        return new ReadinessReport(clock.instant(), context.identity().orElse(null), rows);
+    }
+
+    private ActionRead read(dev.drpilot.action.Action action) {
+        return new ActionRead(action, context);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.drpilot.readiness;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One readiness run: when, as whom, and a row per guide target.
+ *
+ * @param identity who the credentials acted as ("ARN in account N"), or null when no call got that far
+ */
+public record ReadinessReport(Instant checkedAt, String identity, List<ReadinessRow> rows) {
+
+    /** Every target met. */
+    public static final int ALL_MET = 0;
+    /** At least one target breached. */
+    public static final int BREACHED = 1;
+    /** None breached, but at least one could not be read. */
+    public static final int UNKNOWN_ONLY = 2;
+
+    public ReadinessReport {
+        rows = List.copyOf(rows);
+    }
+
+    /** The exit code for scripts: 0 all met, 1 any breached, 2 some unknown and none breached. */
+    public int exitCode() {
+        if (rows.stream().anyMatch(r -> r.verdict() == Verdict.BREACHED)) return BREACHED;
+        if (rows.stream().anyMatch(r -> r.verdict() == Verdict.UNKNOWN)) return UNKNOWN_ONLY;
+        return ALL_MET;
+    }
+
+    public long count(Verdict verdict) {
+        return rows.stream().filter(r -> r.verdict() == verdict).count();
+    }
+
+    /** The report as JSON (docs/readiness.md describes its fields). */
+    public String toJson() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("checkedAt", checkedAt.toString());
+        out.put("identity", identity);
+        out.put("exitCode", exitCode());
+        out.put("rows", rows.stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", r.name());
+            row.put("figure", r.figure());
+            row.put("target", r.target());
+            row.put("verdict", r.verdict().word());
+            if (r.verdict() == Verdict.BREACHED) row.put("fix", r.detail());
+            if (r.verdict() == Verdict.UNKNOWN) row.put("reason", r.detail());
+            return row;
+        }).toList());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.drpilot.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.aws.MotoServer;
+import dev.drpilot.readiness.HealthySandbox;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `drpilot readiness` on moto: its table, its JSON, and its exit code for scripts (0 met, 1 breached, 2 unknown only, 3 did not run). */
+class ReadinessCommandTest {
+
+    private static MotoServer moto;
+    private static AwsClients aws;
+    private static HealthySandbox sandbox;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void seed() throws Exception {
+        moto = MotoServer.start();
+        aws = new AwsClients(moto.settings("us-west-2"));
+        sandbox = HealthySandbox.seed(aws);
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+        moto.close();
+    }
+
+    private int run(String... args) {
+        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2")));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void aHealthySandboxPrintsEveryRowMetAndExitsZero() {
+        assertThat(run()).as(out + "" + err).isEqualTo(0);
+
+        assertThat(out.toString()).contains("VERDICT", "TARGET (DR GUIDE)", "MEASURED", "GOAL")
+                .containsPattern("met +RDS Automated backups: 30 days +RDS druid-metadata keeps backups 30 days +at least 30 days")
+                .contains("14 met, 0 breached, 0 unknown").doesNotContain("Breached:");
+    }
+
+    @Test
+    void aBreachedTargetIsNamedWithItsFixAndExitsOne() throws Exception {
+        sandbox.dynamo().updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+        try {
+            assertThat(run()).isEqualTo(1);
+            assertThat(out.toString()).containsPattern("breached +WebApp data corruption RPO")
+                    .contains("Breached: WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)")
+                    .contains("  Fix: Run webapp-backup-dynamodb-pitr").contains("13 met, 1 breached, 0 unknown");
+
+            out.getBuffer().setLength(0);
+            assertThat(run("--json")).isEqualTo(1);
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+            assertThat(json.get("identity").asText()).contains("123456789012");
+            assertThat(json.get("rows")).hasSize(14);
+            JsonNode pitr = json.get("rows").get(10);
+            assertThat(pitr.get("name").asText()).isEqualTo("WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)");
+            assertThat(pitr.get("verdict").asText()).isEqualTo("breached");
+            assertThat(pitr.get("figure").asText()).isEqualTo("PITR of webapp-users is DISABLED");
+            assertThat(pitr.get("target").asText()).isEqualTo("enabled, latest restorable < 5 min ago");
+            assertThat(pitr.get("fix").asText()).startsWith("Run webapp-backup-dynamodb-pitr");
+            assertThat(json.get("rows").get(0).get("verdict").asText()).isEqualTo("met");
+            assertThat(json.get("rows").get(0).has("fix")).isFalse();
+        } finally {
+            sandbox.heal();
+        }
+    }
+
+    @Test
+    void onlyUnknownRowsExitTwoWithTheReason() throws Exception {
+        Path config = Files.writeString(dir.resolve("readiness.yaml"), """
+                drRegion: ""
+                druid: { rdsInstance: "", deepStorageBucket: "", backupBucket: "" }
+                webapp: { table: no-such-table, function: "", backupBucket: "" }
+                """);
+
+        assertThat(run("--config", config.toString())).as(out.toString()).isEqualTo(2);
+        assertThat(out.toString()).contains("Unknown: WebApp data corruption RPO").contains("  Why: ").contains("no-such-table");
+    }
+
+    @Test
+    void aConfigThatCannotBeReadSaysSoInOneSentenceAndExitsThree() throws Exception {
+        Path config = Files.writeString(dir.resolve("readiness.yaml"), "druid: { bucket: fff-druid-deep-storage }\n");
+
+        assertThat(run("--config", config.toString())).isEqualTo(3);
+        assertThat(err.toString().strip()).isEqualTo(config + ": unknown key bucket under druid; the keys are rdsInstance, manualSnapshotEvery,"
+                + " deepStorageBucket, replicaBucket, backupBucket.");
+        assertThat(out.toString()).isEmpty();
+
+        assertThat(run("--config", dir.resolve("missing.yaml").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("There is no readiness config at " + dir.resolve("missing.yaml"));
+        assertThat(run("--every", "30m")).isEqualTo(3);
+    }
+}
