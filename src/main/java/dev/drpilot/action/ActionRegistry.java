@@ -1,6 +1,5 @@
 package dev.drpilot.action;
 
-import dev.drpilot.action.manual.ManualAction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,31 @@
 package dev.drpilot.app;
 
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.EngineWiring;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.rehearsal.Exercise;
+import dev.drpilot.rehearsal.ExerciseLoader;
+import dev.drpilot.runbook.RunbookLoader;
 import dev.drpilot.ui.DrPilotApplication;
+import dev.drpilot.ui.UiBackend;
+import dev.drpilot.ui.UiSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Opens the desktop app's window, on the log the operator named or else the usual one, or says in one sentence why it cannot. */
 final class DesktopWindow {
 
-    private DesktopWindow() {
+    private final DrPilotServices services;
+
+    DesktopWindow(DrPilotServices services) {
+        this.services = services;
     }
 
     /**
@@ -17,7 +34,7 @@ final class DesktopWindow {
      * @param log the incident log given with --log, or null
      * @return the exit status: 0 once the window is closed, 1 when there is no display to show it on
      */
-    static int open(Path log, PrintWriter err) {
+    int open(Path log, PrintWriter err) {
         if (!hasDisplay()) {
             err.println("no display: use the command line (`drpilot --help` lists its commands), or set DISPLAY");
             err.flush();
@@ -29,8 +46,37 @@ final class DesktopWindow {
                 System.exit(0);
             });
         }
-        DrPilotApplication.start(new String[0], settings -> EngineWiring.desktopBackend(settings, log));
+        DrPilotApplication.start(new String[0], settings -> backend(settings, log));
         return 0;
+    }
+
+    /**
+     * What the window works with: the shipped runbooks (and the operator's, in the data folder's
+     * runbooks/), the log where {@link dev.drpilot.app.wiring.LogLocation} puts it, the engine on
+     * the settings' AWS profile, region and endpoint and Kubernetes context (else the
+     * environment's), and an exports folder beside the log. Called off the FX thread, after the
+     * window is on screen.
+     *
+     * @param commandLineLog the incident log given with --log, or null
+     */
+    UiBackend backend(UiSettings settings, Path commandLineLog) {
+        Path logFile = services.logLocation().of(commandLineLog, settings.logLocation());
+        IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        Path dataFolder = logFile.toAbsolutePath().getParent();
+        List<Path> folders = new ArrayList<>();
+        for (Path folder : List.of(services.runbooksFolder(), dataFolder.resolve("runbooks"))) {
+            if (Files.isDirectory(folder)) folders.add(folder);
+        }
+        RunbookLoader.Result loaded = new RunbookLoader(services.catalog()).load(folders);
+        List<Exercise> exercises = new ArrayList<>();
+        for (Path folder : folders) {
+            exercises.addAll(new ExerciseLoader(loaded.runbooks(), services.catalog()).loadFolder(folder.resolve("exercises")).exercises());
+        }
+        AwsClients aws = new AwsClients(EngineWiring.awsSettings(settings.awsProfile(), settings.awsRegion(), settings.awsEndpoint()));
+        KubeClients kube = new KubeClients(EngineWiring.kubeSettings(settings.kubeContext()));
+        return new UiBackend(loaded.runbooks(), exercises, log, services.engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI,
+                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), new AccountSuggestions(aws, kube),
+                services.tabletops());
     }
 
     /** Windows and macOS always have one; elsewhere X11 or Wayland must be named, unless JavaFX draws off screen (Monocle). */

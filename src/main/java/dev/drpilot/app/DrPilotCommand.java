@@ -2,6 +2,7 @@ package dev.drpilot.app;
 
 import dev.drpilot.app.cli.ActionsCommand;
 import dev.drpilot.app.cli.CloseCommand;
+import dev.drpilot.app.cli.CommandFactory;
 import dev.drpilot.app.cli.RecoverCommand;
 import dev.drpilot.app.cli.ReopenCommand;
 import dev.drpilot.app.cli.ResolveCommand;
@@ -18,6 +19,7 @@ import dev.drpilot.app.cli.ScorecardCommand;
 import dev.drpilot.app.cli.ShowCommand;
 import dev.drpilot.app.cli.ValidateCommand;
 import dev.drpilot.app.cli.VerifyCommand;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.IncidentLogUnavailableException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,23 +34,32 @@ import picocli.CommandLine.Option;
                 IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class})
 public final class DrPilotCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--log", paramLabel = "PATH", description = "The incident log the window opens on, without its .mv.db ending.")
     Path log;
 
-    /** The command line with every sub-command, ready to execute; the unexpected is reported to errors.log in the data folder. */
-    public static CommandLine commandLine() {
-        return commandLine(UnexpectedErrors.inDataFolder());
+    public DrPilotCommand(DrPilotServices services) {
+        this.services = services;
+    }
+
+    /**
+     * The command line with every sub-command, each given the services through picocli's factory, ready to
+     * execute; the unexpected is reported to errors.log in the data folder.
+     */
+    public static CommandLine commandLine(DrPilotServices services) {
+        return commandLine(services, UnexpectedErrors.inDataFolder());
     }
 
     /**
      * The command line whose mistakes and failures each come out as one sentence: a mistyped
      * argument, a log that cannot be opened, and anything unexpected (its trace kept by {@code unexpected}).
      */
-    static CommandLine commandLine(UnexpectedErrors unexpected) {
-        CommandLine line = new CommandLine(new DrPilotCommand());
+    static CommandLine commandLine(DrPilotServices services, UnexpectedErrors unexpected) {
+        CommandLine line = new CommandLine(new DrPilotCommand(services), new CommandFactory(services));
         CommandLineMistakes mistakes = new CommandLineMistakes();
         line.setExecutionStrategy(mistakes);
         line.setParameterExceptionHandler(mistakes);
@@ -66,6 +77,6 @@ public final class DrPilotCommand implements Callable<Integer> {
     /** Without a command: the window. */
     @Override
     public Integer call() {
-        return DesktopWindow.open(log, spec.commandLine().getErr());
+        return new DesktopWindow(services).open(log, spec.commandLine().getErr());
     }
 }

@@ -1,11 +1,13 @@
 package dev.drpilot.app;
 
+import dev.drpilot.app.wiring.DrPilotServices;
 import java.io.PrintWriter;
 
 /**
  * Starts DR Pilot: the desktop app without arguments, the command line with them. A plain class,
  * not a JavaFX Application, so the jar starts with JavaFX on the class path. The jar's entry point
- * is {@link Launcher}, which checks the Java version first.
+ * is {@link Launcher}, which checks the Java version first. The services are built here, once, and
+ * handed to the window or the command line.
  */
 public final class Main {
 
@@ -13,11 +15,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) System.exit(DrPilotCommand.commandLine().execute(args));
+        DrPilotServices services = DrPilotServices.fromEnvironment();
+        if (args.length > 0) System.exit(DrPilotCommand.commandLine(services).execute(args));
         PrintWriter err = new PrintWriter(System.err, true);
         int status;
         try {
-            status = DesktopWindow.open(null, err);
+            status = new DesktopWindow(services).open(null, err);
         } catch (RuntimeException | Error e) {
             status = UnexpectedErrors.inDataFolder().report(e, "opening the window", err);
         }

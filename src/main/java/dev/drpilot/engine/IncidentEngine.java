@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /** Declares incidents and resumes them from the log: the engine's entry point. */
-public final class IncidentEngine {
+public final class IncidentEngine implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -107,6 +107,12 @@ public final class IncidentEngine {
         new IncidentReplay(run, clock).replay(events);
         if (run.takeTheWheelIfFree()) run.journal().record(EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
         return run;
+    }
+
+    /** Stops the worker that runs the steps: a step still running is interrupted. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.drpilot.engine;
 
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.ForeignEvents;
 import dev.drpilot.incident.IncidentLogStore;
 import java.time.Duration;
@@ -27,11 +28,7 @@ final class IncidentFollower implements AutoCloseable {
         this.log = log;
         this.wheel = wheel;
         this.upTo = upTo;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "drpilot-follow-" + run.incidentId());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-follow-" + run.incidentId()));
     }
 
     void start() {

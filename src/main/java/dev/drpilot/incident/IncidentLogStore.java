@@ -74,12 +74,8 @@ public final class IncidentLogStore implements AutoCloseable {
     private volatile Thread ioThread;
 
     private IncidentLogStore(Path file, Connection connection, Clock clock, String actor, LogDamage damage) {
-        this.io = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "drpilot-log-io");
-            thread.setDaemon(true);
-            ioThread = thread;
-            return thread;
-        });
+        DaemonThreads threads = new DaemonThreads("drpilot-log-io");
+        this.io = Executors.newSingleThreadExecutor(r -> ioThread = threads.newThread(r));
         this.file = file;
         this.connection = connection;
         this.head = new LogHead(file);

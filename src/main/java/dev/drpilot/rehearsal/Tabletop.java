@@ -2,10 +2,12 @@ package dev.drpilot.rehearsal;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.engine.EngineFactory;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -14,8 +16,6 @@ import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.timeline.EventDescriptions;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * A tabletop rehearsal: the runbook runs through the same engine and log as an incident, with
+ * A tabletop rehearsal, started by {@link Tabletops}: the runbook runs through the same engine and log as an incident, with
  * every action played by the exercise's script on a compressible clock, and the injects
  * delivered at their exercise times. Nothing here builds an AWS or Kubernetes client.
  *
@@ -45,10 +43,10 @@ public final class Tabletop implements AutoCloseable {
     /** T+0: the failure's start. */
     private final Instant origin;
     private final List<Exercise.Inject> pending;
-    private final ExecutorService steps;
+    private final IncidentEngine engine;
     private final Thread injectTimer;
 
-    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant origin, ExecutorService steps,
+    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant origin, IncidentEngine engine,
                      List<Exercise.Inject> pending) {
         this.exercise = exercise;
         this.clock = clock;
@@ -56,29 +54,21 @@ public final class Tabletop implements AutoCloseable {
         this.run = run;
         this.origin = origin;
         this.pending = new ArrayList<>(pending);
-        this.steps = steps;
-        this.injectTimer = new Thread(this::deliverInjects, "drpilot-injects");
-        this.injectTimer.setDaemon(true);
+        this.engine = engine;
+        this.injectTimer = new DaemonThreads("drpilot-injects").newThread(this::deliverInjects);
     }
 
     /**
      * Declares the rehearsal in the log (mode REHEARSAL), tells the players the situation, and
      * starts the inject timer. The steps then run as the players start them.
      */
-    public static Tabletop start(Exercise exercise, Runbook runbook, IncidentLogStore log, ActionCatalog catalog, int speed,
-                                 String commander) throws InvalidParametersException {
-        return start(exercise, runbook, log, catalog, new RehearsalClock(Clock.systemUTC(), speed), commander);
-    }
-
-    static Tabletop start(Exercise exercise, Runbook runbook, IncidentLogStore log, ActionCatalog catalog, RehearsalClock clock,
-                          String commander) throws InvalidParametersException {
+    static Tabletop start(Exercise exercise, Runbook runbook, IncidentLogStore log, ActionCatalog catalog, EngineFactory engines,
+                          RehearsalClock clock, String commander) throws InvalidParametersException {
         if (!runbook.id().equals(exercise.runbookId())) {
             throw new IllegalArgumentException("exercise " + exercise.id() + " rehearses " + exercise.runbookId() + ", not " + runbook.id());
         }
         Script script = new Script(exercise);
-        ExecutorService steps = Executors.newSingleThreadExecutor(daemon("drpilot-rehearsal-steps"));
-        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), steps,
-                clock, clock.sleeper(), new SecureRandom());
+        IncidentEngine engine = engines.engine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
         clock.pause(); // the exercise's start is one instant: the declaration, its parameters and the failure's start agree
         Instant declared = Instant.ofEpochMilli(clock.millis());
         Instant origin = exercise.failureStartedAt(declared);
@@ -87,13 +77,13 @@ public final class Tabletop implements AutoCloseable {
             run = engine.declareTabletop(runbook, exercise.paramValues(origin), new NewIncident(runbook.id(),
                     "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, origin), exercise.id());
         } catch (InvalidParametersException | RuntimeException e) {
-            steps.shutdownNow();
+            engine.close();
             throw e;
         } finally {
             clock.resume();
         }
         run.inject(exercise.situation(), Map.of("exercise", exercise.id(), "at", label(Duration.between(origin, declared)), "source", "script"));
-        Tabletop tabletop = new Tabletop(exercise, clock, script, run, origin, steps, exercise.injects());
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, origin, engine, exercise.injects());
         tabletop.injectTimer.start();
         return tabletop;
     }
@@ -103,8 +93,8 @@ public final class Tabletop implements AutoCloseable {
      * the one its first inject names, its clock carries on from its last event, and the injects
      * not delivered yet are still to come.
      */
-    public static Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, ActionCatalog catalog,
-                                  int speed) throws InvalidParametersException {
+    static Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, ActionCatalog catalog,
+                           EngineFactory engines, int speed) throws InvalidParametersException {
         List<IncidentEvent> events = log.events(rehearsal.id());
         String exerciseId = IncidentEngine.exerciseOf(events).orElse(null);
         Exercise exercise = exercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst()
@@ -114,19 +104,17 @@ public final class Tabletop implements AutoCloseable {
                 .map(e -> String.valueOf(EventDescriptions.payload(e).get("text"))).collect(Collectors.toSet());
         RehearsalClock clock = RehearsalClock.resumingAt(events.getLast().time(), speed);
         Script script = new Script(exercise);
-        ExecutorService steps = Executors.newSingleThreadExecutor(daemon("drpilot-rehearsal-steps"));
-        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), steps,
-                clock, clock.sleeper(), new SecureRandom());
+        IncidentEngine engine = engines.engine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
         log.keepTimeFor(rehearsal.id(), clock);
         IncidentRun run;
         try {
             run = engine.resume(rehearsal, runbook, Map.of());
         } catch (InvalidParametersException | RuntimeException e) {
-            steps.shutdownNow();
+            engine.close();
             throw e;
         }
         List<Exercise.Inject> pending = exercise.injects().stream().filter(i -> !delivered.contains(i.text())).toList();
-        Tabletop tabletop = new Tabletop(exercise, clock, script, run, rehearsal.startedAt(), steps, pending);
+        Tabletop tabletop = new Tabletop(exercise, clock, script, run, rehearsal.startedAt(), engine, pending);
         tabletop.injectTimer.start();
         return tabletop;
     }
@@ -207,14 +195,6 @@ public final class Tabletop implements AutoCloseable {
     @Override
     public void close() {
         injectTimer.interrupt();
-        steps.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        engine.close();
     }
 }

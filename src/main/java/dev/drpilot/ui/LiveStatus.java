@@ -3,6 +3,7 @@ package dev.drpilot.ui;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ResourceStatus;
 import dev.drpilot.action.StatusSource;
+import dev.drpilot.incident.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,11 +43,7 @@ final class LiveStatus implements AutoCloseable {
     private final Map<StatusSource, String> failures = new LinkedHashMap<>();
     private final Map<StatusSource, Instant> due = new LinkedHashMap<>();
     private final Map<StatusSource, Duration> waits = new LinkedHashMap<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "drpilot-live-status");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-live-status"));
 
     LiveStatus(List<StatusSource> sources, Duration every) {
         this.sources = List.copyOf(sources);

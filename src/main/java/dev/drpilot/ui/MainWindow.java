@@ -2,7 +2,6 @@ package dev.drpilot.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentMode;
@@ -240,7 +239,7 @@ public final class MainWindow {
     private void startTabletop(Exercise exercise, Runbook runbook, int speed) {
         Background.run(() -> {
             try {
-                return Tabletop.start(exercise, runbook, backend.log(), ActionCatalog.builtIn(), speed, System.getProperty("user.name", "facilitator"));
+                return backend.tabletops().start(exercise, runbook, backend.log(), speed, System.getProperty("user.name", "facilitator"));
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -279,8 +278,7 @@ public final class MainWindow {
         if (chosen.mode() == IncidentMode.REHEARSAL && runbook.get().kind() == RunbookKind.RECOVERY) {
             Background.run(() -> {
                 try {
-                    return Tabletop.resume(chosen, runbook.get(), backend.exercises(), backend.log(), ActionCatalog.builtIn(),
-                            RehearsalSetup.DEFAULT_SPEED);
+                    return backend.tabletops().resume(chosen, runbook.get(), backend.exercises(), backend.log(), RehearsalSetup.DEFAULT_SPEED);
                 } catch (dev.drpilot.engine.InvalidParametersException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }

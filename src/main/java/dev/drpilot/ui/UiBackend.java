@@ -5,6 +5,7 @@ import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.rehearsal.Exercise;
+import dev.drpilot.rehearsal.Tabletops;
 import dev.drpilot.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,18 +16,19 @@ import java.util.function.Supplier;
 /**
  * What the window works with, built off the FX thread after the first frame: the runbooks and
  * their tabletop exercises, the incident log, the engine, where exports go, a way to ask AWS
- * who the operator acts as, and what the live status panel of an incident reads.
+ * who the operator acts as, what the live status panel of an incident reads, and what starts and
+ * resumes tabletops.
  */
 public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, IncidentLogStore log, IncidentEngine engine, Path exportFolder,
-                        Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus, ParameterSuggestions suggestions)
-        implements AutoCloseable {
+                        Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus, ParameterSuggestions suggestions,
+                        Tabletops tabletops) implements AutoCloseable {
 
     /** The exercise a newcomer is offered on an empty log. */
     static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";
 
-    /** A backend without exercises (no rehearsal of recovery runbooks offered), live status or suggestions. */
+    /** A backend without exercises (no rehearsal of recovery runbooks offered, so no tabletop), live status or suggestions. */
     public UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI) {
-        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of(), ParameterSuggestions.NONE);
+        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of(), ParameterSuggestions.NONE, null);
     }
 
     Optional<Exercise> exerciseFor(Runbook runbook) {

@@ -6,7 +6,7 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.IncidentLogStore;
@@ -41,7 +41,7 @@ public final class AdHocRunbook {
 
     private static IncidentRun run(Path dir, IncidentLogStore log, String steps, Map<String, String> params, AwsClients aws,
                                    String... paramNames) throws Exception {
-        return run(dir, EngineWiring.engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
+        return run(dir, DrPilotServices.fromEnvironment().engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
                 steps, params, paramNames);
     }
 

@@ -2,6 +2,7 @@ package dev.drpilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.app.wiring.DrPilotServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class DrPilotCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int drpilot(String... args) {
-        CommandLine line = DrPilotCommand.commandLine();
+        CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -33,9 +34,9 @@ class DrPilotCommandTest {
 
     @Test
     void everyCommandPrintsItsOwnHelpAndExitsZero() {
-        for (String command : DrPilotCommand.commandLine().getSubcommands().keySet()) {
+        for (String command : DrPilotCommand.commandLine(DrPilotServices.fromEnvironment()).getSubcommands().keySet()) {
             StringWriter help = new StringWriter();
-            CommandLine line = DrPilotCommand.commandLine();
+            CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
             line.setOut(new PrintWriter(help, true));
 
             assertThat(line.execute(command, "--help")).as(command).isZero();

@@ -10,6 +10,8 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
@@ -47,7 +49,7 @@ class EngineWiringTest {
     void anEngineWithRealClientsRefusesToDeclareOrResumeATabletop() throws Exception {
         Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-pod-failure.yaml"))).runbooks().getFirst();
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentEngine live = EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+            IncidentEngine live = DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
                     new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
             assertThatThrownBy(() -> live.declareTabletop(runbook, Map.of("pod", "druid-historical-2"),
                     new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null), "druid-pod-failure-tabletop"))
@@ -56,7 +58,7 @@ class EngineWiringTest {
             Exercise exercise = new ExerciseLoader(List.of(runbook), ActionCatalog.builtIn()).loadFolder(Path.of("runbooks/exercises"))
                     .exercises().stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst().orElseThrow();
             String rehearsal;
-            try (Tabletop tabletop = Tabletop.start(exercise, runbook, log, ActionCatalog.builtIn(), 60, "facilitator")) {
+            try (Tabletop tabletop = DrPilotServices.fromEnvironment().tabletops().start(exercise, runbook, log, 60, "facilitator")) {
                 rehearsal = tabletop.run().incidentId();
             }
             assertThatThrownBy(() -> live.resume(log.incident(rehearsal).orElseThrow(), runbook, Map.of()))
@@ -69,7 +71,7 @@ class EngineWiringTest {
         UiSettings settings = new UiSettings("", "us-west-2", "", "", dir.resolve("from-settings").resolve("incidents").toString());
         Path named = dir.resolve("named").resolve("incidents");
 
-        try (UiBackend backend = EngineWiring.desktopBackend(settings, named)) {
+        try (UiBackend backend = new DesktopWindow(DrPilotServices.fromEnvironment()).backend(settings, named)) {
             assertThat(backend.log().file()).isEqualTo(named);
             assertThat(backend.exportFolder()).isEqualTo(named.toAbsolutePath().getParent().resolve("exports"));
         }

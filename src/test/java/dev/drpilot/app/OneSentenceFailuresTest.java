@@ -2,6 +2,7 @@ package dev.drpilot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
@@ -40,7 +41,7 @@ class OneSentenceFailuresTest {
 
     /** The command in this JVM, its unexpected failures kept in dir/errors.log. */
     private int drpilot(String... args) {
-        CommandLine line = DrPilotCommand.commandLine(new UnexpectedErrors(dir.resolve("errors.log")));
+        CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment(), new UnexpectedErrors(dir.resolve("errors.log")));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -114,7 +115,7 @@ class OneSentenceFailuresTest {
 
         for (Path file : List.of(markdown, otherJson, truncated, missing)) {
             StringWriter said = new StringWriter();
-            CommandLine line = DrPilotCommand.commandLine(new UnexpectedErrors(dir.resolve("errors.log")));
+            CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment(), new UnexpectedErrors(dir.resolve("errors.log")));
             line.setErr(new PrintWriter(said, true));
 
             assertThat(line.execute("verify", "--file", file.toString())).as(file.toString()).isEqualTo(1);
@@ -180,7 +181,7 @@ class OneSentenceFailuresTest {
     @Test
     void anUnexpectedFailureIsOneSentenceOnScreenAndItsTraceInTheErrorsLog() throws Exception {
         Path errors = dir.resolve("data").resolve("errors.log");
-        CommandLine line = DrPilotCommand.commandLine(new UnexpectedErrors(errors)).addSubcommand(new Buggy());
+        CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment(), new UnexpectedErrors(errors)).addSubcommand(new Buggy());
         line.setErr(new PrintWriter(err, true));
 
         assertThat(line.execute("buggy")).isEqualTo(1);

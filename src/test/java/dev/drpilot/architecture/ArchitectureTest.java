@@ -1,6 +1,7 @@
 package dev.drpilot.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -44,4 +45,10 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.drpilot.app..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("everything else logs through SLF4J, or returns text for the caller to show");
+
+    @ArchTest
+    static final ArchRule noPackageDependsOnItselfThroughAnother = slices()
+            .matching("dev.drpilot.(**)")
+            .should().beFreeOfCycles()
+            .because("each package, sub-packages included, builds on the ones below it; a cycle makes two packages one that cannot change alone");
 }

@@ -3,7 +3,7 @@ package dev.drpilot.bench;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.MotoServer;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
@@ -53,7 +53,7 @@ public final class AwsCallsBenchmark {
                 String prefix = "segments/pilot-" + round + "/";
                 deleteSegments(s3, prefix, segments);
                 long t0 = System.nanoTime();
-                IncidentRun run = EngineWiring.engine(log, aws).declare(runbook,
+                IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
                         Map.of("prefix", prefix, "datasource", "wikipedia", "interval", "2024-01-15/2024-01-16"),
                         new NewIncident(runbook.id(), "benchmark", IncidentMode.REHEARSAL, null, null, null));
                 run.runToNextConfirmation().get(5, TimeUnit.MINUTES);

@@ -8,7 +8,7 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.incident.IncidentLogStore;
@@ -70,7 +70,7 @@ class LiveDrillTest {
 
     /** Clients that could only reach a closed port: nothing is called by a declaration anyway. */
     private IncidentEngine engine(IncidentLogStore log) {
-        return EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", URI.create("http://127.0.0.1:9"))),
+        return DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", URI.create("http://127.0.0.1:9"))),
                 new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
     }
 

@@ -1,6 +1,8 @@
 package dev.drpilot.rehearsal;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.engine.StepWorkerEngines;
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 final class Shipped {
 
     static final ActionCatalog CATALOG = ActionCatalog.builtIn();
+    static final Tabletops TABLETOPS = new Tabletops(CATALOG, new StepWorkerEngines(new DaemonThreads("drpilot-steps")));
     static final List<Runbook> RUNBOOKS = new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
 
     private Shipped() {

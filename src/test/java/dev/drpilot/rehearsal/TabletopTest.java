@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drpilot.engine.StepRun;
+import dev.drpilot.engine.StepWorkerEngines;
 import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +56,7 @@ class TabletopTest {
         for (Runbook runbook : recovery) {
             Exercise exercise = shipped.exercises().stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst()
                     .orElseThrow(() -> new AssertionError("no exercise for " + runbook.id()));
-            try (Tabletop tabletop = Tabletop.start(exercise, runbook, log, Shipped.CATALOG, RehearsalClock.unchecked(FAST), "alice")) {
+            try (Tabletop tabletop = Shipped.TABLETOPS.start(exercise, runbook, log, RehearsalClock.unchecked(FAST), "alice")) {
                 boolean finished = new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60));
                 assertThat(finished).as(exercise.id() + ": " + tabletop.run().steps().stream()
                         .map(s -> s.step().id() + "=" + s.state() + " " + s.message()).toList()).isTrue();
@@ -67,8 +70,7 @@ class TabletopTest {
     void theRdsCorruptionExerciseDeliversItsInjectsOnTimeRetriesTheScriptedFailureAndScoresTheRun() throws Exception {
         Exercise exercise = Shipped.exercise("druid-rds-corruption-tabletop");
         String id;
-        try (Tabletop tabletop = Tabletop.start(exercise, Shipped.runbook("druid-rds-corruption"), log, Shipped.CATALOG,
-                RehearsalClock.unchecked(FAST_ENOUGH_FOR_TIMING), "alice")) {
+        try (Tabletop tabletop = Shipped.TABLETOPS.start(exercise, Shipped.runbook("druid-rds-corruption"), log, RehearsalClock.unchecked(FAST_ENOUGH_FOR_TIMING), "alice")) {
             id = tabletop.run().incidentId();
             assertThat(new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60))).isTrue();
             // the last inject is at T+26 min; the run's own steps take about 24 min
@@ -101,9 +103,28 @@ class TabletopTest {
     }
 
     @Test
+    void aTabletopRunsOnTheEngineItsFactoryMakesAndStopsThatEnginesWorkerWhenItCloses() throws Exception {
+        List<Thread> workers = new CopyOnWriteArrayList<>();
+        DaemonThreads threads = new DaemonThreads("test-steps");
+        Tabletops tabletops = new Tabletops(Shipped.CATALOG, new StepWorkerEngines(work -> {
+            Thread worker = threads.newThread(work);
+            workers.add(worker);
+            return worker;
+        }));
+        try (Tabletop tabletop = tabletops.start(Shipped.exercise("druid-pod-failure-tabletop"), Shipped.runbook("druid-pod-failure"), log,
+                RehearsalClock.unchecked(FAST), "alice")) {
+            assertThat(new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60))).isTrue();
+            assertThat(workers).as("the steps ran on the factory's one worker").hasSize(1);
+            assertThat(workers.getFirst().isAlive()).isTrue();
+        }
+        workers.getFirst().join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(workers.getFirst().isAlive()).as("closing the tabletop stops its engine's worker").isFalse();
+    }
+
+    @Test
     void exerciseTimeIsTheIncidentsTimeCountedFromTheFailuresStart() throws Exception {
         Exercise exercise = Shipped.exercise("druid-pod-failure-tabletop"); // the players are told 10 minutes after the failure began
-        try (Tabletop tabletop = Tabletop.start(exercise, Shipped.runbook("druid-pod-failure"), log, Shipped.CATALOG, 1, "alice")) {
+        try (Tabletop tabletop = Shipped.TABLETOPS.start(exercise, Shipped.runbook("druid-pod-failure"), log, 1, "alice")) {
             tabletop.clock().pause();
             Incident rehearsal = log.incident(tabletop.run().incidentId()).orElseThrow();
 
@@ -120,7 +141,7 @@ class TabletopTest {
     @Test
     void theFacilitatorPausesFiresAnInjectEarlyAddsOneAndFailsAStep() throws Exception {
         Exercise exercise = Shipped.exercise("druid-pod-failure-tabletop");
-        try (Tabletop tabletop = Tabletop.start(exercise, Shipped.runbook("druid-pod-failure"), log, Shipped.CATALOG, 1, "alice")) {
+        try (Tabletop tabletop = Shipped.TABLETOPS.start(exercise, Shipped.runbook("druid-pod-failure"), log, 1, "alice")) {
             tabletop.clock().pause();
             var pausedAt = tabletop.clock().instant();
             TimeUnit.MILLISECONDS.sleep(50);
@@ -151,14 +172,14 @@ class TabletopTest {
         Exercise exercise = Shipped.exercise("druid-rds-corruption-tabletop");
         Runbook runbook = Shipped.runbook("druid-rds-corruption");
         String id;
-        try (Tabletop tabletop = Tabletop.start(exercise, runbook, log, Shipped.CATALOG, RehearsalClock.unchecked(FAST_ENOUGH_FOR_TIMING), "alice")) {
+        try (Tabletop tabletop = Shipped.TABLETOPS.start(exercise, runbook, log, RehearsalClock.unchecked(FAST_ENOUGH_FOR_TIMING), "alice")) {
             id = tabletop.run().incidentId();
             tabletop.fireNextInject();
             tabletop.run().start("check-window").get(10, TimeUnit.SECONDS);
             assertThat(tabletop.run().step("check-window").state()).isEqualTo(StepState.SUCCEEDED);
         }
         Incident rehearsal = log.incident(id).orElseThrow();
-        try (Tabletop again = Tabletop.resume(rehearsal, runbook, List.of(exercise), log, Shipped.CATALOG, 60)) {
+        try (Tabletop again = Shipped.TABLETOPS.resume(rehearsal, runbook, List.of(exercise), log, 60)) {
             assertThat(again.run().step("check-window").state()).isEqualTo(StepState.SUCCEEDED);
             assertThat(again.pendingInjects()).hasSize(exercise.injects().size() - 1)
                     .doesNotContain(exercise.injects().getFirst());

@@ -7,7 +7,7 @@ import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -69,7 +69,7 @@ class ChecklistRehearsalTest {
     void checklistItemsAreTickedWithANoteOrSkippedWithAReason(FxRobot robot) throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
-        UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+        UiBackend backend = new UiBackend(runbooks, log, DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
                 new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"), () -> "no AWS in this test");
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
@@ -136,7 +136,7 @@ class ChecklistRehearsalTest {
                 """);
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(dir.resolve("segments-check.yaml"))).runbooks();
-        UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+        UiBackend backend = new UiBackend(runbooks, log, DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
                 new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"), () -> "no AWS in this test");
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> !find(robot, "#declare-incident", Button.class).isDisabled());
@@ -161,7 +161,7 @@ class ChecklistRehearsalTest {
         try (dev.drpilot.action.aws.MotoServer moto = dev.drpilot.action.aws.MotoServer.start();
              AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
             log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
-            UiBackend backend = new UiBackend(List.of(), log, EngineWiring.engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("none"), null))),
+            UiBackend backend = new UiBackend(List.of(), log, DrPilotServices.fromEnvironment().engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("none"), null))),
                     dir.resolve("exports"), aws::whoAmI);
             var saved = new java.util.concurrent.atomic.AtomicReference<UiSettings>();
             WaitForAsyncUtils.asyncFx(() -> {

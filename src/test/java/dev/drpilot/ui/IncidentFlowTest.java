@@ -9,8 +9,8 @@ import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.action.k8s.MockCluster;
 import dev.drpilot.action.k8s.PlayedController;
-import dev.drpilot.app.EngineWiring;
 import dev.drpilot.app.LiveStatusSources;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -97,8 +97,9 @@ class IncidentFlowTest {
         KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null));
         var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
         AwsClients aws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
-        UiBackend backend = new UiBackend(runbooks, List.of(), log, EngineWiring.engine(log, aws, kube), dir.resolve("exports"),
-                () -> "no AWS in this test", run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), ParameterSuggestions.NONE);
+        UiBackend backend = new UiBackend(runbooks, List.of(), log, DrPilotServices.fromEnvironment().engine(log, aws, kube), dir.resolve("exports"),
+                () -> "no AWS in this test", run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), ParameterSuggestions.NONE,
+                DrPilotServices.fromEnvironment().tabletops());
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
     }
 

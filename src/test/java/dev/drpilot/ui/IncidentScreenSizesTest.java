@@ -3,6 +3,7 @@ package dev.drpilot.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -174,7 +175,7 @@ class IncidentScreenSizesTest {
     void aResumedRehearsalDoesNotPopItsOldNoticesAndReadsTheSameTimeEverywhere(FxRobot robot) throws Exception {
         Exercise regionFailure = exercises.stream().filter(e -> e.id().equals("druid-region-failure-tabletop")).findFirst().orElseThrow();
         Runbook runbook = runbooks.stream().filter(r -> r.id().equals(regionFailure.runbookId())).findFirst().orElseThrow();
-        try (Tabletop declared = Tabletop.start(regionFailure, runbook, log, ActionCatalog.builtIn(), 1, "newcomer")) {
+        try (Tabletop declared = DrPilotServices.fromEnvironment().tabletops().start(regionFailure, runbook, log, 1, "newcomer")) {
             assertThat(declared.run().incidentId()).startsWith("REH-");
         }
         open(robot, 1024, 700);
@@ -215,7 +216,8 @@ class IncidentScreenSizesTest {
     private void open(FxRobot robot, int width, int height) throws Exception {
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> TestWindows.open(stage, width, height)).get();
         WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"),
-                () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE))).get();
+                () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE,
+                DrPilotServices.fromEnvironment().tabletops()))).get();
         Awaitility.await().until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
     }
 

@@ -1,12 +1,15 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.engine.StepWorkerEngines;
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.rehearsal.Autoplay;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.rehearsal.Tabletop;
+import dev.drpilot.rehearsal.Tabletops;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Files;
@@ -44,7 +47,7 @@ public final class LongIncidentBenchmark {
         FxBench.startHeadless();
         System.out.println("at start: " + FxBench.memory());
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench");
-             Tabletop tabletop = Tabletop.start(exercise, runbook, log, catalog, speed, "bench")) {
+             Tabletop tabletop = new Tabletops(catalog, new StepWorkerEngines(new DaemonThreads("drpilot-steps"))).start(exercise, runbook, log, speed, "bench")) {
             CompletableFuture<FacilitatorBar> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 ExportPane export = new ExportPane(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"), IncidentMode.REHEARSAL, file -> { });

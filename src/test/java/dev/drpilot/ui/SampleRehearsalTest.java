@@ -3,6 +3,7 @@ package dev.drpilot.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -72,7 +73,8 @@ class SampleRehearsalTest {
         var runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
         var exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
         WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"),
-                () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE))).get();
+                () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE,
+                DrPilotServices.fromEnvironment().tabletops()))).get();
         Awaitility.await().until(() -> shown(robot, "#first-run"));
 
         robot.clickOn("#rehearse-sample");

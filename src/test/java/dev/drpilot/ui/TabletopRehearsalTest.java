@@ -3,6 +3,7 @@ package dev.drpilot.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentLogStore;
@@ -70,7 +71,7 @@ class TabletopRehearsalTest {
         var runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
         var exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
         UiBackend backend = new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"), () -> "no AWS in a rehearsal", run -> List.of(),
-                ParameterSuggestions.NONE);
+                ParameterSuggestions.NONE, DrPilotServices.fromEnvironment().tabletops());
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> find(robot, "#first-run", Node.class).isVisible());
         WaitForAsyncUtils.waitForFxEvents();

@@ -7,8 +7,8 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
-import dev.drpilot.app.EngineWiring;
 import dev.drpilot.app.cli.TerminalChild;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -76,7 +76,7 @@ class WindowAndTerminalTest {
             terminal.awaitLine("Which architecture, which services");
             log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob");
             var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
-            UiBackend backend = new UiBackend(runbooks, log, EngineWiring.engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+            UiBackend backend = new UiBackend(runbooks, log, DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
                     new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"), () -> "no AWS in this test");
             WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
             Awaitility.await().until(() -> find(robot, "#unfinished", Node.class).isVisible());

@@ -5,6 +5,7 @@ import dev.drpilot.action.ActionContract;
 import dev.drpilot.action.ArgSpec;
 import dev.drpilot.action.Backend;
 import dev.drpilot.action.OutputSpec;
+import dev.drpilot.app.wiring.DrPilotServices;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +15,18 @@ import picocli.CommandLine.Spec;
         description = "Prints the action catalogue as Markdown (docs/actions.md is this output).")
 public final class ActionsCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
+    public ActionsCommand(DrPilotServices services) {
+        this.services = services;
+    }
+
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(markdown(ActionCatalog.builtIn()));
+        spec.commandLine().getOut().print(markdown(services.catalog()));
         spec.commandLine().getOut().flush();
         return 0;
     }

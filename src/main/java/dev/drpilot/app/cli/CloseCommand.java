@@ -16,7 +16,7 @@ public final class CloseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;

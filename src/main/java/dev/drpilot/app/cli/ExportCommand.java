@@ -1,6 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
@@ -30,14 +30,16 @@ import picocli.CommandLine.Spec;
         description = "Writes an incident's post-mortem: Markdown, HTML, JSON (every event, verifiable) or CSV.")
 public final class ExportCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
@@ -50,6 +52,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace the file if it exists.")
     boolean force;
+
+    public ExportCommand(DrPilotServices services) {
+        this.services = services;
+    }
 
     @Override
     public Integer call() {
@@ -97,7 +103,7 @@ public final class ExportCommand implements Callable<Integer> {
     /** The incident's runbook, for step titles and targets; the export works without it. */
     private Optional<Runbook> runbook(String id) {
         if (!Files.isDirectory(runbooks.folder)) return Optional.empty();
-        RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(runbooks.folder));
+        RunbookLoader.Result result = new RunbookLoader(services.catalog()).load(List.of(runbooks.folder));
         return result.runbooks().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 }

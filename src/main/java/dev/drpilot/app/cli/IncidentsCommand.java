@@ -22,7 +22,7 @@ public final class IncidentsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Override
     public Integer call() {

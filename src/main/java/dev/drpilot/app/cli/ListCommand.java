@@ -17,7 +17,7 @@ public final class ListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Override
     public Integer call() {

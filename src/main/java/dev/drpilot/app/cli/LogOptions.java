@@ -1,5 +1,7 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.LogLocation;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentLogUnavailableException;
@@ -16,8 +18,7 @@ import picocli.CommandLine.Spec;
 /** The incident log option shared by the commands that read or write incidents. */
 final class LogOptions {
 
-    /** The setting that moves the log for every command (and the app), as an environment variable. */
-    static final String LOG_SETTING = "DRPILOT_LOG";
+    private final LogLocation location;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -25,6 +26,10 @@ final class LogOptions {
     @Option(names = "--log", paramLabel = "PATH",
             description = "Incident log database, without its .mv.db ending (default: $DRPILOT_LOG, else the per-user data folder).")
     Path log;
+
+    LogOptions(DrPilotServices services) {
+        this.location = services.logLocation();
+    }
 
     /** The incident, or empty after telling the operator how to find the ids. */
     static Optional<Incident> find(IncidentLogStore store, String id, PrintWriter err) {
@@ -35,8 +40,7 @@ final class LogOptions {
 
     /** Where the log is: --log, else DRPILOT_LOG, else the per-user data folder. */
     Path path() {
-        String setting = System.getenv(LOG_SETTING);
-        return log != null ? log : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
+        return location.of(log);
     }
 
     /**
@@ -46,13 +50,12 @@ final class LogOptions {
      * per-user default is made on first use, as the window makes it.
      */
     IncidentLogStore openExisting() {
-        String setting = System.getenv(LOG_SETTING);
-        if (log == null && (setting == null || setting.isBlank())) return open();
+        if (!location.named(log)) return open();
         Path database = path().toAbsolutePath().resolveSibling(path().getFileName() + ".mv.db");
         Path head = path().toAbsolutePath().resolveSibling(path().getFileName() + ".head");
         if (!Files.exists(database) && !Files.exists(head)) {
             throw new IncidentLogUnavailableException("There is no incident log at " + database + ": check --log or "
-                    + LOG_SETTING + " (`drpilot run` or the window makes a new one).", null);
+                    + LogLocation.SETTING + " (`drpilot run` or the window makes a new one).", null);
         }
         return open();
     }

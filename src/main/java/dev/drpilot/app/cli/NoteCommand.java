@@ -23,7 +23,7 @@ public final class NoteCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(index = "0", paramLabel = "INCIDENT")
     String incidentId;

@@ -1,6 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.runbook.RequiredPermissions;
 import dev.drpilot.runbook.Runbook;
 import java.util.Comparator;
@@ -17,17 +18,23 @@ import picocli.CommandLine.Spec;
         description = "Prints, per runbook, the minimal IAM policy and Kubernetes RBAC it needs, as Markdown (docs/permissions.md is this output).")
 public final class PermissionsCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     RunbookOptions runbooks;
 
+    public PermissionsCommand(DrPilotServices services) {
+        this.services = services;
+    }
+
     @Override
     public Integer call() {
         List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
         if (loaded == null) return 1;
-        spec.commandLine().getOut().print(markdown(loaded, ActionCatalog.builtIn()));
+        spec.commandLine().getOut().print(markdown(loaded, services.catalog()));
         spec.commandLine().getOut().flush();
         return 0;
     }

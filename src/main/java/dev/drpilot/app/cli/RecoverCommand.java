@@ -20,7 +20,7 @@ public final class RecoverCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Option(names = "--to", paramLabel = "NEWPATH", required = true,
             description = "The new log, without its .mv.db ending; it must not exist.")

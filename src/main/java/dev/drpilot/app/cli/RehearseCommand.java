@@ -1,6 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.rehearsal.Autoplay;
@@ -30,14 +30,16 @@ import picocli.CommandLine.Spec;
                 "To rehearse as a team, open the app (drpilot with no arguments) and choose Rehearse."})
 public final class RehearseCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "EXERCISE", arity = "0..1", description = "The exercise id; without it, the exercises are listed.")
     String id;
@@ -56,13 +58,17 @@ public final class RehearseCommand implements Callable<Integer> {
 
     @Option(names = "--commander", paramLabel = "NAME") String commander;
 
+    public RehearseCommand(DrPilotServices services) {
+        this.services = services;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Runbook> all = runbooks.loadOrReport(err);
         if (all == null) return 1;
-        ExerciseLoader.Result loaded = new ExerciseLoader(all, ActionCatalog.builtIn()).loadFolder(runbooks.folder.resolve("exercises"));
+        ExerciseLoader.Result loaded = new ExerciseLoader(all, services.catalog()).loadFolder(runbooks.folder.resolve("exercises"));
         loaded.problems().forEach(err::println);
         if (id == null) {
             TextTable table = new TextTable("EXERCISE", "RUNBOOK", "TITLE");
@@ -91,7 +97,7 @@ public final class RehearseCommand implements Callable<Integer> {
         }
         Runbook runbook = all.stream().filter(r -> r.id().equals(exercise.runbookId())).findFirst().orElseThrow();
         try (IncidentLogStore store = log.open();
-             Tabletop tabletop = Tabletop.start(exercise, runbook, store, ActionCatalog.builtIn(), speed,
+             Tabletop tabletop = services.tabletops().start(exercise, runbook, store, speed,
                      commander != null ? commander : System.getProperty("user.name", "facilitator"))) {
             String rehearsal = tabletop.run().incidentId();
             out.println("Rehearsal " + rehearsal + " of " + runbook.id() + " at " + speed + "x: " + exercise.title());

@@ -19,7 +19,7 @@ public final class ResolveCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;

@@ -1,6 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
@@ -30,14 +30,16 @@ import picocli.CommandLine.Spec;
                 "An incident another DR Pilot drives (a window, another terminal) is refused unless you --take-over."})
 public final class ResumeCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
@@ -54,6 +56,10 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Option(names = "--take-over", description = "Drive the incident even though another DR Pilot drives it now: it stops, and the take-over is logged.")
     boolean takeOver;
+
+    public ResumeCommand(DrPilotServices services) {
+        this.services = services;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -85,7 +91,7 @@ public final class ResumeCommand implements Callable<Integer> {
             }
             IncidentRun run;
             try {
-                run = EngineWiring.engine(store).resume(incident.get(), runbook, values);
+                run = services.engine(store).resume(incident.get(), runbook, values);
             } catch (InvalidParametersException e) {
                 e.problems().forEach(p -> err.println("parameter " + p));
                 return 1;

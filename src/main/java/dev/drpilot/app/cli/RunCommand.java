@@ -1,7 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.DryRun;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
@@ -33,14 +32,16 @@ import picocli.CommandLine.Spec;
                 "With --dry-run, shows every step's request and equivalent command without calling or recording anything."})
 public final class RunCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
     String id;
@@ -67,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--failure-started-at", paramLabel = "INSTANT",
             description = "When the failure began, if before now (UTC); the clocks count from it.")
     Instant failureStartedAt;
+
+    public RunCommand(DrPilotServices services) {
+        this.services = services;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -100,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                             + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
             IncidentRun run;
             try {
-                run = EngineWiring.engine(store).declare(runbook, values, new NewIncident(runbook.id(), runbook.title(),
+                run = services.engine(store).declare(runbook, values, new NewIncident(runbook.id(), runbook.title(),
                         rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE, severity, commander, failureStartedAt));
             } catch (InvalidParametersException e) {
                 e.problems().forEach(p -> err.println("parameter " + p));
@@ -125,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Dry run of " + runbook.id() + " - " + runbook.title() + ": nothing is called or recorded.");
         int n = 1;
-        for (DryRun.Line line : DryRun.of(runbook, values, ActionCatalog.builtIn())) {
+        for (DryRun.Line line : DryRun.of(runbook, values, services.catalog())) {
             out.println();
             out.println(n++ + ". [" + line.step().phase().label() + "] " + line.step().title());
             if (line.step().isManual()) {

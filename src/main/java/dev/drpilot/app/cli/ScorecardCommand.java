@@ -25,10 +25,10 @@ public final class ScorecardCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "REHEARSAL", description = "The rehearsal's id (see `incidents`).")
     String id;

@@ -1,6 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.action.ActionCatalog;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.runbook.CommandPreview;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Param;
@@ -22,17 +22,23 @@ import picocli.CommandLine.Spec;
         description = "Shows a runbook's steps in order, each with its equivalent aws/kubectl command.")
 public final class ShowCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
-    RunbookOptions runbooks = new RunbookOptions();
+    RunbookOptions runbooks;
 
     @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
     String id;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value to show in the commands.")
     Map<String, String> params = Map.of();
+
+    public ShowCommand(DrPilotServices services) {
+        this.services = services;
+    }
 
     @Override
     public Integer call() {
@@ -48,7 +54,7 @@ public final class ShowCommand implements Callable<Integer> {
         found.get().params().stream().filter(p -> p.sensitive() && params.containsKey(p.name())).forEach(p -> err.println(
                 "warning: -p " + p.name() + " leaves the secret in the process list and the shell history, and show never uses it"
                         + " (a secret shows as ****): leave it out"));
-        print(found.get(), new CommandPreview(ActionCatalog.builtIn()), out);
+        print(found.get(), new CommandPreview(services.catalog()), out);
         return 0;
     }
 

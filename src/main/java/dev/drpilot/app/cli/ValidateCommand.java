@@ -1,7 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.ShippedRunbooks;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.runbook.Problem;
 import dev.drpilot.runbook.RunbookLoader;
@@ -19,20 +18,26 @@ import picocli.CommandLine.Spec;
                 "Exit status 0 when all are valid, 1 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
 
+    private final DrPilotServices services;
+
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Runbook files or folders (default: runbooks).")
     List<Path> paths = List.of();
 
+    public ValidateCommand(DrPilotServices services) {
+        this.services = services;
+    }
+
     @Override
     public Integer call() {
-        List<Path> targets = paths.isEmpty() ? List.of(ShippedRunbooks.folder()) : paths;
-        RunbookLoader.Result result = new RunbookLoader(ActionCatalog.builtIn()).load(targets);
+        List<Path> targets = paths.isEmpty() ? List.of(services.runbooksFolder()) : paths;
+        RunbookLoader.Result result = new RunbookLoader(services.catalog()).load(targets);
         List<Problem> problems = new ArrayList<>(result.problems());
         int exercises = 0;
         for (Path target : targets) {
-            ExerciseLoader.Result loaded = new ExerciseLoader(result.runbooks(), ActionCatalog.builtIn()).loadFolder(target.resolve("exercises"));
+            ExerciseLoader.Result loaded = new ExerciseLoader(result.runbooks(), services.catalog()).loadFolder(target.resolve("exercises"));
             problems.addAll(loaded.problems());
             exercises += loaded.exercises().size();
         }

@@ -24,7 +24,7 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LogOptions log = new LogOptions();
+    LogOptions log;
 
     @Parameters(paramLabel = "INCIDENT", arity = "0..1")
     String incidentId;

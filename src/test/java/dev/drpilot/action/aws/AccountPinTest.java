@@ -3,7 +3,7 @@ package dev.drpilot.action.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -46,7 +46,7 @@ class AccountPinTest {
                     .runbooks().get(0);
 
             try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-                IncidentRun run = EngineWiring.engine(log, aws).declare(runbook, Map.of(),
+                IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of(),
                         new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
                 run.start("check").get(60, TimeUnit.SECONDS);
                 assertThat(run.step("check").state()).isEqualTo(StepState.SUCCEEDED);

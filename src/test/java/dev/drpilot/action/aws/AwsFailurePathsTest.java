@@ -2,7 +2,7 @@ package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -51,7 +51,7 @@ class AwsFailurePathsTest {
             AwsSettings operator = new AwsSettings("dr-operator", "us-west-2", moto.endpoint,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())));
             try (AwsClients aws = new AwsClients(operator); IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-                IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), "druid-backup-s3-versioning", Map.of());
+                IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), "druid-backup-s3-versioning", Map.of());
 
                 assertThat(run.step("check").state()).as(run.step("check").message()).isEqualTo(StepState.SUCCEEDED);
                 assertThat(run.step("enable").state()).isEqualTo(StepState.FAILED);
@@ -61,7 +61,7 @@ class AwsFailurePathsTest {
             AwsSettings unknownKey = new AwsSettings("dr-operator", "us-west-2", moto.endpoint,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN00", "wrong")));
             try (AwsClients aws = new AwsClients(unknownKey); IncidentLogStore log = IncidentLogStore.open(dir.resolve("log2"), Clock.systemUTC(), "alice")) {
-                IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), "druid-backup-s3-versioning", Map.of());
+                IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), "druid-backup-s3-versioning", Map.of());
 
                 assertThat(run.step("check").state()).isEqualTo(StepState.FAILED);
                 // moto's STS answers an unknown key with a bare 403 (real AWS says InvalidClientTokenId; AwsErrorsTest covers that)
@@ -81,7 +81,7 @@ class AwsFailurePathsTest {
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
             proxy.throttle("DescribeTable", 2);
 
-            IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), describeTable(), Map.of());
+            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), describeTable(), Map.of());
 
             assertThat(run.step("describe").state()).isEqualTo(StepState.SUCCEEDED);
             assertThat(proxy.throttledSoFar()).isEqualTo(2);
@@ -94,7 +94,7 @@ class AwsFailurePathsTest {
     void aResourceThatDoesNotExistIsNamed() throws Exception {
         try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"));
              IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), describeTable(), Map.of());
+            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), describeTable(), Map.of());
 
             assertThat(run.step("describe").state()).isEqualTo(StepState.FAILED);
             assertThat(log.events(run.incidentId())).as("a missing table is not retried").extracting(IncidentEvent::kind)

@@ -3,7 +3,7 @@ package dev.drpilot.action.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -36,7 +36,7 @@ class DnsFailoverTest {
                     .replace("/hostedzone/", "");
             Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/webapp-region-failure.yaml")))
                     .runbooks().get(0);
-            IncidentRun run = EngineWiring.engine(log, aws).declare(runbook,
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
                     Map.of("hostedZoneId", zone, "backupArn", "arn:aws:dynamodb:us-east-1:123456789012:table/webapp-users/backup/b1"),
                     new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
 

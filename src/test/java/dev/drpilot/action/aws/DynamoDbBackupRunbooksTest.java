@@ -2,7 +2,7 @@ package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.IncidentLogStore;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class DynamoDbBackupRunbooksTest {
                       - { id: wait, title: Wait, phase: recovery, action: aws.dynamodb.waitForTable, with: { table: webapp-users-restored, status: ACTIVE } }
                       - { id: check, title: Check, phase: validation, action: aws.dynamodb.describeTable, with: { table: webapp-users-restored }, verify: { status: { equals: ACTIVE } } }
                     """);
-            IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), restore, Map.of("backupArn", arn));
+            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), restore, Map.of("backupArn", arn));
             Runbooks.assertSucceeded(run);
 
             assertThat(dynamo.scan(r -> r.tableName("webapp-users-restored")).items()).extracting(i -> i.get("id").s())

@@ -2,7 +2,7 @@ package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
@@ -103,7 +103,7 @@ class DynamoDbItemDeletionRunbookTest {
         Instant beforeDeletion = dynamo.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription()
                 .pointInTimeRecoveryDescription().latestRestorableDateTime();
         Runbook runbook = Runbooks.load("webapp-dynamodb-item-deletion");
-        IncidentRun run = EngineWiring.engine(log, aws).declare(runbook,
+        IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
                 Map.of("table", table, "restoreTime", beforeDeletion.toString(), "deletedIds", deletedIds),
                 new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
         run.start("restore").get(120, TimeUnit.SECONDS);

@@ -3,7 +3,7 @@ package dev.drpilot.action.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
@@ -33,7 +33,7 @@ class MonitoringRunbooksTest {
     }
 
     private static IncidentRun declare(IncidentLogStore log, AwsClients aws, Runbook runbook) throws Exception {
-        return EngineWiring.engine(log, aws).declare(runbook, Map.of(),
+        return DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of(),
                 new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 

@@ -3,7 +3,7 @@ package dev.drpilot.action.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -52,14 +52,14 @@ class MonthlyDrillTest {
             dynamo.updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
 
             Runbook backup = runbook("druid-backup-rds-snapshot");
-            IncidentRun snapshot = EngineWiring.engine(log, aws).declare(backup, Map.of(),
+            IncidentRun snapshot = DrPilotServices.fromEnvironment().engine(log, aws).declare(backup, Map.of(),
                     new NewIncident(backup.id(), backup.title(), IncidentMode.REHEARSAL, null, null, null));
             snapshot.runToNextConfirmation().get(120, TimeUnit.SECONDS);
             assertThat(snapshot.step("list").outputs().get("latestSnapshot")).asString().startsWith("druid-metadata-manual-");
             String latest = (String) snapshot.step("list").outputs().get("latestSnapshot");
 
             Runbook drill = runbook("dr-drill-monthly");
-            IncidentRun run = EngineWiring.engine(log, aws).declare(drill, Map.of("snapshot", latest),
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(drill, Map.of("snapshot", latest),
                     new NewIncident(drill.id(), drill.title(), IncidentMode.REHEARSAL, null, null, null));
             for (String step : List.of("rds-restore", "rds-wait", "dynamodb-restore", "dynamodb-wait")) {
                 run.start(step).get(120, TimeUnit.SECONDS);

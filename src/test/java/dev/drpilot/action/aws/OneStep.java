@@ -2,7 +2,7 @@ package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
@@ -52,7 +52,7 @@ final class OneStep {
     private static StepRun run(Path dir, AwsClients aws, String step, String operation, Runnable tamper) throws Exception {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             Runbook runbook = Runbooks.write(dir, "one-step", HEADER + "  - " + step + "\n");
-            IncidentRun run = EngineWiring.engine(log, aws).declare(runbook, Map.of(),
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of(),
                     new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
             AtomicBoolean tampered = new AtomicBoolean();
             if (operation != null) run.addListener(new Tamper(operation, tamper, tampered));

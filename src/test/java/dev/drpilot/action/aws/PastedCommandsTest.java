@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionContract;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -77,7 +77,7 @@ class PastedCommandsTest {
 
     private static IncidentRun declare(IncidentLogStore log, String runbookId, Map<String, String> params) throws Exception {
         Runbook runbook = Runbooks.load(runbookId);
-        return EngineWiring.engine(log, aws).declare(runbook, params,
+        return DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, params,
                 new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventKind;
@@ -61,7 +61,7 @@ class RdsCorruptionRunbookTest {
     @Test
     void restoresWaitsAndPointsTheSecretAtTheRestoredEndpointWithoutEverWritingThePassword() throws Exception {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun run = EngineWiring.engine(log, aws).declare(runbook(), Map.of("restoreTime", created().toString()),
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook(), Map.of("restoreTime", created().toString()),
                     new NewIncident("druid-rds-corruption", "RDS", IncidentMode.REHEARSAL, null, null, null));
 
             run.start("check-window").get(60, TimeUnit.SECONDS);
@@ -97,7 +97,7 @@ class RdsCorruptionRunbookTest {
     void aRestoreTimeOutsideTheRestorableWindowIsRefusedBeforeTheRestoreCall() throws Exception {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             Instant tooEarly = created().minusSeconds(3600);
-            IncidentRun run = EngineWiring.engine(log, aws).declare(runbook(), Map.of("restoreTime", tooEarly.toString()),
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook(), Map.of("restoreTime", tooEarly.toString()),
                     new NewIncident("druid-rds-corruption", "RDS", IncidentMode.REHEARSAL, null, null, null));
 
             run.start("restore").get(60, TimeUnit.SECONDS);
@@ -113,7 +113,7 @@ class RdsCorruptionRunbookTest {
         AwsClients nowhere = new AwsClients(new AwsSettings(null, "us-west-2", java.net.URI.create("http://127.0.0.1:9"),
                 moto.settings("us-west-2").credentials()));
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun run = EngineWiring.engine(log, nowhere).declare(runbook(), Map.of("restoreTime", created().toString()),
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, nowhere).declare(runbook(), Map.of("restoreTime", created().toString()),
                     new NewIncident("druid-rds-corruption", "RDS", IncidentMode.REHEARSAL, null, null, null));
 
             run.start("check-window").get(120, TimeUnit.SECONDS);

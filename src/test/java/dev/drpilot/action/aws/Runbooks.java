@@ -6,7 +6,8 @@ import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.Sleeper;
@@ -67,7 +68,7 @@ final class Runbooks {
 
     /** Runs the whole runbook and checks every step succeeded, naming the first that did not. */
     static IncidentRun runAll(IncidentLogStore log, AwsClients aws, String id, Map<String, String> params) throws Exception {
-        IncidentRun run = runToConfirmation(EngineWiring.engine(log, aws), id, params);
+        IncidentRun run = runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), id, params);
         assertSucceeded(run);
         return run;
     }

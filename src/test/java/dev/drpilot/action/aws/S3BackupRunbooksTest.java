@@ -2,7 +2,7 @@ package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -66,7 +66,7 @@ class S3BackupRunbooksTest {
                     steps:
                       - { id: check, title: Read replication, phase: validation, action: aws.s3.getReplication, with: { bucket: unreplicated } }
                     """);
-            IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), runbook, Map.of());
+            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), runbook, Map.of());
 
             assertThat(run.step("check").state()).isEqualTo(StepState.FAILED);
             assertThat(run.step("check").message()).contains("unreplicated has no replication configured").contains("druid-backup-s3-replication");
@@ -101,14 +101,14 @@ class S3BackupRunbooksTest {
                     steps:
                       - { id: upload, title: Upload, phase: recovery, action: aws.s3.uploadFile, with: { file: "${file}", bucket: fff-druid-backups, key: kubernetes/druid-backup.yaml } }
                     """);
-            IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), runbook, Map.of("file", backup.toString()));
+            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), runbook, Map.of("file", backup.toString()));
             Runbooks.assertSucceeded(run);
 
             assertThat(run.step("upload").outputs()).containsEntry("uri", "s3://fff-druid-backups/kubernetes/druid-backup.yaml");
             assertThat(s3.getObjectAsBytes(r -> r.bucket("fff-druid-backups").key("kubernetes/druid-backup.yaml")).asUtf8String())
                     .isEqualTo("kind: List\nitems: []\n");
 
-            IncidentRun missing = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), runbook, Map.of("file", dir.resolve("nope.yaml").toString()));
+            IncidentRun missing = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), runbook, Map.of("file", dir.resolve("nope.yaml").toString()));
             assertThat(missing.step("upload").message()).contains("There is no file").contains("nope.yaml");
         }
     }

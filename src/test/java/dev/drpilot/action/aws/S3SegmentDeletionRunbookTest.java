@@ -3,7 +3,7 @@ package dev.drpilot.action.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -57,7 +57,7 @@ class S3SegmentDeletionRunbookTest {
         assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).keyCount()).isZero();
 
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun run = EngineWiring.engine(log, aws).declare(runbook,
+            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
                     Map.of("prefix", PREFIX, "datasource", "datasource", "interval", "2024-01-15/2024-01-16"),
                     new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
 

@@ -2,7 +2,7 @@ package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
@@ -73,7 +73,7 @@ class S3UndeleteTest {
 
     private IncidentRun declare(IncidentLogStore log, String bucket) throws Exception {
         Runbook runbook = Runbooks.load("druid-s3-segment-deletion");
-        return EngineWiring.engine(log, aws).declare(runbook, Map.of("bucket", bucket, "prefix", PREFIX, "datasource", "ds",
+        return DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of("bucket", bucket, "prefix", PREFIX, "datasource", "ds",
                 "interval", "2024-01-15/2024-01-16"), new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 

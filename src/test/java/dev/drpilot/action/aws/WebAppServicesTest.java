@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
@@ -62,10 +62,10 @@ class WebAppServicesTest {
                     steps:
                       - { id: publish, title: Publish, phase: recovery, action: aws.lambda.publishVersion, with: { function: webapp-user-api, description: stable } }
                     """);
-            String good = (String) Runbooks.runToConfirmation(EngineWiring.engine(log, aws), publish, Map.of()).step("publish").outputs().get("version");
+            String good = (String) Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), publish, Map.of()).step("publish").outputs().get("version");
             lambda.createAlias(r -> r.functionName("webapp-user-api").name("live").functionVersion(good));
             lambda.updateFunctionConfiguration(r -> r.functionName("webapp-user-api").description("a bad deploy"));
-            String bad = (String) Runbooks.runToConfirmation(EngineWiring.engine(log, aws), publish, Map.of()).step("publish").outputs().get("version");
+            String bad = (String) Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), publish, Map.of()).step("publish").outputs().get("version");
             lambda.updateAlias(r -> r.functionName("webapp-user-api").name("live").functionVersion(bad));
 
             var rollback = Runbooks.write(dir, "rollback", """
@@ -80,7 +80,7 @@ class WebAppServicesTest {
                       - { id: versions, title: Versions, phase: immediate, action: aws.lambda.listVersions, with: { function: webapp-user-api } }
                       - { id: rollback, title: Roll back, phase: immediate, action: aws.lambda.updateAlias, with: { function: webapp-user-api, alias: live, version: "${goodVersion}" }, confirm: "webapp-user-api:live" }
                     """);
-            IncidentRun run = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), rollback, Map.of("goodVersion", good));
+            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), rollback, Map.of("goodVersion", good));
             assertThat(run.step("versions").outputs()).containsEntry("latestVersion", bad).containsEntry("count", 2);
             assertThat(run.step("rollback").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
             assertThat(lambda.getAlias(r -> r.functionName("webapp-user-api").name("live")).functionVersion()).isEqualTo(bad);
@@ -129,11 +129,11 @@ class WebAppServicesTest {
                   - { id: logs, title: Logs, phase: validation, action: aws.logs.describeRetention, with: { logGroupPrefix: /aws/lambda/webapp }, verify: { minRetentionDays: { atLeast: 30 } } }
                 """);
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun ok = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), check, Map.of());
+            IncidentRun ok = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), check, Map.of());
             assertThat(ok.step("logs").state()).isEqualTo(StepState.SUCCEEDED);
 
             logs.createLogGroup(r -> r.logGroupName("/aws/lambda/webapp-worker"));
-            IncidentRun flagged = Runbooks.runToConfirmation(EngineWiring.engine(log, aws), check, Map.of());
+            IncidentRun flagged = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), check, Map.of());
             assertThat(flagged.step("logs").state()).isEqualTo(StepState.FAILED);
             assertThat(flagged.step("logs").outputs()).containsEntry("minRetentionDays", 0).containsEntry("count", 2);
         }

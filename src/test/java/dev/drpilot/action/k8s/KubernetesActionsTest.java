@@ -6,7 +6,7 @@ import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.Sleeper;

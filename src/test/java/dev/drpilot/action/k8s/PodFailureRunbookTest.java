@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
@@ -50,7 +50,7 @@ class PodFailureRunbookTest {
     static IncidentRun declare(IncidentLogStore log, KubeClients kube, String id, Map<String, String> params) throws Exception {
         Runbook runbook = runbook(id);
         AwsClients noAws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
-        return EngineWiring.engine(log, noAws, kube).declare(runbook, params,
+        return DrPilotServices.fromEnvironment().engine(log, noAws, kube).declare(runbook, params,
                 new NewIncident(id, runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.app.DrPilotCommand;
 import dev.drpilot.app.Main;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.BulkNotes;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
@@ -47,7 +48,7 @@ class IncidentCommandsTest {
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
-            CommandLine line = DrPilotCommand.commandLine();
+            CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
             line.setOut(new PrintWriter(out, true));
             line.setErr(new PrintWriter(err, true));
             return line.execute(args);

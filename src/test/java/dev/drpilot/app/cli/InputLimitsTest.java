@@ -3,6 +3,7 @@ package dev.drpilot.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.app.DrPilotCommand;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
@@ -32,7 +33,7 @@ class InputLimitsTest {
     private final StringWriter err = new StringWriter();
 
     private int drpilot(String... args) {
-        CommandLine line = DrPilotCommand.commandLine();
+        CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);

@@ -2,6 +2,7 @@ package dev.drpilot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.app.wiring.DrPilotServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ class RunbookCommandsTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private int run(Object command, String... args) {
-        CommandLine line = new CommandLine(command);
+    private int run(Class<?> command, String... args) {
+        CommandLine line = new CommandLine(command, new CommandFactory(DrPilotServices.fromEnvironment()));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -25,14 +26,14 @@ class RunbookCommandsTest {
 
     @Test
     void validatePassesOnTheShippedRunbooks() {
-        assertThat(run(new ValidateCommand())).isZero();
+        assertThat(run(ValidateCommand.class)).isZero();
         assertThat(out.toString()).containsPattern("\\d+ runbook\\(s\\) and 12 exercise\\(s\\) valid");
         assertThat(err.toString()).isEmpty();
     }
 
     @Test
     void validateNamesFileLineAndColumnOfABrokenRunbookAndExitsOne() {
-        int status = run(new ValidateCommand(), "src/test/resources/broken-runbooks/unknown-action.yaml", "runbooks");
+        int status = run(ValidateCommand.class, "src/test/resources/broken-runbooks/unknown-action.yaml", "runbooks");
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString())
@@ -43,13 +44,13 @@ class RunbookCommandsTest {
 
     @Test
     void validateReportsAMissingPathClearly(@TempDir Path dir) {
-        assertThat(run(new ValidateCommand(), dir.resolve("nope").toString())).isEqualTo(1);
+        assertThat(run(ValidateCommand.class, dir.resolve("nope").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("nope:1:1: no such file or folder");
     }
 
     @Test
     void listShowsATableOfEveryRunbook() {
-        assertThat(run(new ListCommand())).isZero();
+        assertThat(run(ListCommand.class)).isZero();
 
         String table = out.toString();
         assertThat(table.lines().findFirst().orElseThrow()).matches("ID +ARCHITECTURE +KIND +RTO +RPO +STEPS");
@@ -59,7 +60,7 @@ class RunbookCommandsTest {
 
     @Test
     void showPrintsEachStepWithItsEquivalentCommand() {
-        assertThat(run(new ShowCommand(), "druid-rds-corruption", "--param", "restoreTime=2024-01-15T10:25:00Z")).isZero();
+        assertThat(run(ShowCommand.class, "druid-rds-corruption", "--param", "restoreTime=2024-01-15T10:25:00Z")).isZero();
 
         assertThat(out.toString())
                 .contains("druid-rds-corruption - ")
@@ -71,8 +72,8 @@ class RunbookCommandsTest {
 
     @Test
     void showPutsTheParameterValuesIntoAManualStepsInstructions() {
-        assertThat(run(new ShowCommand(), "druid-s3-segment-deletion", "-p", "interval=2024-01-15/2024-01-16")).isZero();
-        assertThat(run(new ShowCommand(), "druid-s3-segment-deletion")).isZero();
+        assertThat(run(ShowCommand.class, "druid-s3-segment-deletion", "-p", "interval=2024-01-15/2024-01-16")).isZero();
+        assertThat(run(ShowCommand.class, "druid-s3-segment-deletion")).isZero();
 
         assertThat(out.toString())
                 .contains("manual: In the Druid console, check that the datasource's segments for 2024-01-15/2024-01-16 are loaded")
@@ -82,7 +83,7 @@ class RunbookCommandsTest {
 
     @Test
     void showOfAnUnknownIdSaysHowToFindTheIds() {
-        assertThat(run(new ShowCommand(), "druid-pod-failur")).isEqualTo(1);
+        assertThat(run(ShowCommand.class, "druid-pod-failur")).isEqualTo(1);
         assertThat(err.toString()).contains("no runbook 'druid-pod-failur'").contains("drpilot list");
     }
 
@@ -90,7 +91,7 @@ class RunbookCommandsTest {
     void listRefusesABrokenFolderWithItsProblems(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "id: bad\n");
 
-        assertThat(run(new ListCommand(), "--runbooks", dir.toString())).isEqualTo(1);
+        assertThat(run(ListCommand.class, "--runbooks", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("bad.yaml:1:1: missing field 'title'");
     }
 
@@ -98,9 +99,9 @@ class RunbookCommandsTest {
     void aFolderWithNoRunbookIsSaidAndRefused(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "not a runbook");
 
-        assertThat(run(new ListCommand(), "--runbooks", dir.toString())).isEqualTo(1);
+        assertThat(run(ListCommand.class, "--runbooks", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("no runbook in " + dir);
-        assertThat(run(new ValidateCommand(), dir.toString())).isEqualTo(1);
+        assertThat(run(ValidateCommand.class, dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("give the runbooks' YAML files or the folder that holds them");
     }
 
@@ -119,7 +120,7 @@ class RunbookCommandsTest {
                 """);
         Files.copy(Path.of("runbooks/exercises/druid-pod-failure-tabletop.yaml"), dir.resolve("exercise.yaml"));
 
-        assertThat(run(new ValidateCommand(), dir.toString())).isEqualTo(1);
+        assertThat(run(ValidateCommand.class, dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("params-map.yaml:6:1: params: expected a list, found a mapping")
                 .contains("exercise.yaml:1:1: this is a rehearsal's exercise file, not a runbook").doesNotContain("Exception");
     }
@@ -128,7 +129,7 @@ class RunbookCommandsTest {
     void aFileFarLargerThanAnyRunbookIsRefusedUnread(@TempDir Path dir) throws Exception {
         Path big = Files.writeString(dir.resolve("big.yaml"), "id: big\n" + "# padding\n".repeat(200_000));
 
-        assertThat(run(new ValidateCommand(), big.toString())).isEqualTo(1);
+        assertThat(run(ValidateCommand.class, big.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("big.yaml:1:1: the file has 1953 KB; a runbook is a few KB (at most 1024 KB)");
     }
 }

@@ -6,6 +6,7 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.MotoServer;
 import dev.drpilot.app.DrPilotCommand;
 import dev.drpilot.app.Main;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -87,7 +88,7 @@ class SecretParametersTest {
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
-            CommandLine line = DrPilotCommand.commandLine();
+            CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
             line.setOut(new PrintWriter(out, true));
             line.setErr(new PrintWriter(err, true));
             return line.execute(args);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.app.DrPilotCommand;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.DrivenElsewhereException;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
@@ -53,7 +53,7 @@ class TwoDriversTest {
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
-            CommandLine line = DrPilotCommand.commandLine();
+            CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
             line.setOut(new PrintWriter(out, true));
             line.setErr(new PrintWriter(err, true));
             return line.execute(args);
@@ -79,7 +79,7 @@ class TwoDriversTest {
         try (TerminalChild terminal = TerminalChild.drpilot("run", "recovery-checklist", "--log", log());
              IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob")) {
             String id = terminalWaitingAtTheFirstStep(terminal, store);
-            IncidentRun window = EngineWiring.engine(store).resume(store.incident(id).orElseThrow(), CHECKLIST, Map.of());
+            IncidentRun window = DrPilotServices.fromEnvironment().engine(store).resume(store.incident(id).orElseThrow(), CHECKLIST, Map.of());
             List<IncidentEvent> seen = new CopyOnWriteArrayList<>();
             window.addListener(new IncidentListener() {
                 @Override

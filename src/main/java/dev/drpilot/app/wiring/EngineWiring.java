@@ -1,8 +1,6 @@
-package dev.drpilot.app;
+package dev.drpilot.app.wiring;
 
 import dev.drpilot.action.Action;
-import dev.drpilot.action.ActionCatalog;
-import dev.drpilot.action.ActionRegistry;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.CloudWatchDescribeAlarms;
@@ -75,26 +73,12 @@ import dev.drpilot.action.k8s.RolloutRestart;
 import dev.drpilot.action.k8s.RolloutWaitComplete;
 import dev.drpilot.action.process.CdkDeploy;
 import dev.drpilot.action.process.GitTag;
-import dev.drpilot.engine.IncidentEngine;
-import dev.drpilot.engine.Sleeper;
-import dev.drpilot.incident.IncidentLogStore;
-import dev.drpilot.rehearsal.Exercise;
-import dev.drpilot.rehearsal.ExerciseLoader;
-import dev.drpilot.runbook.RunbookLoader;
-import dev.drpilot.ui.UiBackend;
-import dev.drpilot.ui.UiSettings;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-/** Builds the engine from plain constructors: the one place that knows every implementation. */
+/** The live actions from plain constructors, and the operator's AWS settings: the one place that knows every implementation. */
 public final class EngineWiring {
 
     private EngineWiring() {
@@ -148,57 +132,17 @@ public final class EngineWiring {
         return AwsSettings.of(System.getenv("AWS_PROFILE"), region, endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
     }
 
-    /** An engine on the log, with one worker thread for the steps (a daemon, so it never keeps the process alive). */
-    public static IncidentEngine engine(IncidentLogStore log) {
-        return engine(log, new AwsClients(awsSettings()), new KubeClients(KubeSettings.fromEnvironment()));
-    }
-
-    /** An engine on the given AWS clients, with the operator's kubeconfig for any Kubernetes step. */
-    public static IncidentEngine engine(IncidentLogStore log, AwsClients aws) {
-        return engine(log, aws, new KubeClients(KubeSettings.fromEnvironment()));
-    }
-
-    public static IncidentEngine engine(IncidentLogStore log, AwsClients aws, KubeClients kube) {
-        ExecutorService steps = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "drpilot-steps");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), actions(aws, kube)), steps, Clock.systemUTC(),
-                Sleeper.real(), new SecureRandom());
-    }
-
-    /**
-     * What the desktop app works with: the shipped runbooks (and the operator's, in the data
-     * folder's runbooks/), the log (the one the command line named, else the settings' location,
-     * else DRPILOT_LOG, else the data folder),
-     * the engine on the settings' AWS profile, region and endpoint and Kubernetes context (else the
-     * environment's), and an exports folder beside the log. Called off the FX thread, after the
-     * window is on screen.
-     */
-    public static UiBackend desktopBackend(UiSettings settings, Path commandLineLog) {
-        String setting = System.getenv("DRPILOT_LOG");
-        Path logFile = commandLineLog != null ? commandLineLog : !settings.logLocation().isEmpty() ? Path.of(settings.logLocation())
-                : setting != null && !setting.isBlank() ? Path.of(setting) : IncidentLogStore.defaultLocation();
-        IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
-        Path dataFolder = logFile.toAbsolutePath().getParent();
-        List<Path> folders = new ArrayList<>();
-        for (Path folder : List.of(ShippedRunbooks.folder(), dataFolder.resolve("runbooks"))) {
-            if (Files.isDirectory(folder)) folders.add(folder);
-        }
-        RunbookLoader.Result loaded = new RunbookLoader(ActionCatalog.builtIn()).load(folders);
-        List<Exercise> exercises = new ArrayList<>();
-        for (Path folder : folders) {
-            exercises.addAll(new ExerciseLoader(loaded.runbooks(), ActionCatalog.builtIn()).loadFolder(folder.resolve("exercises")).exercises());
-        }
+    /** The window's AWS profile, region and endpoint where it gives them (blank where not), else the environment's. */
+    public static AwsSettings awsSettings(String profile, String region, String endpoint) {
         AwsSettings environment = awsSettings();
-        AwsClients aws = new AwsClients(AwsSettings.of(
-                firstOf(settings.awsProfile(), environment.profile()), firstOf(settings.awsRegion(), environment.region()),
-                !settings.awsEndpoint().isEmpty() ? URI.create(settings.awsEndpoint()) : environment.endpoint()));
-        KubeSettings kubeEnvironment = KubeSettings.fromEnvironment();
-        KubeClients kube = new KubeClients(new KubeSettings(kubeEnvironment.kubeconfig(), firstOf(settings.kubeContext(), kubeEnvironment.context())));
-        return new UiBackend(loaded.runbooks(), exercises, log, engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI,
-                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), new AccountSuggestions(aws, kube));
+        return AwsSettings.of(firstOf(profile, environment.profile()), firstOf(region, environment.region()),
+                !endpoint.isEmpty() ? URI.create(endpoint) : environment.endpoint());
+    }
+
+    /** The operator's kubeconfig, on the window's context where it gives one (blank where not), else the environment's. */
+    public static KubeSettings kubeSettings(String context) {
+        KubeSettings environment = KubeSettings.fromEnvironment();
+        return new KubeSettings(environment.kubeconfig(), firstOf(context, environment.context()));
     }
 
     private static String firstOf(String... values) {

@@ -1,8 +1,5 @@
-package dev.drpilot.action.manual;
+package dev.drpilot.action;
 
-import dev.drpilot.action.Action;
-import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.ActionResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.drpilot.app;
+package dev.drpilot.app.wiring;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
