@@ -2,7 +2,7 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
-import dev.drpilot.app.EngineWiring;
+import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.readiness.ReadinessChecks;
 import dev.drpilot.readiness.ReadinessConfig;
 import dev.drpilot.readiness.ReadinessConfigException;
