@@ -18,6 +18,7 @@ public final class DrPilotApplication extends Application {
 
     private static Function<UiSettings, UiBackend> backends;
     private static LongConsumer onFirstFrame = millis -> { };
+    private final TaskRunner tasks = new FxTaskRunner();
     private UiBackend current;
 
     /** Launches the app on what {@code backend} builds from the saved settings; returns when its last window closes. */
@@ -37,7 +38,7 @@ public final class DrPilotApplication extends Application {
     @Override
     public void start(Stage stage) {
         Preferences saved = Preferences.userNodeForPackage(DrPilotApplication.class);
-        MainWindow window = new MainWindow();
+        MainWindow window = new MainWindow(tasks);
         window.setDark(saved.getBoolean("dark", false));
         Scene scene = new Scene(window.root(), saved.getDouble("width", 1280), saved.getDouble("height", 820));
         window.installShortcuts(scene);
@@ -75,7 +76,7 @@ public final class DrPilotApplication extends Application {
 
     private void connect(MainWindow window, UiSettings settings) {
         UiBackend previous = current;
-        Background.run(() -> {
+        tasks.run(() -> {
             if (previous != null) previous.close();
             return backends.apply(settings);
         }, ready -> {

@@ -1,22 +1,5 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.incident.EventKind;
-import dev.drpilot.incident.IncidentLogStore;
-import dev.drpilot.incident.IncidentMode;
-import dev.drpilot.rehearsal.Scorecards;
-import dev.drpilot.runbook.Runbook;
-import dev.drpilot.timeline.Postmortem;
-import dev.drpilot.timeline.PostmortemWriter;
-import dev.drpilot.timeline.TimelinePicture;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,42 +15,21 @@ import javafx.scene.layout.HBox;
  */
 final class ExportPane {
 
-    /** A rehearsal's scorecard (Markdown), offered first for rehearsals. */
-    static final String SCORECARD = "scorecard";
-    /** The same as one HTML file, with the RTO across rehearsals as a chart. */
-    static final String SCORECARD_HTML = "scorecard (html)";
-
     private final HBox root = new HBox(12);
-    private final ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("md", "html", "json", "csv", "png"));
-    private final Label result = new Label();
     private final Button export = new Button("Export post-mortem");
 
-    ExportPane(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, IncidentMode mode,
-               java.util.function.Consumer<Path> open) {
+    ExportPane(ExportModel model) {
+        ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList(model.formats()));
         format.setId("export-format");
-        format.setValue("md");
-        if (mode == IncidentMode.REHEARSAL && runbook.isPresent()) {
-            format.getItems().addFirst(SCORECARD_HTML);
-            format.getItems().addFirst(SCORECARD);
-            format.setValue(SCORECARD);
-            export.setText("Export");
-        }
+        format.valueProperty().bindBidirectional(model.format());
+        if (model.offersScorecard()) export.setText("Export");
         export.setId("export-button");
+        export.disableProperty().bind(model.writing());
+        export.setOnAction(e -> model.export());
+        Label result = new Label();
         result.setId("export-result");
         result.getStyleClass().add("text-muted");
-        export.setOnAction(e -> {
-            String chosen = format.getValue();
-            export.setDisable(true);
-            result.setText("Writing...");
-            Background.run(() -> write(log, incidentId, runbook, folder, chosen), file -> {
-                export.setDisable(false);
-                result.setText("Wrote " + file);
-                open.accept(file);
-            }, problem -> {
-                export.setDisable(false);
-                result.setText("Not written: " + problem);
-            });
-        });
+        result.textProperty().bind(model.result());
         root.getChildren().addAll(new Label("Post-mortem:"), format, export, result);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 16, 8, 16));
@@ -80,32 +42,5 @@ final class ExportPane {
 
     void fire() {
         export.fire();
-    }
-
-    private static Path write(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, String chosen) {
-        Path file = folder.resolve(chosen.equals(SCORECARD) ? incidentId + "-scorecard.md"
-                : chosen.equals(SCORECARD_HTML) ? incidentId + "-scorecard.html" : incidentId + "." + chosen);
-        try {
-            Files.createDirectories(folder);
-            if (chosen.equals(SCORECARD) || chosen.equals(SCORECARD_HTML)) {
-                Scorecards.export(log, log.incident(incidentId).orElseThrow(), runbook.orElseThrow(), file);
-                log.append(incidentId, EventKind.EXPORT, null, Map.of("format", "scorecard", "file", file.toString()));
-                return file;
-            }
-            Postmortem postmortem = Postmortem.of(log.incident(incidentId).orElseThrow(), runbook, log.events(incidentId));
-            if (chosen.equals("png")) {
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    TimelinePicture.write(postmortem, runbook, out);
-                }
-            } else {
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    PostmortemWriter.forFormat(chosen).write(postmortem, out);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        log.append(incidentId, EventKind.EXPORT, null, Map.of("format", chosen, "file", file.toString()));
-        return file;
     }
 }

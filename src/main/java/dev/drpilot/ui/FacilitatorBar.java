@@ -1,18 +1,7 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.engine.IncidentClocks;
-import dev.drpilot.incident.EventKind;
-import dev.drpilot.incident.IncidentEvent;
-import dev.drpilot.rehearsal.Exercise;
-import dev.drpilot.rehearsal.RehearsalClock;
-import dev.drpilot.rehearsal.Tabletop;
-import dev.drpilot.runbook.Durations;
-import dev.drpilot.runbook.Step;
-import dev.drpilot.timeline.EventDescriptions;
 import java.util.List;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The facilitator's controls over a tabletop, above the incident view: the exercise clock and its
@@ -34,21 +24,20 @@ import javafx.scene.layout.VBox;
  */
 final class FacilitatorBar {
 
-    private final Tabletop tabletop;
+    private final FacilitatorModel model;
     private final VBox root = new VBox(6);
-    private final Label clock = new Label();
-    private final Label next = new Label();
-    private final Label latest = new Label("The situation has been given; injects will appear here.");
-    private final Label status = new Label();
+    private final Label latest = new Label();
 
-    FacilitatorBar(Tabletop tabletop, ObservableList<IncidentEvent> events) {
-        this.tabletop = tabletop;
+    FacilitatorBar(FacilitatorModel model) {
+        this.model = model;
+        Label clock = new Label();
         clock.setId("exercise-clock");
         clock.getStyleClass().add("title-4");
-        ChoiceBox<Integer> speed = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 5, 10, 30, RehearsalClock.MAX_SPEED));
+        clock.textProperty().bind(model.clock());
+        ChoiceBox<Integer> speed = new ChoiceBox<>(FXCollections.observableArrayList(FacilitatorModel.SPEEDS));
         speed.setId("rehearsal-speed");
-        speed.setValue(tabletop.clock().speed());
-        speed.setConverter(new javafx.util.StringConverter<>() {
+        speed.valueProperty().bindBidirectional(model.speed());
+        speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer value) {
                 return value == null ? "" : value + "x";
@@ -59,21 +48,21 @@ final class FacilitatorBar {
                 return Integer.valueOf(text.replace("x", ""));
             }
         });
-        speed.valueProperty().addListener((o, was, now) -> tabletop.clock().setSpeed(now));
-        ToggleButton pause = new ToggleButton("Pause");
+        ToggleButton pause = new ToggleButton();
         pause.setId("rehearsal-pause");
-        pause.setOnAction(e -> {
-            if (pause.isSelected()) tabletop.clock().pause();
-            else tabletop.clock().resume();
-            pause.setText(pause.isSelected() ? "Resume" : "Pause");
-        });
+        pause.selectedProperty().bindBidirectional(model.paused());
+        pause.textProperty().bind(model.paused().map(paused -> paused ? "Resume" : "Pause"));
+        Label next = new Label();
         next.setId("next-inject");
+        next.textProperty().bind(model.next());
         Button fire = new Button("Deliver it now");
         fire.setId("fire-inject");
-        fire.setOnAction(e -> Background.run(() -> {
-            tabletop.fireNextInject();
-            return "";
-        }, done -> { }, status::setText));
+        fire.setOnAction(e -> model.deliverNextInject());
+        Label status = new Label();
+        status.setId("facilitator-status");
+        status.getStyleClass().add("text-muted");
+        status.setMinWidth(0);
+        status.textProperty().bind(model.status());
         HBox controls = new HBox(10, new Label("Facilitator"), clock, new Label("Speed"), speed, pause, next, fire, status);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Region whole : List.<Region>of(clock, pause, next, fire)) whole.setMinWidth(Region.USE_PREF_SIZE);
@@ -81,27 +70,18 @@ final class FacilitatorBar {
         TextField inject = new TextField();
         inject.setId("inject-text");
         inject.setPromptText("An inject on the spot: what the players learn now");
+        inject.textProperty().bindBidirectional(model.inject());
         HBox.setHgrow(inject, Priority.ALWAYS);
         Button add = new Button("Add inject");
         add.setId("add-inject");
-        add.setOnAction(e -> {
-            String text = inject.getText();
-            Background.run(() -> {
-                tabletop.addInject(text);
-                return "";
-            }, done -> inject.clear(), status::setText);
-        });
+        add.setOnAction(e -> model.addInject());
         inject.setOnAction(e -> add.fire());
-        List<String> automated = tabletop.run().runbook().steps().stream().filter(s -> !s.isManual()).map(Step::id).toList();
-        ChoiceBox<String> failChoice = new ChoiceBox<>(FXCollections.observableArrayList(automated));
+        ChoiceBox<String> failChoice = new ChoiceBox<>(FXCollections.observableArrayList(model.failable()));
         failChoice.setId("fail-step-choice");
-        if (!automated.isEmpty()) failChoice.setValue(automated.getFirst());
+        failChoice.valueProperty().bindBidirectional(model.stepToFail());
         Button fail = new Button("Fail its next attempt");
         fail.setId("fail-step");
-        fail.setOnAction(e -> {
-            tabletop.failStep(failChoice.getValue(), "the facilitator failed this step");
-            status.setText("The next attempt of " + failChoice.getValue() + " will fail");
-        });
+        fail.setOnAction(e -> model.failStep());
         HBox actions = new HBox(10, inject, add, new Label("Step"), failChoice, fail);
         actions.setAlignment(Pos.CENTER_LEFT);
         inject.setMinWidth(140);
@@ -111,17 +91,7 @@ final class FacilitatorBar {
         latest.setWrapText(true);
         latest.setMinHeight(Region.USE_PREF_SIZE);
         latest.getStyleClass().addAll("text-bold", "warning");
-        status.setId("facilitator-status");
-        status.getStyleClass().add("text-muted");
-        status.setMinWidth(0);
-        events.addListener((ListChangeListener<IncidentEvent>) change -> {
-            while (change.next()) {
-                for (IncidentEvent event : change.getAddedSubList()) {
-                    if (event.kind() == EventKind.INJECT) showInject(event);
-                }
-            }
-        });
-        events.stream().filter(e -> e.kind() == EventKind.INJECT).reduce((a, b) -> b).ifPresent(this::showInject);
+        latest.textProperty().bind(model.latest());
         root.getChildren().addAll(controls, actions);
         root.setPadding(new Insets(6, 16, 6, 16));
         root.getStyleClass().add("bg-subtle");
@@ -137,15 +107,7 @@ final class FacilitatorBar {
         return latest;
     }
 
-    private void showInject(IncidentEvent event) {
-        var payload = EventDescriptions.payload(event);
-        latest.setText("Inject " + payload.getOrDefault("at", "") + ": " + payload.get("text"));
-    }
-
-    /** The exercise clock: the incident's own elapsed time, read in the same tick as the incident screen's clocks. */
-    void show(IncidentClocks.Reading reading) {
-        clock.setText("T+" + StartView.clock(reading.elapsed()) + (tabletop.clock().paused() ? " (paused)" : ""));
-        List<Exercise.Inject> pending = tabletop.pendingInjects();
-        next.setText(pending.isEmpty() ? "No scripted inject left" : "Next inject at T+" + Durations.human(pending.getFirst().at()));
+    FacilitatorModel model() {
+        return model;
     }
 }

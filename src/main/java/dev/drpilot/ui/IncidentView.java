@@ -2,22 +2,11 @@ package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
 import dev.drpilot.engine.StepRun;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
-import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Phase;
-import dev.drpilot.runbook.Targets;
-import dev.drpilot.runbook.TimeTarget;
-import dev.drpilot.timeline.EventDescriptions;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
@@ -26,7 +15,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -58,15 +46,6 @@ import javafx.scene.text.TextFlow;
  */
 final class IncidentView {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final Map<String, Set<EventKind>> FILTERS = Map.of(
-            "All events", EnumSet.allOf(EventKind.class),
-            "Steps", EnumSet.of(EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED, EventKind.STEP_FAILED, EventKind.STEP_SKIPPED,
-                    EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED, EventKind.STEP_WAITING,
-                    EventKind.CONFIRMATION_REQUESTED, EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK),
-            "API calls", EnumSet.of(EventKind.API_CALL, EventKind.CALLER_IDENTITY, EventKind.STATUS_CHANGE),
-            "Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION, EventKind.INJECT),
-            "Clocks", EnumSet.of(EventKind.CLOCK_BREACH, EventKind.PHASE_ENTERED, EventKind.INCIDENT_START_SET_BACK));
 
     private final IncidentViewModel model;
     private final BorderPane root = new BorderPane();
@@ -109,16 +88,13 @@ final class IncidentView {
     /** A step's command, as code reads in a manual step's instructions. */
     private static final String COMMAND_STYLE = "-fx-font-family: monospace; -fx-text-fill: -color-accent-fg;";
     private static final String OPAQUE = "-fx-background-color: -color-bg-default, %s; -fx-background-insets: 0, 0;";
-    private int breachesSeen = -1;
-    /** By step id: who ticked it off, ran it to success or skipped it, and when (UTC). */
-    private final Map<String, String> settledBy = new java.util.HashMap<>();
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
     private final RecordedValuesForm recorded;
 
     IncidentView(IncidentViewModel model, String title, IncidentMode mode, ExportPane export, Runnable onClose) {
         this.model = model;
-        this.recorded = new RecordedValuesForm(model.run().clock());
+        this.recorded = new RecordedValuesForm(model.clock());
         root.setId("incident-view");
         root.setTop(header(title, mode, onClose));
         middle.getItems().setAll(stepsPane(), logPane());
@@ -134,7 +110,16 @@ final class IncidentView {
             if (now != null) selectedStepId = now.id();
             showDetail(now);
         });
-        model.problem().addListener((o, was, now) -> problem.setText(now));
+        problem.textProperty().bind(model.problem());
+        clocks.textProperty().bind(model.clocksLine());
+        model.verdict().addListener((o, was, now) -> {
+            clocks.getStyleClass().removeAll("danger", "success");
+            if (now == IncidentViewModel.Verdict.MISSED) clocks.getStyleClass().add("danger");
+            else if (now == IncidentViewModel.Verdict.RECOVERED) clocks.getStyleClass().add("success");
+        });
+        model.currentFigures().addListener((o, was, now) -> {
+            if (was == null || !was.settledBy().equals(now.settledBy())) steps.refresh();
+        });
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
@@ -156,18 +141,6 @@ final class IncidentView {
     void stop() {
         ticker.stop();
         model.close();
-    }
-
-    private boolean noteWhoSettled(IncidentEvent event) {
-        if (event.stepId() == null) return false;
-        switch (event.kind()) {
-            case STEP_SUCCEEDED, STEP_SKIPPED -> settledBy.put(event.stepId(), event.actor() + ", " + TIME.format(event.time()));
-            case STEP_STARTED -> settledBy.remove(event.stepId());
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Where the operator left the divider between the steps and the log, kept between incidents and runs. */
@@ -197,8 +170,8 @@ final class IncidentView {
     void showFacilitator(FacilitatorBar bar) {
         root.setTop(new VBox((javafx.scene.Node) root.getTop(), bar.root()));
         logPane.getChildren().add(1, bar.latestInject());
-        ticked.add(bar::show);
-        bar.show(model.clocks());
+        ticked.add(bar.model()::show);
+        bar.model().show(model.clocks());
     }
 
     // ---- layout ----
@@ -214,7 +187,7 @@ final class IncidentView {
         name.setWrapText(true);
         name.setMinWidth(160);
         name.setMinHeight(Region.USE_PREF_SIZE);
-        Label id = new Label(model.run().incidentId());
+        Label id = new Label(model.incidentId());
         id.setId("incident-id");
         id.getStyleClass().add("text-muted");
         VBox named = new VBox(0, name, id);
@@ -254,15 +227,8 @@ final class IncidentView {
                 phase,
                 title,
                 fixed(column("State", s -> s.state().label(), 142)),
-                fixed(column("Time", this::elapsed, 58)),
-                fixed(column("Done by", s -> settledBy.getOrDefault(s.id(), ""), 172))));
-        model.events().addListener((javafx.collections.ListChangeListener<IncidentEvent>) change -> {
-            boolean settled = false;
-            while (change.next()) {
-                for (IncidentEvent event : change.getAddedSubList()) settled |= noteWhoSettled(event);
-            }
-            if (settled) steps.refresh();
-        });
+                fixed(column("Time", model::elapsed, 58)),
+                fixed(column("Done by", s -> model.currentFigures().get().settledBy().getOrDefault(s.id(), ""), 172))));
         title.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(title.getMinWidth(),
                 steps.getWidth() - TABLE_EDGES - steps.getColumns().stream().filter(c -> c != title && c.isVisible())
                         .mapToDouble(TableColumn::getPrefWidth).sum()), steps.widthProperty(), phase.visibleProperty()));
@@ -288,20 +254,32 @@ final class IncidentView {
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(skipReason, Priority.ALWAYS);
 
-        problem.setId("action-problem");
-        problem.getStyleClass().add("danger");
-        problem.setWrapText(true);
-        problem.setMinHeight(Region.USE_PREF_SIZE);
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-
-        StackPane asking = new StackPane(detail(), confirmBar(), tickBar());
+        StackPane asking = new StackPane(detail(), confirmBar(), tickBar(), problemBar());
         asking.setId("step-asking");
         asking.setMinHeight(ASKING_HEIGHT);
         asking.setPrefHeight(ASKING_HEIGHT);
         asking.setMaxHeight(ASKING_HEIGHT);
-        VBox pane = new VBox(8, steps, actions, problem, asking);
+        VBox pane = new VBox(8, steps, actions, asking);
         pane.setPadding(new Insets(10, 12, 10, 12));
         return pane;
+    }
+
+    /**
+     * What the operator tried and could not do, in a sentence over the top of the detail (or of
+     * what a step asks): nothing moves when it appears. A click puts it away; the next act does too.
+     */
+    private Label problemBar() {
+        problem.setId("action-problem");
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setMaxHeight(Region.USE_PREF_SIZE);
+        problem.setPadding(new Insets(6, 8, 6, 8));
+        problem.setStyle(OPAQUE.formatted("-color-danger-subtle"));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.setOnMouseClicked(e -> model.dismissProblem());
+        StackPane.setAlignment(problem, Pos.TOP_CENTER);
+        return problem;
     }
 
     /** The selected step: its title in full, its command (Copy), its progress while it runs, a manual step's instructions, its output. */
@@ -350,16 +328,13 @@ final class IncidentView {
         confirmText.setId("confirm-text");
         confirmText.setPromptText("type the resource's name");
         Button confirm = button("confirm-button", "Go ahead", e -> {
-            StepRun waiting = model.awaitingConfirmation();
-            if (waiting != null) model.confirm(waiting.id(), confirmText.getText().strip());
+            model.confirm(confirmText.getText());
             confirmText.clear();
         });
         confirm.getStyleClass().add("danger");
         confirm.setMinWidth(Region.USE_PREF_SIZE);
-        confirm.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            StepRun waiting = model.awaitingConfirmation();
-            return waiting == null || !confirmText.getText().strip().equals(model.run().confirmationText(waiting.id()));
-        }, confirmText.textProperty(), model.steps()).or(model.drivenElsewhere().isNotNull()));
+        confirm.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.confirms(confirmText.getText()),
+                confirmText.textProperty(), model.steps()).or(model.drivenElsewhere().isNotNull()));
         confirmText.setOnAction(e -> confirm.fire());
         HBox confirmLine = new HBox(8, confirmText, confirm);
         HBox.setHgrow(confirmText, Priority.ALWAYS);
@@ -381,8 +356,7 @@ final class IncidentView {
         tickNote.setId("tick-note");
         tickNote.setPromptText("what you found or did (optional)");
         Button tick = button("tick-off", "Done", e -> {
-            StepRun waiting = model.awaitingOperator();
-            if (waiting != null) model.tickOff(waiting.id(), tickNote.getText().strip(), recorded.values());
+            model.tickOff(tickNote.getText().strip(), recorded.values());
             tickNote.clear();
         });
         tick.setMinWidth(Region.USE_PREF_SIZE);
@@ -407,12 +381,10 @@ final class IncidentView {
         Label heading = new Label("Incident log");
         heading.getStyleClass().add("title-4");
         heading.setMinWidth(Region.USE_PREF_SIZE);
-        ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList("All events", "Steps", "API calls", "Notes and decisions", "Clocks"));
+        ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList(IncidentViewModel.LOG_FILTERS.keySet()));
         filter.setId("log-filter");
-        filter.setValue("All events");
-        FilteredList<IncidentEvent> shown = new FilteredList<>(model.events());
-        filter.valueProperty().addListener((o, was, now) -> shown.setPredicate(e -> FILTERS.get(now).contains(e.kind())));
-        ListView<IncidentEvent> list = new ListView<>(shown);
+        filter.valueProperty().bindBidirectional(model.logFilter());
+        ListView<IncidentEvent> list = new ListView<>(model.shownEvents());
         list.setId("log-list");
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -420,8 +392,7 @@ final class IncidentView {
                 super.updateItem(event, empty);
                 setWrapText(true);
                 setPrefWidth(0);
-                setText(empty || event == null ? null : TIME.format(event.time()) + "  " + (event.stepId() == null ? "" : "[" + event.stepId() + "] ")
-                        + EventDescriptions.describe(event) + "  (" + event.actor() + ")");
+                setText(empty || event == null ? null : IncidentViewModel.logLine(event));
             }
         });
         logFollower = FollowNewest.follow(list);
@@ -451,10 +422,7 @@ final class IncidentView {
     }
 
     private void addNote(boolean decision) {
-        String text = note.getText().strip();
-        if (text.isEmpty()) return;
-        if (decision) model.decision(text);
-        else model.note(text);
+        model.note(note.getText(), decision);
         note.clear();
     }
 
@@ -469,12 +437,12 @@ final class IncidentView {
         commandLine.setVisible(step.command() != null);
         command.setText(step.command() == null ? "" : step.command());
         instructions.setVisible(step.step().isManual());
-        if (step.step().isManual()) MarkdownText.show(instructions, model.run().instructions(step.id()));
+        if (step.step().isManual()) MarkdownText.show(instructions, model.instructions(step.id()));
         StringBuilder text = new StringBuilder();
         if (step.message() != null) text.append(step.message()).append('\n');
         if (!step.outputs().isEmpty()) step.outputs().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         output.setText(text.toString());
-        progress.show(step, model.run().clock().instant());
+        progress.show(step, model.clock().instant());
     }
 
     /** The step that starts, waits or asks for the operator is the one shown. */
@@ -494,14 +462,14 @@ final class IncidentView {
         StepRun waiting = model.awaitingConfirmation();
         confirmBar.setVisible(waiting != null);
         if (waiting != null) {
-            confirmPrompt.setText("Destructive: \"" + waiting.step().title() + "\". Type " + model.run().confirmationText(waiting.id()) + " to go ahead.");
+            confirmPrompt.setText(model.confirmationPrompt(waiting));
             confirmCommand.setText(waiting.command() == null ? "" : waiting.command());
         }
         StepRun manual = model.awaitingOperator();
         tickBar.setVisible(manual != null && waiting == null);
         if (manual != null) {
             tickPrompt.setText(manual.step().title());
-            MarkdownText.show(tickInstructions, model.run().instructions(manual.id()));
+            MarkdownText.show(tickInstructions, model.instructions(manual.id()));
             recorded.show(manual.step().records());
         }
         if (steps.getSelectionModel().getSelectedItem() == null && selectedStepId != null) {
@@ -513,60 +481,13 @@ final class IncidentView {
         steps.refresh();
     }
 
-    /**
-     * The data lost, once both ends are known: the restore point chosen (the restoreTime
-     * parameter) and the failure's start (declared, or set back later); null until then.
-     */
-    private Duration rpo() {
-        java.time.Instant failure = null;
-        String restore = model.run().parameterValues().get("restoreTime");
-        for (IncidentEvent event : model.events()) {
-            Object at = switch (event.kind()) {
-                case INCIDENT_DECLARED, INCIDENT_START_SET_BACK -> EventDescriptions.payload(event).get("failureStartedAt");
-                default -> null;
-            };
-            if (at != null) failure = java.time.Instant.parse(String.valueOf(at));
-        }
-        if (failure == null || restore == null) return null;
-        Duration lost = Duration.between(java.time.Instant.parse(restore), failure);
-        return lost.isNegative() ? Duration.ZERO : lost;
-    }
-
+    /** The screen's second: the figures and clocks read once, for the phases, the facilitator's bar and the running steps alike. */
     private void tick() {
-        IncidentClocks.Reading reading = model.clocks();
-        Targets targets = model.run().runbook().targets();
-        Duration lost = rpo();
-        boolean rpoMissed = lost != null && !targets.rpo().isNone() && !targets.rpo().metBy(lost);
-        clocks.setText((reading.closed() ? "Lasted " : "Elapsed ") + StartView.clock(reading.elapsed()) + "   ·   " + rto(reading, targets.rto())
-                + (lost == null ? "" : "   ·   RPO " + Durations.human(lost)
-                + (targets.rpo().isNone() ? "" : " (target " + targets.rpo().label() + ": " + (rpoMissed ? "missed" : "met") + ")")));
-        boolean rtoMissed = reading.recoveredIn() != null ? !targets.rto().isNone() && !targets.rto().metBy(reading.recoveredIn())
-                : reading.rtoRemaining() != null && reading.rtoRemaining().isNegative();
-        clocks.getStyleClass().removeAll("danger", "success");
-        if (rtoMissed || rpoMissed) clocks.getStyleClass().add("danger");
-        else if (reading.recoveredIn() != null) clocks.getStyleClass().add("success");
+        IncidentClocks.Reading reading = model.tick().clocks();
         reading.phases().forEach(phases::show);
         ticked.forEach(listener -> listener.accept(reading));
-        long breaches = reading.phases().stream().filter(IncidentClocks.PhaseClock::breached).count()
-                + (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() ? 1 : 0);
-        if (breaches != breachesSeen) {
-            breachesSeen = (int) breaches;
-            model.checkClocks();
-        }
         refreshRunningTimes();
-        progress.show(steps.getSelectionModel().getSelectedItem(), model.run().clock().instant());
-    }
-
-    /** The RTO clock: counting down, passed, or stopped at the recovery with the RTO achieved against its target. */
-    private static String rto(IncidentClocks.Reading reading, TimeTarget target) {
-        if (reading.recoveredIn() != null) {
-            String achieved = "Recovered in " + StartView.clock(reading.recoveredIn());
-            if (target.isNone()) return achieved;
-            return achieved + " (RTO target " + target.label() + ": " + (target.metBy(reading.recoveredIn()) ? "met" : "missed") + ")";
-        }
-        if (reading.rtoRemaining() == null) return "no RTO target";
-        return reading.rtoRemaining().isNegative() ? "RTO passed " + StartView.clock(reading.rtoRemaining().negated()) + " ago"
-                : "RTO left " + StartView.clock(reading.rtoRemaining());
+        progress.show(steps.getSelectionModel().getSelectedItem(), model.clock().instant());
     }
 
     /** "Immediate", "Recovery", "Validation", "Post-recovery": the table's narrow column. */
@@ -576,12 +497,6 @@ final class IncidentView {
 
     private void refreshRunningTimes() {
         if (model.steps().stream().anyMatch(s -> s.state().isActive())) steps.refresh();
-    }
-
-    private String elapsed(StepRun step) {
-        if (step.startedAt() == null) return "";
-        java.time.Instant end = step.endedAt() == null ? model.run().clock().instant() : step.endedAt();
-        return StartView.clock(Duration.between(step.startedAt(), end)).substring(3);
     }
 
     private static Button button(String id, String text, javafx.event.EventHandler<javafx.event.ActionEvent> action) {

@@ -10,6 +10,7 @@ import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookKind;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
@@ -48,11 +49,13 @@ public final class MainWindow {
     /** How often the live status panel reads its resources while they answer. */
     private static final java.time.Duration LIVE_STATUS_EVERY = java.time.Duration.ofSeconds(10);
 
+    private final TaskRunner tasks;
     private final StackPane root = new StackPane();
     private final BorderPane content = new BorderPane();
     private final VBox help = new VBox(12);
     private final ToggleButton dark = new ToggleButton("Dark");
-    private final StartView start = new StartView(this::pickScenario, this::resume, this::rehearseSample);
+    private final StartViewModel startModel;
+    private final StartView start;
     private final Notifications notifications = new Notifications();
     private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
     private java.util.prefs.Preferences layout;
@@ -65,7 +68,11 @@ public final class MainWindow {
     private Tabletop tabletop;
     private LiveStatus liveStatus;
 
-    public MainWindow() {
+    /** @param tasks where the screens' slow work runs, built once for the window's life */
+    MainWindow(TaskRunner tasks) {
+        this.tasks = tasks;
+        startModel = new StartViewModel(tasks, Clock.systemUTC());
+        start = new StartView(startModel, this::pickScenario, this::resume, this::rehearseSample);
         root.setId("main-window");
         content.setTop(header());
         content.setCenter(start.root());
@@ -140,7 +147,7 @@ public final class MainWindow {
 
     /** The backend could not be built: say why on the start screen. */
     public void failed(String message) {
-        start.failed(message);
+        startModel.failed(message);
     }
 
     private HBox header() {
@@ -169,12 +176,13 @@ public final class MainWindow {
 
     private void showSettings() {
         leaveIncident();
-        SettingsView view = new SettingsView(settings, changed -> {
+        SettingsModel model = new SettingsModel(settings, () -> backend == null ? "Not connected yet" : backend.whoAmI().get(), tasks);
+        SettingsView view = new SettingsView(model, changed -> {
             settings = changed;
-            start.failed("reconnecting with the new settings...");
+            startModel.failed("reconnecting with the new settings...");
             content.setCenter(start.root());
             reconnect.accept(changed);
-        }, () -> backend == null ? "Not connected yet" : backend.whoAmI().get(), () -> {
+        }, () -> {
             if (backend != null) showStart();
             else content.setCenter(start.root());
         });
@@ -184,10 +192,7 @@ public final class MainWindow {
     private void showStart() {
         leaveIncident();
         content.setCenter(start.root());
-        Background.run(() -> backend.log().incidents(), incidents -> {
-            start.show(incidents);
-            backend.log().damage().ifPresent(damage -> start.damaged(damage.sentence()));
-        }, start::failed);
+        startModel.load(backend.log());
     }
 
     private void leaveIncident() {
@@ -203,10 +208,10 @@ public final class MainWindow {
 
     private void pickScenario(IncidentMode chosen) {
         mode = chosen;
-        ScenarioPicker picker = new ScenarioPicker(chosen == IncidentMode.REHEARSAL ? "Rehearse a scenario" : "Declare an incident: which scenario?",
-                this::chosen, this::showStart);
+        ScenarioPicker picker = new ScenarioPicker(new ScenarioPickerModel(chosen == IncidentMode.REHEARSAL ? "Rehearse a scenario"
+                : "Declare an incident: which scenario?", backend.runbooks(), this::chosen), this::showStart);
         content.setCenter(picker.root());
-        picker.show(backend.runbooks());
+        picker.focusSearch();
     }
 
     /**
@@ -220,12 +225,12 @@ public final class MainWindow {
         }
         Optional<Exercise> exercise = backend.exerciseFor(runbook);
         if (exercise.isEmpty()) {
-            start.failed("no tabletop exercise for " + runbook.id() + " in runbooks/exercises: a recovery runbook is only rehearsed at the table");
+            startModel.failed("no tabletop exercise for " + runbook.id() + " in runbooks/exercises: a recovery runbook is only rehearsed at the table");
             showStart();
             return;
         }
-        RehearsalSetup setup = new RehearsalSetup(exercise.get(), runbook, (chosenExercise, speed) -> startTabletop(chosenExercise, runbook, speed),
-                () -> pickScenario(mode));
+        RehearsalSetup setup = new RehearsalSetup(new RehearsalSetupModel(exercise.get(), runbook,
+                (chosenExercise, speed) -> startTabletop(chosenExercise, runbook, speed)), () -> pickScenario(mode));
         content.setCenter(setup.root());
     }
 
@@ -233,71 +238,72 @@ public final class MainWindow {
         mode = IncidentMode.REHEARSAL;
         backend.exercises().stream().filter(e -> e.id().equals(UiBackend.SAMPLE_EXERCISE)).findFirst()
                 .flatMap(e -> backend.runbook(e.runbookId()))
-                .ifPresentOrElse(this::chosen, () -> start.failed("the sample exercise " + UiBackend.SAMPLE_EXERCISE + " is not installed"));
+                .ifPresentOrElse(this::chosen, () -> startModel.failed("the sample exercise " + UiBackend.SAMPLE_EXERCISE + " is not installed"));
     }
 
     private void startTabletop(Exercise exercise, Runbook runbook, int speed) {
-        Background.run(() -> {
+        tasks.run(() -> {
             try {
                 return backend.tabletops().start(exercise, runbook, backend.log(), speed, System.getProperty("user.name", "facilitator"));
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        }, started -> showTabletop(started, runbook), start::failed);
+        }, started -> showTabletop(started, runbook), startModel::failed);
     }
 
     private void showTabletop(Tabletop started, Runbook runbook) {
         showIncident(started.run(), runbook, IncidentMode.REHEARSAL, false);
         tabletop = started;
-        incident.showFacilitator(new FacilitatorBar(started, incident.model().events()));
+        incident.showFacilitator(new FacilitatorBar(new FacilitatorModel(started, incident.model().events(), tasks)));
     }
 
     private void askParameters(Runbook runbook) {
-        ParameterForm form = new ParameterForm(this::declare, () -> pickScenario(mode), backend.suggestions());
+        ParameterForm form = new ParameterForm(new ParameterFormModel(runbook, mode, backend.suggestions(), tasks, Clock.systemUTC(), this::declare),
+                () -> pickScenario(mode));
         content.setCenter(form.root());
-        form.show(runbook, mode);
     }
 
     private void declare(Runbook runbook, Map<String, String> values) {
         IncidentMode declaredMode = mode;
-        Background.run(() -> {
+        tasks.run(() -> {
             try {
                 return backend.engine().declare(runbook, values, new NewIncident(runbook.id(), runbook.title(), declaredMode, null, null, null));
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        }, run -> showIncident(run, runbook, declaredMode, true), start::failed);
+        }, run -> showIncident(run, runbook, declaredMode, true), startModel::failed);
     }
 
     private void resume(Incident chosen) {
         Optional<Runbook> runbook = backend.runbooks().stream().filter(r -> r.id().equals(chosen.runbookId())).findFirst();
         if (runbook.isEmpty()) {
-            start.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
+            startModel.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
             return;
         }
         if (chosen.mode() == IncidentMode.REHEARSAL && runbook.get().kind() == RunbookKind.RECOVERY) {
-            Background.run(() -> {
+            tasks.run(() -> {
                 try {
-                    return backend.tabletops().resume(chosen, runbook.get(), backend.exercises(), backend.log(), RehearsalSetup.DEFAULT_SPEED);
+                    return backend.tabletops().resume(chosen, runbook.get(), backend.exercises(), backend.log(), RehearsalSetupModel.DEFAULT_SPEED);
                 } catch (dev.drpilot.engine.InvalidParametersException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
-            }, resumed -> showTabletop(resumed, runbook.get()), start::failed);
+            }, resumed -> showTabletop(resumed, runbook.get()), startModel::failed);
             return;
         }
-        Background.run(() -> {
+        tasks.run(() -> {
             try {
                 return backend.engine().resume(chosen, runbook.get(), Map.of());
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        }, run -> showIncident(run, runbook.get(), chosen.mode(), true), start::failed);
+        }, run -> showIncident(run, runbook.get(), chosen.mode(), true), startModel::failed);
     }
 
     private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode, boolean watchResources) {
         leaveIncident();
-        export = new ExportPane(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode, opener);
-        incident = new IncidentView(new IncidentViewModel(run, backend.log()), runbook.title(), incidentMode, export, this::showStart);
+        export = new ExportPane(new ExportModel(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode,
+                tasks, opener));
+        incident = new IncidentView(new IncidentViewModel(run, backend.log(), tasks), runbook.title(), incidentMode, export, this::showStart);
         incident.model().onNews(e -> Notifications.noticeFor(e, runbook).ifPresent(notifications::show));
         content.setCenter(incident.root());
         if (layout != null) incident.rememberDivider(layout);

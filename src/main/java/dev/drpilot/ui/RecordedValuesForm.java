@@ -132,7 +132,7 @@ final class RecordedValuesForm {
                 label.setText(problem);
                 label.getStyleClass().add("danger");
             } else {
-                label.setText(record.type() == ParamType.INSTANT && typed ? ParameterForm.readBack(value, clock.instant())
+                label.setText(record.type() == ParamType.INSTANT && typed ? ParameterFormModel.readBack(value, clock.instant())
                         : record.hint() == null ? "" : record.hint());
                 label.getStyleClass().add("text-muted");
             }

@@ -1,9 +1,5 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.rehearsal.Exercise;
-import dev.drpilot.rehearsal.RehearsalClock;
-import dev.drpilot.runbook.Runbook;
-import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,36 +14,31 @@ import javafx.util.StringConverter;
 /** Before a tabletop: the exercise's situation as the players will hear it, and how fast its clock runs. */
 final class RehearsalSetup {
 
-    static final int DEFAULT_SPEED = 30;
-
     private final VBox root = new VBox(14);
 
-    RehearsalSetup(Exercise exercise, Runbook runbook, BiConsumer<Exercise, Integer> onStart, Runnable onBack) {
-        Label title = new Label("Tabletop rehearsal: " + exercise.title());
+    RehearsalSetup(RehearsalSetupModel model, Runnable onBack) {
+        Label title = new Label(model.title());
         title.setId("exercise-title");
         title.getStyleClass().add("title-2");
-        Label about = new Label(runbook.title() + "  ·  RTO target " + runbook.targets().rto().label() + "  ·  RPO target "
-                + runbook.targets().rpo().label());
+        Label about = new Label(model.about());
         about.getStyleClass().add("text-muted");
         Label heading = new Label("The situation");
         heading.getStyleClass().add("title-4");
-        Label situation = new Label(exercise.situation());
+        Label situation = new Label(model.situation());
         situation.setId("exercise-situation");
         situation.setWrapText(true);
         situation.setMaxWidth(820);
-        Label how = new Label(exercise.injects().size() + " injects are scripted. Every step is played by the exercise's script:"
-                + " nothing is called in AWS or Kubernetes. The facilitator can pause, change the speed, deliver an inject early,"
-                + " add one, or fail a step.");
+        Label how = new Label(model.how());
         how.setWrapText(true);
         how.setMaxWidth(820);
         how.getStyleClass().add("text-muted");
-        ChoiceBox<Integer> speed = new ChoiceBox<>(FXCollections.observableArrayList(1, 5, 10, 30, RehearsalClock.MAX_SPEED));
+        ChoiceBox<Integer> speed = new ChoiceBox<>(FXCollections.observableArrayList(RehearsalSetupModel.SPEEDS));
         speed.setId("setup-speed");
-        speed.setValue(DEFAULT_SPEED);
+        speed.valueProperty().bindBidirectional(model.speed());
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer value) {
-                return value == null ? "" : value == 1 ? "real time" : value + "x faster";
+                return RehearsalSetupModel.speedLabel(value);
             }
 
             @Override
@@ -59,10 +50,8 @@ final class RehearsalSetup {
         start.setId("start-tabletop");
         start.getStyleClass().add("accent");
         start.setDefaultButton(true);
-        start.setOnAction(e -> {
-            start.setDisable(true);
-            onStart.accept(exercise, speed.getValue());
-        });
+        start.disableProperty().bind(model.started());
+        start.setOnAction(e -> model.start());
         Button back = new Button("Back");
         back.setId("setup-back");
         back.setOnAction(e -> onBack.run());

@@ -1,14 +1,7 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.runbook.Architecture;
 import dev.drpilot.runbook.Runbook;
-import dev.drpilot.runbook.RunbookKind;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.collections.FXCollections;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -25,25 +18,30 @@ import javafx.scene.layout.VBox;
 /** Picks the scenario: by architecture and by symptom, searched as the operator types; each with its RTO and RPO. */
 final class ScenarioPicker {
 
-    private static final String ALL = "All architectures";
-
     private final VBox root = new VBox(12);
     private final TextField search = new TextField();
-    private final ChoiceBox<String> architecture = new ChoiceBox<>(FXCollections.observableArrayList(ALL, "Druid", "WebApp"));
-    private final ListView<Runbook> list = new ListView<>();
-    private FilteredList<Runbook> shown;
 
-    ScenarioPicker(String heading, Consumer<Runbook> onPick, Runnable onBack) {
-        Label title = new Label(heading);
+    ScenarioPicker(ScenarioPickerModel model, Runnable onBack) {
+        Label title = new Label(model.heading());
         title.setId("picker-title");
         title.getStyleClass().add("title-3");
         search.setId("scenario-search");
         search.setPromptText("Search by symptom or name: pod, NotReady, corruption, deleted, region...");
+        search.textProperty().bindBidirectional(model.search());
         HBox.setHgrow(search, Priority.ALWAYS);
+        ChoiceBox<String> architecture = new ChoiceBox<>(FXCollections.observableArrayList(ScenarioPickerModel.ARCHITECTURES));
         architecture.setId("architecture-filter");
-        architecture.setValue(ALL);
+        architecture.valueProperty().bindBidirectional(model.architecture());
+        ListView<Runbook> list = new ListView<>(model.shown());
         list.setId("scenario-list");
         list.setCellFactory(v -> new ScenarioCell());
+        list.getSelectionModel().select(model.selected().get());
+        model.selected().addListener((o, was, now) -> {
+            if (now != list.getSelectionModel().getSelectedItem()) list.getSelectionModel().select(now);
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) model.selected().set(now);
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         Button back = new Button("Back");
         back.setId("picker-back");
@@ -52,13 +50,11 @@ final class ScenarioPicker {
         next.setId("scenario-next");
         next.getStyleClass().add("accent");
         next.setDefaultButton(true);
-        next.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        next.setOnAction(e -> onPick.accept(list.getSelectionModel().getSelectedItem()));
+        next.disableProperty().bind(model.selected().isNull());
+        next.setOnAction(e -> model.pick());
         list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) onPick.accept(list.getSelectionModel().getSelectedItem());
+            if (e.getClickCount() == 2) model.pick();
         });
-        search.textProperty().addListener((o, was, now) -> filter());
-        architecture.valueProperty().addListener((o, was, now) -> filter());
         HBox filters = new HBox(12, search, architecture);
         HBox buttons = new HBox(12, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
@@ -71,26 +67,9 @@ final class ScenarioPicker {
         return root;
     }
 
-    void show(List<Runbook> runbooks) {
-        shown = new FilteredList<>(FXCollections.observableArrayList(runbooks.stream()
-                .filter(r -> r.kind() == RunbookKind.RECOVERY || r.kind() == RunbookKind.DRILL || r.kind() == RunbookKind.CHECKLIST)
-                .sorted(Comparator.comparing((Runbook r) -> r.kind() != RunbookKind.RECOVERY).thenComparing(Runbook::title)).toList()));
-        list.setItems(shown);
-        filter();
+    /** Puts the cursor in the search field. */
+    void focusSearch() {
         search.requestFocus();
-    }
-
-    private void filter() {
-        if (shown == null) return;
-        String words = search.getText() == null ? "" : search.getText().toLowerCase(Locale.ROOT).strip();
-        String arch = architecture.getValue();
-        shown.setPredicate(r -> (ALL.equals(arch) || r.architecture() == Architecture.BOTH || r.architecture().name().equalsIgnoreCase(arch))
-                && (words.isEmpty() || haystack(r).contains(words)));
-        if (!shown.isEmpty()) list.getSelectionModel().select(0);
-    }
-
-    private static String haystack(Runbook r) {
-        return (r.id() + " " + r.title() + " " + String.join(" ", r.symptoms()) + " " + (r.summary() == null ? "" : r.summary())).toLowerCase(Locale.ROOT);
     }
 
     /** A scenario: its title, its targets, and the symptoms that point at it. */
@@ -105,9 +84,9 @@ final class ScenarioPicker {
             }
             Label name = new Label(r.title());
             name.getStyleClass().add("text-bold");
-            Label targets = new Label("RTO " + r.targets().rto().label() + "  ·  RPO " + r.targets().rpo().label() + "  ·  " + r.architecture().name().toLowerCase(Locale.ROOT));
+            Label targets = new Label(ScenarioPickerModel.targets(r));
             targets.getStyleClass().add("text-muted");
-            Label symptoms = new Label(r.symptoms().isEmpty() ? "" : "Symptoms: " + String.join("; ", r.symptoms()));
+            Label symptoms = new Label(ScenarioPickerModel.symptoms(r));
             symptoms.getStyleClass().add("text-small");
             setText(null);
             setGraphic(new VBox(2, name, targets, symptoms));

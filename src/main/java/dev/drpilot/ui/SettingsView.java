@@ -1,7 +1,6 @@
 package dev.drpilot.ui;
 
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -26,14 +25,14 @@ final class SettingsView {
     private final TextField log = field("settings-log", "the per-user data folder");
     private final Label identity = new Label();
 
-    SettingsView(UiSettings current, Consumer<UiSettings> onSave, Supplier<String> whoAmI, Runnable onBack) {
+    SettingsView(SettingsModel model, Consumer<UiSettings> onSave, Runnable onBack) {
         Label title = new Label("Settings");
         title.getStyleClass().add("title-3");
-        profile.setText(current.awsProfile());
-        region.setText(current.awsRegion());
-        endpoint.setText(current.awsEndpoint());
-        context.setText(current.kubeContext());
-        log.setText(current.logLocation());
+        profile.textProperty().bindBidirectional(model.awsProfile());
+        region.textProperty().bindBidirectional(model.awsRegion());
+        endpoint.textProperty().bindBidirectional(model.awsEndpoint());
+        context.textProperty().bindBidirectional(model.kubeContext());
+        log.textProperty().bindBidirectional(model.logLocation());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -46,17 +45,15 @@ final class SettingsView {
         identity.setWrapText(true);
         Button check = new Button("Check who I am");
         check.setId("settings-check-identity");
-        check.setOnAction(e -> {
-            identity.setText("Asking AWS...");
-            Background.run(whoAmI, identity::setText, identity::setText);
-        });
+        identity.textProperty().bind(model.identity());
+        check.setOnAction(e -> model.checkIdentity());
         Button back = new Button("Back");
         back.setId("settings-back");
         back.setOnAction(e -> onBack.run());
         Button save = new Button("Save and reconnect");
         save.setId("settings-save");
         save.getStyleClass().add("accent");
-        save.setOnAction(e -> onSave.accept(new UiSettings(profile.getText(), region.getText(), endpoint.getText(), context.getText(), log.getText())));
+        save.setOnAction(e -> onSave.accept(model.edited()));
         HBox buttons = new HBox(12, back, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         Label note = new Label("Credentials stay where the AWS CLI and kubectl keep them (~/.aws, your kubeconfig): DR Pilot never stores a secret.");

@@ -49,7 +49,7 @@ final class StepProgress {
         if (step.fraction() != null) bar.setProgress(step.fraction());
         else if (expected != null) bar.setProgress(Math.min(1.0, soFar.toMillis() / (double) expected.toMillis()));
         else bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        String clock = StartView.clock(soFar);
+        String clock = ClockText.of(soFar);
         time.setText(expected == null ? clock + " so far"
                 : soFar.compareTo(expected) > 0 ? clock + ", longer than the " + Durations.human(expected) + " expected"
                 : clock + " of about " + Durations.human(expected) + " expected");

@@ -51,4 +51,17 @@ class ArchitectureTest {
             .matching("dev.drpilot.(**)")
             .should().beFreeOfCycles()
             .because("each package, sub-packages included, builds on the ones below it; a cycle makes two packages one that cannot change alone");
+
+    @ArchTest
+    static final ArchRule readinessStaysBelowTheAppAndTheUi = noClasses()
+            .that().resideInAPackage("dev.drpilot.readiness..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.drpilot.ui..", "dev.drpilot.app..",
+                    "dev.drpilot.engine..")
+            .because("readiness runs from the command line, a timer or (later) a screen, without an incident");
+
+    @ArchTest
+    static final ArchRule nothingBelowReachesUpIntoReadiness = noClasses()
+            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..", "dev.drpilot.engine..")
+            .should().dependOnClassesThat().resideInAPackage("dev.drpilot.readiness..")
+            .because("readiness is built on the actions, not the other way round");
 }

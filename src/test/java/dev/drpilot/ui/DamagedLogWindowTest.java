@@ -55,9 +55,13 @@ class DamagedLogWindowTest {
                 .startsWith("The incident log " + crashed.database() + " is damaged: " + crashed.newest()
                         + " lost events 13 to 13: the database holds 12, its head file says 13.");
         assertThat(TestWindows.find(robot, "#incident-list", TableView.class).getItems()).hasSize(2);
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.from(window.root()).lookup(".table-row-cell")
-                .match((TableRow<?> row) -> row.getItem() != null && row.getScene() != null).queryAs(Node.class)).get());
-        assertThat(TestWindows.find(robot, "#incident-list", TableView.class).getSelectionModel().getSelectedItem()).isNotNull();
+        // the list redraws its rows every second (the clocks): a row found just before a redraw has left the scene
+        // by the time it is clicked, so the click is tried again on a row found afresh
+        Awaitility.await().ignoreExceptions().until(() -> {
+            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.from(window.root()).lookup(".table-row-cell")
+                    .match((TableRow<?> row) -> row.getItem() != null && row.getScene() != null).queryAs(Node.class)).get());
+            return TestWindows.find(robot, "#incident-list", TableView.class).getSelectionModel().getSelectedItem() != null;
+        });
         assertThat(TestWindows.find(robot, "#declare-incident", Button.class).isDisabled()).isTrue();
         assertThat(TestWindows.find(robot, "#start-rehearsal", Button.class).isDisabled()).isTrue();
         assertThat(TestWindows.find(robot, "#resume-incident", Button.class).isDisabled()).isTrue();

@@ -57,9 +57,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * dark, during the sample rehearsal (its facilitator's bar makes it the fullest screen): the title,
  * the way back, the state buttons, Copy and the phases are shown whole; a phase without steps says
  * so; a manual step's Markdown is rendered; the table and buttons stay put when a step asks for a
- * tick or a confirmation; a long step's progress is a bar with its expected time; a notice covers
- * neither the clocks nor the controls. Then the log that follows its newest event unless the
- * operator scrolled up, and a resumed rehearsal that does not pop its old notices and reads the same
+ * tick or a confirmation, or an act cannot be done and the window says why; a long step's progress
+ * is a bar with its expected time; a notice covers neither the clocks nor the controls. Then the
+ * log that follows its newest event unless the operator scrolled up, and a resumed rehearsal that does not pop its old notices and reads the same
  * time on its bar, its screen and the list. Saves incident-WIDTHxHEIGHT-light and -dark.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -121,6 +121,14 @@ class IncidentScreenSizesTest {
         assertThat(styleOf(robot, "#tick-instructions", "first").getStyleClass()).as("**first**").contains("text-bold");
         assertThat(styleOf(robot, "#tick-instructions", "restoreTime").getStyle()).as("`restoreTime`").contains("monospace");
         assertReadable(robot, List.of("#tick-prompt", "#tick-off", "#record-firstError-now"));
+
+        robot.clickOn("#run-step"); // the step waits for its tick: it cannot be run, and the window says why under the buttons
+        Awaitility.await().until(() -> shown(robot, "#action-problem"));
+        assertThat(find(robot, "#action-problem", Label.class).getText()).contains("cannot be started now");
+        assertThat(bounds(robot, "#steps")).as("the table, when an error line appears").isEqualTo(table);
+        assertThat(bounds(robot, "#run-next")).isEqualTo(buttons);
+        robot.clickOn("#action-problem");
+        Awaitility.await().until(() -> !shown(robot, "#action-problem"));
 
         robot.clickOn("#record-firstError-now");
         robot.clickOn("#tick-off");

@@ -50,9 +50,11 @@ public final class LongIncidentBenchmark {
              Tabletop tabletop = new Tabletops(catalog, new StepWorkerEngines(new DaemonThreads("drpilot-steps"))).start(exercise, runbook, log, speed, "bench")) {
             CompletableFuture<FacilitatorBar> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
-                ExportPane export = new ExportPane(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"), IncidentMode.REHEARSAL, file -> { });
-                IncidentView view = new IncidentView(new IncidentViewModel(tabletop.run(), log), runbook.title(), IncidentMode.REHEARSAL, export, () -> { });
-                FacilitatorBar bar = new FacilitatorBar(tabletop, view.model().events());
+                ExportPane export = new ExportPane(new ExportModel(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"),
+                        IncidentMode.REHEARSAL, TestWindows.TASKS, file -> { }));
+                IncidentView view = new IncidentView(new IncidentViewModel(tabletop.run(), log, TestWindows.TASKS), runbook.title(),
+                        IncidentMode.REHEARSAL, export, () -> { });
+                FacilitatorBar bar = new FacilitatorBar(new FacilitatorModel(tabletop, view.model().events(), TestWindows.TASKS));
                 view.showFacilitator(bar);
                 Stage stage = new Stage();
                 stage.setScene(new Scene(view.root(), 1280, 800));

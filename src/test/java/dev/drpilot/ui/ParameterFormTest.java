@@ -7,6 +7,7 @@ import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
@@ -42,15 +43,14 @@ class ParameterFormTest {
 
     @Start
     void start(Stage stage) {
-        form = new ParameterForm((runbook, values) -> declared.set(values), () -> { }, ParameterSuggestions.NONE);
+        form = new ParameterForm(new ParameterFormModel(RUNBOOK, IncidentMode.LIVE, ParameterSuggestions.NONE, TestWindows.TASKS, Clock.systemUTC(),
+                (runbook, values) -> declared.set(values)), () -> { });
         stage.setScene(new Scene(form.root(), 900, 400));
         stage.show();
     }
 
     @Test
     void aSecretParameterIsAMaskedFieldThatShowsNoDefaultAndDeclaresWhatWasTyped(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> form.show(RUNBOOK, IncidentMode.LIVE)).get();
-
         TextField secret = TestWindows.find(robot, "#param-apiToken", TextField.class);
         assertThat(secret).isInstanceOf(PasswordField.class);
         assertThat(secret.getText()).isEmpty();

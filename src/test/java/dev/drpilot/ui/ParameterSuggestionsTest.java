@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,8 +72,8 @@ class ParameterSuggestionsTest {
                     .backupRetentionPeriod(7));
             AtomicReference<Map<String, String>> declared = new AtomicReference<>();
             WaitForAsyncUtils.asyncFx(() -> {
-                ParameterForm form = new ParameterForm((r, values) -> declared.set(values), () -> { }, new AccountSuggestions(aws, kube));
-                form.show(runbook, IncidentMode.LIVE);
+                ParameterForm form = new ParameterForm(new ParameterFormModel(runbook, IncidentMode.LIVE, new AccountSuggestions(aws, kube),
+                        TestWindows.TASKS, Clock.systemUTC(), (r, values) -> declared.set(values)), () -> { });
                 stage.setScene(new Scene(form.root(), 1280, 800));
                 stage.show();
             }).get();

@@ -15,6 +15,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The app's window as the UI tests open it: light theme, 1280x800 (Monocle's screen) unless told, shortcuts installed. */
 final class TestWindows {
 
+    /** The window's task runner, as the app builds it: a worker pool, results on the FX thread. */
+    static final TaskRunner TASKS = new FxTaskRunner();
+
     private TestWindows() {
     }
 
@@ -56,7 +59,7 @@ final class TestWindows {
     /** Call on the FX thread. */
     static MainWindow open(Stage stage, int width, int height) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainWindow window = new MainWindow();
+        MainWindow window = new MainWindow(TASKS);
         Scene scene = new Scene(window.root(), width, height);
         window.installShortcuts(scene);
         stage.setTitle(MainWindow.TITLE);
