@@ -97,8 +97,9 @@ public final class S3CheckReadable implements Action {
             return empty || read(in) ? null : "no byte came back";
         } catch (AwsServiceException e) {
             context.apiCall("S3", "GetObject " + object.key() + " (failed)", null);
-            if (e.statusCode() == 403) throw AwsErrors.translate(e, "S3 GetObject", "s3:GetObject (and kms:Decrypt for SSE-KMS objects)", clients.settings());
-            return e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if ("AccessDenied".equals(code)) throw AwsErrors.translate(e, "S3 GetObject", "s3:GetObject (and kms:Decrypt for SSE-KMS objects)", clients.settings());
+            return code == null ? "HTTP " + e.statusCode() : code;
         } catch (SdkException e) {
             context.apiCall("S3", "GetObject " + object.key() + " (failed)", null);
             throw AwsErrors.translate(e, "S3 GetObject", "s3:GetObject", clients.settings());
