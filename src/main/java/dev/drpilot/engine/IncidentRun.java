@@ -388,13 +388,22 @@ public final class IncidentRun implements AutoCloseable {
         return event;
     }
 
-    /** A recovery runbook whose immediate and recovery steps are all done has brought the service back. */
+    /**
+     * A recovery runbook whose immediate and recovery steps are all done has brought the service back,
+     * unless it marks the step that proves it ({@link #recoveredByStep}).
+     */
     private void recoveredByItsSteps() {
-        if (state != IncidentState.OPEN || runbook.kind() != RunbookKind.RECOVERY) return;
+        if (state != IncidentState.OPEN || runbook.kind() != RunbookKind.RECOVERY || runbook.recoveryStep().isPresent()) return;
         List<StepRun> recovery = steps().stream()
                 .filter(s -> s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY).toList();
         if (recovery.isEmpty() || !recovery.stream().allMatch(s -> s.state() == StepState.SUCCEEDED || s.state() == StepState.SKIPPED)) return;
         recovered("steps", "every step of the immediate and recovery phases is done");
+    }
+
+    /** The step marked {@code recovers} succeeded: the service is back as of now, by what that step checked. */
+    private void recoveredByStep(StepRun end) {
+        if (state != IncidentState.OPEN || !end.step().recovers() || end.state() != StepState.SUCCEEDED) return;
+        recovered("step " + end.id(), end.message());
     }
 
     /** The incident's clocks now: elapsed, RTO countdown, phase windows. */
@@ -445,7 +454,7 @@ public final class IncidentRun implements AutoCloseable {
         int at = after == null ? steps.size() : indexOf(after) + 1;
         Step anchor = steps.get(Math.max(0, Math.min(at, steps.size()) - 1)).step();
         Step step = new Step((String) payload.get("id"), (String) payload.get("title"), anchor.phase(), null, Map.of(),
-                (String) payload.get("instructions"), List.of(), Map.of(), null, null, false, null, anchor.position());
+                (String) payload.get("instructions"), List.of(), Map.of(), null, null, false, null, false, anchor.position());
         StepRun run = StepRun.pending(step, null);
         steps.add(at, run);
         notifyChanged(run);
@@ -531,6 +540,7 @@ public final class IncidentRun implements AutoCloseable {
         StepRun end = execution.run();
         checkClocks();
         if (end.state() == StepState.SUCCEEDED || end.state() == StepState.SKIPPED) recoveredByItsSteps();
+        recoveredByStep(end);
         synchronized (this) {
             executions.remove(stepId);
             operatorGates.remove(stepId);

@@ -19,6 +19,11 @@ public record Runbook(Path source, String id, String title, Architecture archite
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
     }
 
+    /** The step whose success means the service is back ({@code recovers: true}), if the runbook marks one. */
+    public Optional<Step> recoveryStep() {
+        return steps.stream().filter(Step::recovers).findFirst();
+    }
+
     public Optional<Param> param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }

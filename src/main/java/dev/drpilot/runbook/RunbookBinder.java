@@ -56,7 +56,8 @@ final class RunbookBinder {
         return new Step(node.path("id").asText(), node.path("title").asText(), Phase.fromYaml(node.path("phase").asText()),
                 text(node, "action"), with, text(node, "manual"), records, verify,
                 duration(node, "expect"), duration(node, "timeout"),
-                destructive(node, catalog), text(node, "confirm"), yaml.positionOf(pointer));
+                destructive(node, catalog), text(node, "confirm"),
+                node.path("recovers").asBoolean(false), yaml.positionOf(pointer));
     }
 
     /** A step is destructive when its action is, or when the runbook says so (a manual step, a write into production). */

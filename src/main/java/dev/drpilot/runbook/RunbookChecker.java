@@ -110,6 +110,30 @@ final class RunbookChecker {
         for (int i = 0; i < steps.size(); i++) {
             checkStep(steps, i, index, params, report);
         }
+        checkRecoveryStep(steps, report);
+    }
+
+    /**
+     * One step at most says the service is back, and it is a check DR Pilot makes: the RTO is
+     * measured where a runbook's own check succeeds, never where a box is ticked.
+     */
+    private static void checkRecoveryStep(JsonNode steps, BiConsumer<String, String> report) {
+        String first = null;
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            if (!step.path("recovers").asBoolean(false)) continue;
+            String id = step.path("id").asText("step " + (i + 1));
+            if (step.has("manual")) {
+                report.accept("/steps/" + i + "/recovers", "step '" + id + "' is manual: 'recovers' marks a check DR Pilot makes (a health"
+                        + " check, a count, a read), so the RTO is measured, not ticked. Mark an action step, or let the operator say the"
+                        + " service is back (Recovered, drpilot resolve)");
+            } else if (first != null) {
+                report.accept("/steps/" + i + "/recovers", "step '" + id + "' and step '" + first + "' both say the service is back;"
+                        + " keep 'recovers: true' on the one whose success proves it");
+            } else {
+                first = id;
+            }
+        }
     }
 
     private void checkStep(JsonNode steps, int i, Map<String, Integer> index, Set<String> params,

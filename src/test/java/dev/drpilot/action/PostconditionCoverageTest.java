@@ -20,10 +20,14 @@ class PostconditionCoverageTest {
     private static final Map<String, String> EXEMPT = Map.of(
             "process.cdkDeploy", "its read-back is CloudFormation's stack state, which the deploy's own output reports");
 
+    /** Reads that the API sends as a POST (a filter in the body): they change nothing. */
+    private static final Map<String, String> READS = Map.of(
+            "http.druid.segmentCount", "Druid lists the used segments over intervals given in a POST body");
+
     @Test
     void everyActionThatChangesSomethingSaysWhatItReadsBack() {
         List<String> missing = ActionCatalog.builtIn().all().stream()
-                .filter(c -> CHANGES.matcher(c.api()).find() || c.destructive())
+                .filter(c -> CHANGES.matcher(c.api()).find() && !READS.containsKey(c.id()) || c.destructive())
                 .filter(c -> !c.changesState() && !EXEMPT.containsKey(c.id()))
                 .map(ActionContract::id).toList();
         assertThat(missing).isEmpty();

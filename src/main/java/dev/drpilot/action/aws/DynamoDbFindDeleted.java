@@ -9,7 +9,6 @@ import dev.drpilot.action.Args;
 import dev.drpilot.action.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,9 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -31,8 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 public final class DynamoDbFindDeleted implements Action {
 
-    private static final int BATCH_GET = 100;
-    private static final int ROUNDS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AwsClients clients;
@@ -60,10 +55,10 @@ public final class DynamoDbFindDeleted implements Action {
         for (Map<String, AttributeValue> item : scan(context, dynamo, side)) {
             if (ids.isEmpty() || ids.contains(keyText(item.get(keyNames.get(0))))) candidates.add(item);
         }
-        Set<Map<String, AttributeValue>> present = presentKeys(context, dynamo, live, keyNames, candidates);
+        Set<Map<String, AttributeValue>> present = new DynamoDbKeyReads(clients, context, dynamo).present(live, keyNames, candidates);
         List<Map<String, Object>> missing = new ArrayList<>();
         for (Map<String, AttributeValue> item : candidates) {
-            if (!present.contains(key(item, keyNames))) missing.add(DynamoJson.toJson(item));
+            if (!present.contains(DynamoDbKeyReads.key(item, keyNames))) missing.add(DynamoJson.toJson(item));
         }
         save(Path.of(file), missing);
         String scope = ids.isEmpty() ? "" : " among the " + ids.size() + " id(s) given";
@@ -88,34 +83,6 @@ public final class DynamoDbFindDeleted implements Action {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
-    }
-
-    /** The keys, among the candidates', that the live table has: BatchGetItem by 100, unprocessed keys asked again. */
-    private Set<Map<String, AttributeValue>> presentKeys(ActionContext context, DynamoDbClient dynamo, String table, List<String> keyNames,
-                                                        List<Map<String, AttributeValue>> candidates)
-            throws ActionException, InterruptedException {
-        Set<Map<String, AttributeValue>> present = new HashSet<>();
-        for (int i = 0; i < candidates.size(); i += BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = candidates.subList(i, Math.min(i + BATCH_GET, candidates.size())).stream()
-                    .map(item -> key(item, keyNames)).toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round == ROUNDS) throw ActionException.transientFailure("DynamoDB kept keys of " + table + " unprocessed: retrying");
-                Map<String, KeysAndAttributes> ask = pending;
-                BatchGetItemResponse got = AwsCall.run(context, clients, "DynamoDB", "BatchGetItem", "dynamodb:BatchGetItem",
-                        () -> dynamo.batchGetItem(r -> r.requestItems(ask)));
-                got.responses().getOrDefault(table, List.of()).forEach(item -> present.add(key(item, keyNames)));
-                pending = got.hasUnprocessedKeys() ? got.unprocessedKeys() : Map.of();
-                if (!pending.isEmpty()) context.pause(Duration.ofMillis(250L << Math.min(round, 6)));
-            }
-        }
-        return present;
-    }
-
-    private static Map<String, AttributeValue> key(Map<String, AttributeValue> item, List<String> keyNames) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        keyNames.forEach(name -> key.put(name, item.get(name)));
-        return key;
     }
 
     private static String keyText(AttributeValue value) {

@@ -17,6 +17,7 @@ import dev.drpilot.action.aws.Route53CreateHealthCheck;
 import dev.drpilot.action.aws.Route53ListHealthChecks;
 import dev.drpilot.action.aws.Route53WaitInsync;
 import dev.drpilot.action.aws.DynamoDbBatchWrite;
+import dev.drpilot.action.aws.DynamoDbCheckItems;
 import dev.drpilot.action.aws.DynamoDbCreateBackup;
 import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
 import dev.drpilot.action.aws.DynamoDbDescribeTable;
@@ -40,6 +41,7 @@ import dev.drpilot.action.aws.RdsDescribeSnapshots;
 import dev.drpilot.action.aws.RdsRestoreFromSnapshot;
 import dev.drpilot.action.aws.RdsRestoreToPointInTime;
 import dev.drpilot.action.aws.RdsWaitForStatus;
+import dev.drpilot.action.aws.S3CheckReadable;
 import dev.drpilot.action.aws.S3GetLifecycle;
 import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
@@ -53,6 +55,7 @@ import dev.drpilot.action.aws.SecretsManagerUpdateSecret;
 import dev.drpilot.action.aws.StsGetCallerIdentity;
 import dev.drpilot.action.http.DnsLookup;
 import dev.drpilot.action.http.DruidMarkUsed;
+import dev.drpilot.action.http.DruidSegmentCount;
 import dev.drpilot.action.http.HealthCheck;
 import dev.drpilot.action.k8s.HelmExportReleases;
 import dev.drpilot.action.k8s.KubeClients;
@@ -93,7 +96,7 @@ public final class EngineWiring {
     public static List<Action> actions(AwsClients aws, KubeClients kube, Supplier<String> backupKey) {
         List<Action> all = new ArrayList<>(awsActions(aws));
         all.addAll(kubernetesActions(kube, backupKey));
-        all.addAll(List.of(new HealthCheck(), new DruidMarkUsed(), new DnsLookup(),
+        all.addAll(List.of(new HealthCheck(), new DruidMarkUsed(), new DruidSegmentCount(), new DnsLookup(),
                 new CdkDeploy(firstOf(System.getenv("DRPILOT_CDK"), "cdk")), new GitTag(firstOf(System.getenv("DRPILOT_GIT"), "git"))));
         return all;
     }
@@ -110,6 +113,7 @@ public final class EngineWiring {
                 new RdsWaitForStatus(aws), new SecretsManagerUpdateSecret(aws), new S3GetVersioning(aws), new S3PutVersioning(aws),
                 new S3ListDeleteMarkers(aws), new S3RemoveDeleteMarkers(aws), new DynamoDbRestoreToPointInTime(aws),
                 new DynamoDbWaitForTable(aws), new DynamoDbScan(aws), new DynamoDbFindDeleted(aws), new DynamoDbBatchWrite(aws), new DynamoDbDeleteTable(aws),
+                new DynamoDbCheckItems(aws), new S3CheckReadable(aws),
                 new RdsCreateSnapshot(aws), new RdsDescribeSnapshots(aws), new RdsRestoreFromSnapshot(aws), new RdsDeleteInstance(aws),
                 new CloudWatchPutMetricAlarm(aws), new CloudWatchDescribeAlarms(aws), new Route53CreateHealthCheck(aws),
                 new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),

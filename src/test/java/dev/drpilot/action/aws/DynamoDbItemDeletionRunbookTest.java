@@ -141,6 +141,10 @@ class DynamoDbItemDeletionRunbookTest {
             assertThat(reimport.message()).contains("Checked: item u2 read back, " + user("u2").size() + " attributes equal");
             assertThat(Files.readString(folder.resolve("restore-items.json"))).as("the file the command names holds the request")
                     .contains("\"webapp-users\"", "PutRequest", "\"BS\"", TOKEN);
+            assertThat(run.step("items-back").message()).contains("and all 1 key(s) asked for read back by BatchGetItem");
+            assertThat(log.events(incidentId)).as("the check of the items, not the clean-up, says the service is back")
+                    .filteredOn(e -> e.kind() == dev.drpilot.incident.EventKind.INCIDENT_RECOVERED).singleElement()
+                    .satisfies(e -> assertThat(e.payload()).contains("\"by\":\"step items-back\""));
             run.confirm("cleanup", "webapp-users-restored").get(120, TimeUnit.SECONDS);
             assertThat(run.steps()).extracting(StepRun::state).containsOnly(StepState.SUCCEEDED);
 

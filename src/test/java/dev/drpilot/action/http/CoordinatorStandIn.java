@@ -22,13 +22,16 @@ import java.util.regex.Pattern;
  * keeps segments with their intervals and used flags, and answers the two calls of the
  * markUsed step as Druid does: markUsed marks the unused segments lying within the interval
  * and says how many changed; the metadata listing gives the ids of the used segments that overlap
- * any of the intervals posted.
+ * any of the intervals posted; the served listing ({@code /datasources/{ds}/intervals/{start_end}?simple})
+ * counts, per segment interval, the segments within the interval that the historicals serve. The
+ * historicals load what is used when the test says so ({@link #historicalsLoad}).
  */
 final class CoordinatorStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARK_USED = Pattern.compile("/druid/coordinator/v1/datasources/([^/]+)/markUsed");
     private static final Pattern USED_SEGMENTS = Pattern.compile("/druid/coordinator/v1/metadata/datasources/([^/]+)/segments");
+    private static final Pattern SERVED = Pattern.compile("/druid/coordinator/v1/datasources/([^/]+)/intervals/([^/]+)");
 
     private record Segment(String datasource, Instant start, Instant end) {
         String id() {
@@ -38,6 +41,7 @@ final class CoordinatorStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<Segment, Boolean> used = new ConcurrentHashMap<>();
+    private final Map<Segment, Boolean> served = new ConcurrentHashMap<>();
     private final List<String> markUsedRequests = new CopyOnWriteArrayList<>();
 
     CoordinatorStandIn() throws IOException {
@@ -55,7 +59,13 @@ final class CoordinatorStandIn implements AutoCloseable {
         Instant[] span = interval(interval);
         for (Instant hour = span[0]; hour.isBefore(span[1]); hour = hour.plusSeconds(3600)) {
             used.put(new Segment(datasource, hour, hour.plusSeconds(3600)), isUsed);
+            served.put(new Segment(datasource, hour, hour.plusSeconds(3600)), isUsed);
         }
+    }
+
+    /** The historicals load every used segment and drop every unused one, as they do a while after a change. */
+    void historicalsLoad() {
+        used.forEach(served::put);
     }
 
     /** What a drop rule or a kill task does: the segments within the interval become unused. */
@@ -86,9 +96,25 @@ final class CoordinatorStandIn implements AutoCloseable {
             List<String> ids = used.entrySet().stream().filter(e -> e.getValue() && e.getKey().datasource().equals(listUsed.group(1))
                     && intervals.stream().anyMatch(i -> overlaps(e.getKey(), i))).map(e -> e.getKey().id()).sorted().toList();
             reply(exchange, 200, JSON.writeValueAsString(ids));
+        } else if (exchange.getRequestMethod().equals("GET") && SERVED.matcher(path).matches() && "simple".equals(exchange.getRequestURI().getQuery())) {
+            Matcher served = SERVED.matcher(path);
+            served.matches();
+            reply(exchange, 200, JSON.writeValueAsString(servedWithin(served.group(1), interval(served.group(2).replace('_', '/')))));
         } else {
             reply(exchange, 404, "{\"error\":\"no such endpoint in the stand-in\"}");
         }
+    }
+
+    /** As Druid answers ?simple: per segment interval within the span, the served segments' count and size. */
+    private Map<String, Map<String, Long>> servedWithin(String datasource, Instant[] span) {
+        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        served.forEach((segment, isServed) -> {
+            if (isServed && segment.datasource().equals(datasource) && within(segment, span)) {
+                counts.merge(segment.start() + "/" + segment.end(), Map.of("size", 1000L, "count", 1L),
+                        (a, b) -> Map.of("size", a.get("size") + b.get("size"), "count", a.get("count") + b.get("count")));
+            }
+        });
+        return counts;
     }
 
     private int markUsed(String datasource, String interval) {
