@@ -113,7 +113,7 @@ public final class TeamLogDatabase {
                     + ": check the password in PGPASSWORD or the pgpass file.", e);
         }
         return new TeamLogException("The team log at " + where + " " + what + " (" + said
-                + "); the local log keeps every event, and they are sent when it is back.", e);
+                + "): check its address and that its server is up; the local log keeps every event meanwhile.", e);
     }
 
     private static String firstLine(String text) {

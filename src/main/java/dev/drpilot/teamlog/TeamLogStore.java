@@ -102,6 +102,18 @@ public final class TeamLogStore implements AutoCloseable {
         }
     }
 
+    /** Connects (bringing the tables up to date) and says what it reached: "PostgreSQL 15.14, TLS on". */
+    public synchronized String check() {
+        return work("cannot be reached", c -> {
+            try (Statement query = c.createStatement();
+                 ResultSet rs = query.executeQuery("SELECT current_setting('server_version'),"
+                         + " (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
+                rs.next();
+                return "PostgreSQL " + rs.getString(1).split(" ")[0] + ", TLS " + (rs.getBoolean(2) ? "on" : "off");
+            }
+        });
+    }
+
     /** The last sequence of a laptop's events of an incident that the team log holds (0 for none): everything up to it is there. */
     public synchronized long acknowledged(String incidentId, String laptop) {
         return work("could not be read", c -> acknowledged(c, incidentId, laptop));
