@@ -44,14 +44,14 @@ public final class Outbox {
      */
     public synchronized OutboxStatus push(String incidentId) {
         try {
-            long held = team.acknowledged(incidentId, writer.laptop());
-            acknowledged.put(incidentId, held);
-            List<IncidentEvent> waiting = log.events(incidentId, held);
-            if (waiting.isEmpty() && held > 0 && log.events(incidentId, held - 1).isEmpty()) {
-                throw new TeamLogException("The team log at " + team.database().where() + " holds " + held + " events of "
-                        + incidentId + " from laptop " + writer.laptop() + ", more than this laptop's log: this is not the"
-                        + " log that wrote them, so give this laptop another id.", null);
+            TeamLogStore.Acknowledged held = team.acknowledged(incidentId, writer.laptop());
+            acknowledged.put(incidentId, held.sequence());
+            if (!localLogHolds(incidentId, held)) {
+                throw new TeamLogException("The team log at " + team.database().where() + " holds events of " + incidentId
+                        + " from laptop " + writer.laptop() + " that this laptop's log does not: this is not the log that"
+                        + " wrote them, so give this laptop another id.", null);
             }
+            List<IncidentEvent> waiting = log.events(incidentId, held.sequence());
             for (int from = 0; from < waiting.size(); from += BATCH) {
                 List<IncidentEvent> batch = waiting.subList(from, Math.min(waiting.size(), from + BATCH));
                 team.append(writer, batch);
@@ -63,5 +63,15 @@ public final class Outbox {
             Long held = acknowledged.get(incidentId);
             return new OutboxStatus(log.events(incidentId, held == null ? 0 : held).size(), held != null, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the local log has the last event the team log holds of this laptop: then it has all
+     * the ones before too, since each hash covers the one before it.
+     */
+    private boolean localLogHolds(String incidentId, TeamLogStore.Acknowledged held) {
+        if (held.sequence() == 0) return true;
+        List<IncidentEvent> fromThere = log.events(incidentId, held.sequence() - 1);
+        return !fromThere.isEmpty() && fromThere.getFirst().hash().equals(held.hash());
     }
 }

@@ -59,11 +59,18 @@ public final class TeamLogDatabase {
         String password = environment.get("PGPASSWORD");
         if (password == null) {
             String file = environment.get("PGPASSFILE");
-            Path passwords = file != null && !file.isBlank() ? Path.of(file) : home.resolve(".pgpass");
+            Path passwords = file != null && !file.isBlank() ? Path.of(file) : defaultPasswordFile(environment, home);
             password = PgPass.lookUp(passwords, host, port, source.getDatabaseName(), user).orElse(null);
         }
         if (password != null) source.setPassword(password);
         return new TeamLogDatabase(source, where);
+    }
+
+    /** Where libpq looks: {@code %APPDATA%\\postgresql\\pgpass.conf} on Windows, {@code ~/.pgpass} elsewhere. */
+    private static Path defaultPasswordFile(Map<String, String> environment, Path home) {
+        String appData = environment.get("APPDATA");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        return windows && appData != null ? Path.of(appData, "postgresql", "pgpass.conf") : home.resolve(".pgpass");
     }
 
     /** host:port/database, without the URL's settings: what a message may show. */

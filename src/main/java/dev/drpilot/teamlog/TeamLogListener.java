@@ -73,7 +73,7 @@ public final class TeamLogListener implements AutoCloseable {
             while (closing.getCount() > 0) {
                 try (Connection connection = database.connect()) {
                     listen(connection);
-                } catch (SQLException | TeamLogException e) {
+                } catch (SQLException | RuntimeException e) { // a row this version cannot read is tried again too, never skipped
                     // said once when the connection is lost; the attempts to reconnect after it are quiet
                     if (connected) LOG.warn("Team log listener for {}: {}", incidentId, e.getMessage());
                     else LOG.debug("Team log listener for {}: {}", incidentId, e.getMessage());

@@ -57,7 +57,7 @@ public final class TeamLogStore implements AutoCloseable {
                 try (Statement lock = c.createStatement()) {
                     lock.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
                 }
-                refuseGaps(writer, events, acknowledged(c, incidentId, writer.laptop()));
+                refuseWhatDoesNotFollow(writer, events, acknowledged(c, incidentId, writer.laptop()));
                 int stored = 0;
                 try (PreparedStatement insert = TeamEventRows.inserts(c, writer, events)) {
                     for (int count : insert.executeBatch()) stored += count;
@@ -74,9 +74,7 @@ public final class TeamLogStore implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw new TeamLogException("The team log at " + database.where() + " already holds other events of "
-                            + incidentId + " under the numbers of laptop " + writer.laptop() + ": this is not the log"
-                            + " that wrote them, so give this laptop another id.", e);
+                    throw notTheLogThatWroteThem(writer, incidentId, e);
                 }
                 throw e;
             } finally {
@@ -85,21 +83,35 @@ public final class TeamLogStore implements AutoCloseable {
         });
     }
 
-    private void refuseGaps(Writer writer, List<IncidentEvent> events, long stored) {
-        long expected = events.getFirst().sequence();
+    /**
+     * Refuses events that would leave a gap in the laptop's numbers, or whose first new one does not
+     * follow the last one the team log holds (a copy of the laptop's log that went its own way).
+     */
+    private void refuseWhatDoesNotFollow(Writer writer, List<IncidentEvent> events, Acknowledged held) {
+        IncidentEvent first = events.getFirst();
+        long expected = first.sequence();
         for (IncidentEvent event : events) {
-            if (!event.incidentId().equals(events.getFirst().incidentId())) {
+            if (!event.incidentId().equals(first.incidentId())) {
                 throw new IllegalArgumentException("one append holds the events of one incident");
             }
             if (event.sequence() != expected++) {
                 throw new IllegalArgumentException("the events of one append follow each other without gaps");
             }
         }
-        if (events.getFirst().sequence() > stored + 1) {
-            throw new TeamLogException("The team log at " + database.where() + " holds " + stored + " events of "
-                    + events.getFirst().incidentId() + " from laptop " + writer.laptop() + ", and event "
-                    + events.getFirst().sequence() + " would leave a gap: send from event " + (stored + 1) + ".", null);
+        if (first.sequence() > held.sequence() + 1) {
+            throw new TeamLogException("The team log at " + database.where() + " holds " + held.sequence() + " events of "
+                    + first.incidentId() + " from laptop " + writer.laptop() + ", and event " + first.sequence()
+                    + " would leave a gap: send from event " + (held.sequence() + 1) + ".", null);
         }
+        if (first.sequence() == held.sequence() + 1 && !first.previousHash().equals(held.hash())) {
+            throw notTheLogThatWroteThem(writer, first.incidentId(), null);
+        }
+    }
+
+    private TeamLogException notTheLogThatWroteThem(Writer writer, String incidentId, Throwable cause) {
+        return new TeamLogException("The team log at " + database.where() + " already holds other events of " + incidentId
+                + " under the numbers of laptop " + writer.laptop() + ": this is not the log that wrote them, so give this"
+                + " laptop another id.", cause);
     }
 
     /** Connects (bringing the tables up to date) and says what it reached: "PostgreSQL 15.14, TLS on". */
@@ -114,19 +126,25 @@ public final class TeamLogStore implements AutoCloseable {
         });
     }
 
-    /** The last sequence of a laptop's events of an incident that the team log holds (0 for none): everything up to it is there. */
-    public synchronized long acknowledged(String incidentId, String laptop) {
+    /**
+     * How far the team log holds a laptop's events of an incident: everything up to {@code sequence},
+     * the last of which has {@code hash} (0 and the genesis hash for none).
+     */
+    public record Acknowledged(long sequence, String hash) {
+    }
+
+    /** How far the team log holds a laptop's events of an incident. */
+    public synchronized Acknowledged acknowledged(String incidentId, String laptop) {
         return work("could not be read", c -> acknowledged(c, incidentId, laptop));
     }
 
-    private static long acknowledged(Connection c, String incidentId, String laptop) throws SQLException {
-        try (PreparedStatement max = c.prepareStatement(
-                "SELECT COALESCE(MAX(writer_sequence), 0) FROM team_events WHERE incident_id = ? AND laptop_id = ?")) {
-            max.setString(1, incidentId);
-            max.setString(2, laptop);
-            try (ResultSet rs = max.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    private static Acknowledged acknowledged(Connection c, String incidentId, String laptop) throws SQLException {
+        try (PreparedStatement last = c.prepareStatement("SELECT writer_sequence, hash FROM team_events"
+                + " WHERE incident_id = ? AND laptop_id = ? ORDER BY writer_sequence DESC LIMIT 1")) {
+            last.setString(1, incidentId);
+            last.setString(2, laptop);
+            try (ResultSet rs = last.executeQuery()) {
+                return rs.next() ? new Acknowledged(rs.getLong(1), rs.getString(2)) : new Acknowledged(0, HashChain.GENESIS);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.drpilot.teamlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.drpilot.incident.EventKind;
@@ -11,6 +12,7 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,7 +106,8 @@ class TeamLogTest {
         List<TeamEvent> stored = team.events(incident.id());
         assertThat(stored).extracting(TeamEvent::event).containsExactlyElementsOf(log.events(incident.id()));
         assertThat(stored).extracting(TeamEvent::writer).containsOnly(alice);
-        assertThat(team.acknowledged(incident.id(), "laptop-a")).isEqualTo(3);
+        assertThat(team.acknowledged(incident.id(), "laptop-a"))
+                .isEqualTo(new TeamLogStore.Acknowledged(3, log.events(incident.id()).getLast().hash()));
     }
 
     @Test
@@ -197,6 +200,39 @@ class TeamLogTest {
     }
 
     @Test
+    void aCopiedLogUnderTheSameLaptopIdIsRefusedNotMerged() throws Exception {
+        Incident incident;
+        try (IncidentLogStore original = IncidentLogStore.open(dir.resolve("alice"), Clock.systemUTC(), "alice")) {
+            incident = declare(original);
+            note(original, incident, "before the copy");
+        }
+        for (String ending : List.of(".mv.db", ".head")) {
+            Files.copy(dir.resolve("alice" + ending), dir.resolve("copy" + ending));
+        }
+        IncidentLogStore log = localLog("alice", "alice");
+        IncidentLogStore copy = localLog("copy", "alice");
+        Writer sameLaptop = new Writer("alice", "laptop-a");
+        Outbox outbox = new Outbox(log, teamLog(), sameLaptop);
+        Outbox copysOutbox = new Outbox(copy, teamLog(), sameLaptop);
+        note(log, incident, "written by the original");
+        note(copy, incident, "written by the copy");
+
+        assertThat(outbox.push(incident.id()).online()).isTrue();
+        OutboxStatus refused = copysOutbox.push(incident.id());
+
+        assertThat(refused.online()).isFalse();
+        assertThat(refused.problem()).isEqualTo("The team log at " + POSTGRES.database().where() + " holds events of " + incident.id()
+                + " from laptop laptop-a that this laptop's log does not: this is not the log that wrote them, so give this laptop another id.");
+        TeamLogStore team = teamLog();
+        assertThatThrownBy(() -> team.append(sameLaptop, copy.events(incident.id(), 2))).isInstanceOf(TeamLogException.class)
+                .hasMessageContaining("already holds other events of " + incident.id() + " under the numbers of laptop laptop-a");
+        note(copy, incident, "the copy goes on");
+        assertThatThrownBy(() -> team.append(sameLaptop, copy.events(incident.id(), 3))).isInstanceOf(TeamLogException.class)
+                .hasMessageContaining("already holds other events of " + incident.id() + " under the numbers of laptop laptop-a");
+        assertThat(team.events(incident.id())).extracting(TeamEvent::event).containsExactlyElementsOf(log.events(incident.id()));
+    }
+
+    @Test
     void aLaptopThatStartsOfflineCountsEveryLocalEventAsWaiting() throws Exception {
         IncidentLogStore log = localLog("alice", "alice");
         Incident incident = declare(log);
@@ -253,7 +289,7 @@ class TeamLogTest {
 
         TeamLogVerification verification = team.verify(incident.id());
         assertThat(verification.writers()).extracting(w -> w.writer().laptop(), w -> w.chain().intact())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("laptop-a", false), org.assertj.core.groups.Tuple.tuple("laptop-b", true));
+                .containsExactly(tuple("laptop-a", false), tuple("laptop-b", true));
         assertThat(verification.sentence()).isEqualTo(incident.id() + ": the chain of alice (laptop-a) is broken: event 3 was changed after it was written");
     }
 }
