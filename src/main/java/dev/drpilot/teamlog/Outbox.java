@@ -47,7 +47,7 @@ public final class Outbox {
             TeamLogStore.Acknowledged held = team.acknowledged(incidentId, writer.laptop());
             acknowledged.put(incidentId, held.sequence());
             if (!localLogHolds(incidentId, held)) {
-                throw new TeamLogException("The team log at " + team.database().where() + " holds events of " + incidentId
+                throw TeamLogException.refused("The team log at " + team.database().where() + " holds events of " + incidentId
                         + " from laptop " + writer.laptop() + " that this laptop's log does not: this is not the log that"
                         + " wrote them, so give this laptop another id.", null);
             }
@@ -57,11 +57,12 @@ public final class Outbox {
                 team.append(writer, batch);
                 acknowledged.put(incidentId, batch.getLast().sequence());
             }
-            return new OutboxStatus(0, true, null);
+            return new OutboxStatus(0, true, null, false);
         } catch (TeamLogException e) {
             LOG.warn("Team log: {}", e.getMessage());
             Long held = acknowledged.get(incidentId);
-            return new OutboxStatus(log.events(incidentId, held == null ? 0 : held).size(), held != null, e.getMessage());
+            return new OutboxStatus(log.events(incidentId, held == null ? 0 : held).size(), held != null, e.getMessage(),
+                    e.unreachable());
         }
     }
 

@@ -99,7 +99,7 @@ public final class TeamLogDatabase {
             Flyway.configure().dataSource(source).locations("classpath:db/teamlog").table(HISTORY_TABLE)
                     .loggers("slf4j").load().migrate();
         } catch (RuntimeException e) {
-            throw new TeamLogException("The team log at " + where + " could not be prepared: "
+            throw TeamLogException.refused("The team log at " + where + " could not be prepared: "
                     + firstLine(e.getMessage()) + ".", e);
         }
     }
@@ -108,19 +108,24 @@ public final class TeamLogDatabase {
     TeamLogException problem(String what, SQLException e) {
         String said = firstLine(e.getMessage());
         if (said.contains("does not support SSL")) {
-            return new TeamLogException("The team log at " + where + " does not offer TLS: turn on ssl in its PostgreSQL"
+            return TeamLogException.refused("The team log at " + where + " does not offer TLS: turn on ssl in its PostgreSQL"
                     + " (or, only for a server on this machine, add ?sslmode=disable to the URL).", e);
         }
         if (said.contains("no password was provided")) {
-            return new TeamLogException("The team log at " + where + " asks for the password of " + source.getUser()
+            return TeamLogException.refused("The team log at " + where + " asks for the password of " + source.getUser()
                     + ": set PGPASSWORD, or add a line for it to the pgpass file.", e);
         }
         if ("28P01".equals(e.getSQLState())) {
-            return new TeamLogException("The team log at " + where + " refused the login of " + source.getUser()
+            return TeamLogException.refused("The team log at " + where + " refused the login of " + source.getUser()
                     + ": check the password in PGPASSWORD or the pgpass file.", e);
         }
-        return new TeamLogException("The team log at " + where + " " + what + " (" + said
-                + "): check its address and that its server is up; the local log keeps every event meanwhile.", e);
+        String state = e.getSQLState();
+        if (state == null || state.startsWith("08") || state.startsWith("57P")) { // no connection, or it was cut
+            return TeamLogException.unreachable("The team log at " + where + " " + what + " (" + said
+                    + "): check its address and that its server is up; the local log keeps every event meanwhile.", e);
+        }
+        return TeamLogException.refused("The team log at " + where + " " + what + " (" + said
+                + "): ask whoever runs it; the local log keeps every event meanwhile.", e);
     }
 
     private static String firstLine(String text) {

@@ -6,7 +6,24 @@ package dev.drpilot.teamlog;
  */
 public final class TeamLogException extends RuntimeException {
 
-    public TeamLogException(String message, Throwable cause) {
+    private final boolean unreachable;
+
+    private TeamLogException(String message, Throwable cause, boolean unreachable) {
         super(message, cause);
+        this.unreachable = unreachable;
+    }
+
+    /** It could not be reached, or the connection broke: trying again later is all there is to do. */
+    static TeamLogException unreachable(String message, Throwable cause) {
+        return new TeamLogException(message, cause, true);
+    }
+
+    /** It was reached and said no (a login, TLS, events that do not fit): someone has to change something. */
+    static TeamLogException refused(String message, Throwable cause) {
+        return new TeamLogException(message, cause, false);
+    }
+
+    public boolean unreachable() {
+        return unreachable;
     }
 }

@@ -99,7 +99,7 @@ public final class TeamLogStore implements AutoCloseable {
             }
         }
         if (first.sequence() > held.sequence() + 1) {
-            throw new TeamLogException("The team log at " + database.where() + " holds " + held.sequence() + " events of "
+            throw TeamLogException.refused("The team log at " + database.where() + " holds " + held.sequence() + " events of "
                     + first.incidentId() + " from laptop " + writer.laptop() + ", and event " + first.sequence()
                     + " would leave a gap: send from event " + (held.sequence() + 1) + ".", null);
         }
@@ -109,7 +109,7 @@ public final class TeamLogStore implements AutoCloseable {
     }
 
     private TeamLogException notTheLogThatWroteThem(Writer writer, String incidentId, Throwable cause) {
-        return new TeamLogException("The team log at " + database.where() + " already holds other events of " + incidentId
+        return TeamLogException.refused("The team log at " + database.where() + " already holds other events of " + incidentId
                 + " under the numbers of laptop " + writer.laptop() + ": this is not the log that wrote them, so give this"
                 + " laptop another id.", cause);
     }

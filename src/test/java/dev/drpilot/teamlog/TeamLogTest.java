@@ -220,7 +220,7 @@ class TeamLogTest {
         assertThat(outbox.push(incident.id()).online()).isTrue();
         OutboxStatus refused = copysOutbox.push(incident.id());
 
-        assertThat(refused.online()).isFalse();
+        assertThat(refused.sentence()).isEqualTo("team log refused this laptop's events, they are kept here");
         assertThat(refused.problem()).isEqualTo("The team log at " + POSTGRES.database().where() + " holds events of " + incident.id()
                 + " from laptop laptop-a that this laptop's log does not: this is not the log that wrote them, so give this laptop another id.");
         TeamLogStore team = teamLog();
