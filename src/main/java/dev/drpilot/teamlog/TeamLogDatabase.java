@@ -3,6 +3,7 @@ package dev.drpilot.teamlog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -87,7 +88,15 @@ public final class TeamLogDatabase {
     /** A new connection; the caller closes it. */
     Connection connect() {
         try {
-            return source.getConnection();
+            Connection connection = source.getConnection();
+            try (Statement session = connection.createStatement()) {
+                // a laptop that vanishes inside a transaction must not hold the merge lock (TeamLogStore.append) for long
+                session.execute("SET idle_in_transaction_session_timeout = '10s'");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
         } catch (SQLException e) {
             throw problem("cannot be reached", e);
         }
@@ -120,7 +129,8 @@ public final class TeamLogDatabase {
                     + ": check the password in PGPASSWORD or the pgpass file.", e);
         }
         String state = e.getSQLState();
-        if (state == null || state.startsWith("08") || state.startsWith("57P")) { // no connection, or it was cut
+        // no connection, it was cut, or another laptop's append held the merge lock too long: all pass
+        if (state == null || state.startsWith("08") || state.startsWith("57P") || state.equals("55P03")) {
             return TeamLogException.unreachable("The team log at " + where + " " + what + " (" + said
                     + "): check its address and that its server is up; the local log keeps every event meanwhile.", e);
         }

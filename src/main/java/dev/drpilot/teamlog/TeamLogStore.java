@@ -55,6 +55,8 @@ public final class TeamLogStore implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 try (Statement lock = c.createStatement()) {
+                    // a laptop that vanished inside its append holds the lock until its session times out (TeamLogDatabase)
+                    lock.execute("SET LOCAL lock_timeout = '15s'");
                     lock.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
                 }
                 refuseWhatDoesNotFollow(writer, events, acknowledged(c, incidentId, writer.laptop()));
