@@ -17,6 +17,7 @@ import dev.drpilot.app.cli.ResumeCommand;
 import dev.drpilot.app.cli.RunCommand;
 import dev.drpilot.app.cli.ScorecardCommand;
 import dev.drpilot.app.cli.ShowCommand;
+import dev.drpilot.app.cli.TeamLogCommand;
 import dev.drpilot.app.cli.ValidateCommand;
 import dev.drpilot.app.cli.VerifyCommand;
 import dev.drpilot.app.wiring.DrPilotServices;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app (on the log --log names)."},
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
-                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class})
+                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class,
+                TeamLogCommand.class})
 public final class DrPilotCommand implements Callable<Integer> {
 
     private final DrPilotServices services;

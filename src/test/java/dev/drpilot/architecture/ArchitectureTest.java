@@ -16,7 +16,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheUiAndTheAppUseJavaFx = noClasses()
             .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.engine..", "dev.drpilot.action..",
-                    "dev.drpilot.incident..", "dev.drpilot.timeline..", "dev.drpilot.rehearsal..")
+                    "dev.drpilot.incident..", "dev.drpilot.timeline..", "dev.drpilot.rehearsal..", "dev.drpilot.teamlog..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
             .because("the engine, the actions and the log must run without a screen (command line, tests, CI)");
 
@@ -28,7 +28,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule lowerLayersDoNotReachUp = noClasses()
-            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..")
+            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..",
+                    "dev.drpilot.teamlog..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.drpilot.engine..", "dev.drpilot.ui..", "dev.drpilot.app..")
             .because("the engine is built on the runbook, action and incident packages, not the other way round");
 

@@ -1,0 +1,242 @@
+package dev.drpilot.teamlog;
+
+import dev.drpilot.incident.HashChain;
+import dev.drpilot.incident.IncidentEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The team log in PostgreSQL: every responder's events of an incident, stored once each (by event
+ * id), each laptop's without gaps and in its order, and numbered by the server in one merged order
+ * that every laptop reads the same. A store connects when first used and again after a failure, so
+ * it can be made while the team log is unreachable.
+ */
+public final class TeamLogStore implements AutoCloseable {
+
+    /** The channel a store notifies, with the incident's id, when it has stored new events. */
+    static final String CHANNEL = "drpilot_team_log";
+    /**
+     * Taken by every append until it commits: a merged-order number is then always committed before
+     * the next one is drawn, so a reader that asks for "after N" never misses a smaller number that
+     * commits later.
+     */
+    private static final long MERGE_LOCK = 0x6472_7069_6c6f_74L;
+
+    private final TeamLogDatabase database;
+    private Connection connection;
+    private boolean migrated;
+
+    public TeamLogStore(TeamLogDatabase database) {
+        this.database = database;
+    }
+
+    public TeamLogDatabase database() {
+        return database;
+    }
+
+    /**
+     * Stores one laptop's events of one incident, in their order, in one transaction; events
+     * already there (a second push) are skipped.
+     *
+     * @return how many were new
+     * @throws TeamLogException when the team log cannot be reached, or the events do not continue what it holds of this laptop
+     */
+    public synchronized int append(Writer writer, List<IncidentEvent> events) {
+        if (events.isEmpty()) return 0;
+        String incidentId = events.getFirst().incidentId();
+        return work("could not store events", c -> {
+            c.setAutoCommit(false);
+            try {
+                try (Statement lock = c.createStatement()) {
+                    // a laptop that vanished inside its append holds the lock until its session times out (TeamLogDatabase)
+                    lock.execute("SET LOCAL lock_timeout = '15s'");
+                    lock.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+                }
+                refuseWhatDoesNotFollow(writer, events, acknowledged(c, incidentId, writer.laptop()));
+                int stored = 0;
+                try (PreparedStatement insert = TeamEventRows.inserts(c, writer, events)) {
+                    for (int count : insert.executeBatch()) stored += count;
+                }
+                if (stored > 0) {
+                    try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        notify.setString(1, CHANNEL);
+                        notify.setString(2, incidentId);
+                        notify.execute();
+                    }
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw notTheLogThatWroteThem(writer, incidentId, e);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /**
+     * Refuses events that would leave a gap in the laptop's numbers, or whose first new one does not
+     * follow the last one the team log holds (a copy of the laptop's log that went its own way).
+     */
+    private void refuseWhatDoesNotFollow(Writer writer, List<IncidentEvent> events, Acknowledged held) {
+        IncidentEvent first = events.getFirst();
+        long expected = first.sequence();
+        for (IncidentEvent event : events) {
+            if (!event.incidentId().equals(first.incidentId())) {
+                throw new IllegalArgumentException("one append holds the events of one incident");
+            }
+            if (event.sequence() != expected++) {
+                throw new IllegalArgumentException("the events of one append follow each other without gaps");
+            }
+        }
+        if (first.sequence() > held.sequence() + 1) {
+            throw TeamLogException.refused("The team log at " + database.where() + " holds " + held.sequence() + " events of "
+                    + first.incidentId() + " from laptop " + writer.laptop() + ", and event " + first.sequence()
+                    + " would leave a gap: send from event " + (held.sequence() + 1) + ".", null);
+        }
+        if (first.sequence() == held.sequence() + 1 && !first.previousHash().equals(held.hash())) {
+            throw notTheLogThatWroteThem(writer, first.incidentId(), null);
+        }
+    }
+
+    private TeamLogException notTheLogThatWroteThem(Writer writer, String incidentId, Throwable cause) {
+        return TeamLogException.refused("The team log at " + database.where() + " already holds other events of " + incidentId
+                + " under the numbers of laptop " + writer.laptop() + ": this is not the log that wrote them, so give this"
+                + " laptop another id.", cause);
+    }
+
+    /** Connects (bringing the tables up to date) and says what it reached: "PostgreSQL 15.14, TLS on". */
+    public synchronized String check() {
+        return work("cannot be reached", c -> {
+            try (Statement query = c.createStatement();
+                 ResultSet rs = query.executeQuery("SELECT current_setting('server_version'),"
+                         + " (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
+                rs.next();
+                return "PostgreSQL " + rs.getString(1).split(" ")[0] + ", TLS " + (rs.getBoolean(2) ? "on" : "off");
+            }
+        });
+    }
+
+    /**
+     * How far the team log holds a laptop's events of an incident: everything up to {@code sequence},
+     * the last of which has {@code hash} (0 and the genesis hash for none).
+     */
+    public record Acknowledged(long sequence, String hash) {
+    }
+
+    /** How far the team log holds a laptop's events of an incident. */
+    public synchronized Acknowledged acknowledged(String incidentId, String laptop) {
+        return work("could not be read", c -> acknowledged(c, incidentId, laptop));
+    }
+
+    private static Acknowledged acknowledged(Connection c, String incidentId, String laptop) throws SQLException {
+        try (PreparedStatement last = c.prepareStatement("SELECT writer_sequence, hash FROM team_events"
+                + " WHERE incident_id = ? AND laptop_id = ? ORDER BY writer_sequence DESC LIMIT 1")) {
+            last.setString(1, incidentId);
+            last.setString(2, laptop);
+            try (ResultSet rs = last.executeQuery()) {
+                return rs.next() ? new Acknowledged(rs.getLong(1), rs.getString(2)) : new Acknowledged(0, HashChain.GENESIS);
+            }
+        }
+    }
+
+    /** An incident's events from every laptop, in merged order. */
+    public List<TeamEvent> events(String incidentId) {
+        return eventsAfter(incidentId, 0);
+    }
+
+    /** An incident's events after a merged order, in merged order. */
+    public synchronized List<TeamEvent> eventsAfter(String incidentId, long mergedOrder) {
+        return work("could not be read", c -> TeamEventRows.after(c, incidentId, mergedOrder));
+    }
+
+    /** Checks every laptop's chain of the incident, read in merged order. */
+    public TeamLogVerification verify(String incidentId) {
+        Map<String, List<IncidentEvent>> byLaptop = new LinkedHashMap<>();
+        Map<String, Writer> writers = new LinkedHashMap<>();
+        for (TeamEvent e : events(incidentId)) {
+            byLaptop.computeIfAbsent(e.writer().laptop(), l -> new ArrayList<>()).add(e.event());
+            writers.putIfAbsent(e.writer().laptop(), e.writer());
+        }
+        List<TeamLogVerification.WriterChain> chains = new ArrayList<>();
+        byLaptop.forEach((laptop, events) -> chains.add(
+                new TeamLogVerification.WriterChain(writers.get(laptop), HashChain.verify(events))));
+        return new TeamLogVerification(incidentId, chains);
+    }
+
+    private interface SqlWork<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs work on the store's connection. A connection kept from before may have been cut since
+     * (the server restarted): when work fails on one, it is tried once more on a new connection,
+     * which says whether the team log is really unreachable. Each work may be repeated: an append is.
+     */
+    private <T> T work(String what, SqlWork<T> work) {
+        boolean kept = connection != null;
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            disconnect();
+            if (!kept) throw database.problem(what, e);
+        } catch (TeamLogException e) {
+            disconnect();
+            throw e;
+        }
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            disconnect();
+            throw database.problem(what, e);
+        } catch (TeamLogException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    private <T> T attempt(SqlWork<T> work) throws SQLException {
+        if (connection == null) {
+            connection = database.connect();
+            if (!migrated) {
+                database.migrate();
+                migrated = true;
+            }
+        }
+        return work.on(connection);
+    }
+
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void disconnect() {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the connection is being dropped because it failed: its close may fail too, and changes nothing
+        }
+        connection = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
+    }
+}
