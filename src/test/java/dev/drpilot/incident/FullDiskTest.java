@@ -68,7 +68,8 @@ class FullDiskTest {
             }
             int refused = acknowledged.size() + 1;
             // which write meets the full disk first depends on where its pages fall: the database's commit, its sync, or the head file
-            String disk = "the disk holding " + log + ".mv.db is full: free some space on it (or start DR Pilot with --log PATH on another disk)";
+            String disk = "the disk holding " + log + ".mv.db is full: free some space on it, or go on in a folder on another disk"
+                    + " (`drpilot continue --log " + log + " --to FOLDER`, or Continue in another folder in the window)";
             String note = "the note \"note " + refused + " " + "x".repeat(52) + "...\" for " + incident;
             if (failure.getMessage().startsWith("Not written")) {
                 assertThat(failure.getMessage()).isEqualTo("Not written to the incident log: " + note + ". T" + disk.substring(1)
