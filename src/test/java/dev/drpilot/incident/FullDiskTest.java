@@ -102,6 +102,90 @@ class FullDiskTest {
         }
     }
 
+    @Test
+    void theIncidentGoesOnInAnotherFolderWithNothingLostAndMergesBack() throws Exception {
+        Path log = disk.resolve("log");
+        Path secondDisk = dir.resolve("second-disk");
+        Path continued = secondDisk.resolve("log");
+        List<String> expected = new ArrayList<>();
+        String incident;
+        List<IncidentEvent> there;
+        try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
+            incident = store.declare(new NewIncident("druid-rds-corruption", "on a small disk", IncidentMode.LIVE, null, null, null), Map.of()).id();
+            List<String> stops = new ArrayList<>();
+            store.whenStopped(stops::add);
+            for (int i = 1; i <= 3; i++) {
+                store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
+                expected.add(text(i));
+            }
+            fillUp(disk.resolve("filler"));
+            IncidentLogUnavailableException failure = null;
+            for (int i = 4; failure == null; i++) {
+                try {
+                    store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
+                    expected.add(text(i));
+                } catch (IncidentLogUnavailableException e) {
+                    failure = e;
+                    expected.add(text(i)); // the failed note: written where the log goes on, or in the log already
+                }
+            }
+            assertThat(stops).as("the failure is heard the moment it happens, when it stops the log")
+                    .isEqualTo(store.stopped() ? List.of(failure.getMessage()) : List.of());
+
+            List<String> report = store.continueIn(secondDisk).lines();
+
+            String note = "the note \"" + expected.getLast().substring(0, 60) + "...\" for " + incident;
+            boolean notWritten = failure.getMessage().startsWith("Not written");
+            assertThat(report.getFirst()).isEqualTo("Continued in " + continued + ".mv.db: " + (notWritten ? expected.size() : expected.size() + 1)
+                    + " events of 1 incident copied from " + log + ".mv.db, every chain intact.");
+            if (notWritten) {
+                assertThat(report).contains("Not written to the old log: " + note + "; written to the new log as event "
+                        + (expected.size() + 1) + " of " + incident + ".");
+            } else if (failure.getMessage().contains("not synced")) {
+                assertThat(report).contains("The write that failed, " + note + ", reached the old log before it stopped: it is event "
+                        + (expected.size() + 1) + " of " + incident + " in the new log too.");
+            }
+            assertThat(store.stopped()).isFalse();
+            for (int i = 1; i <= 3; i++) {
+                String after = "after the move " + i;
+                store.append(incident, EventKind.NOTE, null, Map.of("text", after));
+                expected.add(after);
+            }
+            there = store.events(incident);
+            assertThat(there).hasSize(expected.size() + 1);
+            for (int i = 0; i < expected.size(); i++) assertThat(there.get(i + 1).payload()).contains(expected.get(i));
+            assertThat(store.verify(incident).intact()).isTrue();
+            Files.delete(disk.resolve("filler"));
+        }
+
+        try (IncidentLogStore main = IncidentLogStore.open(log, Clock.systemUTC(), "alice");
+             IncidentLogStore other = IncidentLogStore.open(continued, Clock.systemUTC(), "alice")) {
+            assertThat(main.damage()).isEmpty();
+            int before = main.events(incident).size();
+
+            LogMerge.merge(other, main);
+
+            assertThat(main.events(incident)).isEqualTo(there);
+            assertThat(main.verify(incident).intact()).isTrue();
+            assertThat(there.size() - before).as("events merged back").isGreaterThanOrEqualTo(3);
+            assertThat(LogMerge.merge(other, main).added()).isEmpty();
+        }
+        try (IncidentLogStore reopened = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
+            assertThat(reopened.damage()).isEmpty();
+            assertThat(new LogHead(log).entries().get(incident).hash()).isEqualTo(there.getLast().hash());
+        }
+    }
+
+    /** Takes every byte the disk has left. */
+    private static void fillUp(Path file) throws IOException {
+        try (var out = Files.newOutputStream(file)) {
+            byte[] block = new byte[4096];
+            while (true) out.write(block);
+        } catch (IOException full) {
+            assertThat(Files.getFileStore(file).getUsableSpace()).isLessThan(4096);
+        }
+    }
+
     private static String text(int note) {
         return "note " + note + " " + "x".repeat(500);
     }
