@@ -34,7 +34,7 @@ public final class LogContinuation {
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
             int events = copied.values().stream().mapToInt(Integer::intValue).sum();
-            lines.add("Continued in " + target + ".mv.db: " + events + " events of " + copied.size()
+            lines.add("Continued in " + target + ".mv.db: " + events + (events == 1 ? " event of " : " events of ") + copied.size()
                     + (copied.size() == 1 ? " incident" : " incidents") + " copied from " + source + ".mv.db"
                     + (problems.isEmpty() ? ", every chain intact." : "."));
             lines.addAll(problems);
