@@ -55,6 +55,7 @@ public final class MainWindow {
     private final ToggleButton dark = new ToggleButton("Dark");
     private final StartView start = new StartView(this::pickScenario, this::resume, this::rehearseSample);
     private final Notifications notifications = new Notifications();
+    private final LogStoppedBanner logStopped = new LogStoppedBanner(this::askFolder);
     private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
     private java.util.prefs.Preferences layout;
     private UiBackend backend;
@@ -68,7 +69,7 @@ public final class MainWindow {
 
     public MainWindow() {
         root.setId("main-window");
-        content.setTop(header());
+        content.setTop(new VBox(header(), logStopped.root()));
         content.setCenter(start.root());
         Label keys = new Label(SHORTCUTS);
         keys.setId("help-text");
@@ -136,7 +137,15 @@ public final class MainWindow {
     /** The runbooks, log and engine are ready: list the incidents. */
     public void attach(UiBackend ready) {
         backend = ready;
+        logStopped.watch(ready.log());
         showStart();
+    }
+
+    /** A folder to go on in, where the log's disk cannot take it; empty when the operator cancels. */
+    private Optional<java.nio.file.Path> askFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Continue the incident log in another folder (on another disk)");
+        return Optional.ofNullable(chooser.showDialog(root.getScene().getWindow())).map(java.io.File::toPath);
     }
 
     /** The backend could not be built: say why on the start screen. */

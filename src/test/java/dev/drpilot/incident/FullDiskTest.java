@@ -2,16 +2,13 @@ package dev.drpilot.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The log on a disk that fills up: the append that cannot be written says so at once, with what
- * was not written and what to do, and every note acknowledged before it is in the log afterwards.
+ * was not written and what to do, and every note acknowledged before it is in the log afterwards;
+ * the log then goes on in a folder on another disk, and merges back once there is room.
  * The disk is a 2 MB tmpfs mounted for the test (which needs root; skipped otherwise).
  */
 class FullDiskTest {
@@ -29,20 +27,18 @@ class FullDiskTest {
     @TempDir
     Path dir;
 
+    private SmallDisk small;
     private Path disk;
-    private boolean mounted;
 
     @BeforeEach
     void mountASmallDisk() throws Exception {
-        disk = Files.createDirectories(dir.resolve("small-disk"));
-        String output = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString());
-        mounted = output == null;
-        assumeTrue(mounted, "a 2 MB tmpfs cannot be mounted here (the test needs root): " + output);
+        small = SmallDisk.mount(dir.resolve("small-disk"));
+        disk = small.folder();
     }
 
     @AfterEach
     void unmountIt() throws Exception {
-        if (mounted) assertThat(run("umount", disk.toString())).isNull();
+        if (small != null) small.close();
     }
 
     @Test
@@ -118,7 +114,7 @@ class FullDiskTest {
                 store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
                 expected.add(text(i));
             }
-            fillUp(disk.resolve("filler"));
+            small.fillUp();
             IncidentLogUnavailableException failure = null;
             for (int i = 4; failure == null; i++) {
                 try {
@@ -155,7 +151,7 @@ class FullDiskTest {
             assertThat(there).hasSize(expected.size() + 1);
             for (int i = 0; i < expected.size(); i++) assertThat(there.get(i + 1).payload()).contains(expected.get(i));
             assertThat(store.verify(incident).intact()).isTrue();
-            Files.delete(disk.resolve("filler"));
+            small.free();
         }
 
         try (IncidentLogStore main = IncidentLogStore.open(log, Clock.systemUTC(), "alice");
@@ -176,25 +172,7 @@ class FullDiskTest {
         }
     }
 
-    /** Takes every byte the disk has left. */
-    private static void fillUp(Path file) throws IOException {
-        try (var out = Files.newOutputStream(file)) {
-            byte[] block = new byte[4096];
-            while (true) out.write(block);
-        } catch (IOException full) {
-            assertThat(Files.getFileStore(file).getUsableSpace()).isLessThan(4096);
-        }
-    }
-
     private static String text(int note) {
         return "note " + note + " " + "x".repeat(500);
-    }
-
-    /** Runs a command; null when it succeeded, else what it said. */
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(30, TimeUnit.SECONDS)) return String.join(" ", command) + " did not finish";
-        return process.exitValue() == 0 ? null : String.join(" ", command) + ": " + output.strip();
     }
 }
