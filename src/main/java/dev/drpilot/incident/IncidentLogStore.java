@@ -117,6 +117,8 @@ public final class IncidentLogStore implements AutoCloseable {
             return new IncidentLogStore(file, connection, clock, actor, inspected.inUse() ? LogInspection.shared(connection, file, clock) : null);
         } catch (Exception e) {
             String text = e.getMessage() == null ? e.toString() : e.getMessage();
+            String full = LogWriteFailure.fullWhenOpened(database, e);
+            if (full != null) throw new IncidentLogUnavailableException(full, e);
             if (text.contains("90020") || text.contains("already in use")) {
                 throw unavailable(database, "another process holds it (if another DR Pilot has it open, work there, or close it and try again)", e);
             }

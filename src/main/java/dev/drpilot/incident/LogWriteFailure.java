@@ -56,6 +56,14 @@ final class LogWriteFailure {
                 + " earlier failure; restart DR Pilot once that is fixed, or go on in another folder. The failure was: " + first.getMessage(), first);
     }
 
+    /** Opening the log failed because its disk is full (H2 writes a lock file first): what to do; null when that was not why. */
+    static String fullWhenOpened(Path database, Exception e) {
+        if (!diskFull(database, e)) return null;
+        String log = database.toString().substring(0, database.toString().length() - ".mv.db".length());
+        return "Cannot open the incident log " + database + ": the disk holding it is full. Free some space on it, or go on in a folder"
+                + " on another disk with `drpilot continue --log " + log + " --to FOLDER` and work on with --log in that folder.";
+    }
+
     /** Why, and what to do about it, without the closing full stop. */
     private static String cause(Path database, Exception e) {
         if (diskFull(database, e)) return "The disk holding " + database + " is full: free some space on it, or " + elsewhere(database);

@@ -6,6 +6,7 @@ import dev.drpilot.app.Main;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
+import dev.drpilot.incident.SmallDisk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,38 @@ class ContinueAndMergeCommandsTest {
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(diverged.out()).isEmpty();
         assertThat(drpilot("verify", incident, "--log", main.toString()).out()).startsWith(incident + ": intact, 3 events");
+    }
+
+    @Test
+    void aCommandOnAFullDiskNamesTheCommandThatGoesOnElsewhere() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"))) {
+            Path log = disk.folder().resolve("incidents");
+            String incident;
+            try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
+                incident = store.declare(new NewIncident("druid-rds-corruption", "disk filling", IncidentMode.LIVE, null, null, null), Map.of()).id();
+            }
+            disk.fillUp();
+
+            Run refused = drpilot("note", incident, "--log", log.toString(), "pager", "fired");
+
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(refused.err().lines()).hasSize(1);
+            // the command cannot even open the log: H2 writes a lock file first
+            assertThat(refused.err().strip()).isEqualTo("Cannot open the incident log " + log + ".mv.db: the disk holding it is full."
+                    + " Free some space on it, or go on in a folder on another disk with `drpilot continue --log " + log + " --to FOLDER`"
+                    + " and work on with --log in that folder.");
+
+            Path folder = dir.resolve("other-disk");
+            assertThat(drpilot("continue", "--log", log.toString(), "--to", folder.toString()).status()).isZero();
+            Run again = drpilot("note", incident, "--log", folder.resolve("incidents").toString(), "pager", "fired");
+            assertThat(again.status()).isZero();
+            assertThat(again.out()).contains("logged as event 2 of " + incident);
+            disk.free();
+            Run merged = drpilot("merge", "--from", folder.resolve("incidents").toString(), "--log", log.toString());
+            assertThat(merged.status()).isZero();
+            assertThat(merged.out()).startsWith("Merged 1 event from ");
+            assertThat(drpilot("verify", incident, "--log", log.toString()).out()).startsWith(incident + ": intact, 2 events");
+        }
     }
 
     @Test
