@@ -84,6 +84,23 @@ class ContinueAndMergeTest {
     }
 
     @Test
+    void theIncidentsThisStoreDrivesAreStillItsInTheNewLog() {
+        try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("main/incidents"), clock, "alice")) {
+            String driven = declare(store, "driven here");
+            String released = declare(store, "let go");
+            assertThat(store.drivers().claim(driven, false).held()).isTrue();
+            assertThat(store.drivers().claim(released, false).held()).isTrue();
+            store.drivers().release(released);
+
+            store.continueIn(dir.resolve("other-disk"));
+
+            assertThat(store.drivers().driver(driven).orElseThrow().seat()).isEqualTo(store.drivers().seat());
+            assertThat(store.drivers().heartbeat(driven)).isTrue();
+            assertThat(store.drivers().driver(released)).isEmpty();
+        }
+    }
+
+    @Test
     void twoLogsThatDivergedAreNotMergedAndNothingChanges() throws Exception {
         Path main = dir.resolve("main/incidents");
         Path elsewhere = dir.resolve("other-disk");
