@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -104,7 +104,7 @@ public final class IncidentLogStore implements AutoCloseable {
      * @throws IncidentLogUnavailableException with one sentence that names the file, why it cannot be used and what to do
      */
     public static IncidentLogStore open(Path file, Clock clock, String actor) {
-        String url = "jdbc:h2:file:" + pathInUrl(file) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        String url = url(file);
         Path database = file.toAbsolutePath().resolveSibling(file.getFileName() + ".mv.db");
         writableFolder(database);
         LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
@@ -405,8 +405,12 @@ public final class IncidentLogStore implements AutoCloseable {
         });
     }
 
+    private static String url(Path log) {
+        return "jdbc:h2:file:" + pathInUrl(log) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+
     private static Connection connect(Path log) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:h2:file:" + pathInUrl(log) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
+        Connection connection = DriverManager.getConnection(url(log), "sa", "");
         connection.setAutoCommit(true);
         return connection;
     }
