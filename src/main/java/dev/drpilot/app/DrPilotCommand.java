@@ -3,6 +3,8 @@ package dev.drpilot.app;
 import dev.drpilot.app.cli.ActionsCommand;
 import dev.drpilot.app.cli.CloseCommand;
 import dev.drpilot.app.cli.CommandFactory;
+import dev.drpilot.app.cli.ContinueCommand;
+import dev.drpilot.app.cli.MergeCommand;
 import dev.drpilot.app.cli.RecoverCommand;
 import dev.drpilot.app.cli.ReopenCommand;
 import dev.drpilot.app.cli.ResolveCommand;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
         description = {"DR Pilot walks an incident commander through disaster recovery.",
                 "Without a command it opens the desktop app (on the log --log names)."},
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
-                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class,
+                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class,
                 TeamLogCommand.class})
 public final class DrPilotCommand implements Callable<Integer> {
 

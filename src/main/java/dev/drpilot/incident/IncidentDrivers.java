@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who drives each incident of a log, as rows every process on the log reads: a claim, its
@@ -24,6 +26,8 @@ public final class IncidentDrivers {
     private final IncidentLogStore log;
     private final Seat seat;
     private final Clock clock;
+    /** The incidents this seat holds, as far as it knows: claimed again in a log the store continues in. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     IncidentDrivers(IncidentLogStore log, Seat seat, Clock clock) {
         this.log = log;
@@ -51,13 +55,13 @@ public final class IncidentDrivers {
                 Instant now = clock.instant();
                 Optional<Driver> current = read(connection, incidentId);
                 if (current.isEmpty()) {
-                    if (insert(connection, incidentId, now)) return new Claim(true, null, false, null);
+                    if (insert(connection, incidentId, now)) return held(incidentId, new Claim(true, null, false, null));
                     continue;
                 }
                 Driver holder = current.get();
                 if (holder.seat().token().equals(seat.token())) {
                     if (holder.heartbeat().plus(HEARTBEAT_EVERY).isAfter(now) || beat(connection, incidentId, now)) {
-                        return new Claim(true, null, false, null);
+                        return held(incidentId, new Claim(true, null, false, null));
                     }
                     continue;
                 }
@@ -65,7 +69,7 @@ public final class IncidentDrivers {
                 if (live && !overLiveHolder) return new Claim(false, holder, true, null);
                 if (replace(connection, incidentId, holder, now)) {
                     IncidentEvent event = log.append(incidentId, EventDraft.of(EventKind.INCIDENT_TAKEN_OVER, null, takeOver(holder, live, now)));
-                    return new Claim(true, holder, live, event);
+                    return held(incidentId, new Claim(true, holder, live, event));
                 }
             }
         });
@@ -73,11 +77,14 @@ public final class IncidentDrivers {
 
     /** Says this seat is still there; false when the claim is no longer ours (taken over, or released). */
     public boolean heartbeat(String incidentId) {
-        return log.withConnection("refresh the claim on " + incidentId, connection -> beat(connection, incidentId, clock.instant()));
+        boolean ours = log.withConnection("refresh the claim on " + incidentId, connection -> beat(connection, incidentId, clock.instant()));
+        if (!ours) held.remove(incidentId);
+        return ours;
     }
 
     /** Lets go of the incident, if this seat holds it. */
     public void release(String incidentId) {
+        held.remove(incidentId);
         log.withConnection("release " + incidentId, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM drivers WHERE incident_id = ? AND seat = ?")) {
                 delete.setString(1, incidentId);
@@ -90,6 +97,19 @@ public final class IncidentDrivers {
     /** The time claims are judged by: the wall clock, whatever clock an incident's events run on. */
     public Instant now() {
         return clock.instant();
+    }
+
+    private Claim held(String incidentId, Claim claim) {
+        held.add(incidentId);
+        return claim;
+    }
+
+    /** In the log the store goes on in, this seat drives what it drove: the window and the terminal keep their steps. */
+    void claimAgain(Connection connection) throws SQLException {
+        Instant now = clock.instant();
+        for (String incidentId : held) {
+            if (read(connection, incidentId).isEmpty()) insert(connection, incidentId, now);
+        }
     }
 
     private Map<String, Object> takeOver(Driver holder, boolean live, Instant now) {

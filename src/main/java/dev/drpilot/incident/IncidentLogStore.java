@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,13 +51,17 @@ public final class IncidentLogStore implements AutoCloseable {
     public static final int MAX_TEXT = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path file;
-    private final Connection connection;
-    private final LogHead head;
+    /** Where the log is; it moves, with its connection and head, only when it goes on in another folder ({@link #continueIn}). */
+    private volatile Path file;
+    private volatile Connection connection;
+    private volatile LogHead head;
     /** Set when the file lost events: it is open read-only, and every write is refused. */
     private final LogDamage damage;
     /** The first write that failed: H2 closes the database after it, so later writes say why. */
     private volatile IncidentLogUnavailableException stopped;
+    /** The event that write was about, kept to be written where the log goes on. */
+    private volatile Unwritten unwritten;
+    private final List<Consumer<String>> stopListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private final Map<String, Clock> clocks = new ConcurrentHashMap<>();
     private final SecretRedactor redactor = new SecretRedactor();
@@ -94,7 +100,7 @@ public final class IncidentLogStore implements AutoCloseable {
      * @throws IncidentLogUnavailableException with one sentence that names the file, why it cannot be used and what to do
      */
     public static IncidentLogStore open(Path file, Clock clock, String actor) {
-        String url = "jdbc:h2:file:" + pathInUrl(file) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        String url = url(file);
         Path database = file.toAbsolutePath().resolveSibling(file.getFileName() + ".mv.db");
         writableFolder(database);
         LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
@@ -107,6 +113,8 @@ public final class IncidentLogStore implements AutoCloseable {
             return new IncidentLogStore(file, connection, clock, actor, inspected.inUse() ? LogInspection.shared(connection, file, clock) : null);
         } catch (Exception e) {
             String text = e.getMessage() == null ? e.toString() : e.getMessage();
+            String full = LogWriteFailure.fullWhenOpened(database, e);
+            if (full != null) throw new IncidentLogUnavailableException(full, e);
             if (text.contains("90020") || text.contains("already in use")) {
                 throw unavailable(database, "another process holds it (if another DR Pilot has it open, work there, or close it and try again)", e);
             }
@@ -260,7 +268,7 @@ public final class IncidentLogStore implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw stop(LogWriteFailure.notWritten(database(), what, e));
+            throw stop(LogWriteFailure.notWritten(database(), what, e), new Unwritten(what, null, null, null));
         }
     }
 
@@ -285,7 +293,10 @@ public final class IncidentLogStore implements AutoCloseable {
                     return durable(incidentId, draft, insert(incidentId, draft, payload));
                 } catch (SQLException e) {
                     // another process appended the same sequence number first: read the new tail and go again
-                    if (!"23505".equals(e.getSQLState())) throw stop(LogWriteFailure.notWritten(database(), LogWriteFailure.what(incidentId, draft), e));
+                    if (!"23505".equals(e.getSQLState())) {
+                        String what = LogWriteFailure.what(incidentId, draft);
+                        throw stop(LogWriteFailure.notWritten(database(), what, e), new Unwritten(what, incidentId, draft, null));
+                    }
                     tails.remove(incidentId);
                     last = e;
                 }
@@ -302,7 +313,8 @@ public final class IncidentLogStore implements AutoCloseable {
         try {
             sync();
         } catch (SQLException e) {
-            throw stop(LogWriteFailure.notSynced(database(), event, LogWriteFailure.what(incidentId, draft), e));
+            String what = LogWriteFailure.what(incidentId, draft);
+            throw stop(LogWriteFailure.notSynced(database(), event, what, e), new Unwritten(what, incidentId, draft, event));
         }
         try {
             head.record(incidentId, event.sequence(), event.hash());
@@ -318,9 +330,100 @@ public final class IncidentLogStore implements AutoCloseable {
         }
     }
 
-    private IncidentLogUnavailableException stop(IncidentLogUnavailableException failure) {
-        if (stopped == null && LogWriteFailure.brokeTheFile(failure)) stopped = failure;
+    private IncidentLogUnavailableException stop(IncidentLogUnavailableException failure, Unwritten what) {
+        if (stopped == null && LogWriteFailure.brokeTheFile(failure)) {
+            stopped = failure;
+            unwritten = what;
+            stopListeners.forEach(listener -> listener.accept(failure.getMessage()));
+        }
         return failure;
+    }
+
+    /**
+     * A write that could not be made, and its event when one was being appended (null for a
+     * declaration); {@code maybeWritten} is the event as committed when only its sync failed.
+     */
+    private record Unwritten(String what, String incidentId, EventDraft draft, IncidentEvent maybeWritten) {
+    }
+
+    /**
+     * Hears, once, that the log stopped taking writes (a full disk, a failing one), with the
+     * failure in words; called on the log's own thread, the moment it happens.
+     */
+    public void whenStopped(Consumer<String> listener) {
+        stopListeners.add(listener);
+    }
+
+    /** Whether a failed write stopped the log: it takes writes again only once continued in another folder. */
+    public boolean stopped() {
+        return stopped != null;
+    }
+
+    /**
+     * Goes on in a new log of the same name in {@code folder} (on another disk): every committed
+     * event is copied there with its hash, this store's claims are taken along, and from now on
+     * every read and write goes there. The event whose write stopped the log is written there when
+     * the copy does not hold it already; the report names it either way.
+     *
+     * @throws IncidentLogUnavailableException with one sentence when it cannot (a damaged log, a folder that holds a log)
+     */
+    public LogContinuation.Report continueIn(Path folder) {
+        return onIoThread(() -> {
+            if (damage != null) {
+                throw new IncidentLogUnavailableException(damage.sentence() + " A damaged log is not continued: `drpilot recover --log " + file
+                        + " --to NEWPATH` salvages what is left.", null);
+            }
+            Path old = file;
+            Path target = LogContinuation.check(old, folder);
+            try {
+                connection.close();
+            } catch (SQLException closedByTheFailure) {
+                // H2 closed the database when the write failed: there is nothing left to close
+            }
+            LogContinuation.Report report;
+            try {
+                report = LogContinuation.into(old, folder, clock, actor);
+            } catch (IncidentLogUnavailableException failed) {
+                if (stopped == null) connection = connect(old);
+                throw failed;
+            }
+            LogInspection.closed(old);
+            connection = connect(target);
+            file = target;
+            head = new LogHead(target);
+            LogInspection.opened(target);
+            tails.clear();
+            stopped = null;
+            drivers.claimAgain(connection);
+            Unwritten pending = unwritten;
+            unwritten = null;
+            return pending == null ? report : report.withUnwritten(writeAgain(pending));
+        });
+    }
+
+    private static String url(Path log) {
+        return "jdbc:h2:file:" + pathInUrl(log) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+
+    private static Connection connect(Path log) throws SQLException {
+        Connection connection = DriverManager.getConnection(url(log), "sa", "");
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    /** The failed write, made in the log the store goes on in, unless the copy holds it already. */
+    private String writeAgain(Unwritten pending) throws SQLException {
+        if (pending.draft() == null) return "Not written: " + pending.what() + "; declare it again.";
+        if (pending.maybeWritten() != null) {
+            IncidentEvent was = pending.maybeWritten();
+            if (was.hash().equals(hashAt(was.incidentId(), was.sequence()))) {
+                return "The write that failed, " + pending.what() + ", reached the old log before it stopped: it is event " + was.sequence()
+                        + " of " + was.incidentId() + " in the new log too.";
+            }
+        }
+        IncidentEvent written = append(pending.incidentId(), pending.draft());
+        return "Not written to the old log: " + pending.what() + "; written to the new log as event " + written.sequence() + " of "
+                + written.incidentId() + ".";
     }
 
     private void refuseWhileDamaged(String what) {
@@ -397,13 +500,16 @@ public final class IncidentLogStore implements AutoCloseable {
                 last = rs.getLong(1);
             }
         }
-        if (last == 0) return new Tail(0, HashChain.GENESIS);
+        return last == 0 ? new Tail(0, HashChain.GENESIS) : new Tail(last, hashAt(incidentId, last));
+    }
+
+    /** The hash of an incident's event, or null when the log does not hold it. */
+    private String hashAt(String incidentId, long sequence) throws SQLException {
         try (PreparedStatement hash = connection.prepareStatement("SELECT hash FROM events WHERE incident_id = ? AND sequence = ?")) {
             hash.setString(1, incidentId);
-            hash.setLong(2, last);
+            hash.setLong(2, sequence);
             try (ResultSet rs = hash.executeQuery()) {
-                rs.next();
-                return new Tail(last, rs.getString(1));
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
@@ -462,6 +568,87 @@ public final class IncidentLogStore implements AutoCloseable {
     /** Who drives each incident of this log; claims are made as this store's own seat. */
     public IncidentDrivers drivers() {
         return drivers;
+    }
+
+    /**
+     * Adds events written in another log, as they are (sequence, time, hash), with their incidents'
+     * rows as that log has them: in one transaction, synced, then recorded in the head file. Each
+     * incident's first added event must follow this log's newest one, else nothing is added.
+     */
+    void adopt(List<Incident> incidents, List<IncidentEvent> events) {
+        onIoThread(() -> {
+            refuseWhileDamaged("the merged events");
+            try {
+                connection.setAutoCommit(false);
+                try {
+                    for (Incident incident : incidents) mergeRow(incident);
+                    for (IncidentEvent event : events) insertAsIs(event);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                    incidents.forEach(incident -> tails.remove(incident.id()));
+                }
+                sync();
+            } catch (SQLException e) {
+                throw stop(LogWriteFailure.notWritten(database(), "the " + events.size() + " merged events", e), null);
+            }
+            List<LogHead.Entry> newest = new ArrayList<>();
+            for (IncidentEvent event : events) {
+                newest.removeIf(entry -> entry.incidentId().equals(event.incidentId()));
+                newest.add(new LogHead.Entry(event.incidentId(), event.sequence(), event.hash()));
+            }
+            try {
+                head.record(newest);
+            } catch (IOException e) {
+                throw LogWriteFailure.headNotWritten(database(), head.file(), events.getLast(), e);
+            }
+            return null;
+        });
+    }
+
+    private void mergeRow(Incident incident) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(
+                "MERGE INTO incidents (id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at)"
+                        + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            merge.setString(1, incident.id());
+            merge.setString(2, incident.runbookId());
+            merge.setString(3, incident.title());
+            merge.setString(4, incident.mode().name());
+            merge.setString(5, incident.severity());
+            merge.setString(6, incident.commander());
+            merge.setLong(7, incident.declaredAt().toEpochMilli());
+            setInstant(merge, 8, incident.failureStartedAt());
+            setInstant(merge, 9, incident.recoveredAt());
+            setInstant(merge, 10, incident.closedAt());
+            merge.executeUpdate();
+        }
+    }
+
+    private void insertAsIs(IncidentEvent event) throws SQLException {
+        Tail tail = readTail(event.incidentId());
+        if (tail.sequence() != event.sequence() - 1 || !tail.hash().equals(event.previousHash())) {
+            throw new IncidentLogUnavailableException("Not merged: " + event.incidentId() + " gained events in " + file + ".mv.db while merging"
+                    + " (its newest is now event " + tail.sequence() + "); nothing was changed, run the merge again.", null);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO events (incident_id, sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at,"
+                        + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, event.incidentId());
+            insert.setLong(2, event.sequence());
+            insert.setLong(3, event.time().toEpochMilli());
+            insert.setString(4, event.kind().name());
+            insert.setString(5, event.actor());
+            insert.setString(6, event.stepId());
+            insert.setString(7, event.payload());
+            setLong(insert, 8, event.corrects());
+            setInstant(insert, 9, event.occurredAt());
+            insert.setString(10, event.previousHash());
+            insert.setString(11, event.hash());
+            insert.executeUpdate();
+        }
     }
 
     /** Some work on the database, on the store's thread. */

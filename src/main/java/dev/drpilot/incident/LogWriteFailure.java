@@ -53,16 +53,29 @@ final class LogWriteFailure {
     /** After a failed write, H2 has closed the database: later writes say why, not "the database has been closed". */
     static IncidentLogUnavailableException stillStopped(String what, IncidentLogUnavailableException first) {
         return new IncidentLogUnavailableException("Not written to the incident log: " + what + ". It stopped taking writes after an"
-                + " earlier failure; restart DR Pilot once that is fixed. The failure was: " + first.getMessage(), first);
+                + " earlier failure; restart DR Pilot once that is fixed, or go on in another folder. The failure was: " + first.getMessage(), first);
+    }
+
+    /** Opening the log failed because its disk is full (H2 writes a lock file first): what to do; null when that was not why. */
+    static String fullWhenOpened(Path database, Exception e) {
+        if (!diskFull(database, e)) return null;
+        String log = database.toString().substring(0, database.toString().length() - ".mv.db".length());
+        return "Cannot open the incident log " + database + ": the disk holding it is full. Free some space on it, or go on in a folder"
+                + " on another disk with `drpilot continue --log " + log + " --to FOLDER` and work on with --log in that folder.";
     }
 
     /** Why, and what to do about it, without the closing full stop. */
     private static String cause(Path database, Exception e) {
-        if (diskFull(database, e)) {
-            return "The disk holding " + database + " is full: free some space on it (or start DR Pilot with --log PATH on another disk)";
-        }
-        if (brokeTheFile(e)) return "Writing " + database + " failed (" + rootMessage(e) + "): check the disk";
+        if (diskFull(database, e)) return "The disk holding " + database + " is full: free some space on it, or " + elsewhere(database);
+        if (brokeTheFile(e)) return "Writing " + database + " failed (" + rootMessage(e) + "): check the disk, or " + elsewhere(database);
         return "The database refused it (" + rootMessage(e) + ")";
+    }
+
+    /** The way on when the log's own disk cannot take it: the same log, continued on another ({@link LogContinuation}). */
+    private static String elsewhere(Path database) {
+        String name = database.toString();
+        return "go on in a folder on another disk (`drpilot continue --log " + name.substring(0, name.length() - ".mv.db".length())
+                + " --to FOLDER`, or Continue in another folder in the window)";
     }
 
     /** A failure of the file (not a refusal of the row): H2 closes the database after it, and takes no more writes. */

@@ -57,6 +57,7 @@ public final class MainWindow {
     private final StartViewModel startModel;
     private final StartView start;
     private final Notifications notifications = new Notifications();
+    private final LogStoppedBanner logStopped = new LogStoppedBanner(this::askFolder);
     private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
     private java.util.prefs.Preferences layout;
     private UiBackend backend;
@@ -74,7 +75,7 @@ public final class MainWindow {
         startModel = new StartViewModel(tasks, Clock.systemUTC());
         start = new StartView(startModel, this::pickScenario, this::resume, this::rehearseSample);
         root.setId("main-window");
-        content.setTop(header());
+        content.setTop(new VBox(header(), logStopped.root()));
         content.setCenter(start.root());
         Label keys = new Label(SHORTCUTS);
         keys.setId("help-text");
@@ -142,7 +143,15 @@ public final class MainWindow {
     /** The runbooks, log and engine are ready: list the incidents. */
     public void attach(UiBackend ready) {
         backend = ready;
+        logStopped.watch(ready.log());
         showStart();
+    }
+
+    /** A folder to go on in, where the log's disk cannot take it; empty when the operator cancels. */
+    private Optional<java.nio.file.Path> askFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Continue the incident log in another folder (on another disk)");
+        return Optional.ofNullable(chooser.showDialog(root.getScene().getWindow())).map(java.io.File::toPath);
     }
 
     /** The backend could not be built: say why on the start screen. */

@@ -2,16 +2,13 @@ package dev.drpilot.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The log on a disk that fills up: the append that cannot be written says so at once, with what
- * was not written and what to do, and every note acknowledged before it is in the log afterwards.
+ * was not written and what to do, and every note acknowledged before it is in the log afterwards;
+ * the log then goes on in a folder on another disk, and merges back once there is room.
  * The disk is a 2 MB tmpfs mounted for the test (which needs root; skipped otherwise).
  */
 class FullDiskTest {
@@ -29,20 +27,18 @@ class FullDiskTest {
     @TempDir
     Path dir;
 
+    private SmallDisk small;
     private Path disk;
-    private boolean mounted;
 
     @BeforeEach
     void mountASmallDisk() throws Exception {
-        disk = Files.createDirectories(dir.resolve("small-disk"));
-        String output = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString());
-        mounted = output == null;
-        assumeTrue(mounted, "a 2 MB tmpfs cannot be mounted here (the test needs root): " + output);
+        small = SmallDisk.mount(dir.resolve("small-disk"));
+        disk = small.folder();
     }
 
     @AfterEach
     void unmountIt() throws Exception {
-        if (mounted) assertThat(run("umount", disk.toString())).isNull();
+        if (small != null) small.close();
     }
 
     @Test
@@ -68,7 +64,8 @@ class FullDiskTest {
             }
             int refused = acknowledged.size() + 1;
             // which write meets the full disk first depends on where its pages fall: the database's commit, its sync, or the head file
-            String disk = "the disk holding " + log + ".mv.db is full: free some space on it (or start DR Pilot with --log PATH on another disk)";
+            String disk = "the disk holding " + log + ".mv.db is full: free some space on it, or go on in a folder on another disk"
+                    + " (`drpilot continue --log " + log + " --to FOLDER`, or Continue in another folder in the window)";
             String note = "the note \"note " + refused + " " + "x".repeat(52) + "...\" for " + incident;
             if (failure.getMessage().startsWith("Not written")) {
                 assertThat(failure.getMessage()).isEqualTo("Not written to the incident log: " + note + ". T" + disk.substring(1)
@@ -101,15 +98,81 @@ class FullDiskTest {
         }
     }
 
-    private static String text(int note) {
-        return "note " + note + " " + "x".repeat(500);
+    @Test
+    void theIncidentGoesOnInAnotherFolderWithNothingLostAndMergesBack() throws Exception {
+        Path log = disk.resolve("log");
+        Path secondDisk = dir.resolve("second-disk");
+        Path continued = secondDisk.resolve("log");
+        List<String> expected = new ArrayList<>();
+        String incident;
+        List<IncidentEvent> there;
+        try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
+            incident = store.declare(new NewIncident("druid-rds-corruption", "on a small disk", IncidentMode.LIVE, null, null, null), Map.of()).id();
+            List<String> stops = new ArrayList<>();
+            store.whenStopped(stops::add);
+            for (int i = 1; i <= 3; i++) {
+                store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
+                expected.add(text(i));
+            }
+            small.fillUp();
+            IncidentLogUnavailableException failure = null;
+            for (int i = 4; failure == null; i++) {
+                try {
+                    store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
+                    expected.add(text(i));
+                } catch (IncidentLogUnavailableException e) {
+                    failure = e;
+                    expected.add(text(i)); // the failed note: written where the log goes on, or in the log already
+                }
+            }
+            assertThat(stops).as("the failure is heard the moment it happens, when it stops the log")
+                    .isEqualTo(store.stopped() ? List.of(failure.getMessage()) : List.of());
+
+            List<String> report = store.continueIn(secondDisk).lines();
+
+            String note = "the note \"" + expected.getLast().substring(0, 60) + "...\" for " + incident;
+            boolean notWritten = failure.getMessage().startsWith("Not written");
+            assertThat(report.getFirst()).isEqualTo("Continued in " + continued + ".mv.db: " + (notWritten ? expected.size() : expected.size() + 1)
+                    + " events of 1 incident copied from " + log + ".mv.db, every chain intact.");
+            if (notWritten) {
+                assertThat(report).contains("Not written to the old log: " + note + "; written to the new log as event "
+                        + (expected.size() + 1) + " of " + incident + ".");
+            } else if (failure.getMessage().contains("not synced")) {
+                assertThat(report).contains("The write that failed, " + note + ", reached the old log before it stopped: it is event "
+                        + (expected.size() + 1) + " of " + incident + " in the new log too.");
+            }
+            assertThat(store.stopped()).isFalse();
+            for (int i = 1; i <= 3; i++) {
+                String after = "after the move " + i;
+                store.append(incident, EventKind.NOTE, null, Map.of("text", after));
+                expected.add(after);
+            }
+            there = store.events(incident);
+            assertThat(there).hasSize(expected.size() + 1);
+            for (int i = 0; i < expected.size(); i++) assertThat(there.get(i + 1).payload()).contains(expected.get(i));
+            assertThat(store.verify(incident).intact()).isTrue();
+            small.free();
+        }
+
+        try (IncidentLogStore main = IncidentLogStore.open(log, Clock.systemUTC(), "alice");
+             IncidentLogStore other = IncidentLogStore.open(continued, Clock.systemUTC(), "alice")) {
+            assertThat(main.damage()).isEmpty();
+            int before = main.events(incident).size();
+
+            LogMerge.merge(other, main);
+
+            assertThat(main.events(incident)).isEqualTo(there);
+            assertThat(main.verify(incident).intact()).isTrue();
+            assertThat(there.size() - before).as("events merged back").isGreaterThanOrEqualTo(3);
+            assertThat(LogMerge.merge(other, main).added()).isEmpty();
+        }
+        try (IncidentLogStore reopened = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
+            assertThat(reopened.damage()).isEmpty();
+            assertThat(new LogHead(log).entries().get(incident).hash()).isEqualTo(there.getLast().hash());
+        }
     }
 
-    /** Runs a command; null when it succeeded, else what it said. */
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(30, TimeUnit.SECONDS)) return String.join(" ", command) + " did not finish";
-        return process.exitValue() == 0 ? null : String.join(" ", command) + ": " + output.strip();
+    private static String text(int note) {
+        return "note " + note + " " + "x".repeat(500);
     }
 }
