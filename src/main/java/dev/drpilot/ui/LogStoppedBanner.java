@@ -24,11 +24,13 @@ final class LogStoppedBanner {
     private final Label text = new Label();
     private final Button continueElsewhere = new Button("Continue in another folder\u2026");
     private final HBox root = new HBox(12, text, continueElsewhere);
+    private final TaskRunner tasks;
     private final Supplier<Optional<Path>> askFolder;
     private IncidentLogStore log;
 
     /** {@code askFolder} asks the operator for a folder (a directory chooser in the window); empty when they cancel. */
-    LogStoppedBanner(Supplier<Optional<Path>> askFolder) {
+    LogStoppedBanner(TaskRunner tasks, Supplier<Optional<Path>> askFolder) {
+        this.tasks = tasks;
         this.askFolder = askFolder;
         text.setId("log-stopped-text");
         text.setWrapText(true);
@@ -53,7 +55,7 @@ final class LogStoppedBanner {
     void watch(IncidentLogStore watched) {
         log = watched;
         hide();
-        watched.whenStopped(message -> javafx.application.Platform.runLater(() -> {
+        watched.whenStopped(message -> tasks.onScreen(() -> {
             if (log == watched) show(message);
         }));
     }
@@ -69,7 +71,7 @@ final class LogStoppedBanner {
     private void continueIn(Path folder) {
         continueElsewhere.setDisable(true);
         IncidentLogStore moving = log;
-        Background.run(() -> moving.continueIn(folder), report -> {
+        tasks.run(() -> moving.continueIn(folder), report -> {
             text.setText(String.join(" ", report.lines()));
             continueElsewhere.setVisible(false);
             text.setOnMouseClicked(e -> hide());

@@ -276,6 +276,9 @@ class IncidentScreenSizesTest {
     private void assertReadable(FxRobot robot, List<String> queries) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = onFx(() -> {
+            // a clock may have changed a label's text since the last pulse: lay out first, as the next frame would
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
             double sceneWidth = stage.getScene().getWidth();
             double sceneHeight = stage.getScene().getHeight();
             List<String> problems = new ArrayList<>();
