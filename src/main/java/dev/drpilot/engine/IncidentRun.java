@@ -22,6 +22,7 @@ import dev.drpilot.runbook.RunbookKind;
 import dev.drpilot.runbook.Step;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -196,6 +197,31 @@ public final class IncidentRun implements AutoCloseable {
         }
         String why = "Stopped here: " + taker.seat().label() + " took the incident over; check the resource before retrying";
         running.forEach(execution -> execution.cancel(why));
+    }
+
+    /**
+     * DR Pilot is being stopped ({@code cause}, as "the operator stopped DR Pilot (SIGTERM)"): each
+     * step this process runs ends interrupted, with the cause in the log, so that a resume offers it
+     * again. Returns once each has logged its end, or when {@code within} has passed.
+     *
+     * @return the steps that were running, as they ended
+     */
+    public List<StepRun> interruptForExit(String cause, Duration within) throws InterruptedException {
+        Map<String, StepExecution> running;
+        synchronized (this) {
+            continueAfterConfirmation = false;
+            running = Map.copyOf(executions);
+        }
+        running.forEach((stepId, execution) -> execution.interrupt(step(stepId).step().isManual()
+                ? cause + " while this step waited for you; start it again to tick it off"
+                : cause + " while this step ran; check its resource before you retry it"));
+        Instant giveUp = Instant.now().plus(within);
+        while (Instant.now().isBefore(giveUp) && running.keySet().stream().anyMatch(this::executing)) Thread.sleep(20);
+        return running.keySet().stream().map(this::step).toList();
+    }
+
+    private synchronized boolean executing(String stepId) {
+        return executions.containsKey(stepId);
     }
 
     /** Tells the listeners who drives the incident now (the follower saw a change). */

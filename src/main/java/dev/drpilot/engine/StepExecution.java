@@ -47,6 +47,8 @@ final class StepExecution implements ActionContext {
     private final CompletableFuture<OperatorInput> operatorGate;
     private volatile boolean cancelled;
     private volatile String cancelReason = CANCELLED_BY_THE_OPERATOR;
+    /** What a stop makes of the step: cancelled by someone, or interrupted because DR Pilot itself is stopping. */
+    private volatile StepState stopsAs = StepState.CANCELLED;
     private volatile Thread runner;
     private volatile Map<String, Object> outputs = Map.of();
     private Instant deadline;
@@ -74,6 +76,16 @@ final class StepExecution implements ActionContext {
 
     /** @param why what the log and the operator are told about the stop */
     void cancel(String why) {
+        stop(StepState.CANCELLED, why);
+    }
+
+    /** DR Pilot itself is stopping (SIGTERM, Ctrl-C): the step ends interrupted, with {@code why} in the log. */
+    void interrupt(String why) {
+        stop(StepState.INTERRUPTED, why);
+    }
+
+    private void stop(StepState as, String why) {
+        stopsAs = as;
         cancelReason = why;
         cancelled = true;
         if (operatorGate != null) operatorGate.cancel(true);
@@ -97,8 +109,7 @@ final class StepExecution implements ActionContext {
             ActionResult result = attempt();
             return succeeded(result, started);
         } catch (InterruptedException e) {
-            return stopped(cancelled ? StepState.CANCELLED : StepState.INTERRUPTED,
-                    cancelled ? cancelReason : "Interrupted");
+            return cancelled ? stopped(stopsAs, cancelReason) : stopped(StepState.INTERRUPTED, "Interrupted");
         } catch (ActionException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -50,6 +52,11 @@ public final class IncidentLogStore implements AutoCloseable {
     /** The longest note, decision or correction: a page of text, not a pasted log file. */
     public static final int MAX_TEXT = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long opening tries again while another process has the file open without sharing it (a reader's moment). */
+    static final Duration LOCKED_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOCKED_RETRY_EVERY = Duration.ofMillis(200);
+    /** About how long H2 waits before it takes over a lock file whose process is gone (measured here: 6-9 s). */
+    private static final Duration STALE_LOCK_WAIT = Duration.ofSeconds(10);
 
     /** Where the log is; it moves, with its connection and head, only when it goes on in another folder ({@link #continueIn}). */
     private volatile Path file;
@@ -78,8 +85,14 @@ public final class IncidentLogStore implements AutoCloseable {
 
     private final ExecutorService io;
     private volatile Thread ioThread;
+    /** A copy of the file this store reads instead of it (a log left open by a process that is gone), deleted on close; else null. */
+    private final Path copyRead;
 
     private IncidentLogStore(Path file, Connection connection, Clock clock, String actor, LogDamage damage) {
+        this(file, connection, clock, actor, damage, null);
+    }
+
+    private IncidentLogStore(Path file, Connection connection, Clock clock, String actor, LogDamage damage, Path copyRead) {
         DaemonThreads threads = new DaemonThreads("drpilot-log-io");
         this.io = Executors.newSingleThreadExecutor(r -> ioThread = threads.newThread(r));
         this.file = file;
@@ -89,36 +102,107 @@ public final class IncidentLogStore implements AutoCloseable {
         this.clock = clock;
         this.actor = actor;
         this.drivers = new IncidentDrivers(this, Seat.here(actor), clock);
+        this.copyRead = copyRead;
         if (damage == null) LogInspection.opened(file);
+    }
+
+    /** Opens the log as {@link #open(Path, Clock, String, Consumer)} does, with nobody to tell about a wait. */
+    public static IncidentLogStore open(Path file, Clock clock, String actor) {
+        return open(file, clock, actor, wait -> { });
     }
 
     /**
      * Opens (creating and migrating when needed) the log at {@code file}, an H2 database path
      * without its {@code .mv.db} ending. A file that holds fewer events than its head file says is
      * copied aside and opened read-only ({@link #damage()}); one that cannot be read is an error.
+     * A file another process has open without sharing it (a reader such as {@code verify}) is tried
+     * again for {@link #LOCKED_WAIT}.
      *
+     * @param waits told, in one sentence, what opening waits for and how long, before it waits
      * @throws IncidentLogUnavailableException with one sentence that names the file, why it cannot be used and what to do
      */
-    public static IncidentLogStore open(Path file, Clock clock, String actor) {
+    public static IncidentLogStore open(Path file, Clock clock, String actor, Consumer<String> waits) {
         String url = url(file);
         Path database = file.toAbsolutePath().resolveSibling(file.getFileName() + ".mv.db");
         writableFolder(database);
         LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
         if (inspected.damage() != null) return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage());
-        try {
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/drpilot/incident/migration")
-                    .loggers("slf4j").load().migrate();
-            Connection connection = DriverManager.getConnection(url, "sa", "");
-            connection.setAutoCommit(true);
-            return new IncidentLogStore(file, connection, clock, actor, inspected.inUse() ? LogInspection.shared(connection, file, clock) : null);
-        } catch (Exception e) {
-            String text = e.getMessage() == null ? e.toString() : e.getMessage();
-            String full = LogWriteFailure.fullWhenOpened(database, e);
-            if (full != null) throw new IncidentLogUnavailableException(full, e);
-            if (text.contains("90020") || text.contains("already in use")) {
-                throw unavailable(database, "another process holds it (if another DR Pilot has it open, work there, or close it and try again)", e);
+        if (inspected.leftOpenBy() != null) {
+            waits.accept("The incident log " + database + " was left open by " + inspected.leftOpenBy() + ": waiting while the database"
+                    + " makes sure that one is gone before it opens the log again (about " + STALE_LOCK_WAIT.toSeconds() + " s).");
+        }
+        Instant giveUp = Instant.now().plus(LOCKED_WAIT);
+        boolean said = false;
+        while (true) {
+            try {
+                Flyway.configure().dataSource(url, "sa", "").locations("classpath:dev/drpilot/incident/migration")
+                        .loggers("slf4j").load().migrate();
+                Connection connection = DriverManager.getConnection(url, "sa", "");
+                connection.setAutoCommit(true);
+                return new IncidentLogStore(file, connection, clock, actor, inspected.inUse() ? LogInspection.shared(connection, file, clock) : null);
+            } catch (Exception e) {
+                String text = e.getMessage() == null ? e.toString() : e.getMessage();
+                String full = LogWriteFailure.fullWhenOpened(database, e);
+                if (full != null) throw new IncidentLogUnavailableException(full, e);
+                boolean locked = text.contains("90020") || text.contains("already in use");
+                if (locked && Instant.now().isBefore(giveUp)) {
+                    if (!said) {
+                        waits.accept("Waiting for the incident log " + database + ", which another process has open without sharing it"
+                                + " (`drpilot verify`, `incidents` or `scorecard` reading it, most likely): trying again for up to "
+                                + LOCKED_WAIT.toSeconds() + " s.");
+                    }
+                    said = true;
+                    pause();
+                    continue;
+                }
+                if (locked) {
+                    throw unavailable(database, "another process holds it (if another DR Pilot has it open, work there, or close it and try again)", e);
+                }
+                throw unavailable(database, text.lines().findFirst().orElse(text), e);
             }
-            throw unavailable(database, text.lines().findFirst().orElse(text), e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(LOCKED_RETRY_EVERY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IncidentLogUnavailableException("Stopped while waiting for the incident log to be free.", e);
+        }
+    }
+
+    /**
+     * Opens an existing log only to read it (verify, incidents, scorecard), so that its file keeps
+     * every byte a recovery may need: no migration, and none of the compaction H2 does when it
+     * closes a database it opened for writing. Alone on the file, it reads it read-only (a log left
+     * open by a process that is gone, from a copy); when another DR Pilot has it open, through that one.
+     *
+     * @throws IncidentLogUnavailableException when there is no log there, or it cannot be read
+     */
+    public static IncidentLogStore openToRead(Path file, Clock clock, String actor) {
+        String url = "jdbc:h2:file:" + pathInUrl(file) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        Path database = file.toAbsolutePath().resolveSibling(file.getFileName() + ".mv.db");
+        LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
+        if (inspected.damage() != null) return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage());
+        if (!Files.exists(database)) {
+            throw new IncidentLogUnavailableException("There is no incident log at " + database + ": check --log or DRPILOT_LOG"
+                    + " (`drpilot run` or the window makes a new one).", null);
+        }
+        if (!inspected.inUse()) {
+            Path copy = inspected.leftOpenBy() == null ? null : LogInspection.snapshot(file.toAbsolutePath().normalize());
+            try {
+                return new IncidentLogStore(file, LogInspection.readOnly(copy == null ? file.toAbsolutePath().normalize() : copy),
+                        clock, actor, null, copy);
+            } catch (SQLException e) {
+                // a DR Pilot opened it for writing a moment ago: it is read through that one, below
+                if (copy != null) LogInspection.forget(copy);
+            }
+        }
+        try {
+            return new IncidentLogStore(file, DriverManager.getConnection(url, "sa", ""), clock, actor, null);
+        } catch (SQLException e) {
+            throw unavailable(database, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
@@ -849,6 +933,7 @@ public final class IncidentLogStore implements AutoCloseable {
         } finally {
             if (damage == null) LogInspection.closed(file);
             io.shutdown();
+            if (copyRead != null) LogInspection.forget(copyRead);
         }
     }
 }

@@ -34,12 +34,13 @@ final class LogInspection {
     /**
      * What was found.
      *
-     * @param inUse    another DR Pilot has the file open: it was checked when that one opened it
-     * @param readOnly the damaged database, open read-only, when {@code damage} is set
+     * @param inUse      another DR Pilot has the file open: it was checked when that one opened it
+     * @param readOnly   the damaged database, open read-only, when {@code damage} is set
+     * @param leftOpenBy who left the file open and is gone (its lock file is still there), in words; null when nobody did
      */
-    record Outcome(boolean inUse, Connection readOnly, LogDamage damage) {
-        static final Outcome FINE = new Outcome(false, null, null);
-        static final Outcome IN_USE = new Outcome(true, null, null);
+    record Outcome(boolean inUse, Connection readOnly, LogDamage damage, String leftOpenBy) {
+        static final Outcome FINE = new Outcome(false, null, null, null);
+        static final Outcome IN_USE = new Outcome(true, null, null, null);
     }
 
     private LogInspection() {
@@ -82,9 +83,11 @@ final class LogInspection {
         Path database = Path.of(log + ".mv.db");
         boolean tables;
         List<IncidentLoss> losses;
+        String leftOpenBy;
         try (Connection connection = readOnly(probed)) {
             tables = hasTables(connection);
             losses = tables ? compare(connection, said) : List.of();
+            leftOpenBy = probed.equals(log) ? null : lastDriver(connection);
         } catch (SQLException e) {
             throw unreadable(database, log, probed, clock, e);
         }
@@ -93,11 +96,12 @@ final class LogInspection {
                     + " an empty state" + (said.isEmpty() ? "" : ", though its head file says it held " + summary(said))
                     + ". It was copied to " + DamagedCopy.of(log, clock) + "; no new log is started over it. " + recoverHint(log), null);
         }
-        if (losses.isEmpty()) return Outcome.FINE;
+        if (losses.isEmpty()) return leftOpenBy == null ? Outcome.FINE : new Outcome(false, null, null, leftOpenBy);
         Path copy = DamagedCopy.of(log, clock);
         String name = copy.toString();
         try {
-            return new Outcome(false, readOnly(Path.of(name.substring(0, name.length() - ".mv.db".length()))), new LogDamage(log, losses, copy));
+            return new Outcome(false, readOnly(Path.of(name.substring(0, name.length() - ".mv.db".length()))), new LogDamage(log, losses, copy),
+                    leftOpenBy);
         } catch (SQLException e) {
             throw unreadable(database, log, probed, clock, e);
         }
@@ -148,6 +152,22 @@ final class LogInspection {
             }
         }
         return losses;
+    }
+
+    /**
+     * Who drove an incident last, as the drivers table of a log left open names it: the DR Pilot
+     * that stopped without letting go (killed, or its machine lost power), when it drove one.
+     */
+    private static String lastDriver(Connection connection) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT who, host, pid, incident_id FROM drivers ORDER BY heartbeat DESC FETCH FIRST ROW ONLY");
+             ResultSet rs = select.executeQuery()) {
+            if (rs.next()) return "a DR Pilot that is gone (" + rs.getString(1) + " on " + rs.getString(2) + ", pid " + rs.getLong(3)
+                    + ", last driving " + rs.getString(4) + ")";
+        } catch (SQLException e) {
+            // an older log, without the drivers table: who left it open is not known
+        }
+        return "a process that is gone";
     }
 
     static Connection readOnly(Path log) throws SQLException {
@@ -213,7 +233,7 @@ final class LogInspection {
      * H2 refuses to open a file with a lock file read-only, and opening it for writing would change
      * the bytes a recovery needs.
      */
-    private static Path snapshot(Path log) {
+    static Path snapshot(Path log) {
         try {
             Path copy = Files.createTempFile(log.getParent(), log.getFileName() + ".checking-", ".mv.db");
             Files.copy(Path.of(log + ".mv.db"), copy, StandardCopyOption.REPLACE_EXISTING);
@@ -226,7 +246,7 @@ final class LogInspection {
         }
     }
 
-    private static void forget(Path snapshot) {
+    static void forget(Path snapshot) {
         try {
             Files.deleteIfExists(Path.of(snapshot + ".mv.db"));
         } catch (IOException e) {

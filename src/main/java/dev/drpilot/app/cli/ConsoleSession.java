@@ -6,6 +6,7 @@ import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.Seat;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Param;
@@ -24,7 +25,8 @@ import java.util.concurrent.Future;
 /**
  * Runs an incident's steps in order from a terminal: asks the operator to tick off manual steps,
  * to type confirmations, and what to do about a failure. If the input ends (or the process is
- * killed), the incident stays open in the log and `drpilot resume` takes it up again.
+ * killed), the incident stays open in the log and `drpilot resume` takes it up again; SIGTERM and
+ * Ctrl-C first mark the running step interrupted and close the log ({@link TerminalStop}).
  */
 final class ConsoleSession {
 
@@ -32,6 +34,7 @@ final class ConsoleSession {
     private enum Choice { RETRY, SKIP, QUIT }
 
     private final IncidentRun run;
+    private final IncidentLogStore log;
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean yesToConfirmations;
@@ -39,9 +42,11 @@ final class ConsoleSession {
     private StepRun shown;
     /** The DR Pilot that took the incident over from this terminal, once it has; this terminal then stops. */
     private volatile Seat takenOverBy;
+    private TerminalStop stop;
 
-    ConsoleSession(IncidentRun run, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
+    ConsoleSession(IncidentRun run, IncidentLogStore log, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
         this.run = run;
+        this.log = log;
         this.in = in;
         this.out = out;
         this.yesToConfirmations = yesToConfirmations;
@@ -72,7 +77,11 @@ final class ConsoleSession {
      * @return the exit status: 0 when every step is done, 3 when the incident stays open
      */
     int runAndReport() throws IOException, InterruptedException {
-        boolean done = runAll();
+        boolean done;
+        try (TerminalStop signals = TerminalStop.during(run, log, out)) {
+            stop = signals;
+            done = runAll();
+        }
         out.println();
         if (done) {
             Duration recoveredIn = run.clocks().recoveredIn();
@@ -121,6 +130,7 @@ final class ConsoleSession {
                 out.println("   " + e.getMessage());
                 return false;
             }
+            if (stop.stopping()) stop.awaitExit();
             StepRun after = run.step(step.id());
             out.println("   " + outcome(after));
             out.flush();

@@ -27,7 +27,7 @@ public final class IncidentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (IncidentLogStore store = log.openExisting()) {
+        try (IncidentLogStore store = log.openToRead()) {
             List<Incident> all = store.incidents();
             for (IncidentMode mode : IncidentMode.values()) {
                 List<Incident> these = all.stream().filter(i -> i.mode() == mode).toList();

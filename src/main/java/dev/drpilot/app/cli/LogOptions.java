@@ -60,9 +60,24 @@ final class LogOptions {
         return open();
     }
 
+    /**
+     * Opens a log that must already exist, for the commands that only read it (verify, incidents,
+     * scorecard): nothing is made, migrated or written, so its file keeps every byte; a damaged
+     * one is said first, as {@link #open()} says it.
+     */
+    IncidentLogStore openToRead() {
+        IncidentLogStore store = IncidentLogStore.openToRead(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        store.damage().map(LogDamage::sentence).ifPresent(command.commandLine().getErr()::println);
+        return store;
+    }
+
     /** Opens the log; a damaged one opens read-only, and the operator is told what it lost first. */
     IncidentLogStore open() {
-        IncidentLogStore store = IncidentLogStore.open(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        PrintWriter err = command.commandLine().getErr();
+        IncidentLogStore store = IncidentLogStore.open(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"), wait -> {
+            err.println(wait);
+            err.flush();
+        });
         store.damage().map(LogDamage::sentence).ifPresent(command.commandLine().getErr()::println);
         return store;
     }

@@ -113,7 +113,7 @@ public final class ResumeCommand implements Callable<Integer> {
                             + (step.message() == null ? "" : " - " + step.message()));
                 }
                 run.followTheLog();
-                return new ConsoleSession(run, in, out, yes).runAndReport();
+                return new ConsoleSession(run, store, in, out, yes).runAndReport();
             }
         }
     }

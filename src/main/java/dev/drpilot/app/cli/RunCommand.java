@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
             try (run) {
                 run.followTheLog();
-                return new ConsoleSession(run, in, out, yes).runAndReport();
+                return new ConsoleSession(run, store, in, out, yes).runAndReport();
             }
         }
     }

@@ -45,7 +45,7 @@ public final class ScorecardCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Runbook> all = runbooks.loadOrReport(err);
         if (all == null) return 1;
-        try (IncidentLogStore store = log.openExisting()) {
+        try (IncidentLogStore store = log.openToRead()) {
             Incident incident = LogOptions.find(store, id, err).orElse(null);
             if (incident == null) return 1;
             if (incident.mode() != IncidentMode.REHEARSAL) {

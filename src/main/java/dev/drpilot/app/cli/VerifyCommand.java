@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         HashChain.Verification result;
         String head;
-        try (IncidentLogStore store = log.openExisting()) {
+        try (IncidentLogStore store = log.openToRead()) {
             List<IncidentEvent> events = store.events(incidentId);
             if (events.isEmpty() && store.damage().flatMap(d -> d.lossOf(incidentId)).isEmpty()) {
                 spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");

@@ -75,6 +75,14 @@ public final class TerminalChild implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the process to stop, as `kill` does: SIGTERM, not SIGKILL. Through its handle, which
+     * (unlike {@link Process#destroy()}) leaves its output open to read what it says as it stops.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** Waits for the process to end and returns its exit status. */
     public int exitStatus() throws InterruptedException {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
