@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.drpilot.incident.EventData.ApiCall;
 import dev.drpilot.incident.EventData.CallerIdentity;
 import dev.drpilot.incident.EventData.ChecklistTick;
@@ -48,7 +50,9 @@ import java.util.Map;
  */
 public final class EventCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Times in outputs and arguments (an instant a manual step records) are written as ISO-8601 text, as the log always wrote them. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() { };
 

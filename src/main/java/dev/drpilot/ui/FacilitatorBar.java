@@ -1,6 +1,7 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.rehearsal.Exercise;
@@ -8,7 +9,6 @@ import dev.drpilot.rehearsal.RehearsalClock;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Step;
-import dev.drpilot.timeline.EventDescriptions;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -138,8 +138,8 @@ final class FacilitatorBar {
     }
 
     private void showInject(IncidentEvent event) {
-        var payload = EventDescriptions.payload(event);
-        latest.setText("Inject " + payload.getOrDefault("at", "") + ": " + payload.get("text"));
+        EventData.Inject inject = (EventData.Inject) event.data();
+        latest.setText("Inject " + (inject.at() == null ? "" : inject.at()) + ": " + inject.text());
     }
 
     /** The exercise clock: the incident's own elapsed time, read in the same tick as the incident screen's clocks. */

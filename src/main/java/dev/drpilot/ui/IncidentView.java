@@ -1,6 +1,7 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
+import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
@@ -110,14 +111,15 @@ final class IncidentView {
     private static final String COMMAND_STYLE = "-fx-font-family: monospace; -fx-text-fill: -color-accent-fg;";
     private static final String OPAQUE = "-fx-background-color: -color-bg-default, %s; -fx-background-insets: 0, 0;";
     private int breachesSeen = -1;
-    /** By step id: who ticked it off, ran it to success or skipped it, and when (UTC). */
-    private final Map<String, String> settledBy = new java.util.HashMap<>();
+    /** The incident's figures (RPO, who settled each step), counted again when an event changes them. */
+    private IncidentFigures figures;
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
     private final RecordedValuesForm recorded;
 
     IncidentView(IncidentViewModel model, String title, IncidentMode mode, ExportPane export, Runnable onClose) {
         this.model = model;
+        this.figures = countFigures();
         this.recorded = new RecordedValuesForm(model.run().clock());
         root.setId("incident-view");
         root.setTop(header(title, mode, onClose));
@@ -158,16 +160,14 @@ final class IncidentView {
         model.close();
     }
 
-    private boolean noteWhoSettled(IncidentEvent event) {
-        if (event.stepId() == null) return false;
-        switch (event.kind()) {
-            case STEP_SUCCEEDED, STEP_SKIPPED -> settledBy.put(event.stepId(), event.actor() + ", " + TIME.format(event.time()));
-            case STEP_STARTED -> settledBy.remove(event.stepId());
-            default -> {
-                return false;
-            }
-        }
-        return true;
+    private IncidentFigures countFigures() {
+        return IncidentFigures.of(model.run().incident(), model.events(), model.run().runbook());
+    }
+
+    /** Who ticked a step off, ran it to success or skipped it, and when (UTC); empty while it is not settled. */
+    private String settledBy(StepRun step) {
+        IncidentFigures.Settled settled = figures.settledBy().get(step.id());
+        return settled == null ? "" : settled.actor() + ", " + TIME.format(settled.at());
     }
 
     /** Where the operator left the divider between the steps and the log, kept between incidents and runs. */
@@ -255,13 +255,16 @@ final class IncidentView {
                 title,
                 fixed(column("State", s -> s.state().label(), 142)),
                 fixed(column("Time", this::elapsed, 58)),
-                fixed(column("Done by", s -> settledBy.getOrDefault(s.id(), ""), 172))));
+                fixed(column("Done by", this::settledBy, 172))));
         model.events().addListener((javafx.collections.ListChangeListener<IncidentEvent>) change -> {
-            boolean settled = false;
+            boolean counts = false;
             while (change.next()) {
-                for (IncidentEvent event : change.getAddedSubList()) settled |= noteWhoSettled(event);
+                for (IncidentEvent event : change.getAddedSubList()) counts |= IncidentFigures.counts(event);
             }
-            if (settled) steps.refresh();
+            if (counts) {
+                figures = countFigures();
+                steps.refresh();
+            }
         });
         title.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(title.getMinWidth(),
                 steps.getWidth() - TABLE_EDGES - steps.getColumns().stream().filter(c -> c != title && c.isVisible())
@@ -513,29 +516,10 @@ final class IncidentView {
         steps.refresh();
     }
 
-    /**
-     * The data lost, once both ends are known: the restore point chosen (the restoreTime
-     * parameter) and the failure's start (declared, or set back later); null until then.
-     */
-    private Duration rpo() {
-        java.time.Instant failure = null;
-        String restore = model.run().parameterValues().get("restoreTime");
-        for (IncidentEvent event : model.events()) {
-            Object at = switch (event.kind()) {
-                case INCIDENT_DECLARED, INCIDENT_START_SET_BACK -> EventDescriptions.payload(event).get("failureStartedAt");
-                default -> null;
-            };
-            if (at != null) failure = java.time.Instant.parse(String.valueOf(at));
-        }
-        if (failure == null || restore == null) return null;
-        Duration lost = Duration.between(java.time.Instant.parse(restore), failure);
-        return lost.isNegative() ? Duration.ZERO : lost;
-    }
-
     private void tick() {
         IncidentClocks.Reading reading = model.clocks();
         Targets targets = model.run().runbook().targets();
-        Duration lost = rpo();
+        Duration lost = figures.rpoAchieved();
         boolean rpoMissed = lost != null && !targets.rpo().isNone() && !targets.rpo().metBy(lost);
         clocks.setText((reading.closed() ? "Lasted " : "Elapsed ") + StartView.clock(reading.elapsed()) + "   ·   " + rto(reading, targets.rto())
                 + (lost == null ? "" : "   ·   RPO " + Durations.human(lost)

@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,7 +60,7 @@ class FullDiskTest {
             for (int i = 1; failure == null; i++) {
                 String text = text(i);
                 try {
-                    store.append(incident, EventKind.NOTE, null, Map.of("text", text));
+                    store.append(incident, new EventData.Note(text), null);
                     acknowledged.add(text);
                     inTheLog.add(text);
                 } catch (IncidentLogUnavailableException e) {
@@ -84,7 +85,7 @@ class FullDiskTest {
                         + " the next event written brings the head file up to date (until then, a loss of this event would go unseen).");
                 inTheLog.add(text(refused));
             }
-            assertThatThrownBy(() -> store.append(incident, EventKind.NOTE, null, Map.of("text", "and another")))
+            assertThatThrownBy(() -> store.append(incident, new EventData.Note("and another"), null))
                     .isInstanceOf(IncidentLogUnavailableException.class)
                     .hasMessageStartingWith("Not written to the incident log: the note \"and another\" for " + incident + ".")
                     .hasMessageContaining(" is full: free some space on it");
