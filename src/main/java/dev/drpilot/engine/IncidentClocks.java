@@ -1,6 +1,5 @@
 package dev.drpilot.engine;
 
-import dev.drpilot.incident.Incident;
 import dev.drpilot.runbook.Phase;
 import dev.drpilot.runbook.Targets;
 import java.time.Duration;
@@ -52,9 +51,9 @@ public final class IncidentClocks {
         this.closedAt = closedAt;
     }
 
-    /** The clocks of this incident as it stands: the RTO stops at its recovery, every clock at its close. */
-    public static IncidentClocks of(Incident incident, Targets targets) {
-        return new IncidentClocks(incident.startedAt(), targets, incident.recoveredAt(), incident.closedAt());
+    /** The clocks of an incident as its figures stand: the RTO stops at its recovery, every clock at its close. */
+    public static IncidentClocks of(IncidentFigures figures, Targets targets) {
+        return new IncidentClocks(figures.start(), targets, figures.recoveredAt(), figures.closedAt());
     }
 
     public Reading at(Instant now, List<StepRun> steps) {

@@ -1,8 +1,7 @@
 package dev.drpilot.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -10,11 +9,8 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.Runbook;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 
 /** Declares incidents and resumes them from the log: the engine's entry point. */
 public final class IncidentEngine implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IncidentLogStore log;
     private final ActionRegistry actions;
@@ -75,11 +69,8 @@ public final class IncidentEngine implements AutoCloseable {
         }
         DrillTargets.check(runbook, actions.catalog(), params.texts());
         params.secrets().forEach(log.redactor()::addSecret);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("params", params.texts());
-        if (exercise != null) details.put("exercise", exercise);
-        Incident incident = log.declare(request, details, clock);
-        IncidentRun run = new IncidentRun(runbook, incident, log, actions, executor, clock, settings, params, 1);
+        Incident incident = log.declare(request, params.texts(), exercise, clock);
+        IncidentRun run = new IncidentRun(runbook, incident, log.events(incident.id()), log, actions, executor, clock, settings, params, 1);
         run.takeTheWheelIfFree();
         return run;
     }
@@ -102,10 +93,10 @@ public final class IncidentEngine implements AutoCloseable {
         ParameterValues params = ParameterValues.resolve(runbook, given, incident.declaredAt().plusSeconds(60));
         params.secrets().forEach(log.redactor()::addSecret);
         long upTo = events.isEmpty() ? 0 : events.getLast().sequence();
-        IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), log, actions, executor, clock, settings,
-                params, upTo);
+        IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), events, log, actions, executor, clock,
+                settings, params, upTo);
         new IncidentReplay(run, clock).replay(events);
-        if (run.takeTheWheelIfFree()) run.journal().record(EventKind.INCIDENT_RESUMED, null, Map.of("events", events.size()));
+        if (run.takeTheWheelIfFree()) run.journal().record(new EventData.Resumed(events.size()), null);
         return run;
     }
 
@@ -121,7 +112,11 @@ public final class IncidentEngine implements AutoCloseable {
      */
     public static Optional<String> exerciseOf(List<IncidentEvent> events) {
         return events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED || e.kind() == EventKind.INJECT)
-                .map(e -> payload(e).get("exercise")).filter(Objects::nonNull).map(String::valueOf).findFirst();
+                .map(e -> switch (e.data()) {
+                    case EventData.Declared declared -> declared.exercise();
+                    case EventData.Inject inject -> inject.exercise();
+                    default -> null;
+                }).filter(Objects::nonNull).findFirst();
     }
 
     /** A tabletop never opens a connection, by any route (the window, resume, rehearse): only a scripted engine plays it. */
@@ -132,16 +127,7 @@ public final class IncidentEngine implements AutoCloseable {
 
     private static Map<String, String> loggedParams(java.util.List<IncidentEvent> events) {
         return events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED).findFirst()
-                .map(e -> payload(e).get("params"))
-                .map(p -> JSON.convertValue(p, new TypeReference<Map<String, String>>() { }))
+                .map(e -> ((EventData.Declared) e.data()).params())
                 .orElse(Map.of());
-    }
-
-    static Map<String, Object> payload(IncidentEvent event) {
-        try {
-            return JSON.readValue(event.payload(), new TypeReference<Map<String, Object>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("event " + event.sequence() + " has a payload that is not JSON", e);
-        }
     }
 }

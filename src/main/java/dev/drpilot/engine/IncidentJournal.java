@@ -1,13 +1,12 @@
 package dev.drpilot.engine;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventDraft;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,13 +25,13 @@ final class IncidentJournal {
         this.listeners = listeners;
     }
 
-    IncidentEvent record(EventKind kind, String stepId, Map<String, Object> payload) {
-        return published(log.append(incidentId, EventDraft.of(kind, stepId, payload)));
+    IncidentEvent record(EventData data, String stepId) {
+        return published(log.append(incidentId, EventDraft.of(data, stepId)));
     }
 
     /** A note; {@code occurredAt} is an earlier moment it is about, when added after the fact. */
     IncidentEvent note(String text, Instant occurredAt) {
-        return published(log.append(incidentId, new EventDraft(EventKind.NOTE, null, Map.of("text", text), null, occurredAt)));
+        return published(log.append(incidentId, new EventDraft(new EventData.Note(text), null, null, occurredAt)));
     }
 
     /** From now on this incident's events name the AWS identity beside the OS user; other incidents keep theirs. */

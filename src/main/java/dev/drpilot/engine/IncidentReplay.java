@@ -1,6 +1,6 @@
 package dev.drpilot.engine;
 
-import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentEvent;
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,15 +29,15 @@ final class IncidentReplay {
         Map<String, Map<String, Object>> outputs = new HashMap<>();
         Set<String> confirmed = new HashSet<>();
         for (IncidentEvent event : events) {
-            if (incidentWide(event) || event.stepId() == null) continue;
+            EventData data = event.data();
+            if (incidentWide(data) || event.stepId() == null) continue;
             StepRun step = states.computeIfAbsent(event.stepId(), run::step);
-            Map<String, Object> payload = IncidentEngine.payload(event);
-            if (event.kind() == EventKind.CONFIRMATION_GIVEN) confirmed.add(event.stepId());
-            if (event.kind() == EventKind.STEP_SUCCEEDED) {
-                outputs.put(event.stepId(), outputs(payload));
+            if (data instanceof EventData.ConfirmationGiven) confirmed.add(event.stepId());
+            if (data instanceof EventData.StepSucceeded succeeded) {
+                outputs.put(event.stepId(), outputsOf(succeeded.outputs()));
                 confirmed.remove(event.stepId());
             }
-            states.put(event.stepId(), next(step, event, payload));
+            states.put(event.stepId(), next(step, event, data));
         }
         for (StepRun step : states.values()) run.restore(step, outputs.get(step.id()), confirmed.contains(step.id()));
         run.refreshCommands();
@@ -45,10 +45,10 @@ final class IncidentReplay {
 
     /** One event another process wrote, applied as it arrives. */
     void follow(IncidentEvent event) {
-        if (incidentWide(event) || event.stepId() == null) return;
-        Map<String, Object> payload = IncidentEngine.payload(event);
-        StepRun next = next(run.step(event.stepId()), event, payload);
-        run.followed(next, event.kind() == EventKind.STEP_SUCCEEDED ? outputs(payload) : null);
+        EventData data = event.data();
+        if (incidentWide(data) || event.stepId() == null) return;
+        StepRun next = next(run.step(event.stepId()), event, data);
+        run.followed(next, data instanceof EventData.StepSucceeded succeeded ? outputsOf(succeeded.outputs()) : null);
     }
 
     /**
@@ -63,16 +63,16 @@ final class IncidentReplay {
                     ? "DR Pilot stopped while this step waited for you; start it again to tick it off"
                     : "Was running when DR Pilot stopped: check " + (step.command() == null ? "its resource" : "the resource of `" + step.command() + "`")
                     + " before you retry it";
-            run.journal().record(EventKind.STEP_INTERRUPTED, step.id(), Map.of("message", advice));
+            run.journal().record(new EventData.StepInterrupted(advice), step.id());
             run.update(step.ended(StepState.INTERRUPTED, clock.instant(), Map.of(), advice));
         }
     }
 
     /** A step added, or a clock breached: true when the event was one of those. */
-    private boolean incidentWide(IncidentEvent event) {
-        switch (event.kind()) {
-            case STEP_ADDED -> run.insertManualStep(IncidentEngine.payload(event));
-            case CLOCK_BREACH -> run.restoreBreach(String.valueOf(IncidentEngine.payload(event).get("clock")));
+    private boolean incidentWide(EventData data) {
+        switch (data) {
+            case EventData.StepAdded added -> run.insertManualStep(added);
+            case EventData.ClockBreach breach -> run.restoreBreach(String.valueOf(breach.clock()));
             default -> {
                 return false;
             }
@@ -80,22 +80,21 @@ final class IncidentReplay {
         return true;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> outputs(Map<String, Object> payload) {
-        return (Map<String, Object>) payload.getOrDefault("outputs", Map.of());
+    private static Map<String, Object> outputsOf(Map<String, Object> outputs) {
+        return outputs == null ? Map.of() : outputs;
     }
 
-    private static StepRun next(StepRun step, IncidentEvent event, Map<String, Object> payload) {
-        return switch (event.kind()) {
-            case STEP_STARTED -> step.started(event.time());
-            case STEP_WAITING -> step.progress(StepState.WAITING, "Waiting for " + payload.get("for"), null);
-            case CONFIRMATION_REQUESTED -> step.with(StepState.AWAITING_CONFIRMATION,
-                    "Destructive: type '" + payload.get("type") + "' to go ahead");
-            case STEP_SUCCEEDED -> step.ended(StepState.SUCCEEDED, event.time(), outputs(payload), String.valueOf(payload.get("summary")));
-            case STEP_FAILED -> step.ended(StepState.FAILED, event.time(), outputs(payload), String.valueOf(payload.get("message")));
-            case STEP_SKIPPED -> step.ended(StepState.SKIPPED, event.time(), Map.of(), "Skipped: " + payload.get("reason"));
-            case STEP_CANCELLED -> step.ended(StepState.CANCELLED, event.time(), Map.of(), String.valueOf(payload.get("message")));
-            case STEP_INTERRUPTED -> step.ended(StepState.INTERRUPTED, event.time(), Map.of(), String.valueOf(payload.get("message")));
+    private static StepRun next(StepRun step, IncidentEvent event, EventData data) {
+        return switch (data) {
+            case EventData.StepStarted started -> step.started(event.time());
+            case EventData.StepWaiting waiting -> step.progress(StepState.WAITING, "Waiting for " + waiting.waitingFor(), null);
+            case EventData.ConfirmationRequested asked -> step.with(StepState.AWAITING_CONFIRMATION,
+                    "Destructive: type '" + asked.type() + "' to go ahead");
+            case EventData.StepSucceeded s -> step.ended(StepState.SUCCEEDED, event.time(), outputsOf(s.outputs()), String.valueOf(s.summary()));
+            case EventData.StepFailed f -> step.ended(StepState.FAILED, event.time(), outputsOf(f.outputs()), String.valueOf(f.message()));
+            case EventData.StepSkipped s -> step.ended(StepState.SKIPPED, event.time(), Map.of(), "Skipped: " + s.reason());
+            case EventData.StepCancelled c -> step.ended(StepState.CANCELLED, event.time(), Map.of(), String.valueOf(c.message()));
+            case EventData.StepInterrupted i -> step.ended(StepState.INTERRUPTED, event.time(), Map.of(), String.valueOf(i.message()));
             default -> step;
         };
     }

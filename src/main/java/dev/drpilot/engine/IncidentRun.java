@@ -8,6 +8,7 @@ import dev.drpilot.action.ArgSpec;
 import dev.drpilot.action.ArgType;
 import dev.drpilot.incident.Claim;
 import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -70,6 +71,8 @@ public final class IncidentRun implements AutoCloseable {
     private int addedSteps;
     private volatile IncidentClocks clocks;
     private volatile IncidentState state;
+    /** The incident's own row as last read (its start, its state). */
+    private volatile Incident incident;
     private final IncidentLogStore log;
     /** Clocks already logged as breached, so each breach is logged once. */
     private final Set<String> breached = new HashSet<>();
@@ -81,10 +84,10 @@ public final class IncidentRun implements AutoCloseable {
     private final long builtUpTo;
     private IncidentFollower follower;
 
-    IncidentRun(Runbook runbook, Incident incident, IncidentLogStore log, ActionRegistry actions,
+    /** @param events the incident's events in the log as it was opened, for its figures and clocks */
+    IncidentRun(Runbook runbook, Incident incident, List<IncidentEvent> events, IncidentLogStore log, ActionRegistry actions,
                 ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params, long builtUpTo) {
-        this.clocks = IncidentClocks.of(incident, runbook.targets());
-        this.state = incident.state();
+        counted(incident, events, runbook);
         String incidentId = incident.id();
         this.log = log;
         this.runbook = runbook;
@@ -120,6 +123,11 @@ public final class IncidentRun implements AutoCloseable {
 
     public Runbook runbook() {
         return runbook;
+    }
+
+    /** The incident's row as last read: the figures of a screen count from it what its events do not say. */
+    public Incident incident() {
+        return incident;
     }
 
     public void addListener(IncidentListener listener) {
@@ -234,9 +242,7 @@ public final class IncidentRun implements AutoCloseable {
         switch (event.kind()) {
             case INCIDENT_RECOVERED, INCIDENT_CLOSED, INCIDENT_REOPENED, INCIDENT_START_SET_BACK -> {
                 if (event.kind() == EventKind.INCIDENT_REOPENED) breached.remove("RTO");
-                Incident incident = log.incident(incidentId).orElseThrow();
-                clocks = IncidentClocks.of(incident, runbook.targets());
-                state = incident.state();
+                counted(log.incident(incidentId).orElseThrow(), journal.events(), runbook);
             }
             default -> replay.follow(event);
         }
@@ -299,7 +305,7 @@ public final class IncidentRun implements AutoCloseable {
         if (!expected.equals(typed == null ? "" : typed.strip())) {
             throw new IllegalArgumentException("type exactly '" + expected + "' to confirm this step");
         }
-        journal.record(EventKind.CONFIRMATION_GIVEN, stepId, Map.of("typed", expected));
+        journal.record(new EventData.ConfirmationGiven(expected), stepId);
         confirmed.add(stepId);
         boolean thenContinue = continueAfterConfirmation;
         continueAfterConfirmation = false;
@@ -331,7 +337,7 @@ public final class IncidentRun implements AutoCloseable {
         if (run.state().isActive()) throw new IllegalStateException("cancel step '" + stepId + "' before skipping it");
         if (run.state().isSettled()) throw new IllegalStateException("step '" + stepId + "' is already " + run.state().label().toLowerCase());
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why the step is skipped");
-        journal.record(EventKind.STEP_SKIPPED, stepId, Map.of("reason", reason.strip()));
+        journal.record(new EventData.StepSkipped(reason.strip()), stepId);
         update(run.ended(StepState.SKIPPED, clock.instant(), Map.of(), "Skipped: " + reason.strip()));
         recoveredByItsSteps();
     }
@@ -344,11 +350,11 @@ public final class IncidentRun implements AutoCloseable {
         Future<?> future = futures.get(stepId);
         if (future != null) future.cancel(true);
         if (step(stepId).state() == StepState.AWAITING_CONFIRMATION) {
-            journal.record(EventKind.STEP_CANCELLED, stepId, Map.of("reason", "confirmation declined"));
+            journal.record(new EventData.StepCancelled("confirmation declined", null), stepId);
             update(step(stepId).with(StepState.CANCELLED, "Confirmation declined"));
         } else if (execution == null && step(stepId).state().isActive()) {
             String message = "Cancelled here while another DR Pilot ran it; check the resource before retrying";
-            journal.record(EventKind.STEP_CANCELLED, stepId, Map.of("message", message));
+            journal.record(new EventData.StepCancelled(null, message), stepId);
             update(step(stepId).ended(StepState.CANCELLED, clock.instant(), Map.of(), message));
         }
     }
@@ -356,13 +362,9 @@ public final class IncidentRun implements AutoCloseable {
     /** Adds a manual step after another one (or at the end when {@code afterStepId} is null). */
     public synchronized StepRun addManualStep(String afterStepId, String title, String instructions) {
         drive(false);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", "added-" + (addedSteps + 1));
-        payload.put("after", afterStepId);
-        payload.put("title", title);
-        payload.put("instructions", instructions);
-        journal.record(EventKind.STEP_ADDED, null, payload);
-        return insertManualStep(payload);
+        EventData.StepAdded added = new EventData.StepAdded("added-" + (addedSteps + 1), afterStepId, title, instructions);
+        journal.record(added, null);
+        return insertManualStep(added);
     }
 
     /**
@@ -383,14 +385,11 @@ public final class IncidentRun implements AutoCloseable {
     /**
      * The service is back: the RTO clock stops and the achieved RTO is fixed.
      *
-     * @param by   who says so (the operator's name, or "steps" when the last recovery step did)
+     * @param by   who says so (the operator's name, or {@link EventData.Recovered#BY_STEPS} when the last recovery step did)
      * @param note what shows it ("health checks green since 10:42"), or null
      */
     public synchronized IncidentEvent recovered(String by, String note) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("by", by);
-        if (note != null && !note.isBlank()) details.put("note", note);
-        return changed(log.recovered(incidentId, details));
+        return changed(log.recovered(incidentId, new EventData.Recovered(by, note == null || note.isBlank() ? null : note)));
     }
 
     /** Over: the summary goes into the post-mortem, every clock stops, and nothing more runs. */
@@ -407,11 +406,16 @@ public final class IncidentRun implements AutoCloseable {
 
     /** After a change of the incident's own row: its state and clocks read again from the log. */
     private IncidentEvent changed(IncidentEvent event) {
-        Incident incident = log.incident(incidentId).orElseThrow();
-        clocks = IncidentClocks.of(incident, runbook.targets());
-        state = incident.state();
+        counted(log.incident(incidentId).orElseThrow(), journal.events(), runbook);
         notifyLogged(event);
         return event;
+    }
+
+    /** The incident's row, state and clocks, counted again from its events. */
+    private void counted(Incident row, List<IncidentEvent> events, Runbook book) {
+        incident = row;
+        clocks = IncidentClocks.of(IncidentFigures.of(row, events, book), book.targets());
+        state = row.state();
     }
 
     /**
@@ -423,7 +427,7 @@ public final class IncidentRun implements AutoCloseable {
         List<StepRun> recovery = steps().stream()
                 .filter(s -> s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY).toList();
         if (recovery.isEmpty() || !recovery.stream().allMatch(s -> s.state() == StepState.SUCCEEDED || s.state() == StepState.SKIPPED)) return;
-        recovered("steps", "every step of the immediate and recovery phases is done");
+        recovered(EventData.Recovered.BY_STEPS, "every step of the immediate and recovery phases is done");
     }
 
     /** The step marked {@code recovers} succeeded: the service is back as of now, by what that step checked. */
@@ -446,7 +450,7 @@ public final class IncidentRun implements AutoCloseable {
         if (!wheel.held()) return fresh; // the driver logs them; this process hears of them from the log
         for (IncidentClocks.Breach breach : clocks.breaches(clock.instant(), steps)) {
             if (breached.add(breach.clock())) {
-                journal.record(EventKind.CLOCK_BREACH, null, Map.of("clock", breach.clock(), "detail", breach.detail()));
+                journal.record(new EventData.ClockBreach(breach.clock(), breach.detail()), null);
                 fresh.add(breach);
             }
         }
@@ -462,25 +466,23 @@ public final class IncidentRun implements AutoCloseable {
     }
 
     public IncidentEvent decision(String text) {
-        return journal.record(EventKind.DECISION, null, Map.of("text", text));
+        return journal.record(new EventData.Decision(text), null);
     }
 
     /** A rehearsal's news for the players (an inject), with where it came from and its scripted time. */
-    public IncidentEvent inject(String text, Map<String, Object> details) {
-        Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
-        payload.put("text", text);
-        return journal.record(EventKind.INJECT, null, payload);
+    public IncidentEvent inject(EventData.Inject inject) {
+        return journal.record(inject, null);
     }
 
     // ---- replay (used by IncidentResumer) ----
 
-    synchronized StepRun insertManualStep(Map<String, Object> payload) {
+    synchronized StepRun insertManualStep(EventData.StepAdded added) {
         addedSteps++;
-        String after = (String) payload.get("after");
+        String after = added.after();
         int at = after == null ? steps.size() : indexOf(after) + 1;
         Step anchor = steps.get(Math.max(0, Math.min(at, steps.size()) - 1)).step();
-        Step step = new Step((String) payload.get("id"), (String) payload.get("title"), anchor.phase(), null, Map.of(),
-                (String) payload.get("instructions"), List.of(), Map.of(), null, null, false, null, false, anchor.position());
+        Step step = new Step(added.id(), added.title(), anchor.phase(), null, Map.of(),
+                added.instructions(), List.of(), Map.of(), null, null, false, null, false, anchor.position());
         StepRun run = StepRun.pending(step, null);
         steps.add(at, run);
         notifyChanged(run);
@@ -504,7 +506,7 @@ public final class IncidentRun implements AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                journal.record(EventKind.NOTE, null, Map.of("text", "DR Pilot error: " + e));
+                journal.record(new EventData.Note("DR Pilot error: " + e), null);
                 throw e;
             }
         });
@@ -536,14 +538,14 @@ public final class IncidentRun implements AutoCloseable {
             run = step(stepId);
             if (run.step().destructive() && !confirmed.contains(stepId)) {
                 String expected = confirmationText(run.step());
-                journal.record(EventKind.CONFIRMATION_REQUESTED, stepId, Map.of("type", expected));
+                journal.record(new EventData.ConfirmationRequested(expected), stepId);
                 update(run.with(StepState.AWAITING_CONFIRMATION, "Destructive: type '" + expected + "' to go ahead"));
                 return StepState.AWAITING_CONFIRMATION;
             }
         }
         Action action = run.step().isManual() ? actions.manual() : actions.find(run.step().action()).orElse(null);
         if (action == null) {
-            journal.record(EventKind.STEP_FAILED, stepId, Map.of("error", "not available", "message", unavailable(run.step())));
+            journal.record(new EventData.StepFailed("not available", unavailable(run.step()), null), stepId);
             update(run.ended(StepState.FAILED, clock.instant(), Map.of(), unavailable(run.step())));
             return StepState.FAILED;
         }
@@ -551,7 +553,7 @@ public final class IncidentRun implements AutoCloseable {
         try {
             args = arguments(run.step());
         } catch (IllegalStateException e) {
-            journal.record(EventKind.STEP_FAILED, stepId, Map.of("message", e.getMessage()));
+            journal.record(new EventData.StepFailed(null, e.getMessage(), null), stepId);
             update(run.ended(StepState.FAILED, clock.instant(), Map.of(), e.getMessage()));
             return StepState.FAILED;
         }

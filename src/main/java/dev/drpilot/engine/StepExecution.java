@@ -5,7 +5,7 @@ import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import dev.drpilot.action.PrivateFiles;
-import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Step;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,12 +96,8 @@ final class StepExecution implements ActionContext {
         runner = Thread.currentThread();
         Instant started = clock.instant();
         deadline = step.timeout() == null ? null : started.plus(step.timeout());
-        Map<String, Object> startPayload = new LinkedHashMap<>();
-        startPayload.put("action", step.isManual() ? "manual" : step.action());
-        startPayload.put("attempt", current.get().attempts() + 1);
-        if (!args.isEmpty()) startPayload.put("args", args);
-        if (current.get().command() != null) startPayload.put("command", current.get().command());
-        journal.record(EventKind.STEP_STARTED, step.id(), startPayload);
+        journal.record(new EventData.StepStarted(step.isManual() ? "manual" : step.action(), current.get().attempts() + 1,
+                args.isEmpty() ? null : args, current.get().command()), step.id());
         publish.accept(current.get().started(started).progress(
                 step.isManual() ? StepState.AWAITING_OPERATOR : StepState.RUNNING, null, null));
         try {
@@ -127,8 +122,7 @@ final class StepExecution implements ActionContext {
             } catch (ActionException e) {
                 if (!e.isTransient() || attempt >= settings.maxAttempts() || cancelled) throw e;
                 Duration delay = settings.retryBackoff().delay(attempt - 1);
-                journal.record(EventKind.STEP_RETRIED, step.id(), Map.of("attempt", attempt + 1, "error", e.getMessage(),
-                        "delayMs", delay.toMillis()));
+                journal.record(new EventData.StepRetried(attempt + 1, e.getMessage(), delay.toMillis()), step.id());
                 publish.accept(current.get().progress(StepState.RUNNING, "Retrying in " + Durations.human(delay)
                         + " (attempt " + (attempt + 1) + " of " + settings.maxAttempts() + "): " + e.getMessage(), null));
                 settings.sleeper().sleep(delay);
@@ -147,12 +141,8 @@ final class StepExecution implements ActionContext {
         List<String> broken = OutputConditions.failures(step, outputs);
         if (!broken.isEmpty()) return failedCheck("Check failed: " + String.join("; ", broken), outputs);
         Instant ended = clock.instant();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("summary", result.summary());
-        if (result.checked() != null) payload.put("checked", result.checked());
-        payload.put("outputs", outputs);
-        payload.put("durationMs", Duration.between(started, ended).toMillis());
-        journal.record(EventKind.STEP_SUCCEEDED, step.id(), payload);
+        journal.record(new EventData.StepSucceeded(result.summary(), result.checked(), outputs, Duration.between(started, ended).toMillis()),
+                step.id());
         String message = result.checked() == null ? result.summary() : result.summary() + ". Checked: " + result.checked();
         StepRun run = current.get().ended(StepState.SUCCEEDED, ended, outputs, message);
         publish.accept(run);
@@ -160,7 +150,7 @@ final class StepExecution implements ActionContext {
     }
 
     private StepRun failed(String message) {
-        journal.record(EventKind.STEP_FAILED, step.id(), Map.of("message", message));
+        journal.record(new EventData.StepFailed(null, message, null), step.id());
         StepRun run = current.get().ended(StepState.FAILED, clock.instant(), Map.of(), message);
         publish.accept(run);
         return run;
@@ -168,15 +158,15 @@ final class StepExecution implements ActionContext {
 
     /** A step whose call worked but whose outputs break its verify conditions: the outputs stay, to show what was found. */
     private StepRun failedCheck(String message, Map<String, Object> outputs) {
-        journal.record(EventKind.STEP_FAILED, step.id(), Map.of("message", message, "outputs", outputs));
+        journal.record(new EventData.StepFailed(null, message, outputs), step.id());
         StepRun run = current.get().ended(StepState.FAILED, clock.instant(), outputs, message);
         publish.accept(run);
         return run;
     }
 
     private StepRun stopped(StepState state, String message) {
-        journal.record(state == StepState.CANCELLED ? EventKind.STEP_CANCELLED : EventKind.STEP_INTERRUPTED, step.id(),
-                Map.of("message", message));
+        journal.record(state == StepState.CANCELLED ? new EventData.StepCancelled(null, message) : new EventData.StepInterrupted(message),
+                step.id());
         StepRun run = current.get().ended(state, clock.instant(), Map.of(), message);
         publish.accept(run);
         return run;
@@ -217,22 +207,18 @@ final class StepExecution implements ActionContext {
 
     @Override
     public void apiCall(String service, String operation, String requestId) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("service", service);
-        payload.put("operation", operation);
-        if (requestId != null) payload.put("requestId", requestId);
-        journal.record(EventKind.API_CALL, step.id(), payload);
+        journal.record(new EventData.ApiCall(service, operation, requestId), step.id());
     }
 
     @Override
     public void callerIdentity(String account, String arn) {
         journal.actingAs(arn);
-        journal.record(EventKind.CALLER_IDENTITY, step.id(), Map.of("account", account, "arn", arn));
+        journal.record(new EventData.CallerIdentity(account, arn), step.id());
     }
 
     @Override
     public void statusChange(String resource, String status) {
-        journal.record(EventKind.STATUS_CHANGE, step.id(), Map.of("resource", resource, "status", status));
+        journal.record(new EventData.StatusChange(resource, status), step.id());
     }
 
     @Override
@@ -241,7 +227,7 @@ final class StepExecution implements ActionContext {
         Instant start = clock.instant();
         Instant giveUp = start.plus(timeout);
         if (deadline != null && deadline.isBefore(giveUp)) giveUp = deadline;
-        journal.record(EventKind.STEP_WAITING, step.id(), Map.of("for", what));
+        journal.record(new EventData.StepWaiting(what), step.id());
         for (int poll = 0; ; poll++) {
             if (cancelled) throw new InterruptedException();
             Optional<T> result = check.get();

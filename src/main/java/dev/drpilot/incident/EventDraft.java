@@ -1,7 +1,6 @@
 package dev.drpilot.incident;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * An event about to be written.
@@ -9,9 +8,13 @@ import java.util.Map;
  * @param corrects   the sequence of an earlier event this one corrects, or null
  * @param occurredAt an earlier moment the event is about (a note added later), or null
  */
-public record EventDraft(EventKind kind, String stepId, Map<String, Object> payload, Long corrects, Instant occurredAt) {
+public record EventDraft(EventData data, String stepId, Long corrects, Instant occurredAt) {
 
-    public static EventDraft of(EventKind kind, String stepId, Map<String, Object> payload) {
-        return new EventDraft(kind, stepId, payload, null, null);
+    public static EventDraft of(EventData data, String stepId) {
+        return new EventDraft(data, stepId, null, null);
+    }
+
+    public EventKind kind() {
+        return data.kind();
     }
 }

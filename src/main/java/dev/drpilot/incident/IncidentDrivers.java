@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +66,7 @@ public final class IncidentDrivers {
                 boolean live = !holder.stale(now);
                 if (live && !overLiveHolder) return new Claim(false, holder, true, null);
                 if (replace(connection, incidentId, holder, now)) {
-                    IncidentEvent event = log.append(incidentId, EventDraft.of(EventKind.INCIDENT_TAKEN_OVER, null, takeOver(holder, live, now)));
+                    IncidentEvent event = log.append(incidentId, EventDraft.of(takeOver(holder, live, now), null));
                     return held(incidentId, new Claim(true, holder, live, event));
                 }
             }
@@ -112,14 +110,9 @@ public final class IncidentDrivers {
         }
     }
 
-    private Map<String, Object> takeOver(Driver holder, boolean live, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("from", holder.seat().label());
-        payload.put("to", seat.label());
-        payload.put("fromSince", holder.since().toString());
-        payload.put("stale", !live);
-        if (!live) payload.put("silentForSeconds", Math.max(0, now.getEpochSecond() - holder.heartbeat().getEpochSecond()));
-        return payload;
+    private EventData.TakenOver takeOver(Driver holder, boolean live, Instant now) {
+        return new EventData.TakenOver(holder.seat().label(), seat.label(), holder.since(), !live,
+                live ? null : Math.max(0, now.getEpochSecond() - holder.heartbeat().getEpochSecond()));
     }
 
     private static Optional<Driver> read(Connection connection, String incidentId) throws SQLException {

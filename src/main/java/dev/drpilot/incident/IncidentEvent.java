@@ -19,6 +19,11 @@ public record IncidentEvent(String incidentId, long sequence, Instant time, Even
                             String stepId, String payload, Long corrects, Instant occurredAt,
                             String previousHash, String hash) {
 
+    /** What the event says, read from its stored payload by {@link EventCodec}. */
+    public EventData data() {
+        return EventCodec.read(kind, payload);
+    }
+
     /** When the event happened: its own time, or the earlier time a late note carries. */
     public Instant effectiveTime() {
         return occurredAt != null ? occurredAt : time;

@@ -287,15 +287,15 @@ public final class IncidentLogStore implements AutoCloseable {
     }
 
     /** Declares an incident and writes its first event. */
-    public Incident declare(NewIncident request, Map<String, Object> details) {
-        return declare(request, details, clock);
+    public Incident declare(NewIncident request, Map<String, String> params) {
+        return declare(request, params, null, clock);
     }
 
     /**
      * Declares an incident whose events are stamped by {@code time} rather than the log's clock:
      * a tabletop rehearsal runs on its own, compressible clock.
      */
-    public Incident declare(NewIncident request, Map<String, Object> details, Clock time) {
+    public Incident declare(NewIncident request, Map<String, String> params, String exercise, Clock time) {
         return onIoThread(() -> {
             refuseWhileDamaged("the declaration of " + request.title());
             Instant now = Instant.ofEpochMilli(time.millis());
@@ -304,16 +304,10 @@ public final class IncidentLogStore implements AutoCloseable {
                     + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
             Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
                     request.severity(), request.commander(), now, request.failureStartedAt(), null, null, time == clock ? null : now);
-            Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
-            payload.put("runbook", incident.runbookId());
-            payload.put("title", incident.title());
-            payload.put("mode", incident.mode().name());
-            if (incident.severity() != null) payload.put("severity", incident.severity());
-            if (incident.commander() != null) payload.put("commander", incident.commander());
-            if (incident.failureStartedAt() != null) payload.put("failureStartedAt", incident.failureStartedAt().toString());
+            EventDraft draft = EventDraft.of(new EventData.Declared(params, exercise, incident.runbookId(), incident.title(),
+                    incident.mode().name(), incident.severity(), incident.commander(), incident.failureStartedAt()), null);
             if (time != clock) clocks.put(id, time);
-            EventDraft draft = EventDraft.of(EventKind.INCIDENT_DECLARED, null, payload);
-            durable(id, draft, inOneTransaction(incident, draft, payloadText(payload)));
+            durable(id, draft, inOneTransaction(incident, draft, payloadText(draft.data())));
             return incident;
         });
     }
@@ -356,8 +350,8 @@ public final class IncidentLogStore implements AutoCloseable {
         }
     }
 
-    public IncidentEvent append(String incidentId, EventKind kind, String stepId, Map<String, Object> payload) {
-        return append(incidentId, EventDraft.of(kind, stepId, payload));
+    public IncidentEvent append(String incidentId, EventData data, String stepId) {
+        return append(incidentId, EventDraft.of(data, stepId));
     }
 
     /** From now on, stamps the incident's events with {@code time} (a rehearsal taken up again on its own clock). */
@@ -370,7 +364,7 @@ public final class IncidentLogStore implements AutoCloseable {
         return onIoThread(() -> {
             refuseWhileDamaged(LogWriteFailure.what(incidentId, draft));
             refuseNonsense(incidentId, draft);
-            String payload = payloadText(draft.payload());
+            String payload = payloadText(draft.data());
             SQLException last = null;
             for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
                 try {
@@ -521,7 +515,8 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** What the operator writes (notes, decisions, corrections) is checked before it becomes a line of the record. */
     private void refuseNonsense(String incidentId, EventDraft draft) throws SQLException {
-        if (draft.payload().get("text") instanceof String text && text.length() > MAX_TEXT) {
+        if (draft.data() instanceof EventData.Said said && said.text() != null && said.text().length() > MAX_TEXT) {
+            String text = said.text();
             throw new IllegalArgumentException("a note holds at most " + MAX_TEXT + " characters (this one has " + text.length()
                     + "): save the rest in a file and name the file in the note");
         }
@@ -598,9 +593,9 @@ public final class IncidentLogStore implements AutoCloseable {
         }
     }
 
-    private String payloadText(Map<String, Object> payload) {
+    private String payloadText(EventData data) {
         try {
-            JsonNode tree = json.valueToTree(payload == null ? Map.of() : payload);
+            JsonNode tree = EventCodec.tree(data);
             return json.writeValueAsString(redactor.redact(tree));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("event payload is not representable as JSON: " + e.getMessage(), e);
@@ -781,20 +776,19 @@ public final class IncidentLogStore implements AutoCloseable {
         return onIoThread(() -> {
             refuseWhileDamaged("the failure start of " + incidentId);
             update("UPDATE incidents SET failure_started_at = ? WHERE id = ?", failureStartedAt.toEpochMilli(), incidentId);
-            return append(incidentId, EventDraft.of(EventKind.INCIDENT_START_SET_BACK, null,
-                    Map.of("failureStartedAt", failureStartedAt.toString(), "reason", reason == null ? "" : reason)));
+            return append(incidentId, EventDraft.of(new EventData.StartSetBack(failureStartedAt, reason == null ? "" : reason), null));
         });
     }
 
     /**
      * The service is back: the RTO clock stops here.
      *
-     * @param details who or what said so ({"by": "operator"} or the step that proved it), and a note
+     * @param said who or what said so (the operator, or the steps that proved it), and a note
      */
-    public IncidentEvent recovered(String incidentId, Map<String, Object> details) {
+    public IncidentEvent recovered(String incidentId, EventData.Recovered said) {
         return onIoThread(() -> {
             requireState(incidentId, IncidentState.OPEN, "it is already %s");
-            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_RECOVERED, null, details));
+            IncidentEvent event = append(incidentId, EventDraft.of(said, null));
             update("UPDATE incidents SET recovered_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
             return event;
         });
@@ -805,7 +799,7 @@ public final class IncidentLogStore implements AutoCloseable {
         if (summary == null || summary.isBlank()) throw new IllegalArgumentException("give a summary: it opens the post-mortem");
         return onIoThread(() -> {
             if (stateOf(incidentId) == IncidentState.CLOSED) throw new IllegalStateException(incidentId + " is already closed");
-            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_CLOSED, null, Map.of("summary", summary.strip())));
+            IncidentEvent event = append(incidentId, EventDraft.of(new EventData.Closed(summary.strip()), null));
             update("UPDATE incidents SET closed_at = ? WHERE id = ?", event.time().toEpochMilli(), incidentId);
             return event;
         });
@@ -816,7 +810,7 @@ public final class IncidentLogStore implements AutoCloseable {
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why it is reopened");
         return onIoThread(() -> {
             if (stateOf(incidentId) == IncidentState.OPEN) throw new IllegalStateException(incidentId + " is open already");
-            IncidentEvent event = append(incidentId, EventDraft.of(EventKind.INCIDENT_REOPENED, null, Map.of("reason", reason.strip())));
+            IncidentEvent event = append(incidentId, EventDraft.of(new EventData.Reopened(reason.strip()), null));
             try (PreparedStatement update = connection.prepareStatement("UPDATE incidents SET recovered_at = NULL, closed_at = NULL WHERE id = ?")) {
                 update.setString(1, incidentId);
                 update.executeUpdate();

@@ -1,7 +1,5 @@
 package dev.drpilot.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +35,6 @@ import java.util.stream.Stream;
  * to the newest one's hash (which the head file kept).
  */
 public final class LogSalvage {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What a salvage found and wrote.
@@ -230,17 +225,9 @@ public final class LogSalvage {
         boolean headIsNewer = salvagedTail == null || head.sequence() >= salvagedTail.sequence();
         long sequence = (headIsNewer ? head.sequence() : salvagedTail.sequence()) + 1;
         String previous = headIsNewer ? head.hash() : salvagedTail.hash();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("text", losses.stream().map(IncidentLoss::sentence).collect(Collectors.joining("; ")));
-        payload.put("lost", losses.stream().map(l -> Map.of("first", l.first(), "last", l.last(), "changed", l.changed())).toList());
-        payload.put("headSays", head.sequence());
-        payload.put("from", from + ".mv.db");
-        String text;
-        try {
-            text = JSON.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings and numbers is JSON", e);
-        }
+        String text = EventCodec.write(new EventData.EventsLost(losses.stream().map(IncidentLoss::sentence).collect(Collectors.joining("; ")),
+                losses.stream().map(l -> new EventData.EventsLost.Loss(l.first(), l.last(), l.changed())).toList(), head.sequence(),
+                from + ".mv.db"));
         long time = clock.millis();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("INCIDENT_ID", head.incidentId());
@@ -286,14 +273,14 @@ public final class LogSalvage {
         Map<String, Object> row = placeholder(id, ((Number) first.get("TIME_MS")).longValue());
         if (EventKind.INCIDENT_DECLARED.name().equals(first.get("KIND"))) {
             try {
-                Map<?, ?> declared = JSON.readValue((String) first.get("PAYLOAD"), Map.class);
-                if (declared.get("runbook") != null) row.put("RUNBOOK_ID", declared.get("runbook"));
-                if (declared.get("title") != null) row.put("TITLE", declared.get("title"));
-                if (declared.get("mode") != null) row.put("MODE", declared.get("mode"));
-                row.put("SEVERITY", declared.get("severity"));
-                row.put("COMMANDER", declared.get("commander"));
-                if (declared.get("failureStartedAt") instanceof String start) row.put("FAILURE_STARTED_AT", Instant.parse(start).toEpochMilli());
-            } catch (IOException | DateTimeParseException unreadable) {
+                EventData.Declared declared = (EventData.Declared) EventCodec.read(EventKind.INCIDENT_DECLARED, (String) first.get("PAYLOAD"));
+                if (declared.runbook() != null) row.put("RUNBOOK_ID", declared.runbook());
+                if (declared.title() != null) row.put("TITLE", declared.title());
+                if (declared.mode() != null) row.put("MODE", declared.mode());
+                row.put("SEVERITY", declared.severity());
+                row.put("COMMANDER", declared.commander());
+                if (declared.failureStartedAt() != null) row.put("FAILURE_STARTED_AT", declared.failureStartedAt().toEpochMilli());
+            } catch (DateTimeParseException unreadable) {
                 // the declaration's payload is not what DR Pilot writes: the placeholder's words stand
             }
         }

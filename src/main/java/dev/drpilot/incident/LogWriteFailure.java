@@ -19,7 +19,8 @@ final class LogWriteFailure {
     /** "the note "pager fired" for INC-..." or "the step failed event of step restore for INC-...". */
     static String what(String incidentId, EventDraft draft) {
         String label = draft.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        if (draft.payload() != null && draft.payload().get("text") instanceof String text) {
+        if (draft.data() instanceof EventData.Said said && said.text() != null) {
+            String text = said.text();
             return "the " + label + " \"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\" for " + incidentId;
         }
         return "the " + label + " event" + (draft.stepId() == null ? "" : " of step " + draft.stepId()) + " for " + incidentId;

@@ -1,22 +1,18 @@
 package dev.drpilot.rehearsal;
 
+import dev.drpilot.engine.IncidentFigures;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.runbook.Phase;
 import dev.drpilot.runbook.Runbook;
-import dev.drpilot.runbook.Step;
 import dev.drpilot.runbook.TimeTarget;
-import dev.drpilot.timeline.EventDescriptions;
-import dev.drpilot.timeline.Postmortem;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,9 +46,9 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
             EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK, EventKind.STEP_SKIPPED, EventKind.STEP_CANCELLED);
 
     public static Scorecard of(Incident incident, Runbook runbook, List<IncidentEvent> events) {
-        Postmortem pm = Postmortem.of(incident, Optional.of(runbook), events);
-        return new Scorecard(incident, runbook.title(), runbook.targets().rto(), runbook.targets().rpo(), pm.rtoAchieved(),
-                pm.rpoAchieved(), pm.timeToFirstAction(), phases(incident, runbook, events), retried(events), skipped(events),
+        IncidentFigures figures = IncidentFigures.of(incident, events, runbook);
+        return new Scorecard(incident, runbook.title(), runbook.targets().rto(), runbook.targets().rpo(), figures.rtoAchieved(),
+                figures.rpoAchieved(), figures.timeToFirstAction(), phases(figures), retried(events), skipped(events),
                 injects(incident, events));
     }
 
@@ -70,23 +66,9 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
         return target.metBy(achieved) ? "met" : "missed";
     }
 
-    private static List<PhaseResult> phases(Incident incident, Runbook runbook, List<IncidentEvent> events) {
-        Map<String, Instant> settled = new HashMap<>();
-        for (IncidentEvent e : events) {
-            if (e.stepId() == null) continue;
-            if (e.kind() == EventKind.STEP_SUCCEEDED || e.kind() == EventKind.STEP_SKIPPED) settled.put(e.stepId(), e.time());
-            if (e.kind() == EventKind.STEP_STARTED) settled.remove(e.stepId());
-        }
-        List<PhaseResult> results = new ArrayList<>();
-        for (Phase phase : Phase.values()) {
-            List<Step> steps = runbook.steps().stream().filter(s -> s.phase() == phase).toList();
-            if (steps.isEmpty()) continue;
-            boolean done = steps.stream().allMatch(s -> settled.containsKey(s.id()));
-            Duration doneAfter = done ? steps.stream().map(s -> Duration.between(incident.startedAt(), settled.get(s.id())))
-                    .max(Duration::compareTo).orElseThrow() : null;
-            results.add(new PhaseResult(phase, phase.closes(), doneAfter));
-        }
-        return results;
+    private static List<PhaseResult> phases(IncidentFigures figures) {
+        return figures.phases().stream().map(p -> new PhaseResult(p.phase(), p.phase().closes(),
+                p.doneAt() == null ? null : Duration.between(figures.start(), p.doneAt()))).toList();
     }
 
     private static Map<String, Integer> retried(List<IncidentEvent> events) {
@@ -106,7 +88,9 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
     private static Map<String, String> skipped(List<IncidentEvent> events) {
         Map<String, String> skipped = new LinkedHashMap<>();
         for (IncidentEvent e : events) {
-            if (e.kind() == EventKind.STEP_SKIPPED) skipped.put(e.stepId(), String.valueOf(EventDescriptions.payload(e).getOrDefault("reason", "")));
+            if (e.kind() == EventKind.STEP_SKIPPED && e.data() instanceof EventData.StepSkipped skip) {
+                skipped.put(e.stepId(), skip.reason() == null ? "" : skip.reason());
+            }
         }
         return skipped;
     }
@@ -124,7 +108,7 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
                 }
             }
             reactions.add(new InjectReaction(Duration.between(incident.startedAt(), inject.time()),
-                    String.valueOf(EventDescriptions.payload(inject).get("text")), reaction));
+                    String.valueOf(((EventData.Inject) inject.data()).text()), reaction));
         }
         return reactions;
     }

@@ -6,6 +6,7 @@ import dev.drpilot.engine.EngineFactory;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.Incident;
@@ -15,7 +16,6 @@ import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Runbook;
-import dev.drpilot.timeline.EventDescriptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ public final class Tabletop implements AutoCloseable {
         } finally {
             clock.resume();
         }
-        run.inject(exercise.situation(), Map.of("exercise", exercise.id(), "at", label(Duration.between(origin, declared)), "source", "script"));
+        run.inject(new EventData.Inject(exercise.id(), label(Duration.between(origin, declared)), "script", exercise.situation()));
         Tabletop tabletop = new Tabletop(exercise, clock, script, run, origin, engine, exercise.injects());
         tabletop.injectTimer.start();
         return tabletop;
@@ -101,7 +101,7 @@ public final class Tabletop implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(rehearsal.id() + " was not a tabletop of a known exercise"
                         + (exerciseId == null ? "" : " (" + exerciseId + " is not among the exercises)") + "; its scorecard can still be exported"));
         Set<String> delivered = events.stream().filter(e -> e.kind() == EventKind.INJECT)
-                .map(e -> String.valueOf(EventDescriptions.payload(e).get("text"))).collect(Collectors.toSet());
+                .map(e -> String.valueOf(((EventData.Inject) e.data()).text())).collect(Collectors.toSet());
         RehearsalClock clock = RehearsalClock.resumingAt(events.getLast().time(), speed);
         Script script = new Script(exercise);
         IncidentEngine engine = engines.engine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
@@ -150,7 +150,7 @@ public final class Tabletop implements AutoCloseable {
     /** An inject the facilitator makes up on the spot. */
     public void addInject(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("say what the players learn");
-        run.inject(text.strip(), Map.of("at", label(elapsed()), "source", "facilitator"));
+        run.inject(new EventData.Inject(null, label(elapsed()), "facilitator", text.strip()));
     }
 
     /** The step's next attempt fails with this message; the players then retry or skip it. */
@@ -185,7 +185,7 @@ public final class Tabletop implements AutoCloseable {
     }
 
     private void deliver(Exercise.Inject inject, String source) {
-        run.inject(inject.text(), Map.of("at", label(inject.at()), "source", source));
+        run.inject(new EventData.Inject(null, label(inject.at()), source, inject.text()));
     }
 
     private static String label(Duration at) {

@@ -1,6 +1,6 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.rehearsal.Scorecards;
@@ -109,7 +109,7 @@ final class ExportModel {
             Files.createDirectories(folder);
             if (chosen.equals(SCORECARD) || chosen.equals(SCORECARD_HTML)) {
                 Scorecards.export(log, log.incident(incidentId).orElseThrow(), runbook.orElseThrow(), file);
-                log.append(incidentId, EventKind.EXPORT, null, Map.of("format", "scorecard", "file", file.toString()));
+                log.append(incidentId, new EventData.Export("scorecard", file.toString()), null);
                 return file;
             }
             Postmortem postmortem = Postmortem.of(log.incident(incidentId).orElseThrow(), runbook, log.events(incidentId));
@@ -125,7 +125,7 @@ final class ExportModel {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        log.append(incidentId, EventKind.EXPORT, null, Map.of("format", chosen, "file", file.toString()));
+        log.append(incidentId, new EventData.Export(chosen, file.toString()), null);
         return file;
     }
 }

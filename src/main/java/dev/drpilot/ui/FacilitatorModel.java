@@ -1,6 +1,7 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.rehearsal.Exercise;
@@ -8,7 +9,6 @@ import dev.drpilot.rehearsal.RehearsalClock;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Step;
-import dev.drpilot.timeline.EventDescriptions;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -136,7 +136,7 @@ final class FacilitatorModel {
     }
 
     private void showInject(IncidentEvent event) {
-        Map<String, Object> payload = EventDescriptions.payload(event);
-        latest.set("Inject " + payload.getOrDefault("at", "") + ": " + payload.get("text"));
+        EventData.Inject inject = (EventData.Inject) event.data();
+        latest.set("Inject " + (inject.at() == null ? "" : inject.at()) + ": " + inject.text());
     }
 }

@@ -1,6 +1,7 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
+import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;

@@ -1,6 +1,7 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
+import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
@@ -198,27 +199,10 @@ final class IncidentViewModel {
      * settled each step.
      */
     Figures figures() {
-        Instant failure = null;
+        IncidentFigures counted = IncidentFigures.of(run.incident(), List.copyOf(events), run.runbook());
         Map<String, String> settledBy = new HashMap<>();
-        for (IncidentEvent event : events) {
-            if (event.kind() == EventKind.INCIDENT_DECLARED || event.kind() == EventKind.INCIDENT_START_SET_BACK) {
-                Object at = EventDescriptions.payload(event).get("failureStartedAt");
-                if (at != null) failure = Instant.parse(String.valueOf(at));
-            }
-            if (event.stepId() == null) continue;
-            switch (event.kind()) {
-                case STEP_SUCCEEDED, STEP_SKIPPED -> settledBy.put(event.stepId(), event.actor() + ", " + TIME.format(event.time()));
-                case STEP_STARTED -> settledBy.remove(event.stepId());
-                default -> { }
-            }
-        }
-        String restore = run.parameterValues().get("restoreTime");
-        Duration rpo = null;
-        if (failure != null && restore != null) {
-            Duration lost = Duration.between(Instant.parse(restore), failure);
-            rpo = lost.isNegative() ? Duration.ZERO : lost;
-        }
-        return new Figures(run.clocks(), rpo, Map.copyOf(settledBy));
+        counted.settledBy().forEach((step, settled) -> settledBy.put(step, settled.actor() + ", " + TIME.format(settled.at())));
+        return new Figures(run.clocks(), counted.rpoAchieved(), Map.copyOf(settledBy));
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.Step;
-import dev.drpilot.timeline.EventDescriptions;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
@@ -61,9 +61,8 @@ final class Notifications {
 
     /** What to say of an event, if it is worth interrupting for. */
     static Optional<Notice> noticeFor(IncidentEvent event, Runbook runbook) {
-        var payload = EventDescriptions.payload(event);
-        if (event.kind() == EventKind.CLOCK_BREACH) {
-            return Optional.of(new Notice("Clock breached: " + payload.get("clock") + ". " + payload.get("detail"), true));
+        if (event.kind() == EventKind.CLOCK_BREACH && event.data() instanceof EventData.ClockBreach breach) {
+            return Optional.of(new Notice("Clock breached: " + breach.clock() + ". " + breach.detail(), true));
         }
         if ((event.kind() == EventKind.STEP_SUCCEEDED || event.kind() == EventKind.STEP_FAILED) && event.stepId() != null) {
             Optional<Step> step = runbook.step(event.stepId());

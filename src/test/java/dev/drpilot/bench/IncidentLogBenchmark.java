@@ -1,6 +1,7 @@
 package dev.drpilot.bench;
 
 import dev.drpilot.incident.BulkNotes;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
@@ -42,8 +43,8 @@ public final class IncidentLogBenchmark {
             Incident incident = log.declare(new NewIncident("druid-rds-corruption", "benchmark", IncidentMode.REHEARSAL, null, null, null), Map.of());
             long start = System.nanoTime();
             for (int i = 1; i <= appends; i++) {
-                log.append(incident.id(), i % 3 == 0 ? EventKind.API_CALL : EventKind.NOTE, i % 3 == 0 ? "restore" : null,
-                        Map.of("text", "event " + i, "service", "rds", "operation", "DescribeDBInstances"));
+                log.append(incident.id(), i % 3 == 0 ? new EventData.ApiCall("rds", "DescribeDBInstances", null) : new EventData.Note("event " + i),
+                        i % 3 == 0 ? "restore" : null);
             }
             report("appends through the store (commit, sync, head file)", appends, start);
         }

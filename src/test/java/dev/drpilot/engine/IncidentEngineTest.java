@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drpilot.action.ActionRegistry;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -303,7 +304,7 @@ class IncidentEngineTest {
         tickFirstStep(run);
         run.start("greet").get(10, TimeUnit.SECONDS);
         // the process dies in the middle of the wait: its start is in the log, its end is not
-        log.append(run.incidentId(), EventKind.STEP_STARTED, "wait", Map.of("action", "process.test.waitForReady"));
+        log.append(run.incidentId(), new EventData.StepStarted("process.test.waitForReady", 1, null, null), "wait");
 
         IncidentRun resumed = engine.resume(log.incident(run.incidentId()).orElseThrow(), runbook, Map.of());
 

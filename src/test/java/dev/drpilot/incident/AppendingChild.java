@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import dev.drpilot.incident.EventData;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class AppendingChild {
         System.out.println("INCIDENT " + incident.id());
         System.out.println("ACK 1");
         for (int i = 2; i <= events; i++) {
-            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "note " + i));
+            log.append(incident.id(), new EventData.Note("note " + i), null);
             System.out.println("ACK " + i);
         }
         System.out.println("DONE");

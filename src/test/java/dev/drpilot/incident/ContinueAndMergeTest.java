@@ -153,6 +153,6 @@ class ContinueAndMergeTest {
     }
 
     private static IncidentEvent note(IncidentLogStore store, String incident, String text) {
-        return store.append(incident, EventKind.NOTE, null, Map.of("text", text));
+        return store.append(incident, new EventData.Note(text), null);
     }
 }

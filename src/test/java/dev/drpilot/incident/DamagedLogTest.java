@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class DamagedLogTest {
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
             assertThat(store.damage()).isEmpty();
             assertThat(store.events(log.newest())).hasSize(13);
-            assertThat(store.append(log.newest(), EventKind.NOTE, null, Map.of("text", "after the crash")).sequence()).isEqualTo(14);
+            assertThat(store.append(log.newest(), new EventData.Note("after the crash"), null).sequence()).isEqualTo(14);
         }
         assertThat(log.files()).noneMatch(f -> f.contains("damaged"));
     }
@@ -68,11 +69,11 @@ class DamagedLogTest {
             assertThat(store.verify(log.newest()).reason()).startsWith(log.newest() + " lost events 13 to 13");
             assertThat(store.verify(log.older()).intact()).isTrue();
 
-            assertThatThrownBy(() -> store.append(log.newest(), EventKind.NOTE, null, Map.of("text", "pager fired")))
+            assertThatThrownBy(() -> store.append(log.newest(), new EventData.Note("pager fired"), null))
                     .isInstanceOf(IncidentLogUnavailableException.class)
                     .hasMessageStartingWith("Not written: the note \"pager fired\" for " + log.newest() + ". The incident log "
                             + log.database() + " is damaged");
-            assertThatThrownBy(() -> store.append(log.older(), EventKind.NOTE, null, Map.of("text", "elsewhere")))
+            assertThatThrownBy(() -> store.append(log.older(), new EventData.Note("elsewhere"), null))
                     .isInstanceOf(IncidentLogUnavailableException.class);
             assertThatThrownBy(() -> store.declare(new NewIncident("druid-rds-corruption", "another", IncidentMode.LIVE, null, null, null), Map.of()))
                     .isInstanceOf(IncidentLogUnavailableException.class).hasMessageContaining("is damaged");

@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class FullDiskTest {
             for (int i = 1; failure == null; i++) {
                 String text = text(i);
                 try {
-                    store.append(incident, EventKind.NOTE, null, Map.of("text", text));
+                    store.append(incident, new EventData.Note(text), null);
                     acknowledged.add(text);
                     inTheLog.add(text);
                 } catch (IncidentLogUnavailableException e) {
@@ -81,7 +82,7 @@ class FullDiskTest {
                         + " the next event written brings the head file up to date (until then, a loss of this event would go unseen).");
                 inTheLog.add(text(refused));
             }
-            assertThatThrownBy(() -> store.append(incident, EventKind.NOTE, null, Map.of("text", "and another")))
+            assertThatThrownBy(() -> store.append(incident, new EventData.Note("and another"), null))
                     .isInstanceOf(IncidentLogUnavailableException.class)
                     .hasMessageStartingWith("Not written to the incident log: the note \"and another\" for " + incident + ".")
                     .hasMessageContaining(" is full: free some space on it");
@@ -111,14 +112,14 @@ class FullDiskTest {
             List<String> stops = new ArrayList<>();
             store.whenStopped(stops::add);
             for (int i = 1; i <= 3; i++) {
-                store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
+                store.append(incident, new EventData.Note(text(i)), null);
                 expected.add(text(i));
             }
             small.fillUp();
             IncidentLogUnavailableException failure = null;
             for (int i = 4; failure == null; i++) {
                 try {
-                    store.append(incident, EventKind.NOTE, null, Map.of("text", text(i)));
+                    store.append(incident, new EventData.Note(text(i)), null);
                     expected.add(text(i));
                 } catch (IncidentLogUnavailableException e) {
                     failure = e;
@@ -144,7 +145,7 @@ class FullDiskTest {
             assertThat(store.stopped()).isFalse();
             for (int i = 1; i <= 3; i++) {
                 String after = "after the move " + i;
-                store.append(incident, EventKind.NOTE, null, Map.of("text", after));
+                store.append(incident, new EventData.Note(after), null);
                 expected.add(after);
             }
             there = store.events(incident);

@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,8 +36,8 @@ class IncidentLogStoreTest {
             Incident second = log.declare(incident(), Map.of());
             log.setActor(first.id(), "alice as arn:aws:sts::111122223333:assumed-role/dr/alice");
 
-            IncidentEvent inFirst = log.append(first.id(), EventKind.NOTE, null, Map.of("text", "restore started"));
-            IncidentEvent inSecond = log.append(second.id(), EventKind.NOTE, null, Map.of("text", "unrelated"));
+            IncidentEvent inFirst = log.append(first.id(), new EventData.Note("restore started"), null);
+            IncidentEvent inSecond = log.append(second.id(), new EventData.Note("unrelated"), null);
 
             assertThat(inFirst.actor()).isEqualTo("alice as arn:aws:sts::111122223333:assumed-role/dr/alice");
             assertThat(inSecond.actor()).isEqualTo("alice");
@@ -47,8 +48,8 @@ class IncidentLogStoreTest {
     void eventsAreNumberedWithoutGapsAndChainedByHash() {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident incident = log.declare(incident(), Map.of());
-            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "coordinator down"));
-            log.append(incident.id(), EventKind.DECISION, null, Map.of("text", "restore to 10:25"));
+            log.append(incident.id(), new EventData.Note("coordinator down"), null);
+            log.append(incident.id(), new EventData.Decision("restore to 10:25"), null);
 
             List<IncidentEvent> events = log.events(incident.id());
 
@@ -65,7 +66,7 @@ class IncidentLogStoreTest {
     void anyChangeToAnExportedTimelineIsFound() {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident incident = log.declare(incident(), Map.of());
-            for (int i = 0; i < 5; i++) log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "note " + i));
+            for (int i = 0; i < 5; i++) log.append(incident.id(), new EventData.Note("note " + i), null);
             List<IncidentEvent> events = new ArrayList<>(log.events(incident.id()));
 
             IncidentEvent original = events.get(3);
@@ -87,10 +88,10 @@ class IncidentLogStoreTest {
     void aCorrectionAndALateNoteAreNewEventsThatPointBack() {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident incident = log.declare(incident(), Map.of());
-            IncidentEvent wrong = log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "failure began 10:20"));
-            log.append(incident.id(), new EventDraft(EventKind.CORRECTION, null, Map.of("text", "it began 10:15"), wrong.sequence(), null));
+            IncidentEvent wrong = log.append(incident.id(), new EventData.Note("failure began 10:20"), null);
+            log.append(incident.id(), new EventDraft(new EventData.Correction("it began 10:15"), null, wrong.sequence(), null));
             Instant earlier = Instant.parse("2026-11-24T02:40:00Z");
-            IncidentEvent late = log.append(incident.id(), new EventDraft(EventKind.NOTE, null, Map.of("text", "pager fired"), null, earlier));
+            IncidentEvent late = log.append(incident.id(), new EventDraft(new EventData.Note("pager fired"), null, null, earlier));
 
             List<IncidentEvent> events = log.events(incident.id());
             assertThat(events.get(1).payload()).contains("10:20");
@@ -108,9 +109,9 @@ class IncidentLogStoreTest {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident incident = log.declare(incident(), Map.of());
             log.redactor().addSecret(canary);
-            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "db password is " + canary));
-            log.append(incident.id(), EventKind.STEP_STARTED, "update", Map.of("args", Map.of("secretString", "{\"password\":\"x9\"}",
-                    "merge", Map.of("host", visible, "password", "p4ssw0rd-" + canary.substring(7)))));
+            log.append(incident.id(), new EventData.Note("db password is " + canary), null);
+            log.append(incident.id(), new EventData.StepStarted(null, 1, Map.of("secretString", "{\"password\":\"x9\"}",
+                    "merge", Map.of("host", visible, "password", "p4ssw0rd-" + canary.substring(7))), null), "update");
             assertThat(log.events(incident.id()).getLast().payload()).contains(visible).doesNotContain("p4ssw0rd").contains("[redacted]");
         }
         String file = new String(Files.readAllBytes(dir.resolve("log.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -122,8 +123,8 @@ class IncidentLogStoreTest {
         try (IncidentLogStore app = IncidentLogStore.open(dir.resolve("log"), clock, "app");
              IncidentLogStore commandLine = IncidentLogStore.open(dir.resolve("log"), clock, "cli")) {
             Incident incident = app.declare(incident(), Map.of());
-            commandLine.append(incident.id(), EventKind.NOTE, null, Map.of("text", "from the command line"));
-            app.append(incident.id(), EventKind.NOTE, null, Map.of("text", "from the app"));
+            commandLine.append(incident.id(), new EventData.Note("from the command line"), null);
+            app.append(incident.id(), new EventData.Note("from the app"), null);
 
             assertThat(app.events(incident.id())).extracting(IncidentEvent::actor).containsExactly("app", "cli", "app");
             assertThat(app.verify(incident.id()).intact()).isTrue();
@@ -163,12 +164,12 @@ class IncidentLogStoreTest {
             Incident incident = log.declare(incident(), Map.of());
             Thread.currentThread().interrupt(); // what cancelling a step does to the thread that is logging
             try {
-                log.append(incident.id(), EventKind.STEP_CANCELLED, "restore", Map.of("reason", "operator cancelled"));
+                log.append(incident.id(), new EventData.StepCancelled("operator cancelled", null), "restore");
                 assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
             } finally {
                 Thread.interrupted();
             }
-            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "still writing"));
+            log.append(incident.id(), new EventData.Note("still writing"), null);
 
             assertThat(log.events(incident.id())).extracting(IncidentEvent::kind)
                     .containsExactly(EventKind.INCIDENT_DECLARED, EventKind.STEP_CANCELLED, EventKind.NOTE);

@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class LogSalvageTest {
             assertThat(salvaged.verify(log.older()).intact()).isTrue();
             assertThat(salvaged.incident(log.newest()).orElseThrow().title()).isEqualTo("appended by a child process");
 
-            assertThat(salvaged.append(log.newest(), EventKind.NOTE, null, Map.of("text", "working on")).sequence()).isEqualTo(15);
+            assertThat(salvaged.append(log.newest(), new EventData.Note("working on"), null).sequence()).isEqualTo(15);
         }
     }
 

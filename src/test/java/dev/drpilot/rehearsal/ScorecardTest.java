@@ -2,7 +2,9 @@ package dev.drpilot.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.engine.TestClock;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
@@ -129,36 +131,36 @@ class ScorecardTest {
         Instant declared = clock.instant();
         Instant failure = declared.minus(Duration.ofMinutes(10));
         Incident incident = log.declare(new NewIncident("druid-rds-corruption", "Rehearsal", IncidentMode.REHEARSAL, null, "alice",
-                failure), Map.of("params", Map.of("restoreTime", failure.minus(restoredBefore).toString())));
+                failure), Map.of(IncidentFigures.RESTORE_POINT, failure.minus(restoredBefore).toString()));
         String id = incident.id();
         at(clock, declared, 2);
-        log.append(id, EventKind.INJECT, null, Map.of("text", "The restored instance is still creating"));
+        log.append(id, new EventData.Inject(null, null, null, "The restored instance is still creating"), null);
         at(clock, declared, 3);
-        log.append(id, EventKind.STEP_STARTED, "find-time", Map.of());
+        log.append(id, new EventData.StepStarted(null, 1, null, null), "find-time");
         at(clock, declared, 4);
-        log.append(id, EventKind.STEP_SUCCEEDED, "find-time", Map.of());
-        log.append(id, EventKind.STEP_STARTED, "check-window", Map.of());
+        log.append(id, new EventData.StepSucceeded(null, null, null, null), "find-time");
+        log.append(id, new EventData.StepStarted(null, 1, null, null), "check-window");
         at(clock, declared, 5);
-        log.append(id, EventKind.STEP_SUCCEEDED, "check-window", Map.of());
-        log.append(id, EventKind.STEP_STARTED, "restore", Map.of());
+        log.append(id, new EventData.StepSucceeded(null, null, null, null), "check-window");
+        log.append(id, new EventData.StepStarted(null, 1, null, null), "restore");
         at(clock, declared, 6);
-        log.append(id, EventKind.STEP_RETRIED, "restore", Map.of("attempt", 2));
+        log.append(id, new EventData.StepRetried(2, null, null), "restore");
         at(clock, declared, 8);
-        log.append(id, EventKind.STEP_SUCCEEDED, "restore", Map.of());
-        log.append(id, EventKind.STEP_STARTED, "wait", Map.of());
+        log.append(id, new EventData.StepSucceeded(null, null, null, null), "restore");
+        log.append(id, new EventData.StepStarted(null, 1, null, null), "wait");
         long afterWait = 8 + waitTakes.toMinutes();
         at(clock, declared, afterWait);
-        log.append(id, EventKind.STEP_SUCCEEDED, "wait", Map.of());
+        log.append(id, new EventData.StepSucceeded(null, null, null, null), "wait");
         at(clock, declared, afterWait + 1);
-        log.append(id, EventKind.STEP_SKIPPED, "point-druid-at-it", Map.of("reason", "secret updated by hand"));
-        log.append(id, EventKind.STEP_STARTED, "restart", Map.of());
+        log.append(id, new EventData.StepSkipped("secret updated by hand"), "point-druid-at-it");
+        log.append(id, new EventData.StepStarted(null, 1, null, null), "restart");
         at(clock, declared, afterWait + 2);
-        log.append(id, EventKind.STEP_SUCCEEDED, "restart", Map.of());
-        log.append(id, EventKind.STEP_STARTED, "wait-rollout", Map.of());
+        log.append(id, new EventData.StepSucceeded(null, null, null, null), "restart");
+        log.append(id, new EventData.StepStarted(null, 1, null, null), "wait-rollout");
         at(clock, declared, afterWait + 5);
-        log.append(id, EventKind.STEP_SUCCEEDED, "wait-rollout", Map.of());
+        log.append(id, new EventData.StepSucceeded(null, null, null, null), "wait-rollout");
         at(clock, declared, afterWait + 6);
-        log.append(id, EventKind.INJECT, null, Map.of("text", "A new error after the restart"));
+        log.append(id, new EventData.Inject(null, null, null, "A new error after the restart"), null);
         return log.incident(id).orElseThrow();
     }
 

@@ -7,6 +7,7 @@ import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepWorkerEngines;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.DaemonThreads;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -14,7 +15,6 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookKind;
-import dev.drpilot.timeline.EventDescriptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,14 +80,14 @@ class TabletopTest {
         List<IncidentEvent> events = log.events(id);
         List<IncidentEvent> injects = events.stream().filter(e -> e.kind() == EventKind.INJECT).toList();
         assertThat(injects).hasSize(1 + exercise.injects().size());
-        assertThat(EventDescriptions.payload(injects.getFirst())).containsEntry("exercise", exercise.id());
+        assertThat(((EventData.Inject) injects.getFirst().data()).exercise()).isEqualTo(exercise.id());
         assertThat(incident.startedAt()).as("the sample starts with the failure, at the beginning of its first window")
                 .isEqualTo(incident.declaredAt());
         for (int i = 0; i < exercise.injects().size(); i++) {
             Duration scripted = exercise.injects().get(i).at();
             Duration delivered = Duration.between(incident.startedAt(), injects.get(i + 1).time());
             assertThat(delivered).as("inject at " + scripted).isBetween(scripted, scripted.plusMinutes(1));
-            assertThat(EventDescriptions.payload(injects.get(i + 1))).containsEntry("text", exercise.injects().get(i).text());
+            assertThat(((EventData.Inject) injects.get(i + 1).data()).text()).isEqualTo(exercise.injects().get(i).text());
         }
         assertThat(events).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(EventKind.STEP_RETRIED);
@@ -132,7 +132,7 @@ class TabletopTest {
             assertThat(tabletop.elapsed()).as("the facilitator's T+ and the incident's elapsed time").isEqualTo(tabletop.run().clocks().elapsed())
                     .isGreaterThanOrEqualTo(Duration.ofMinutes(10));
             IncidentEvent situation = log.events(rehearsal.id()).stream().filter(e -> e.kind() == EventKind.INJECT).findFirst().orElseThrow();
-            assertThat(EventDescriptions.payload(situation)).containsEntry("at", "T+10 min");
+            assertThat(((EventData.Inject) situation.data()).at()).isEqualTo("T+10 min");
             assertThat(tabletop.pendingInjects().getFirst().at()).as("the first inject, on the same clock")
                     .isGreaterThan(Duration.ofMinutes(10));
         }
@@ -151,7 +151,7 @@ class TabletopTest {
             tabletop.addInject("The VP of engineering joins the bridge.");
             assertThat(tabletop.pendingInjects()).hasSize(exercise.injects().size() - 1);
             List<String> texts = log.events(tabletop.run().incidentId()).stream().filter(e -> e.kind() == EventKind.INJECT)
-                    .map(e -> String.valueOf(EventDescriptions.payload(e).get("text"))).toList();
+                    .map(e -> ((EventData.Inject) e.data()).text()).toList();
             assertThat(texts).endsWith(exercise.injects().getFirst().text(), "The VP of engineering joins the bridge.");
 
             tabletop.failStep("identify", "the API server answers 500");

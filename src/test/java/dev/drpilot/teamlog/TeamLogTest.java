@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -70,7 +71,7 @@ class TeamLogTest {
     }
 
     private static void note(IncidentLogStore log, Incident incident, String text) {
-        log.append(incident.id(), EventKind.NOTE, null, Map.of("text", text));
+        log.append(incident.id(), new EventData.Note(text), null);
     }
 
     private TeamLogStore teamLog() {
@@ -279,7 +280,7 @@ class TeamLogTest {
         TestChain bobsChain = new TestChain(incident.id(), "bob");
         team.append(new Writer("bob", "laptop-b"), List.of(bobsChain.note("one"), bobsChain.note("two")));
 
-        IncidentEvent genuine = log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "restore finished"));
+        IncidentEvent genuine = log.append(incident.id(), new EventData.Note("restore finished"), null);
         team.append(alice, List.of(new IncidentEvent(genuine.incidentId(), genuine.sequence(), genuine.time(), genuine.kind(),
                 genuine.actor(), null, "{\"text\":\"restore never started\"}", null, null, genuine.previousHash(), genuine.hash())));
         try (Connection connection = POSTGRES.database().connect(); Statement update = connection.createStatement()) {

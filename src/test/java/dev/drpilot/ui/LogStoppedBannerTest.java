@@ -2,6 +2,7 @@ package dev.drpilot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentLogUnavailableException;
@@ -59,7 +60,7 @@ class LogStoppedBannerTest {
             String failure = "";
             for (int i = 1; !log.stopped(); i++) {
                 try {
-                    log.append(incident, EventKind.NOTE, null, Map.of("text", "note " + i + " " + "x".repeat(500)));
+                    log.append(incident, new EventData.Note("note " + i + " " + "x".repeat(500)), null);
                 } catch (IncidentLogUnavailableException e) {
                     failure = e.getMessage();
                 }
@@ -78,7 +79,7 @@ class LogStoppedBannerTest {
             assertThat(log.stopped()).isFalse();
             assertThat(log.events(incident).getLast().payload()).contains("note ");
             assertThat(log.verify(incident).intact()).isTrue();
-            assertThat(log.append(incident, EventKind.NOTE, null, Map.of("text", "on the second disk")).sequence())
+            assertThat(log.append(incident, new EventData.Note("on the second disk"), null).sequence())
                     .isEqualTo(log.events(incident).size());
             disk.free();
         }

@@ -1,7 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.DrPilotServices;
-import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.Runbook;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,7 +80,7 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(ExportFiles.cannotWrite(target, e));
                 return 1;
             }
-            store.append(incidentId, EventKind.EXPORT, null, Map.of("format", format, "file", target.toString()));
+            store.append(incidentId, new EventData.Export(format, target.toString()), null);
             spec.commandLine().getOut().println("wrote " + target);
         }
         return 0;

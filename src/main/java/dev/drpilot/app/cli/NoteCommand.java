@@ -1,12 +1,11 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventDraft;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,10 +44,11 @@ public final class NoteCommand implements Callable<Integer> {
     public Integer call() {
         try (IncidentLogStore store = log.openExisting()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
-            EventKind kind = corrects != null ? EventKind.CORRECTION : decision ? EventKind.DECISION : EventKind.NOTE;
+            String text = String.join(" ", words);
+            EventData said = corrects != null ? new EventData.Correction(text) : decision ? new EventData.Decision(text) : new EventData.Note(text);
             IncidentEvent event;
             try {
-                event = store.append(incidentId, new EventDraft(kind, null, Map.of("text", String.join(" ", words)), corrects, occurredAt));
+                event = store.append(incidentId, new EventDraft(said, null, corrects, occurredAt));
             } catch (IllegalArgumentException refused) {
                 spec.commandLine().getErr().println("not logged: " + refused.getMessage());
                 return 1;

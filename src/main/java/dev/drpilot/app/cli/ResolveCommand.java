@@ -1,7 +1,6 @@
 package dev.drpilot.app.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.drpilot.incident.EventData;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +29,8 @@ public final class ResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return IncidentStateChange.apply(log, incidentId, spec.commandLine().getOut(), spec.commandLine().getErr(), (store, incident) -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("by", System.getProperty("user.name", "operator"));
-            if (note != null && !note.isBlank()) details.put("note", note);
-            return store.recovered(incident.id(), details);
+            return store.recovered(incident.id(), new EventData.Recovered(System.getProperty("user.name", "operator"),
+                    note == null || note.isBlank() ? null : note));
         }, "is recovered: its RTO clock stopped");
     }
 }

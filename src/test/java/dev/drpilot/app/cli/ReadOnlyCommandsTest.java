@@ -2,6 +2,7 @@ package dev.drpilot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.app.DrPilotCommand;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.CrashedLog;
@@ -71,7 +72,7 @@ class ReadOnlyCommandsTest {
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
             Incident incident = store.declare(new NewIncident("druid-rds-corruption", "Metadata DB corrupted", IncidentMode.LIVE,
                     "SEV1", "alice", null), Map.of());
-            store.append(incident.id(), EventKind.NOTE, null, Map.of("text", "restore started"));
+            store.append(incident.id(), new EventData.Note("restore started"), null);
             live = incident.id();
             drill = store.declare(new NewIncident("dr-drill-monthly", "Monthly drill", IncidentMode.REHEARSAL, null, "alice", null),
                     Map.of()).id();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpilot.app.Main;
 import dev.drpilot.incident.EventDraft;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.HashChain;
 import dev.drpilot.incident.IncidentEvent;
@@ -55,22 +56,22 @@ class SealedTimelineTest {
         Path log = dir.resolve("log");
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
             incidentId = store.declare(new NewIncident("druid-pod-failure", "Druid pod failure", IncidentMode.LIVE, "SEV2", "alice", null),
-                    Map.of("params", Map.of("pod", "druid-historical-2"))).id();
-            store.append(incidentId, EventKind.NOTE, null, Map.of("text", "pager: \"druid-historical-2\" restarts\tagain, café \u0001"));
-            store.append(incidentId, EventKind.DECISION, null, Map.of("text", "delete the pod"));
-            store.append(incidentId, EventKind.STEP_STARTED, "delete-pod", Map.of("action", "k8s.deletePod",
-                    "command", "kubectl delete pod druid-historical-2 -n druid"));
-            store.append(incidentId, EventKind.API_CALL, "delete-pod", Map.of("service", "k8s", "operation", "deletePod"));
-            store.append(incidentId, EventKind.STEP_SUCCEEDED, "delete-pod", Map.of("summary", "deleted",
-                    "outputs", Map.of("pod", "druid-historical-2", "replaced", true), "durationMs", 1200));
-            store.append(incidentId, EventKind.STATUS_CHANGE, null, Map.of("resource", "pod/druid-historical-2", "status", "Running"));
-            store.append(incidentId, new EventDraft(EventKind.CORRECTION, null, Map.of("text", "delete the pod, not its StatefulSet"), 3L, null));
-            store.append(incidentId, new EventDraft(EventKind.NOTE, null, Map.of("text", "first error in the coordinator log"), null,
+                    Map.of("pod", "druid-historical-2")).id();
+            store.append(incidentId, new EventData.Note("pager: \"druid-historical-2\" restarts\tagain, café \u0001"), null);
+            store.append(incidentId, new EventData.Decision("delete the pod"), null);
+            store.append(incidentId, new EventData.StepStarted("k8s.deletePod", 1, null, "kubectl delete pod druid-historical-2 -n druid"),
+                    "delete-pod");
+            store.append(incidentId, new EventData.ApiCall("k8s", "deletePod", null), "delete-pod");
+            store.append(incidentId, new EventData.StepSucceeded("deleted", null, Map.of("pod", "druid-historical-2", "replaced", true), 1200L),
+                    "delete-pod");
+            store.append(incidentId, new EventData.StatusChange("pod/druid-historical-2", "Running"), null);
+            store.append(incidentId, new EventDraft(new EventData.Correction("delete the pod, not its StatefulSet"), null, 3L, null));
+            store.append(incidentId, new EventDraft(new EventData.Note("first error in the coordinator log"), null, null,
                     Instant.now().minus(Duration.ofMinutes(20))));
-            store.append(incidentId, EventKind.CHECKLIST_TICK, null, Map.of("item", "status page updated"));
-            store.recovered(incidentId, Map.of("by", "operator"));
-            store.append(incidentId, EventKind.NOTE, null, Map.of("text", "users confirm that queries work"));
-            store.append(incidentId, EventKind.DECISION, null, Map.of("text", "watch it for an hour"));
+            store.append(incidentId, new EventData.ChecklistTick("status page updated"), null);
+            store.recovered(incidentId, new EventData.Recovered("operator", null));
+            store.append(incidentId, new EventData.Note("users confirm that queries work"), null);
+            store.append(incidentId, new EventData.Decision("watch it for an hour"), null);
         }
         exported = dir.resolve("timeline.json");
 

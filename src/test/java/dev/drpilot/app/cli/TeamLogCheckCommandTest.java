@@ -2,6 +2,7 @@ package dev.drpilot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.incident.EventData;
 import dev.drpilot.app.Main;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
@@ -57,7 +58,7 @@ class TeamLogCheckCommandTest {
              TeamLogStore team = new TeamLogStore(POSTGRES.database())) {
             Incident incident = log.declare(new NewIncident("druid-rds-corruption", "RDS metadata corruption", IncidentMode.LIVE,
                     "SEV1", "alice", null), Map.of());
-            log.append(incident.id(), EventKind.NOTE, null, Map.of("text", "restore started"));
+            log.append(incident.id(), new EventData.Note("restore started"), null);
             assertThat(new Outbox(log, team, new Writer("alice", "laptop-a")).push(incident.id()).online()).isTrue();
             incidentId = incident.id();
         }

@@ -1,0 +1,239 @@
+package dev.drpilot.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one event of the log says, one record per {@link EventKind}. {@link EventCodec} writes
+ * each as the JSON object the log stores and reads it back; nothing else knows the payload's keys.
+ * A field the event does not carry is null (a number the event always carries is a primitive).
+ */
+public sealed interface EventData {
+
+    EventKind kind();
+
+    /** An event whose words are the operator's (or the script's): the log refuses one too long. */
+    sealed interface Said extends EventData {
+        String text();
+    }
+
+    /**
+     * @param params  the runbook's parameters as given (secret ones redacted), or null in a log declared without them
+     * @param exercise the exercise a tabletop rehearses, or null
+     */
+    record Declared(Map<String, String> params, String exercise, String runbook, String title, String mode, String severity,
+                    String commander, Instant failureStartedAt) implements EventData {
+        public EventKind kind() {
+            return EventKind.INCIDENT_DECLARED;
+        }
+    }
+
+    record StartSetBack(Instant failureStartedAt, String reason) implements EventData {
+        public EventKind kind() {
+            return EventKind.INCIDENT_START_SET_BACK;
+        }
+    }
+
+    /** @param events how many events the log held when the incident was taken up again */
+    record Resumed(int events) implements EventData {
+        public EventKind kind() {
+            return EventKind.INCIDENT_RESUMED;
+        }
+    }
+
+    /** @param by who said so: the operator's name, or {@link #BY_STEPS} when its last recovery step did */
+    record Recovered(String by, String note) implements EventData {
+        public static final String BY_STEPS = "steps";
+
+        public boolean bySteps() {
+            return BY_STEPS.equals(by);
+        }
+
+        public EventKind kind() {
+            return EventKind.INCIDENT_RECOVERED;
+        }
+    }
+
+    record Closed(String summary) implements EventData {
+        public EventKind kind() {
+            return EventKind.INCIDENT_CLOSED;
+        }
+    }
+
+    record Reopened(String reason) implements EventData {
+        public EventKind kind() {
+            return EventKind.INCIDENT_REOPENED;
+        }
+    }
+
+    /** @param silentForSeconds how long the holder had been silent, when it was stale; else null */
+    record TakenOver(String from, String to, Instant fromSince, boolean stale, Long silentForSeconds) implements EventData {
+        public EventKind kind() {
+            return EventKind.INCIDENT_TAKEN_OVER;
+        }
+    }
+
+    record PhaseEntered(String phase) implements EventData {
+        public EventKind kind() {
+            return EventKind.PHASE_ENTERED;
+        }
+    }
+
+    /** @param after the step it follows, or null at the end */
+    record StepAdded(String id, String after, String title, String instructions) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_ADDED;
+        }
+    }
+
+    /**
+     * @param attempt 1 for the first run, more when the operator runs it again
+     * @param args    the arguments it was called with, or null when it took none
+     * @param command the equivalent command, or null
+     */
+    record StepStarted(String action, int attempt, Map<String, Object> args, String command) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_STARTED;
+        }
+    }
+
+    record StepWaiting(String waitingFor) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_WAITING;
+        }
+    }
+
+    /** @param checked what the action read back to prove its effect, or null */
+    record StepSucceeded(String summary, String checked, Map<String, Object> outputs, Long durationMs) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_SUCCEEDED;
+        }
+    }
+
+    /** @param outputs what a step whose check failed found, or null */
+    record StepFailed(String error, String message, Map<String, Object> outputs) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_FAILED;
+        }
+    }
+
+    /** @param attempt the attempt about to be made */
+    record StepRetried(int attempt, String error, Long delayMs) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_RETRIED;
+        }
+    }
+
+    record StepSkipped(String reason) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_SKIPPED;
+        }
+    }
+
+    /** A declined confirmation gives a reason; a stopped run, a message. */
+    record StepCancelled(String reason, String message) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_CANCELLED;
+        }
+    }
+
+    record StepInterrupted(String message) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_INTERRUPTED;
+        }
+    }
+
+    /** @param type what the operator must type to go ahead */
+    record ConfirmationRequested(String type) implements EventData {
+        public EventKind kind() {
+            return EventKind.CONFIRMATION_REQUESTED;
+        }
+    }
+
+    record ConfirmationGiven(String typed) implements EventData {
+        public EventKind kind() {
+            return EventKind.CONFIRMATION_GIVEN;
+        }
+    }
+
+    record ApiCall(String service, String operation, String requestId) implements EventData {
+        public EventKind kind() {
+            return EventKind.API_CALL;
+        }
+    }
+
+    record StatusChange(String resource, String status) implements EventData {
+        public EventKind kind() {
+            return EventKind.STATUS_CHANGE;
+        }
+    }
+
+    /** @param clock "RTO", or "phase NAME" */
+    record ClockBreach(String clock, String detail) implements EventData {
+        public EventKind kind() {
+            return EventKind.CLOCK_BREACH;
+        }
+    }
+
+    record Note(String text) implements Said {
+        public EventKind kind() {
+            return EventKind.NOTE;
+        }
+    }
+
+    record Decision(String text) implements Said {
+        public EventKind kind() {
+            return EventKind.DECISION;
+        }
+    }
+
+    /**
+     * @param exercise the exercise, on the opening inject of a tabletop; else null
+     * @param at       its exercise time ("T+12 min"), or null
+     * @param source   "script" or "facilitator", or null
+     */
+    record Inject(String exercise, String at, String source, String text) implements Said {
+        public EventKind kind() {
+            return EventKind.INJECT;
+        }
+    }
+
+    record ChecklistTick(String item) implements EventData {
+        public EventKind kind() {
+            return EventKind.CHECKLIST_TICK;
+        }
+    }
+
+    record CallerIdentity(String account, String arn) implements EventData {
+        public EventKind kind() {
+            return EventKind.CALLER_IDENTITY;
+        }
+    }
+
+    record Correction(String text) implements Said {
+        public EventKind kind() {
+            return EventKind.CORRECTION;
+        }
+    }
+
+    record Export(String format, String file) implements EventData {
+        public EventKind kind() {
+            return EventKind.EXPORT;
+        }
+    }
+
+    /**
+     * @param headSays the newest sequence the damaged log's head file recorded
+     * @param from     the damaged database file
+     */
+    record EventsLost(String text, List<Loss> lost, long headSays, String from) implements Said {
+        /** Events {@code first} to {@code last} were lost, or the newest one was {@code changed}. */
+        public record Loss(long first, long last, boolean changed) {
+        }
+
+        public EventKind kind() {
+            return EventKind.EVENTS_LOST;
+        }
+    }
+}
