@@ -25,18 +25,23 @@ import dev.drpilot.app.cli.VerifyCommand;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.IncidentLogUnavailableException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "drpilot", mixinStandardHelpOptions = true, version = "DR Pilot 0.1",
         description = {"DR Pilot walks an incident commander through disaster recovery.",
-                "Without a command it opens the desktop app (on the log --log names)."},
-        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class, PermissionsCommand.class, RunCommand.class,
-                IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class, ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class, ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class,
-                TeamLogCommand.class})
+                "Without a command it opens the desktop app (on the log --log names)."})
 public final class DrPilotCommand implements Callable<Integer> {
+
+    /** The sub-commands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class,
+            PermissionsCommand.class, RunCommand.class, IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class,
+            ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class,
+            ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class, TeamLogCommand.class);
 
     private final DrPilotServices services;
 
@@ -55,15 +60,33 @@ public final class DrPilotCommand implements Callable<Integer> {
      * execute; the unexpected is reported to errors.log in the data folder.
      */
     public static CommandLine commandLine(DrPilotServices services) {
-        return commandLine(services, UnexpectedErrors.inDataFolder());
+        return commandLine(services, UnexpectedErrors.inDataFolder(), name -> true);
+    }
+
+    /**
+     * The command line for these arguments: when they start with a sub-command's name, with that
+     * sub-command alone. Picocli reads every sub-command's annotations when it is added, which was
+     * a third of the time of a `drpilot list` (docs/benchmarks.md); help, mistakes and the window
+     * get them all.
+     */
+    public static CommandLine commandLineFor(DrPilotServices services, String... args) {
+        boolean named = args.length > 0 && COMMANDS.stream().anyMatch(command -> nameOf(command).equals(args[0]));
+        return commandLine(services, UnexpectedErrors.inDataFolder(), name -> !named || name.equals(args[0]));
+    }
+
+    static CommandLine commandLine(DrPilotServices services, UnexpectedErrors unexpected) {
+        return commandLine(services, unexpected, name -> true);
     }
 
     /**
      * The command line whose mistakes and failures each come out as one sentence: a mistyped
      * argument, a log that cannot be opened, and anything unexpected (its trace kept by {@code unexpected}).
      */
-    static CommandLine commandLine(DrPilotServices services, UnexpectedErrors unexpected) {
+    private static CommandLine commandLine(DrPilotServices services, UnexpectedErrors unexpected, Predicate<String> wanted) {
         CommandLine line = new CommandLine(new DrPilotCommand(services), new CommandFactory(services));
+        for (Class<?> command : COMMANDS) {
+            if (wanted.test(nameOf(command))) line.addSubcommand(nameOf(command), command);
+        }
         CommandLineMistakes mistakes = new CommandLineMistakes();
         line.setExecutionStrategy(mistakes);
         line.setParameterExceptionHandler(mistakes);
@@ -76,6 +99,10 @@ public final class DrPilotCommand implements Callable<Integer> {
             return unexpected.report(error, "running `" + command.getCommandSpec().qualifiedName() + "`", command.getErr());
         });
         return line;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Without a command: the window. */

@@ -16,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         DrPilotServices services = DrPilotServices.fromEnvironment();
-        if (args.length > 0) System.exit(DrPilotCommand.commandLine(services).execute(args));
+        if (args.length > 0) System.exit(DrPilotCommand.commandLineFor(services, args).execute(args));
         PrintWriter err = new PrintWriter(System.err, true);
         int status;
         try {

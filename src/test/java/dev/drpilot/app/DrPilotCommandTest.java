@@ -14,7 +14,7 @@ class DrPilotCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int drpilot(String... args) {
-        CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
+        CommandLine line = DrPilotCommand.commandLineFor(DrPilotServices.fromEnvironment(), args);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -27,6 +27,17 @@ class DrPilotCommandTest {
     }
 
     @Test
+    void aCommandNamedFirstIsBuiltAloneAndAnythingElseGetsThemAll() {
+        DrPilotServices services = DrPilotServices.fromEnvironment();
+        int all = DrPilotCommand.commandLine(services).getSubcommands().size();
+
+        assertThat(DrPilotCommand.commandLineFor(services, "list", "--log", "x").getSubcommands()).containsOnlyKeys("list");
+        assertThat(DrPilotCommand.commandLineFor(services).getSubcommands()).hasSize(all);
+        assertThat(DrPilotCommand.commandLineFor(services, "--log", "x", "list").getSubcommands()).hasSize(all);
+        assertThat(DrPilotCommand.commandLineFor(services, "resolv").getSubcommands()).hasSize(all).containsKey("resolve");
+    }
+
+    @Test
     void eachCommandHasItsOwnHelp() {
         assertThat(drpilot("validate", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: drpilot validate").contains("file:line:column");
@@ -36,7 +47,7 @@ class DrPilotCommandTest {
     void everyCommandPrintsItsOwnHelpAndExitsZero() {
         for (String command : DrPilotCommand.commandLine(DrPilotServices.fromEnvironment()).getSubcommands().keySet()) {
             StringWriter help = new StringWriter();
-            CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
+            CommandLine line = DrPilotCommand.commandLineFor(DrPilotServices.fromEnvironment(), command, "--help");
             line.setOut(new PrintWriter(help, true));
 
             assertThat(line.execute(command, "--help")).as(command).isZero();
