@@ -3,6 +3,7 @@ package dev.drpilot.readiness;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
 import dev.drpilot.action.aws.DynamoDbListBackups;
+import dev.drpilot.action.aws.LambdaGetAlias;
 import dev.drpilot.action.aws.LambdaListVersions;
 import dev.drpilot.action.aws.RdsDescribeInstance;
 import dev.drpilot.action.aws.RdsDescribeSnapshots;
@@ -58,7 +59,7 @@ public final class ReadinessChecks {
             all.add(new DynamoDbBackupRetentionCheck(read(new DynamoDbListBackups(clients)), config.table(), region));
         }
         if (config.function() != null && config.alias() != null) {
-            all.add(new LambdaAliasCheck(read(new LambdaListVersions(clients)), clients, config.function(), config.alias(), region));
+            all.add(new LambdaAliasCheck(read(new LambdaListVersions(clients)), read(new LambdaGetAlias(clients)), config.function(), config.alias(), region));
         }
         if (config.webappBackupBucket() != null) {
             all.add(S3ExpiryCheck.cognitoExports(read(new S3GetLifecycle(clients)), config.webappBackupBucket(), region));

@@ -155,6 +155,16 @@ class ReadinessChecksTest {
         });
     }
 
+    @Test
+    void anAliasThatDoesNotExistIsBreachedNotUnknown() {
+        ReadinessConfig canary = new ReadinessConfig(null, null, null, Duration.ofDays(1), null, null, null, null, "webapp-user-api", "canary", null);
+
+        ReadinessRow row = new ReadinessChecks(aws, Clock.systemUTC()).run(canary).rows().getFirst();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.BREACHED);
+        assertThat(row.figure()).isEqualTo("webapp-user-api has no alias canary (1 published)");
+    }
+
     /** moto cannot backdate a snapshot, so the checks' clock moves on instead: a day and a half on, the snapshots are older than the interval. */
     @Test
     void snapshotsOlderThanTheIntervalTurnTheirRowsRedAndOlderThanNinetyDaysTheRetentionRow() {
