@@ -46,6 +46,8 @@ import dev.drpilot.action.aws.RdsWaitForStatus;
 import dev.drpilot.action.aws.S3GetLifecycle;
 import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
+import dev.drpilot.action.aws.S3HeadObject;
+import dev.drpilot.action.aws.S3NewestObjects;
 import dev.drpilot.action.aws.S3PutLifecycle;
 import dev.drpilot.action.aws.S3PutReplication;
 import dev.drpilot.action.aws.S3UploadFile;
@@ -132,7 +134,7 @@ public final class EngineWiring {
                 new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),
                 new RdsModifyBackupRetention(aws), new RdsCopySnapshotToRegion(aws), new RdsDeleteSnapshot(aws),
                 new RdsDeleteSnapshotsOlderThan(aws), new S3PutReplication(aws), new S3GetReplication(aws), new S3PutLifecycle(aws),
-                new S3GetLifecycle(aws), new S3UploadFile(aws), new DynamoDbEnablePitr(aws), new DynamoDbDescribeContinuousBackups(aws),
+                new S3GetLifecycle(aws), new S3NewestObjects(aws), new S3HeadObject(aws), new S3UploadFile(aws), new DynamoDbEnablePitr(aws), new DynamoDbDescribeContinuousBackups(aws),
                 new DynamoDbCreateBackup(aws), new DynamoDbListBackups(aws), new DynamoDbRestoreFromBackup(aws), new DynamoDbDescribeTable(aws),
                 new DynamoDbExportToS3(aws), new LambdaPublishVersion(aws), new LambdaListVersions(aws), new LambdaGetAlias(aws), new LambdaUpdateAlias(aws),
                 new CognitoListUsers(aws), new CognitoExportUsers(aws), new Route53GetHealthCheckStatus(aws), new LogsDescribeRetention(aws));

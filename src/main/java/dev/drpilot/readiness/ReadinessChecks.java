@@ -10,6 +10,8 @@ import dev.drpilot.action.aws.RdsDescribeSnapshots;
 import dev.drpilot.action.aws.S3GetLifecycle;
 import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
+import dev.drpilot.action.aws.S3HeadObject;
+import dev.drpilot.action.aws.S3NewestObjects;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +51,12 @@ public final class ReadinessChecks {
             String bucket = config.deepStorageBucket();
             all.add(new S3VersioningCheck(read(new S3GetVersioning(clients)), bucket, region));
             all.add(new S3ReplicationCheck(read(new S3GetReplication(clients)), bucket, config.replicaBucket(), region));
+            all.add(new S3ReplicationStatusCheck(read(new S3NewestObjects(clients)), read(new S3HeadObject(clients)), bucket, region));
             all.add(new S3LifecycleCheck(read(new S3GetLifecycle(clients)), bucket, region));
         }
         if (config.druidBackupBucket() != null) {
             all.add(S3ExpiryCheck.kubernetesBackups(read(new S3GetLifecycle(clients)), config.druidBackupBucket(), region));
+            all.add(NewestBackupAgeCheck.kubernetesBackup(read(new S3NewestObjects(clients)), config.druidBackupBucket(), region));
         }
         if (config.table() != null) {
             all.add(new DynamoDbPitrCheck(read(new DynamoDbDescribeContinuousBackups(clients)), config.table(), region));
@@ -63,6 +67,7 @@ public final class ReadinessChecks {
         }
         if (config.webappBackupBucket() != null) {
             all.add(S3ExpiryCheck.cognitoExports(read(new S3GetLifecycle(clients)), config.webappBackupBucket(), region));
+            all.add(NewestBackupAgeCheck.cognitoExport(read(new S3NewestObjects(clients)), config.webappBackupBucket(), region));
         }
         return all;
     }
