@@ -11,6 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import dev.drpilot.engine.Sleeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,11 @@ class ReadinessCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2")));
+        return run(d -> { }, args);
+    }
+
+    private int run(Sleeper sleeper, String... args) {
+        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"), sleeper));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -121,6 +129,34 @@ class ReadinessCommandTest {
 
         assertThat(run("--config", dir.resolve("missing.yaml").toString())).isEqualTo(3);
         assertThat(err.toString()).contains("There is no readiness config at " + dir.resolve("missing.yaml"));
-        assertThat(run("--every", "30m")).isEqualTo(3);
+        assertThat(run("--every", "soon")).isEqualTo(3);
+        assertThat(err.toString()).contains("--every 'soon' is not an interval: give a number and a unit, such as 90s, 30m or 1h.");
+    }
+
+    /** Between the runs the sandbox changes instead of time passing: PITR goes off after the first run and back on after the second. */
+    @Test
+    void everyIntervalRunsAgainAndPrintsALineOnlyWhenAVerdictChanges() throws Exception {
+        Path config = Files.writeString(dir.resolve("readiness.yaml"), "druid: { deepStorageBucket: \"\" }\n");
+        List<Duration> waits = new ArrayList<>();
+        Sleeper sandboxChanges = interval -> {
+            waits.add(interval);
+            if (waits.size() == 1) {
+                sandbox.dynamo().updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+            } else {
+                sandbox.heal();
+            }
+        };
+        try {
+            assertThat(run(sandboxChanges, "--config", config.toString(), "--every", "30m", "--times", "3")).as(out + "" + err).isEqualTo(0);
+        } finally {
+            sandbox.heal();
+        }
+
+        assertThat(waits).containsExactly(Duration.ofMinutes(30), Duration.ofMinutes(30));
+        String[] after = out.toString().split("Checking again every 30m \\(Ctrl-C to stop\\); a line follows each change of a verdict.\\R")[1].split("\\R");
+        assertThat(after).hasSize(2);
+        assertThat(after[0]).contains(" WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): met -> breached (PITR of webapp-users is DISABLED). Fix: Run webapp-backup-dynamodb-pitr");
+        assertThat(after[1]).contains(" WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): breached -> met (PITR of webapp-users on, latest restorable ");
+        assertThat(out.toString()).containsOnlyOnce("13 met, 0 breached, 0 unknown");
     }
 }
