@@ -1,5 +1,6 @@
 package dev.drpilot.readiness;
 
+import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
 import dev.drpilot.action.aws.DynamoDbListBackups;
@@ -12,6 +13,7 @@ import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
 import dev.drpilot.action.aws.S3HeadObject;
 import dev.drpilot.action.aws.S3NewestObjects;
+import dev.drpilot.runbook.Runbook;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,21 @@ public final class ReadinessChecks {
     private final AwsClients clients;
     private final Clock clock;
     private final ReadContext context;
+    private final List<Runbook> runbooks;
+    private final ActionCatalog catalog;
 
     /** @param clock what "now" is for every age (the tests move it to age a snapshot moto cannot backdate) */
     public ReadinessChecks(AwsClients clients, Clock clock) {
+        this(clients, clock, List.of(), ActionCatalog.builtIn());
+    }
+
+    /** @param runbooks the runbooks whose dependencies on a region's control planes the report lists */
+    public ReadinessChecks(AwsClients clients, Clock clock, List<Runbook> runbooks, ActionCatalog catalog) {
         this.clients = clients;
         this.clock = clock;
         this.context = new ReadContext(clock);
+        this.runbooks = List.copyOf(runbooks);
+        this.catalog = catalog;
     }
 
     public List<ReadinessCheck> checks(ReadinessConfig config) {
@@ -75,7 +86,7 @@ public final class ReadinessChecks {
     /** Every check of the config, run one after the other. */
     public ReadinessReport run(ReadinessConfig config) {
         List<ReadinessRow> rows = checks(config).stream().map(ReadinessCheck::check).toList();
-        return new ReadinessReport(clock.instant(), context.identity().orElse(null), rows);
+        return new ReadinessReport(clock.instant(), context.identity().orElse(null), rows, RegionDependency.of(runbooks, catalog));
     }
 
     private ActionRead read(dev.drpilot.action.Action action) {

@@ -1,5 +1,6 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.app.EngineWiring;
@@ -9,17 +10,21 @@ import dev.drpilot.readiness.ReadinessConfig;
 import dev.drpilot.readiness.ReadinessConfigException;
 import dev.drpilot.readiness.ReadinessReport;
 import dev.drpilot.readiness.ReadinessRow;
+import dev.drpilot.readiness.RegionDependency;
+import dev.drpilot.runbook.Runbook;
 import dev.drpilot.readiness.Verdict;
 import dev.drpilot.readiness.VerdictChanges;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +46,9 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "The resources to read (docs/examples/readiness.yaml); without it, the guide's names (druid-metadata, fff-druid-deep-storage, webapp-users...).")
     Path config;
+
+    @Mixin
+    RunbookOptions runbooks;
 
     @Option(names = "--json", description = "Print the report as JSON (docs/readiness.md) instead of a table.")
     boolean json;
@@ -86,8 +94,10 @@ public final class ReadinessCommand implements Callable<Integer> {
                 return DID_NOT_RUN;
             }
         }
+        List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
+        if (loaded == null) return DID_NOT_RUN;
         try (AwsClients aws = new AwsClients(settings.get())) {
-            ReadinessChecks checks = new ReadinessChecks(aws, Clock.systemUTC());
+            ReadinessChecks checks = new ReadinessChecks(aws, Clock.systemUTC(), loaded, ActionCatalog.builtIn());
             ReadinessReport report = checks.run(resources);
             out.print(json ? report.toJson() + System.lineSeparator() : table(report));
             out.flush();
@@ -129,6 +139,15 @@ public final class ReadinessCommand implements Callable<Integer> {
             if (row.verdict() == Verdict.MET) continue;
             text.append(System.lineSeparator()).append(row.verdict() == Verdict.BREACHED ? "Breached: " : "Unknown: ").append(row.name())
                     .append(System.lineSeparator()).append("  ").append(row.verdict() == Verdict.BREACHED ? "Fix: " : "Why: ").append(row.detail());
+        }
+        if (!report.regionDependencies().isEmpty()) {
+            text.append(System.lineSeparator()).append("Runbooks that need a control plane outside their region:").append(System.lineSeparator());
+            for (RegionDependency d : report.regionDependencies()) {
+                text.append("  ").append(d.runbook()).append(" (").append(String.join(", ", d.actions())).append("): ").append(d.plane().dependency())
+                        .append(System.lineSeparator()).append("    instead: ")
+                        .append(d.plane().alternative() == null ? "none regional; have it done before the incident" : d.plane().alternative())
+                        .append(System.lineSeparator());
+            }
         }
         text.append(System.lineSeparator()).append(report.count(Verdict.MET)).append(" met, ").append(report.count(Verdict.BREACHED))
                 .append(" breached, ").append(report.count(Verdict.UNKNOWN)).append(" unknown").append(System.lineSeparator());

@@ -67,7 +67,10 @@ class ReadinessCommandTest {
 
         assertThat(out.toString()).contains("VERDICT", "TARGET (DR GUIDE)", "MEASURED", "GOAL")
                 .containsPattern("met +RDS Automated backups: 30 days +RDS druid-metadata keeps backups 30 days +at least 30 days")
-                .contains("13 met, 0 breached, 0 unknown").doesNotContain("Breached:");
+                .contains("13 met, 0 breached, 0 unknown").doesNotContain("Breached:")
+                .contains("Runbooks that need a control plane outside their region:")
+                .contains("  druid-region-failure (aws.route53.changeRecordSets, aws.route53.waitInsync): Route 53's control plane (us-east-1)")
+                .contains("    instead: Route 53 Application Recovery Controller routing controls");
     }
 
     @Test
@@ -93,6 +96,10 @@ class ReadinessCommandTest {
             assertThat(json.get("exitCode").asInt()).isEqualTo(1);
             assertThat(json.get("identity").asText()).contains("123456789012");
             assertThat(json.get("rows")).hasSize(17);
+            assertThat(json.get("regionDependencies")).hasSize(7);
+            assertThat(json.get("regionDependencies").get(4).get("runbook").asText()).isEqualTo("druid-region-failure");
+            assertThat(json.get("regionDependencies").get(4).get("actions").get(0).asText()).isEqualTo("process.cdkDeploy");
+            assertThat(json.get("regionDependencies").get(4).get("alternative").asText()).startsWith("bootstrap the DR region before the incident");
             JsonNode pitr = json.get("rows").get(12);
             assertThat(pitr.get("name").asText()).isEqualTo("WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)");
             assertThat(pitr.get("verdict").asText()).isEqualTo("breached");
