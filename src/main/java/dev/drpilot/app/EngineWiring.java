@@ -8,6 +8,7 @@ import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.CloudWatchDescribeAlarms;
 import dev.drpilot.action.aws.CognitoExportUsers;
 import dev.drpilot.action.aws.CognitoListUsers;
+import dev.drpilot.action.aws.IamSimulatePrincipalPolicy;
 import dev.drpilot.action.aws.LambdaGetAlias;
 import dev.drpilot.action.aws.LambdaListVersions;
 import dev.drpilot.action.aws.LambdaPublishVersion;
@@ -137,7 +138,7 @@ public final class EngineWiring {
                 new S3GetLifecycle(aws), new S3NewestObjects(aws), new S3HeadObject(aws), new S3UploadFile(aws), new DynamoDbEnablePitr(aws), new DynamoDbDescribeContinuousBackups(aws),
                 new DynamoDbCreateBackup(aws), new DynamoDbListBackups(aws), new DynamoDbRestoreFromBackup(aws), new DynamoDbDescribeTable(aws),
                 new DynamoDbExportToS3(aws), new LambdaPublishVersion(aws), new LambdaListVersions(aws), new LambdaGetAlias(aws), new LambdaUpdateAlias(aws),
-                new CognitoListUsers(aws), new CognitoExportUsers(aws), new Route53GetHealthCheckStatus(aws), new LogsDescribeRetention(aws));
+                new CognitoListUsers(aws), new CognitoExportUsers(aws), new IamSimulatePrincipalPolicy(aws), new Route53GetHealthCheckStatus(aws), new LogsDescribeRetention(aws));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
 import dev.drpilot.action.aws.DynamoDbListBackups;
+import dev.drpilot.action.aws.IamSimulatePrincipalPolicy;
 import dev.drpilot.action.aws.LambdaGetAlias;
 import dev.drpilot.action.aws.LambdaListVersions;
 import dev.drpilot.action.aws.RdsDescribeInstance;
@@ -13,10 +14,15 @@ import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
 import dev.drpilot.action.aws.S3HeadObject;
 import dev.drpilot.action.aws.S3NewestObjects;
+import dev.drpilot.action.aws.StsGetCallerIdentity;
+import dev.drpilot.runbook.RequiredPermissions;
 import dev.drpilot.runbook.Runbook;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The guide's targets as checks on one account, in the guide's order (Druid, then WebApp), for
@@ -29,19 +35,25 @@ public final class ReadinessChecks {
     private final ReadContext context;
     private final List<Runbook> runbooks;
     private final ActionCatalog catalog;
+    private final boolean preconditions;
 
     /** @param clock what "now" is for every age (the tests move it to age a snapshot moto cannot backdate) */
     public ReadinessChecks(AwsClients clients, Clock clock) {
-        this(clients, clock, List.of(), ActionCatalog.builtIn());
+        this(clients, clock, List.of(), ActionCatalog.builtIn(), false);
     }
 
-    /** @param runbooks the runbooks whose dependencies on a region's control planes the report lists */
-    public ReadinessChecks(AwsClients clients, Clock clock, List<Runbook> runbooks, ActionCatalog catalog) {
+    /**
+     * @param runbooks the runbooks whose preconditions (the IAM actions they call) are checked, and whose
+     *                 dependencies on a region's control planes the report lists
+     * @param preconditions whether the runbooks' preconditions are checked (the dependencies are listed either way)
+     */
+    public ReadinessChecks(AwsClients clients, Clock clock, List<Runbook> runbooks, ActionCatalog catalog, boolean preconditions) {
         this.clients = clients;
         this.clock = clock;
         this.context = new ReadContext(clock);
         this.runbooks = List.copyOf(runbooks);
         this.catalog = catalog;
+        this.preconditions = preconditions;
     }
 
     public List<ReadinessCheck> checks(ReadinessConfig config) {
@@ -79,6 +91,14 @@ public final class ReadinessChecks {
         if (config.webappBackupBucket() != null) {
             all.add(S3ExpiryCheck.cognitoExports(read(new S3GetLifecycle(clients)), config.webappBackupBucket(), region));
             all.add(NewestBackupAgeCheck.cognitoExport(read(new S3NewestObjects(clients)), config.webappBackupBucket(), region));
+        }
+        Map<String, Set<String>> iamByRunbook = new TreeMap<>();
+        for (Runbook runbook : preconditions ? runbooks : List.<Runbook>of()) {
+            Set<String> iam = RequiredPermissions.of(runbook, catalog).iamActions();
+            if (!iam.isEmpty()) iamByRunbook.put(runbook.id(), iam);
+        }
+        if (!iamByRunbook.isEmpty()) {
+            all.add(new RunbookIamCheck(read(new StsGetCallerIdentity(clients)), read(new IamSimulatePrincipalPolicy(clients)), iamByRunbook));
         }
         return all;
     }

@@ -53,6 +53,10 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON (docs/readiness.md) instead of a table.")
     boolean json;
 
+    @Option(names = "--skip-preconditions",
+            description = "Leave out the runbooks' precondition rows (IAM simulation of their actions), for an identity or emulator that cannot run IAM's policy simulator.")
+    boolean skipPreconditions;
+
     @Option(names = "--every", paramLabel = "INTERVAL",
             description = "Run the checks again every INTERVAL (90s, 30m, 1h) until Ctrl-C: the first report in full, then a line each time a verdict changes.")
     String every;
@@ -97,7 +101,7 @@ public final class ReadinessCommand implements Callable<Integer> {
         List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
         if (loaded == null) return DID_NOT_RUN;
         try (AwsClients aws = new AwsClients(settings.get())) {
-            ReadinessChecks checks = new ReadinessChecks(aws, Clock.systemUTC(), loaded, ActionCatalog.builtIn());
+            ReadinessChecks checks = new ReadinessChecks(aws, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
             ReadinessReport report = checks.run(resources);
             out.print(json ? report.toJson() + System.lineSeparator() : table(report));
             out.flush();
