@@ -62,6 +62,7 @@ import dev.drpilot.action.http.DruidMarkUsed;
 import dev.drpilot.action.http.HealthCheck;
 import dev.drpilot.action.k8s.HelmExportReleases;
 import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.AccessReview;
 import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.action.k8s.NodesCordon;
 import dev.drpilot.action.k8s.NodesDelete;
@@ -122,7 +123,7 @@ public final class EngineWiring {
         return List.of(new PodsList(kube), new PodsPreviousLogs(kube), new PodsDelete(kube), new PodsWaitReady(kube), new NodesList(kube),
                 new NodesListByZone(kube), new NodesCordon(kube), new NodesDrain(kube), new NodesDelete(kube), new NodesWaitReady(kube),
                 new RolloutRestart(kube), new RolloutWaitComplete(kube), new ResourcesExport(kube, backupKey),
-                new HelmExportReleases(kube), new ResourcesApplyDryRun(kube));
+                new HelmExportReleases(kube), new ResourcesApplyDryRun(kube), new AccessReview(kube));
     }
 
     private static List<Action> awsActions(AwsClients aws) {

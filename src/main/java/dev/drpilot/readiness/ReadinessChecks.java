@@ -2,6 +2,8 @@ package dev.drpilot.readiness;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.k8s.AccessReview;
+import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.aws.DynamoDbDescribeContinuousBackups;
 import dev.drpilot.action.aws.DynamoDbListBackups;
 import dev.drpilot.action.aws.IamSimulatePrincipalPolicy;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The guide's targets as checks on one account, in the guide's order (Druid, then WebApp), for
@@ -31,6 +34,7 @@ import java.util.TreeMap;
 public final class ReadinessChecks {
 
     private final AwsClients clients;
+    private final KubeClients kube;
     private final Clock clock;
     private final ReadContext context;
     private final List<Runbook> runbooks;
@@ -39,16 +43,18 @@ public final class ReadinessChecks {
 
     /** @param clock what "now" is for every age (the tests move it to age a snapshot moto cannot backdate) */
     public ReadinessChecks(AwsClients clients, Clock clock) {
-        this(clients, clock, List.of(), ActionCatalog.builtIn(), false);
+        this(clients, null, clock, List.of(), ActionCatalog.builtIn(), false);
     }
 
     /**
      * @param runbooks the runbooks whose preconditions (the IAM actions they call) are checked, and whose
      *                 dependencies on a region's control planes the report lists
+     * @param kube     the cluster the Kubernetes runbooks' access is reviewed on (the operator's kubeconfig)
      * @param preconditions whether the runbooks' preconditions are checked (the dependencies are listed either way)
      */
-    public ReadinessChecks(AwsClients clients, Clock clock, List<Runbook> runbooks, ActionCatalog catalog, boolean preconditions) {
+    public ReadinessChecks(AwsClients clients, KubeClients kube, Clock clock, List<Runbook> runbooks, ActionCatalog catalog, boolean preconditions) {
         this.clients = clients;
+        this.kube = kube;
         this.clock = clock;
         this.context = new ReadContext(clock);
         this.runbooks = List.copyOf(runbooks);
@@ -93,13 +99,18 @@ public final class ReadinessChecks {
             all.add(NewestBackupAgeCheck.cognitoExport(read(new S3NewestObjects(clients)), config.webappBackupBucket(), region));
         }
         Map<String, Set<String>> iamByRunbook = new TreeMap<>();
+        Map<String, Set<String>> rbacByRunbook = new TreeMap<>();
         for (Runbook runbook : preconditions ? runbooks : List.<Runbook>of()) {
-            Set<String> iam = RequiredPermissions.of(runbook, catalog).iamActions();
-            if (!iam.isEmpty()) iamByRunbook.put(runbook.id(), iam);
+            RequiredPermissions needed = RequiredPermissions.of(runbook, catalog);
+            if (!needed.iamActions().isEmpty()) iamByRunbook.put(runbook.id(), needed.iamActions());
+            Set<String> rbac = new TreeSet<>();
+            needed.rbacVerbsByResource().forEach((resource, verbs) -> verbs.forEach(verb -> rbac.add(verb + " " + resource)));
+            if (!rbac.isEmpty()) rbacByRunbook.put(runbook.id(), rbac);
         }
         if (!iamByRunbook.isEmpty()) {
             all.add(new RunbookIamCheck(read(new StsGetCallerIdentity(clients)), read(new IamSimulatePrincipalPolicy(clients)), iamByRunbook));
         }
+        if (!rbacByRunbook.isEmpty()) all.add(new RunbookRbacCheck(read(new AccessReview(kube)), rbacByRunbook));
         return all;
     }
 

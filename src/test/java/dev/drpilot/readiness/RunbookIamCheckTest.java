@@ -7,6 +7,8 @@ import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.MotoAws;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import java.io.IOException;
@@ -42,6 +44,9 @@ class RunbookIamCheckTest {
 
     private static final ReadinessConfig NO_RESOURCES = new ReadinessConfig(null, null, null, Duration.ofDays(1), null, null, null, null, null, null, null);
 
+    /** No kubeconfig: the Kubernetes precondition row is unknown, and these tests read the IAM one. */
+    private static final KubeClients NO_CLUSTER = new KubeClients(new KubeSettings(Path.of("no-kubeconfig"), null));
+
     private HttpServer server;
     private final List<Map<String, List<String>>> simulated = new ArrayList<>();
 
@@ -56,10 +61,9 @@ class RunbookIamCheckTest {
 
     @Test
     void onMotoWhichHasNoPolicySimulatorTheRowIsUnknownAndSaysWhy() {
-        ReadinessReport report = new ReadinessChecks(moto.aws(), Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true).run(NO_RESOURCES);
+        ReadinessReport report = new ReadinessChecks(moto.aws(), NO_CLUSTER, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true).run(NO_RESOURCES);
 
-        assertThat(report.rows()).hasSize(1);
-        ReadinessRow row = report.rows().getFirst();
+        ReadinessRow row = iamRow(report.rows());
         assertThat(row.name()).matches("Runbook preconditions: your IAM actions allowed \\(\\d+ runbooks\\)");
         assertThat(row.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(row.detail()).isEqualTo("The AWS endpoint in use (" + moto.server().endpoint + ") does not implement IAM SimulatePrincipalPolicy"
@@ -138,10 +142,13 @@ class RunbookIamCheckTest {
         AwsSettings settings = new AwsSettings(null, "us-west-2", URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")));
         try (AwsClients aws = new AwsClients(settings)) {
-            List<ReadinessRow> rows = new ReadinessChecks(aws, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true).run(NO_RESOURCES).rows();
-            assertThat(rows).hasSize(1);
-            return rows.getFirst();
+            return iamRow(new ReadinessChecks(aws, NO_CLUSTER, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true).run(NO_RESOURCES).rows());
         }
+    }
+
+    private static ReadinessRow iamRow(List<ReadinessRow> rows) {
+        assertThat(rows).extracting(ReadinessRow::name).hasSize(2).anyMatch(n -> n.startsWith("Runbook preconditions: your Kubernetes RBAC verbs"));
+        return rows.stream().filter(r -> r.name().startsWith("Runbook preconditions: your IAM actions")).findFirst().orElseThrow();
     }
 
     /** A form body's values by name, with the query protocol's list members ("ActionNames.member.3") gathered under their list's name. */

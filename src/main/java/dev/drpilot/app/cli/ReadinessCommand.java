@@ -3,6 +3,8 @@ package dev.drpilot.app.cli;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.app.EngineWiring;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.readiness.ReadinessChecks;
@@ -54,7 +56,7 @@ public final class ReadinessCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--skip-preconditions",
-            description = "Leave out the runbooks' precondition rows (IAM simulation of their actions), for an identity or emulator that cannot run IAM's policy simulator.")
+            description = "Leave out the runbooks' precondition rows (IAM simulation of their actions, Kubernetes access reviews of their verbs), for an identity or emulator that cannot answer them.")
     boolean skipPreconditions;
 
     @Option(names = "--every", paramLabel = "INTERVAL",
@@ -66,17 +68,20 @@ public final class ReadinessCommand implements Callable<Integer> {
     Integer times;
 
     private final Sleeper sleeper;
+    private final Supplier<KubeSettings> kubeSettings;
 
     public ReadinessCommand() {
-        this(EngineWiring::awsSettings, Sleeper.real());
+        this(EngineWiring::awsSettings, KubeSettings::fromEnvironment, Sleeper.real());
     }
 
     /**
      * @param settings the AWS profile, region and endpoint to read with (the environment's, as for `run`)
+     * @param kubeSettings the kubeconfig the Kubernetes runbooks' access is reviewed with (KUBECONFIG, as for `run`)
      * @param sleeper  waits between the runs of --every
      */
-    ReadinessCommand(Supplier<AwsSettings> settings, Sleeper sleeper) {
+    ReadinessCommand(Supplier<AwsSettings> settings, Supplier<KubeSettings> kubeSettings, Sleeper sleeper) {
         this.settings = settings;
+        this.kubeSettings = kubeSettings;
         this.sleeper = sleeper;
     }
 
@@ -100,8 +105,8 @@ public final class ReadinessCommand implements Callable<Integer> {
         }
         List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
         if (loaded == null) return DID_NOT_RUN;
-        try (AwsClients aws = new AwsClients(settings.get())) {
-            ReadinessChecks checks = new ReadinessChecks(aws, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
+        try (AwsClients aws = new AwsClients(settings.get()); KubeClients kube = new KubeClients(kubeSettings.get())) {
+            ReadinessChecks checks = new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
             ReadinessReport report = checks.run(resources);
             out.print(json ? report.toJson() + System.lineSeparator() : table(report));
             out.flush();

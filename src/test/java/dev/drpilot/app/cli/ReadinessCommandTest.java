@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.engine.Sleeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class ReadinessCommandTest {
     }
 
     private int run(Sleeper sleeper, String... args) {
-        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"), sleeper));
+        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"), () -> new KubeSettings(dir.resolve("no-kubeconfig"), null), sleeper));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -75,13 +76,14 @@ class ReadinessCommandTest {
     }
 
     @Test
-    void theGuidesNamesOnMotoLeaveTheReplicationStatusAndTheIamSimulationUnknownAndExitTwo() {
+    void theGuidesNamesOnMotoWithoutAClusterLeaveTheReplicationStatusAndThePreconditionsUnknownAndExitTwo() {
         assertThat(run()).as(out + "" + err).isEqualTo(2);
 
         assertThat(out.toString()).contains("Unknown: Druid region failure RPO: newest segments replicated (S3 replication status)")
                 .containsPattern("Unknown: Runbook preconditions: your IAM actions allowed \\(\\d+ runbooks\\)")
                 .contains("does not implement IAM SimulatePrincipalPolicy (HTTP 500 without an AWS error), so permissions cannot be simulated there")
-                .contains("16 met, 0 breached, 2 unknown");
+                .containsPattern("Unknown: Runbook preconditions: your Kubernetes RBAC verbs allowed \\(\\d+ runbooks\\)\\R  Why: No kubeconfig at ")
+                .contains("16 met, 0 breached, 3 unknown");
     }
 
     @Test
@@ -91,14 +93,14 @@ class ReadinessCommandTest {
             assertThat(run()).isEqualTo(1);
             assertThat(out.toString()).containsPattern("breached +WebApp data corruption RPO")
                     .contains("Breached: WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)")
-                    .contains("  Fix: Run webapp-backup-dynamodb-pitr").contains("15 met, 1 breached, 2 unknown");
+                    .contains("  Fix: Run webapp-backup-dynamodb-pitr").contains("15 met, 1 breached, 3 unknown");
 
             out.getBuffer().setLength(0);
             assertThat(run("--json")).isEqualTo(1);
             JsonNode json = new ObjectMapper().readTree(out.toString());
             assertThat(json.get("exitCode").asInt()).isEqualTo(1);
             assertThat(json.get("identity").asText()).contains("123456789012");
-            assertThat(json.get("rows")).hasSize(18);
+            assertThat(json.get("rows")).hasSize(19);
             assertThat(json.get("regionDependencies")).hasSize(7);
             assertThat(json.get("regionDependencies").get(4).get("runbook").asText()).isEqualTo("druid-region-failure");
             assertThat(json.get("regionDependencies").get(4).get("actions").get(0).asText()).isEqualTo("process.cdkDeploy");
