@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,7 +47,7 @@ final class S3ReplicationStatusCheck extends GuideCheck {
         }
         String figure = "newest " + objects.size() + " of " + bucket + ": " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("");
-        if (counts.keySet().equals(java.util.Set.of("none"))) {
+        if (counts.keySet().equals(Set.of("none"))) {
             return ReadinessRow.unknown(name(), target(), "S3 reports no replication status on the newest objects of " + bucket
                     + ": they were written before a replication rule applied to them, or the endpoint does not report it (moto does not).");
         }
