@@ -56,6 +56,11 @@ final class ActionRead {
         }
     }
 
+    /** A list output of plain values, as text. */
+    static List<String> texts(Map<String, Object> outputs, String name) {
+        return ((List<?>) outputs.getOrDefault(name, List.of())).stream().map(String::valueOf).toList();
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Map<String, Object> outputs, String name) {
         return (List<Map<String, Object>>) outputs.getOrDefault(name, List.of());

@@ -12,8 +12,9 @@ import java.util.Map;
  * One readiness run: when, as whom, and a row per guide target.
  *
  * @param identity who the credentials acted as ("ARN in account N"), or null when no call got that far
+ * @param regionDependencies the runbooks that need a control plane outside their region (none when no runbook was given)
  */
-public record ReadinessReport(Instant checkedAt, String identity, List<ReadinessRow> rows) {
+public record ReadinessReport(Instant checkedAt, String identity, List<ReadinessRow> rows, List<RegionDependency> regionDependencies) {
 
     /** Every target met. */
     public static final int ALL_MET = 0;
@@ -24,6 +25,11 @@ public record ReadinessReport(Instant checkedAt, String identity, List<Readiness
 
     public ReadinessReport {
         rows = List.copyOf(rows);
+        regionDependencies = List.copyOf(regionDependencies);
+    }
+
+    public ReadinessReport(Instant checkedAt, String identity, List<ReadinessRow> rows) {
+        this(checkedAt, identity, rows, List.of());
     }
 
     /** The exit code for scripts: 0 all met, 1 any breached, 2 some unknown and none breached. */
@@ -52,6 +58,14 @@ public record ReadinessReport(Instant checkedAt, String identity, List<Readiness
             if (r.verdict() == Verdict.BREACHED) row.put("fix", r.detail());
             if (r.verdict() == Verdict.UNKNOWN) row.put("reason", r.detail());
             return row;
+        }).toList());
+        out.put("regionDependencies", regionDependencies.stream().map(d -> {
+            Map<String, Object> dependency = new LinkedHashMap<>();
+            dependency.put("runbook", d.runbook());
+            dependency.put("needs", d.plane().dependency());
+            dependency.put("actions", d.actions());
+            dependency.put("alternative", d.plane().alternative());
+            return dependency;
         }).toList());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -69,6 +70,13 @@ public final class HealthySandbox {
         String version = sandbox.lambda.publishVersion(r -> r.functionName("webapp-user-api").description("Stable release v1.0.0")).version();
         sandbox.lambda.createAlias(r -> r.functionName("webapp-user-api").name("live").functionVersion(version));
         sandbox.heal();
+        sandbox.s3.putObject(r -> r.bucket("fff-druid-backups").key("kubernetes/druid-backup-20240115.yaml"),
+                RequestBody.fromString("apiVersion: v1\nkind: List\nitems: []\n"));
+        sandbox.s3.putObject(r -> r.bucket("fff-webapp-backups").key("cognito/cognito-users-20240115.json"), RequestBody.fromString("{\"Users\": []}"));
+        for (int i = 1; i <= 3; i++) {
+            String key = "segments/wikipedia/2024-01-15/" + i + "/index.zip";
+            sandbox.s3.putObject(r -> r.bucket("fff-druid-deep-storage").key(key), RequestBody.fromString("segment"));
+        }
         return sandbox;
     }
 

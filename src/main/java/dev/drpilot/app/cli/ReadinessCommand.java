@@ -1,27 +1,40 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.app.wiring.EngineWiring;
+import dev.drpilot.engine.Sleeper;
 import dev.drpilot.readiness.ReadinessChecks;
 import dev.drpilot.readiness.ReadinessConfig;
 import dev.drpilot.readiness.ReadinessConfigException;
 import dev.drpilot.readiness.ReadinessReport;
 import dev.drpilot.readiness.ReadinessRow;
+import dev.drpilot.readiness.RegionDependency;
+import dev.drpilot.runbook.Runbook;
 import dev.drpilot.readiness.Verdict;
+import dev.drpilot.readiness.VerdictChanges;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "readiness", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ReadinessCommand.DID_NOT_RUN,
         description = {"Measures, from the live account, the RPO the team could reach right now: a row per target of the DR guide with its figure, target and verdict.",
-                "Exit code: 0 every target met, 1 a target breached, 2 none breached but some unknown (could not be read), 3 did not run (config or command line)."})
+                "Exit code: 0 every target met, 1 a target breached, 2 none breached but some unknown (could not be read), 3 did not run (config or command line).",
+                "With --every, the checks run again at that interval until Ctrl-C."})
 public final class ReadinessCommand implements Callable<Integer> {
 
     /** The config or the command line was wrong: nothing was measured. */
@@ -36,16 +49,40 @@ public final class ReadinessCommand implements Callable<Integer> {
             description = "The resources to read (docs/examples/readiness.yaml); without it, the guide's names (druid-metadata, fff-druid-deep-storage, webapp-users...).")
     Path config;
 
+    @Mixin
+    RunbookOptions runbooks;
+
     @Option(names = "--json", description = "Print the report as JSON (docs/readiness.md) instead of a table.")
     boolean json;
 
+    @Option(names = "--skip-preconditions",
+            description = "Leave out the runbooks' precondition rows (IAM simulation of their actions, Kubernetes access reviews of their verbs), for an identity or emulator that cannot answer them.")
+    boolean skipPreconditions;
+
+    @Option(names = "--every", paramLabel = "INTERVAL",
+            description = "Run the checks again every INTERVAL (90s, 30m, 1h) until Ctrl-C: the first report in full, then a line each time a verdict changes.")
+    String every;
+
+    /** How many runs --every makes before it stops (tests end the loop with it). */
+    @Option(names = "--times", hidden = true)
+    Integer times;
+
+    private final Sleeper sleeper;
+    private final Supplier<KubeSettings> kubeSettings;
+
     public ReadinessCommand() {
-        this(EngineWiring::awsSettings);
+        this(EngineWiring::awsSettings, KubeSettings::fromEnvironment, Sleeper.real());
     }
 
-    /** @param settings the AWS profile, region and endpoint to read with (the environment's, as for `run`) */
-    ReadinessCommand(Supplier<AwsSettings> settings) {
+    /**
+     * @param settings the AWS profile, region and endpoint to read with (the environment's, as for `run`)
+     * @param kubeSettings the kubeconfig the Kubernetes runbooks' access is reviewed with (KUBECONFIG, as for `run`)
+     * @param sleeper  waits between the runs of --every
+     */
+    ReadinessCommand(Supplier<AwsSettings> settings, Supplier<KubeSettings> kubeSettings, Sleeper sleeper) {
         this.settings = settings;
+        this.kubeSettings = kubeSettings;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -58,13 +95,48 @@ public final class ReadinessCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return DID_NOT_RUN;
         }
-        ReadinessReport report;
-        try (AwsClients aws = new AwsClients(settings.get())) {
-            report = new ReadinessChecks(aws, Clock.systemUTC()).run(resources);
+        Duration interval = null;
+        if (every != null) {
+            interval = interval(every);
+            if (interval == null) {
+                spec.commandLine().getErr().println("--every '" + every + "' is not an interval: give a number and a unit, such as 90s, 30m or 1h.");
+                return DID_NOT_RUN;
+            }
         }
-        out.print(json ? report.toJson() + System.lineSeparator() : table(report));
-        out.flush();
-        return report.exitCode();
+        List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
+        if (loaded == null) return DID_NOT_RUN;
+        try (AwsClients aws = new AwsClients(settings.get()); KubeClients kube = new KubeClients(kubeSettings.get())) {
+            ReadinessChecks checks = new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
+            ReadinessReport report = checks.run(resources);
+            out.print(json ? report.toJson() + System.lineSeparator() : table(report));
+            out.flush();
+            if (interval == null) return report.exitCode();
+            out.println("Checking again every " + every + " (Ctrl-C to stop); a line follows each change of a verdict.");
+            out.flush();
+            for (int run = 1; times == null || run < times; run++) {
+                sleeper.sleep(interval);
+                ReadinessReport next = checks.run(resources);
+                VerdictChanges.between(report, next).forEach(out::println);
+                out.flush();
+                report = next;
+            }
+            return report.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DID_NOT_RUN;
+        }
+    }
+
+    /** "90s", "30m", "1h" as a duration, or null when it is not one of those. */
+    private static Duration interval(String text) {
+        Matcher m = Pattern.compile("([1-9][0-9]*)([smh])").matcher(text.strip());
+        if (!m.matches()) return null;
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 
     private static String table(ReadinessReport report) {
@@ -76,6 +148,15 @@ public final class ReadinessCommand implements Callable<Integer> {
             if (row.verdict() == Verdict.MET) continue;
             text.append(System.lineSeparator()).append(row.verdict() == Verdict.BREACHED ? "Breached: " : "Unknown: ").append(row.name())
                     .append(System.lineSeparator()).append("  ").append(row.verdict() == Verdict.BREACHED ? "Fix: " : "Why: ").append(row.detail());
+        }
+        if (!report.regionDependencies().isEmpty()) {
+            text.append(System.lineSeparator()).append("Runbooks that need a control plane outside their region:").append(System.lineSeparator());
+            for (RegionDependency d : report.regionDependencies()) {
+                text.append("  ").append(d.runbook()).append(" (").append(String.join(", ", d.actions())).append("): ").append(d.plane().dependency())
+                        .append(System.lineSeparator()).append("    instead: ")
+                        .append(d.plane().alternative() == null ? "none regional; have it done before the incident" : d.plane().alternative())
+                        .append(System.lineSeparator());
+            }
         }
         text.append(System.lineSeparator()).append(report.count(Verdict.MET)).append(" met, ").append(report.count(Verdict.BREACHED))
                 .append(" breached, ").append(report.count(Verdict.UNKNOWN)).append(" unknown").append(System.lineSeparator());

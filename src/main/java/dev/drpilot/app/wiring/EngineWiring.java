@@ -6,6 +6,8 @@ import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.aws.CloudWatchDescribeAlarms;
 import dev.drpilot.action.aws.CognitoExportUsers;
 import dev.drpilot.action.aws.CognitoListUsers;
+import dev.drpilot.action.aws.IamSimulatePrincipalPolicy;
+import dev.drpilot.action.aws.LambdaGetAlias;
 import dev.drpilot.action.aws.LambdaListVersions;
 import dev.drpilot.action.aws.LambdaPublishVersion;
 import dev.drpilot.action.aws.LambdaUpdateAlias;
@@ -45,6 +47,8 @@ import dev.drpilot.action.aws.S3CheckReadable;
 import dev.drpilot.action.aws.S3GetLifecycle;
 import dev.drpilot.action.aws.S3GetReplication;
 import dev.drpilot.action.aws.S3GetVersioning;
+import dev.drpilot.action.aws.S3HeadObject;
+import dev.drpilot.action.aws.S3NewestObjects;
 import dev.drpilot.action.aws.S3PutLifecycle;
 import dev.drpilot.action.aws.S3PutReplication;
 import dev.drpilot.action.aws.S3UploadFile;
@@ -59,6 +63,7 @@ import dev.drpilot.action.http.DruidSegmentCount;
 import dev.drpilot.action.http.HealthCheck;
 import dev.drpilot.action.k8s.HelmExportReleases;
 import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.AccessReview;
 import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.action.k8s.NodesCordon;
 import dev.drpilot.action.k8s.NodesDelete;
@@ -105,7 +110,7 @@ public final class EngineWiring {
         return List.of(new PodsList(kube), new PodsPreviousLogs(kube), new PodsDelete(kube), new PodsWaitReady(kube), new NodesList(kube),
                 new NodesListByZone(kube), new NodesCordon(kube), new NodesDrain(kube), new NodesDelete(kube), new NodesWaitReady(kube),
                 new RolloutRestart(kube), new RolloutWaitComplete(kube), new ResourcesExport(kube, backupKey),
-                new HelmExportReleases(kube), new ResourcesApplyDryRun(kube));
+                new HelmExportReleases(kube), new ResourcesApplyDryRun(kube), new AccessReview(kube));
     }
 
     private static List<Action> awsActions(AwsClients aws) {
@@ -119,10 +124,10 @@ public final class EngineWiring {
                 new Route53ListHealthChecks(aws), new Route53ChangeRecordSets(aws), new Route53WaitInsync(aws),
                 new RdsModifyBackupRetention(aws), new RdsCopySnapshotToRegion(aws), new RdsDeleteSnapshot(aws),
                 new RdsDeleteSnapshotsOlderThan(aws), new S3PutReplication(aws), new S3GetReplication(aws), new S3PutLifecycle(aws),
-                new S3GetLifecycle(aws), new S3UploadFile(aws), new DynamoDbEnablePitr(aws), new DynamoDbDescribeContinuousBackups(aws),
+                new S3GetLifecycle(aws), new S3NewestObjects(aws), new S3HeadObject(aws), new S3UploadFile(aws), new DynamoDbEnablePitr(aws), new DynamoDbDescribeContinuousBackups(aws),
                 new DynamoDbCreateBackup(aws), new DynamoDbListBackups(aws), new DynamoDbRestoreFromBackup(aws), new DynamoDbDescribeTable(aws),
-                new DynamoDbExportToS3(aws), new LambdaPublishVersion(aws), new LambdaListVersions(aws), new LambdaUpdateAlias(aws),
-                new CognitoListUsers(aws), new CognitoExportUsers(aws), new Route53GetHealthCheckStatus(aws), new LogsDescribeRetention(aws));
+                new DynamoDbExportToS3(aws), new LambdaPublishVersion(aws), new LambdaListVersions(aws), new LambdaGetAlias(aws), new LambdaUpdateAlias(aws),
+                new CognitoListUsers(aws), new CognitoExportUsers(aws), new IamSimulatePrincipalPolicy(aws), new Route53GetHealthCheckStatus(aws), new LogsDescribeRetention(aws));
     }
 
     /**

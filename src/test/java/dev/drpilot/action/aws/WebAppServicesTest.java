@@ -78,10 +78,15 @@ class WebAppServicesTest {
                       - { name: goodVersion, type: string }
                     steps:
                       - { id: versions, title: Versions, phase: immediate, action: aws.lambda.listVersions, with: { function: webapp-user-api } }
+                      - { id: live, title: Live alias, phase: immediate, action: aws.lambda.getAlias, with: { function: webapp-user-api, alias: live } }
+                      - { id: canary, title: No such alias, phase: immediate, action: aws.lambda.getAlias, with: { function: webapp-user-api, alias: canary } }
                       - { id: rollback, title: Roll back, phase: immediate, action: aws.lambda.updateAlias, with: { function: webapp-user-api, alias: live, version: "${goodVersion}" }, confirm: "webapp-user-api:live" }
                     """);
             IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), rollback, Map.of("goodVersion", good));
             assertThat(run.step("versions").outputs()).containsEntry("latestVersion", bad).containsEntry("count", 2);
+            assertThat(run.step("live").outputs()).containsEntry("exists", true).containsEntry("version", bad);
+            assertThat(run.step("canary").state()).isEqualTo(StepState.SUCCEEDED);
+            assertThat(run.step("canary").outputs()).containsEntry("exists", false).doesNotContainKey("version");
             assertThat(run.step("rollback").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
             assertThat(lambda.getAlias(r -> r.functionName("webapp-user-api").name("live")).functionVersion()).isEqualTo(bad);
 
