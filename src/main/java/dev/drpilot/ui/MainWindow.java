@@ -57,7 +57,7 @@ public final class MainWindow {
     private final StartViewModel startModel;
     private final StartView start;
     private final Notifications notifications = new Notifications();
-    private final LogStoppedBanner logStopped = new LogStoppedBanner(this::askFolder);
+    private final LogStoppedBanner logStopped;
     private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
     private java.util.prefs.Preferences layout;
     private UiBackend backend;
@@ -72,6 +72,7 @@ public final class MainWindow {
     /** @param tasks where the screens' slow work runs, built once for the window's life */
     MainWindow(TaskRunner tasks) {
         this.tasks = tasks;
+        logStopped = new LogStoppedBanner(this::askFolder, tasks);
         startModel = new StartViewModel(tasks, Clock.systemUTC());
         start = new StartView(startModel, this::pickScenario, this::resume, this::rehearseSample);
         root.setId("main-window");
