@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
  * The live status of the resources an incident touches: each source polled off the FX thread,
  * every {@code every} while it answers and with a doubling wait (up to a minute) while it fails,
  * its last rows kept and marked stale meanwhile. Each round lands on the FX thread as one change.
+ * Closing it stops the polling and the watches its sources keep open.
  */
 final class LiveStatus implements AutoCloseable {
 
@@ -114,5 +115,6 @@ final class LiveStatus implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        sources.forEach(StatusSource::close);
     }
 }

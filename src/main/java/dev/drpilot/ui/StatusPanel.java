@@ -2,6 +2,8 @@ package dev.drpilot.ui;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
@@ -15,9 +17,13 @@ import javafx.scene.layout.VBox;
 /**
  * The live status panel: every resource the scenario touches in one virtualised table (thousands
  * of pods scroll smoothly), what is not healthy in red, stale rows in grey, and a filter to the
- * unhealthy ones.
+ * unhealthy ones. A row's colour is a pseudo-class, so a row that scrolls onto another resource of
+ * the same health is not styled again; a sort by a column keeps through the rounds.
  */
 final class StatusPanel {
+
+    private static final PseudoClass UNHEALTHY = PseudoClass.getPseudoClass("unhealthy");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final VBox root = new VBox(8);
 
@@ -30,7 +36,9 @@ final class StatusPanel {
         onlyUnhealthy.setId("status-unhealthy-only");
         FilteredList<LiveStatus.Row> shown = new FilteredList<>(status.rows());
         onlyUnhealthy.selectedProperty().addListener((o, was, now) -> shown.setPredicate(now ? r -> !r.status().healthy() : null));
-        TableView<LiveStatus.Row> table = new TableView<>(shown);
+        SortedList<LiveStatus.Row> sorted = new SortedList<>(shown);
+        TableView<LiveStatus.Row> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("status-table");
         table.setPlaceholder(new Label("Nothing read yet"));
         table.getColumns().setAll(java.util.List.of(
@@ -42,10 +50,9 @@ final class StatusPanel {
             @Override
             protected void updateItem(LiveStatus.Row row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null) setStyle("");
-                else if (row.stale()) setStyle("-color-fg-default: -color-fg-muted; -fx-font-style: italic;");
-                else if (!row.status().healthy()) setStyle("-color-fg-default: -color-danger-fg;");
-                else setStyle("");
+                boolean stale = !empty && row != null && row.stale();
+                pseudoClassStateChanged(STALE, stale);
+                pseudoClassStateChanged(UNHEALTHY, !stale && !empty && row != null && !row.status().healthy());
             }
         });
         table.setFixedCellSize(28);
@@ -54,6 +61,7 @@ final class StatusPanel {
         root.getChildren().addAll(summary, onlyUnhealthy, table);
         root.setPadding(new Insets(8));
         root.setId("status-panel");
+        root.getStylesheets().add(StatusPanel.class.getResource("status-panel.css").toExternalForm());
     }
 
     Parent root() {

@@ -52,17 +52,33 @@ final class FxBench {
         }
     }
 
-    /** Java heap in use after a full collection, and the process's resident memory, in MB. */
+    /** Java heap in use after a full collection, and the process's resident memory now and at its peak, in MB. */
     static String memory() {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-        return String.format("heap in use after GC %d MB, resident (RSS) %s", heap, rss());
+        return String.format("heap in use after GC %d MB (committed %d MB), resident (VmRSS) %s, peak (VmHWM) %s", heap,
+                rt.totalMemory() / (1024 * 1024), status("self", "VmRSS"), status("self", "VmHWM"));
     }
 
-    private static String rss() {
+    /** The resident memory of another process, in MB. */
+    static String rss(long pid) {
+        return status(String.valueOf(pid), "VmRSS");
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine: the benchmarks share it. */
+    static String loadAverage() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown (no /proc)";
+        }
+    }
+
+    private static String status(String process, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc", process, "status")).stream().filter(l -> l.startsWith(field + ":"))
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
         } catch (IOException e) {
             return "unknown (no /proc)";

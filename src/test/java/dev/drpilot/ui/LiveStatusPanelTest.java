@@ -88,6 +88,9 @@ class LiveStatusPanelTest {
                 assertThat(names(table)).containsExactlyInAnyOrder("druid-historical-2", "druid-metadata-restored");
                 robot.clickOn("#status-unhealthy-only");
 
+                WaitForAsyncUtils.asyncFx(() -> sortByName(table)).get();
+                assertThat(names(table)).hasSizeGreaterThan(5).isSortedAccordingTo(String::compareTo);
+
                 client.pods().inNamespace("druid").withName("druid-historical-2").delete();
                 Awaitility.await().until(() -> !names(table).contains("druid-historical-2"));
 
@@ -99,6 +102,12 @@ class LiveStatusPanelTest {
         } finally {
             moto.close();
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortByName(TableView<?> table) {
+        TableView raw = table;
+        raw.getSortOrder().setAll(List.of(raw.getColumns().get(1)));
     }
 
     private static List<String> names(TableView<?> table) {
