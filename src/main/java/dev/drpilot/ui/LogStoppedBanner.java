@@ -24,12 +24,15 @@ final class LogStoppedBanner {
     private final Label text = new Label();
     private final Button continueElsewhere = new Button("Continue in another folder\u2026");
     private final HBox root = new HBox(12, text, continueElsewhere);
-    private final Supplier<Optional<Path>> askFolder;
+    private final TaskRunner tasks;
     private IncidentLogStore log;
 
-    /** {@code askFolder} asks the operator for a folder (a directory chooser in the window); empty when they cancel. */
-    LogStoppedBanner(Supplier<Optional<Path>> askFolder) {
-        this.askFolder = askFolder;
+    /**
+     * @param askFolder asks the operator for a folder (a directory chooser in the window); empty when they cancel
+     * @param tasks     where the log is carried to that folder, off the screen's thread
+     */
+    LogStoppedBanner(Supplier<Optional<Path>> askFolder, TaskRunner tasks) {
+        this.tasks = tasks;
         text.setId("log-stopped-text");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
@@ -69,7 +72,7 @@ final class LogStoppedBanner {
     private void continueIn(Path folder) {
         continueElsewhere.setDisable(true);
         IncidentLogStore moving = log;
-        Background.run(() -> moving.continueIn(folder), report -> {
+        tasks.run(() -> moving.continueIn(folder), report -> {
             text.setText(String.join(" ", report.lines()));
             continueElsewhere.setVisible(false);
             text.setOnMouseClicked(e -> hide());

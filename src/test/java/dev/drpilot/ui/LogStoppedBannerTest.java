@@ -42,7 +42,7 @@ class LogStoppedBannerTest {
 
     @Start
     void start(Stage stage) {
-        banner = new LogStoppedBanner(() -> Optional.of(dir.resolve("second-disk")));
+        banner = new LogStoppedBanner(() -> Optional.of(dir.resolve("second-disk")), TestWindows.TASKS);
         stage.setScene(new Scene(new VBox(banner.root()), 900, 300));
         stage.show();
     }
