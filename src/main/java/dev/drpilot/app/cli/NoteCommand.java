@@ -1,9 +1,11 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.incident.EventDraft;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ public final class NoteCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    @Mixin
+    TeamLogOptions teamLog;
+
     @Parameters(index = "0", paramLabel = "INCIDENT")
     String incidentId;
 
@@ -42,18 +47,37 @@ public final class NoteCommand implements Callable<Integer> {
     Long corrects;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try (IncidentLogStore store = log.openExisting()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
-            EventKind kind = corrects != null ? EventKind.CORRECTION : decision ? EventKind.DECISION : EventKind.NOTE;
-            IncidentEvent event;
+            TeamLogConnection team;
             try {
-                event = store.append(incidentId, new EventDraft(kind, null, Map.of("text", String.join(" ", words)), corrects, occurredAt));
-            } catch (IllegalArgumentException refused) {
-                spec.commandLine().getErr().println("not logged: " + refused.getMessage());
-                return 1;
+                team = teamLog.connect(store);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().println("not logged");
+                return 2;
             }
-            spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
+            try (team) {
+                return note(store, team);
+            }
+        }
+    }
+
+    /** @param team the team log the incident's events go to as well, or null */
+    private int note(IncidentLogStore store, TeamLogConnection team) throws InterruptedException {
+        EventKind kind = corrects != null ? EventKind.CORRECTION : decision ? EventKind.DECISION : EventKind.NOTE;
+        IncidentEvent event;
+        try {
+            event = store.append(incidentId, new EventDraft(kind, null, Map.of("text", String.join(" ", words)), corrects, occurredAt));
+        } catch (IllegalArgumentException refused) {
+            spec.commandLine().getErr().println("not logged: " + refused.getMessage());
+            return 1;
+        }
+        spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
+        if (team != null) {
+            team.send(incidentId);
+            TeamLogOptions.finish(team, incidentId, spec.commandLine().getOut());
         }
         return 0;
     }
