@@ -59,7 +59,7 @@ public final class Outbox {
             }
             return OutboxStatus.UP_TO_DATE;
         } catch (TeamLogException e) {
-            LOG.warn("Team log: {}", e.getMessage());
+            said(e);
             Long held = acknowledged.get(incidentId);
             return new OutboxStatus(log.events(incidentId, held == null ? 0 : held).size(), held != null, e.getMessage(),
                     e.unreachable());
@@ -75,9 +75,18 @@ public final class Outbox {
             team.check();
             return OutboxStatus.UP_TO_DATE;
         } catch (TeamLogException e) {
-            LOG.warn("Team log: {}", e.getMessage());
+            said(e);
             return new OutboxStatus(0, true, e.getMessage(), e.unreachable());
         }
+    }
+
+    /**
+     * A refusal is logged as a warning (someone has to change something); an outage only for debugging,
+     * since every push while it lasts fails the same way and the status says it ({@link OutboxWorker} logs when it begins and ends).
+     */
+    private static void said(TeamLogException e) {
+        if (e.unreachable()) LOG.debug("Team log: {}", e.getMessage());
+        else LOG.warn("Team log: {}", e.getMessage());
     }
 
     /**

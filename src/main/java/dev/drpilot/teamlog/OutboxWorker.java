@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pushes an outbox on a thread of its own, so that whoever appends to the local log (a step, the
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
  * is tried again after 1 s, then 2, 4... at most every 30 s, until it goes through.
  */
 public final class OutboxWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
@@ -105,6 +109,10 @@ public final class OutboxWorker implements AutoCloseable {
         } else if (retry == null || retry.isDone()) {
             retry = thread.schedule(this::push, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
             nextRetry = nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
+        }
+        if (status == null || now.online() != status.online()) {
+            if (now.online()) LOG.info("Team log: up to date");
+            else LOG.info("Team log: {}: {}", now.sentence(), now.problem());
         }
         if (!now.equals(status)) {
             status = now;
