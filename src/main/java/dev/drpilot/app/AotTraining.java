@@ -30,7 +30,7 @@ public final class AotTraining {
                 System.exit(1);
             }
         }
-        int status = new DesktopWindow(services).open(null, new PrintWriter(System.err, true));
+        int status = new DesktopWindow(services).open(null, null, new PrintWriter(System.err, true));
         System.exit(status == 0 ? 0 : 1);
     }
 }

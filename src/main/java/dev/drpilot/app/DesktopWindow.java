@@ -9,9 +9,11 @@ import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.runbook.RunbookLoader;
 import dev.drpilot.ui.DrPilotApplication;
+import dev.drpilot.ui.TeamLogLink;
 import dev.drpilot.ui.UiBackend;
 import dev.drpilot.ui.UiSettings;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,10 +33,11 @@ final class DesktopWindow {
     /**
      * Shows the window until it is closed.
      *
-     * @param log the incident log given with --log, or null
+     * @param log     the incident log given with --log, or null
+     * @param teamLog the team log's URL given with --team-log, or null (then the window's setting, if any)
      * @return the exit status: 0 once the window is closed, 1 when there is no display to show it on
      */
-    int open(Path log, PrintWriter err) {
+    int open(Path log, String teamLog, PrintWriter err) {
         if (!hasDisplay()) {
             err.println("no display: use the command line (`drpilot --help` lists its commands), or set DISPLAY");
             err.flush();
@@ -46,7 +49,7 @@ final class DesktopWindow {
                 System.exit(0);
             });
         }
-        DrPilotApplication.start(new String[0], settings -> backend(settings, log));
+        DrPilotApplication.start(new String[0], settings -> backend(settings, log, teamLog));
         return 0;
     }
 
@@ -54,12 +57,13 @@ final class DesktopWindow {
      * What the window works with: the shipped runbooks (and the operator's, in the data folder's
      * runbooks/), the log where {@link dev.drpilot.app.wiring.LogLocation} puts it, the engine on
      * the settings' AWS profile, region and endpoint and Kubernetes context (else the
-     * environment's), and an exports folder beside the log. Called off the FX thread, after the
-     * window is on screen.
+     * environment's), an exports folder beside the log, and the team log --team-log or the settings
+     * name, if any. Called off the FX thread, after the window is on screen.
      *
-     * @param commandLineLog the incident log given with --log, or null
+     * @param commandLineLog     the incident log given with --log, or null
+     * @param commandLineTeamLog the team log's URL given with --team-log, or null
      */
-    UiBackend backend(UiSettings settings, Path commandLineLog) {
+    UiBackend backend(UiSettings settings, Path commandLineLog, String commandLineTeamLog) {
         Path logFile = services.logLocation().of(commandLineLog, settings.logLocation());
         IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
         Path dataFolder = logFile.toAbsolutePath().getParent();
@@ -76,7 +80,17 @@ final class DesktopWindow {
         KubeClients kube = new KubeClients(EngineWiring.kubeSettings(settings.kubeContext()));
         return new UiBackend(loaded.runbooks(), exercises, log, services.engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI,
                 run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), new AccountSuggestions(aws, kube),
-                services.tabletops());
+                services.tabletops(), teamLog(commandLineTeamLog != null ? commandLineTeamLog : settings.teamLog(), log));
+    }
+
+    /** The link to the team log at {@code url}, none for a blank one, or one that says why the URL cannot be used. */
+    private TeamLogLink teamLog(String url, IncidentLogStore log) {
+        if (url.isBlank()) return TeamLogLink.NONE;
+        try {
+            return new WindowTeamLog(services.teamLogs().connect(url, log));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return WindowTeamLog.unusable(e.getMessage());
+        }
     }
 
     /** Windows and macOS always have one; elsewhere X11 or Wayland must be named, unless JavaFX draws off screen (Monocle). */

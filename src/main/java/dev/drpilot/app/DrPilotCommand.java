@@ -51,6 +51,11 @@ public final class DrPilotCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "PATH", description = "The incident log the window opens on, without its .mv.db ending.")
     Path log;
 
+    @Option(names = "--team-log", paramLabel = "URL",
+            description = {"The team log the window sends its incidents' events to as well (jdbc:postgresql://HOST:5432/DATABASE?user=NAME;",
+                    "default: the window's setting); the password comes from PGPASSWORD or a pgpass file."})
+    String teamLog;
+
     public DrPilotCommand(DrPilotServices services) {
         this.services = services;
     }
@@ -108,6 +113,6 @@ public final class DrPilotCommand implements Callable<Integer> {
     /** Without a command: the window. */
     @Override
     public Integer call() {
-        return new DesktopWindow(services).open(log, spec.commandLine().getErr());
+        return new DesktopWindow(services).open(log, teamLog, spec.commandLine().getErr());
     }
 }

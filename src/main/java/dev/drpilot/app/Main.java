@@ -20,7 +20,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true);
         int status;
         try {
-            status = new DesktopWindow(services).open(null, err);
+            status = new DesktopWindow(services).open(null, null, err);
         } catch (RuntimeException | Error e) {
             status = UnexpectedErrors.inDataFolder().report(e, "opening the window", err);
         }

@@ -57,13 +57,36 @@ public final class Outbox {
                 team.append(writer, batch);
                 acknowledged.put(incidentId, batch.getLast().sequence());
             }
-            return new OutboxStatus(0, true, null, false);
+            return OutboxStatus.UP_TO_DATE;
         } catch (TeamLogException e) {
-            LOG.warn("Team log: {}", e.getMessage());
+            said(e);
             Long held = acknowledged.get(incidentId);
             return new OutboxStatus(log.events(incidentId, held == null ? 0 : held).size(), held != null, e.getMessage(),
                     e.unreachable());
         }
+    }
+
+    /**
+     * Whether the team log can be reached now (its tables brought up to date on the way), when no
+     * incident has anything to push yet: nothing waits either way.
+     */
+    public synchronized OutboxStatus reach() {
+        try {
+            team.check();
+            return OutboxStatus.UP_TO_DATE;
+        } catch (TeamLogException e) {
+            said(e);
+            return new OutboxStatus(0, true, e.getMessage(), e.unreachable());
+        }
+    }
+
+    /**
+     * A refusal is logged as a warning (someone has to change something); an outage only for debugging,
+     * since every push while it lasts fails the same way and the status says it ({@link OutboxWorker} logs when it begins and ends).
+     */
+    private static void said(TeamLogException e) {
+        if (e.unreachable()) LOG.debug("Team log: {}", e.getMessage());
+        else LOG.warn("Team log: {}", e.getMessage());
     }
 
     /**

@@ -11,16 +11,19 @@ package dev.drpilot.teamlog;
  */
 public record OutboxStatus(long waiting, boolean exact, String problem, boolean offline) {
 
+    /** Nothing waits: the team log holds every event pushed to it. */
+    public static final OutboxStatus UP_TO_DATE = new OutboxStatus(0, true, null, false);
+
     public boolean online() {
         return problem == null;
     }
 
     /**
-     * "team log up to date", "team log offline, 3 events waiting", "team log offline, up to 12 events
+     * "team log: up to date", "team log offline, 3 events waiting", "team log offline, up to 12 events
      * waiting", or "team log refused this laptop's events, they are kept here" (the problem says why).
      */
     public String sentence() {
-        if (online()) return "team log up to date";
+        if (online()) return "team log: up to date";
         if (!offline) return "team log refused this laptop's events, they are kept here";
         return "team log offline, " + (exact ? "" : "up to ") + events() + " waiting";
     }

@@ -30,7 +30,7 @@ public final class TeamLogDatabase {
     }
 
     /**
-     * The team log at {@code url} as {@code user} (when null, {@code environment}'s {@code PGUSER}), with the password of {@code environment}'s
+     * The team log at {@code url} as {@code user} (when null, the URL's {@code user=}, else {@code environment}'s {@code PGUSER}), with the password of {@code environment}'s
      * {@code PGPASSWORD}, or else of the password file ({@code PGPASSFILE}, else {@code home/.pgpass}).
      *
      * @throws IllegalArgumentException with one sentence, when the URL is not a PostgreSQL one or holds a password
@@ -45,10 +45,13 @@ public final class TeamLogDatabase {
             throw new IllegalArgumentException("The team log's URL for " + where + " holds a password: take it out,"
                     + " and give it in PGPASSWORD or a pgpass file instead.");
         }
-        if (user == null || user.isBlank()) user = environment.get("PGUSER");
-        if (user == null || user.isBlank()) throw new IllegalArgumentException("Give the team log's user name (in PGUSER, for example).");
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setUrl(url);
+        if (user == null || user.isBlank()) user = source.getUser();
+        if (user == null || user.isBlank()) user = environment.get("PGUSER");
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("Give the team log's user name (in PGUSER, or ?user=NAME in its URL).");
+        }
         source.setUser(user);
         if (!url.toLowerCase(Locale.ROOT).matches(".*[?&]sslmode=.*")) source.setSslMode("require");
         source.setConnectTimeout(5);

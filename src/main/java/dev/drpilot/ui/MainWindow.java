@@ -32,7 +32,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window: a header (theme, help), and one screen at a time: the incidents, the scenario
+ * The window: a header (the team log's state, theme, help), and one screen at a time: the incidents, the scenario
  * picker, the parameters, or an incident. Shows at once; the log and runbooks arrive with
  * {@link #attach} when they are ready.
  */
@@ -55,13 +55,14 @@ public final class MainWindow {
     private final VBox help = new VBox(12);
     private final ToggleButton dark = new ToggleButton("Dark");
     private final StartViewModel startModel;
+    private final TeamLogStatusModel teamLogStatus;
     private final StartView start;
     private final Notifications notifications = new Notifications();
     private final LogStoppedBanner logStopped;
     private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
     private java.util.prefs.Preferences layout;
     private UiBackend backend;
-    private UiSettings settings = new UiSettings("", "", "", "", "");
+    private UiSettings settings = new UiSettings("", "", "", "", "", "");
     private java.util.function.Consumer<UiSettings> reconnect = changed -> { };
     private IncidentMode mode = IncidentMode.LIVE;
     private IncidentView incident;
@@ -72,6 +73,7 @@ public final class MainWindow {
     /** @param tasks where the screens' slow work runs, built once for the window's life */
     MainWindow(TaskRunner tasks) {
         this.tasks = tasks;
+        teamLogStatus = new TeamLogStatusModel(tasks);
         logStopped = new LogStoppedBanner(tasks, this::askFolder);
         startModel = new StartViewModel(tasks, Clock.systemUTC());
         start = new StartView(startModel, this::pickScenario, this::resume, this::rehearseSample);
@@ -145,6 +147,7 @@ public final class MainWindow {
     public void attach(UiBackend ready) {
         backend = ready;
         logStopped.watch(ready.log());
+        teamLogStatus.watch(ready.teamLog());
         showStart();
     }
 
@@ -177,7 +180,7 @@ public final class MainWindow {
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setId("help-button");
         helpButton.setOnAction(e -> help.setVisible(!help.isVisible()));
-        HBox header = new HBox(16, name, tagline, space, dark, settingsButton, helpButton);
+        HBox header = new HBox(16, name, tagline, space, new TeamLogBadge(teamLogStatus).root(), dark, settingsButton, helpButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("bg-subtle");
@@ -311,6 +314,7 @@ public final class MainWindow {
 
     private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode, boolean watchResources) {
         leaveIncident();
+        backend.teamLog().follow(run);
         export = new ExportPane(new ExportModel(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode,
                 tasks, opener));
         incident = new IncidentView(new IncidentViewModel(run, backend.log(), tasks), runbook.title(), incidentMode, export, this::showStart);

@@ -7,7 +7,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The settings screen's state: the five settings as the operator edits them, and the identity AWS
+ * The settings screen's state: the six settings as the operator edits them, and the identity AWS
  * says the steps would act as, asked off the screen's thread.
  */
 final class SettingsModel {
@@ -17,6 +17,7 @@ final class SettingsModel {
     private final StringProperty awsEndpoint = new SimpleStringProperty();
     private final StringProperty kubeContext = new SimpleStringProperty();
     private final StringProperty logLocation = new SimpleStringProperty();
+    private final StringProperty teamLog = new SimpleStringProperty();
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper("");
     private final Supplier<String> whoAmI;
     private final TaskRunner tasks;
@@ -29,6 +30,7 @@ final class SettingsModel {
         awsEndpoint.set(current.awsEndpoint());
         kubeContext.set(current.kubeContext());
         logLocation.set(current.logLocation());
+        teamLog.set(current.teamLog());
     }
 
     StringProperty awsProfile() {
@@ -51,6 +53,10 @@ final class SettingsModel {
         return logLocation;
     }
 
+    StringProperty teamLog() {
+        return teamLog;
+    }
+
     /** Who AWS says the operator is, what went wrong asking, or that the question is on its way. */
     ReadOnlyStringProperty identity() {
         return identity.getReadOnlyProperty();
@@ -64,6 +70,6 @@ final class SettingsModel {
 
     /** The settings as edited, blanks meaning "as the environment says". */
     UiSettings edited() {
-        return new UiSettings(awsProfile.get(), awsRegion.get(), awsEndpoint.get(), kubeContext.get(), logLocation.get());
+        return new UiSettings(awsProfile.get(), awsRegion.get(), awsEndpoint.get(), kubeContext.get(), logLocation.get(), teamLog.get());
     }
 }

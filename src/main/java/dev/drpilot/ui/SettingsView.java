@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * Where DR Pilot acts and writes: AWS profile, region and endpoint, Kubernetes context, the log's
- * location. "Check who I am" asks AWS (STS) and shows the identity the steps would act as.
+ * location, the team log's URL. "Check who I am" asks AWS (STS) and shows the identity the steps would act as.
  */
 final class SettingsView {
 
@@ -23,6 +23,7 @@ final class SettingsView {
     private final TextField endpoint = field("settings-aws-endpoint", "none: the real AWS (or http://localhost:5000 for an emulator)");
     private final TextField context = field("settings-kube-context", "the kubeconfig's current context");
     private final TextField log = field("settings-log", "the per-user data folder");
+    private final TextField teamLog = field("settings-team-log", "none: this laptop's log only (jdbc:postgresql://HOST:5432/drpilot?user=NAME)");
     private final Label identity = new Label();
 
     SettingsView(SettingsModel model, Consumer<UiSettings> onSave, Runnable onBack) {
@@ -33,6 +34,7 @@ final class SettingsView {
         endpoint.textProperty().bindBidirectional(model.awsEndpoint());
         context.textProperty().bindBidirectional(model.kubeContext());
         log.textProperty().bindBidirectional(model.logLocation());
+        teamLog.textProperty().bindBidirectional(model.teamLog());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -41,6 +43,7 @@ final class SettingsView {
         grid.addRow(2, new Label("AWS endpoint override"), endpoint);
         grid.addRow(3, new Label("Kubernetes context"), context);
         grid.addRow(4, new Label("Incident log"), log);
+        grid.addRow(5, new Label("Team log (PostgreSQL)"), teamLog);
         identity.setId("settings-identity");
         identity.setWrapText(true);
         Button check = new Button("Check who I am");
@@ -56,7 +59,9 @@ final class SettingsView {
         save.setOnAction(e -> onSave.accept(model.edited()));
         HBox buttons = new HBox(12, back, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        Label note = new Label("Credentials stay where the AWS CLI and kubectl keep them (~/.aws, your kubeconfig): DR Pilot never stores a secret.");
+        Label note = new Label("Credentials stay where the AWS CLI and kubectl keep them (~/.aws, your kubeconfig), and the team log's"
+                + " password in PGPASSWORD or ~/.pgpass: DR Pilot never stores a secret.");
+        note.setWrapText(true);
         note.getStyleClass().add("text-muted");
         root.getChildren().addAll(title, grid, new HBox(12, check, identity), note, buttons);
         root.setPadding(new Insets(24));

@@ -16,19 +16,19 @@ import java.util.function.Supplier;
 /**
  * What the window works with, built off the FX thread after the first frame: the runbooks and
  * their tabletop exercises, the incident log, the engine, where exports go, a way to ask AWS
- * who the operator acts as, what the live status panel of an incident reads, and what starts and
- * resumes tabletops.
+ * who the operator acts as, what the live status panel of an incident reads, what starts and
+ * resumes tabletops, and the link to the team log ({@link TeamLogLink#NONE} without one).
  */
 public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, IncidentLogStore log, IncidentEngine engine, Path exportFolder,
                         Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus, ParameterSuggestions suggestions,
-                        Tabletops tabletops) implements AutoCloseable {
+                        Tabletops tabletops, TeamLogLink teamLog) implements AutoCloseable {
 
     /** The exercise a newcomer is offered on an empty log. */
     static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";
 
-    /** A backend without exercises (no rehearsal of recovery runbooks offered, so no tabletop), live status or suggestions. */
+    /** A backend without exercises (no rehearsal of recovery runbooks offered, so no tabletop), live status, suggestions or team log. */
     public UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI) {
-        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of(), ParameterSuggestions.NONE, null);
+        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of(), ParameterSuggestions.NONE, null, TeamLogLink.NONE);
     }
 
     Optional<Exercise> exerciseFor(Runbook runbook) {
@@ -39,9 +39,10 @@ public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, Incide
         return runbooks.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Closes the log (when the settings change and a new backend takes over). */
+    /** Stops sending to the team log, then closes the log (when the settings change and a new backend takes over). */
     @Override
     public void close() {
+        teamLog.close();
         log.close();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.app.wiring.LogLocation;
+import dev.drpilot.app.wiring.TeamLogs;
 import dev.drpilot.engine.StepWorkerEngines;
 import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.ui.UiBackend;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,8 @@ class DrPilotServicesTest {
         return new DrPilotServices(() -> {
             catalogueReads.incrementAndGet();
             return catalog;
-        }, new StepWorkerEngines(new DaemonThreads("test-steps")), new LogLocation(null), Path.of("runbooks"));
+        }, new StepWorkerEngines(new DaemonThreads("test-steps")), new LogLocation(null), Path.of("runbooks"),
+                new TeamLogs(Map.of(), dir));
     }
 
     @Test
@@ -56,9 +59,9 @@ class DrPilotServicesTest {
 
         assertThat(line.execute("validate")).isZero();
         assertThat(line.execute("show", "druid-pod-failure")).isZero();
-        UiSettings settings = new UiSettings("", "us-west-2", "", "", "");
+        UiSettings settings = new UiSettings("", "us-west-2", "", "", "", "");
         for (String log : List.of("first", "second")) {
-            try (UiBackend backend = new DesktopWindow(services).backend(settings, dir.resolve(log).resolve("incidents"))) {
+            try (UiBackend backend = new DesktopWindow(services).backend(settings, dir.resolve(log).resolve("incidents"), null)) {
                 assertThat(backend.runbooks()).isNotEmpty();
             }
         }

@@ -68,10 +68,10 @@ class EngineWiringTest {
 
     @Test
     void theWindowWorksOnTheLogTheCommandLineNamesOverTheSettings() {
-        UiSettings settings = new UiSettings("", "us-west-2", "", "", dir.resolve("from-settings").resolve("incidents").toString());
+        UiSettings settings = new UiSettings("", "us-west-2", "", "", dir.resolve("from-settings").resolve("incidents").toString(), "");
         Path named = dir.resolve("named").resolve("incidents");
 
-        try (UiBackend backend = new DesktopWindow(DrPilotServices.fromEnvironment()).backend(settings, named)) {
+        try (UiBackend backend = new DesktopWindow(DrPilotServices.fromEnvironment()).backend(settings, named, null)) {
             assertThat(backend.log().file()).isEqualTo(named);
             assertThat(backend.exportFolder()).isEqualTo(named.toAbsolutePath().getParent().resolve("exports"));
         }

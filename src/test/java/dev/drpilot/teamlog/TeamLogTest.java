@@ -100,7 +100,7 @@ class TeamLogTest {
         Writer alice = new Writer("alice", "laptop-a");
         Outbox outbox = new Outbox(log, team, alice);
 
-        assertThat(outbox.push(incident.id()).sentence()).isEqualTo("team log up to date");
+        assertThat(outbox.push(incident.id()).sentence()).isEqualTo("team log: up to date");
         assertThat(outbox.push(incident.id()).online()).isTrue();
         assertThat(team.append(alice, log.events(incident.id()))).isZero();
 
@@ -192,7 +192,7 @@ class TeamLogTest {
         await().atMost(SOON).until(() -> !observer.connected());
 
         POSTGRES.start();
-        assertThat(outbox.push(incident.id()).sentence()).isEqualTo("team log up to date");
+        assertThat(outbox.push(incident.id()).sentence()).isEqualTo("team log: up to date");
         await().atMost(SOON).until(() -> observed.size() >= 5);
         List<TeamEvent> stored = teamLog().events(incident.id());
         assertThat(stored).extracting(TeamEvent::event).containsExactlyElementsOf(log.events(incident.id()));

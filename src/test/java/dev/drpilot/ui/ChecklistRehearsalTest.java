@@ -165,7 +165,7 @@ class ChecklistRehearsalTest {
                     dir.resolve("exports"), aws::whoAmI);
             var saved = new java.util.concurrent.atomic.AtomicReference<UiSettings>();
             WaitForAsyncUtils.asyncFx(() -> {
-                window.useSettings(new UiSettings("", "us-west-2", "", "", ""), saved::set);
+                window.useSettings(new UiSettings("", "us-west-2", "", "", "", ""), saved::set);
                 window.attach(backend);
             }).get();
 
@@ -179,7 +179,7 @@ class ChecklistRehearsalTest {
             robot.clickOn("#settings-kube-context").write("druid-dr");
             robot.clickOn("#settings-aws-endpoint").write(moto.endpoint.toString());
             robot.clickOn("#settings-save");
-            assertThat(saved.get()).isEqualTo(new UiSettings("", "us-west-2", moto.endpoint.toString(), "druid-dr", ""));
+            assertThat(saved.get()).isEqualTo(new UiSettings("", "us-west-2", moto.endpoint.toString(), "druid-dr", "", ""));
         }
     }
 

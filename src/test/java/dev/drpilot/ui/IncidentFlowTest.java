@@ -99,7 +99,7 @@ class IncidentFlowTest {
         AwsClients aws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
         UiBackend backend = new UiBackend(runbooks, List.of(), log, DrPilotServices.fromEnvironment().engine(log, aws, kube), dir.resolve("exports"),
                 () -> "no AWS in this test", run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), ParameterSuggestions.NONE,
-                DrPilotServices.fromEnvironment().tabletops());
+                DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE);
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
     }
 

@@ -225,7 +225,7 @@ class IncidentScreenSizesTest {
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> TestWindows.open(stage, width, height)).get();
         WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"),
                 () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE,
-                DrPilotServices.fromEnvironment().tabletops()))).get();
+                DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE))).get();
         Awaitility.await().until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
     }
 

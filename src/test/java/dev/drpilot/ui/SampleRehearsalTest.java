@@ -74,7 +74,7 @@ class SampleRehearsalTest {
         var exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
         WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"),
                 () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE,
-                DrPilotServices.fromEnvironment().tabletops()))).get();
+                DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE))).get();
         Awaitility.await().until(() -> shown(robot, "#first-run"));
 
         robot.clickOn("#rehearse-sample");

@@ -2,12 +2,13 @@ package dev.drpilot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
 
 /** The settings screen's logic without a screen: the settings edited, and who AWS says the operator is. */
 class SettingsModelTest {
 
-    private final UiSettings saved = new UiSettings("prod", "us-west-2", "", "druid-prod", "/srv/drpilot/log");
+    private final UiSettings saved = new UiSettings("prod", "us-west-2", "", "druid-prod", "/srv/drpilot/log", "");
 
     @Test
     void editsTheSavedSettingsAndReturnsThemWithBlanksMeaningTheEnvironment() {
@@ -18,7 +19,24 @@ class SettingsModelTest {
         model.awsRegion().set("  us-east-1 ");
         model.awsEndpoint().set("http://localhost:5000");
         model.awsProfile().set("   ");
-        assertThat(model.edited()).isEqualTo(new UiSettings("", "us-east-1", "http://localhost:5000", "druid-prod", "/srv/drpilot/log"));
+        assertThat(model.edited()).isEqualTo(new UiSettings("", "us-east-1", "http://localhost:5000", "druid-prod", "/srv/drpilot/log", ""));
+    }
+
+    @Test
+    void theTeamLogsUrlIsEditedAndKeptWithTheOtherSettings() throws Exception {
+        SettingsModel model = new SettingsModel(saved, () -> "unused", new SameThreadTaskRunner());
+        assertThat(model.teamLog().get()).isEmpty();
+        model.teamLog().set(" jdbc:postgresql://team-db.example.com:5432/drpilot?user=alice ");
+        UiSettings edited = model.edited();
+        assertThat(edited.teamLog()).isEqualTo("jdbc:postgresql://team-db.example.com:5432/drpilot?user=alice");
+
+        Preferences node = Preferences.userRoot().node("drpilot-settings-test-" + ProcessHandle.current().pid());
+        try {
+            edited.save(node);
+            assertThat(UiSettings.load(node)).isEqualTo(edited);
+        } finally {
+            node.removeNode();
+        }
     }
 
     @Test

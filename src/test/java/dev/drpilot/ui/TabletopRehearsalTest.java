@@ -77,7 +77,7 @@ class TabletopRehearsalTest {
         var runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
         var exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
         UiBackend backend = new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"), () -> "no AWS in a rehearsal", run -> List.of(),
-                ParameterSuggestions.NONE, DrPilotServices.fromEnvironment().tabletops());
+                ParameterSuggestions.NONE, DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE);
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> find(robot, "#first-run", Node.class).isVisible());
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.DrivenElsewhereException;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
@@ -10,6 +11,7 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.Seat;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Param;
+import dev.drpilot.teamlog.OutboxStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,6 +45,8 @@ final class ConsoleSession {
     /** The DR Pilot that took the incident over from this terminal, once it has; this terminal then stops. */
     private volatile Seat takenOverBy;
     private TerminalStop stop;
+    /** Whether the team log took the events last time the outbox said: a change is said once. */
+    private boolean teamLogOnline = true;
 
     ConsoleSession(IncidentRun run, IncidentLogStore log, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
         this.run = run;
@@ -60,6 +64,22 @@ final class ConsoleSession {
                 elsewhere.ifPresent(ConsoleSession.this::takenOver);
             }
         });
+    }
+
+    /** Sends the incident's events to the team log as well, and says when it goes offline and when it has caught up. */
+    void sendTo(TeamLogConnection team) {
+        team.onChange(this::teamLogChanged);
+        team.follow(run);
+    }
+
+    /** Said once when the team log goes offline (or refuses), and once when it has caught up again, even at a prompt. */
+    private synchronized void teamLogChanged(OutboxStatus status) {
+        if (status.online() == teamLogOnline) return;
+        teamLogOnline = status.online();
+        out.println(); // the terminal may be waiting at a prompt: the news goes on a line of its own
+        out.println(status.online() ? "team log: up to date again, every event waiting here has gone to it"
+                : status.sentence() + ": " + status.problem());
+        out.flush();
     }
 
     /** Said at once, even while the terminal waits for an answer (which is then not used), and once per driver. */

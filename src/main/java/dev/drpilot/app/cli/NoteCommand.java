@@ -1,9 +1,11 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventDraft;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +26,9 @@ public final class NoteCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    @Mixin
+    TeamLogOptions teamLog;
+
     @Parameters(index = "0", paramLabel = "INCIDENT")
     String incidentId;
 
@@ -41,19 +46,38 @@ public final class NoteCommand implements Callable<Integer> {
     Long corrects;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try (IncidentLogStore store = log.openExisting()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
-            String text = String.join(" ", words);
-            EventData said = corrects != null ? new EventData.Correction(text) : decision ? new EventData.Decision(text) : new EventData.Note(text);
-            IncidentEvent event;
+            TeamLogConnection team;
             try {
-                event = store.append(incidentId, new EventDraft(said, null, corrects, occurredAt));
-            } catch (IllegalArgumentException refused) {
-                spec.commandLine().getErr().println("not logged: " + refused.getMessage());
-                return 1;
+                team = teamLog.connect(store);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().println("not logged");
+                return 2;
             }
-            spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
+            try (team) {
+                return note(store, team);
+            }
+        }
+    }
+
+    /** @param team the team log the incident's events go to as well, or null */
+    private int note(IncidentLogStore store, TeamLogConnection team) throws InterruptedException {
+        String text = String.join(" ", words);
+        EventData said = corrects != null ? new EventData.Correction(text) : decision ? new EventData.Decision(text) : new EventData.Note(text);
+        IncidentEvent event;
+        try {
+            event = store.append(incidentId, new EventDraft(said, null, corrects, occurredAt));
+        } catch (IllegalArgumentException refused) {
+            spec.commandLine().getErr().println("not logged: " + refused.getMessage());
+            return 1;
+        }
+        spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
+        if (team != null) {
+            team.send(incidentId);
+            TeamLogOptions.finish(team, incidentId, spec.commandLine().getOut());
         }
         return 0;
     }

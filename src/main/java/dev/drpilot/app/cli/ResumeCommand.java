@@ -1,6 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
@@ -11,6 +12,7 @@ import dev.drpilot.runbook.Runbook;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,9 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    TeamLogOptions teamLog;
 
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
@@ -89,32 +94,52 @@ public final class ResumeCommand implements Callable<Integer> {
                 err.println("nothing was resumed");
                 return 1;
             }
-            IncidentRun run;
+            TeamLogConnection team;
             try {
-                run = services.engine(store).resume(incident.get(), runbook, values);
-            } catch (InvalidParametersException e) {
-                e.problems().forEach(p -> err.println("parameter " + p));
-                return 1;
+                team = teamLog.connect(store);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                err.println(e.getMessage());
+                err.println("nothing was resumed");
+                return 2;
             }
-            try (run) {
-                if (run.drivenElsewhere().isPresent()) {
-                    if (!takeOver) {
-                        err.println(incidentId + " is driven by " + run.drivenElsewhere().get().label()
-                                + ": work there, or take it over with `drpilot resume " + incidentId + " --take-over`");
-                        return 1;
-                    }
-                    String from = run.drivenElsewhere().get().seat().label();
-                    run.takeOver();
-                    out.println("Took " + incidentId + " over from " + from + " (logged); it stops running steps.");
-                }
-                out.println("Resumed " + incidentId + ": " + runbook.title());
-                for (StepRun step : run.steps()) {
-                    out.println("   " + step.state().label() + ": " + step.step().title()
-                            + (step.message() == null ? "" : " - " + step.message()));
-                }
-                run.followTheLog();
-                return new ConsoleSession(run, store, in, out, yes).runAndReport();
+            try (team) {
+                return resume(store, incident.get(), runbook, values, team, in, out, err);
             }
+        }
+    }
+
+    /** @param team the team log the events go to as well, or null */
+    private int resume(IncidentLogStore store, Incident incident, Runbook runbook, Map<String, String> values, TeamLogConnection team,
+                       BufferedReader in, PrintWriter out, PrintWriter err) throws Exception {
+        IncidentRun run;
+        try {
+            run = services.engine(store).resume(incident, runbook, values);
+        } catch (InvalidParametersException e) {
+            e.problems().forEach(p -> err.println("parameter " + p));
+            return 1;
+        }
+        try (run) {
+            if (run.drivenElsewhere().isPresent()) {
+                if (!takeOver) {
+                    err.println(incidentId + " is driven by " + run.drivenElsewhere().get().label()
+                            + ": work there, or take it over with `drpilot resume " + incidentId + " --take-over`");
+                    return 1;
+                }
+                String from = run.drivenElsewhere().get().seat().label();
+                run.takeOver();
+                out.println("Took " + incidentId + " over from " + from + " (logged); it stops running steps.");
+            }
+            out.println("Resumed " + incidentId + ": " + runbook.title());
+            for (StepRun step : run.steps()) {
+                out.println("   " + step.state().label() + ": " + step.step().title()
+                        + (step.message() == null ? "" : " - " + step.message()));
+            }
+            run.followTheLog();
+            ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
+            if (team != null) session.sendTo(team);
+            int status = session.runAndReport();
+            if (team != null) TeamLogOptions.finish(team, incidentId, out);
+            return status;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.DryRun;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
@@ -14,6 +15,7 @@ import dev.drpilot.runbook.RunbookKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     LogOptions log;
+
+    @Mixin
+    TeamLogOptions teamLog;
 
     @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
     String id;
@@ -100,23 +105,43 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (dryRun) return dryRun(runbook, values, out, err);
         try (IncidentLogStore store = log.open()) {
-            store.incidents().stream().filter(i -> i.mode() == IncidentMode.LIVE && i.state() == IncidentState.OPEN).forEach(i ->
-                    out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id()
-                            + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
-            IncidentRun run;
+            TeamLogConnection team;
             try {
-                run = services.engine(store).declare(runbook, values, new NewIncident(runbook.id(), runbook.title(),
-                        rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE, severity, commander, failureStartedAt));
-            } catch (InvalidParametersException e) {
-                e.problems().forEach(p -> err.println("parameter " + p));
-                err.println("nothing was run; fix the parameters and run again");
-                return 1;
+                team = teamLog.connect(store);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                err.println(e.getMessage());
+                err.println("nothing was run");
+                return 2;
             }
-            out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
-            try (run) {
-                run.followTheLog();
-                return new ConsoleSession(run, store, in, out, yes).runAndReport();
+            try (team) {
+                return declareAndRun(store, team, runbook, values, in, out, err);
             }
+        }
+    }
+
+    /** @param team the team log the events go to as well, or null */
+    private int declareAndRun(IncidentLogStore store, TeamLogConnection team, Runbook runbook, Map<String, String> values,
+                              BufferedReader in, PrintWriter out, PrintWriter err) throws Exception {
+        store.incidents().stream().filter(i -> i.mode() == IncidentMode.LIVE && i.state() == IncidentState.OPEN).forEach(i ->
+                out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id()
+                        + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
+        IncidentRun run;
+        try {
+            run = services.engine(store).declare(runbook, values, new NewIncident(runbook.id(), runbook.title(),
+                    rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE, severity, commander, failureStartedAt));
+        } catch (InvalidParametersException e) {
+            e.problems().forEach(p -> err.println("parameter " + p));
+            err.println("nothing was run; fix the parameters and run again");
+            return 1;
+        }
+        out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
+        try (run) {
+            run.followTheLog();
+            ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
+            if (team != null) session.sendTo(team);
+            int status = session.runAndReport();
+            if (team != null) TeamLogOptions.finish(team, run.incidentId(), out);
+            return status;
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * What DR Pilot is built from, made once per process by {@code Main} and handed to the window and
  * to every command: the action catalogue (read once), the engine factory (its step workers from the
- * app's thread factory), the rule of where the incident log is, and the runbooks that ship.
+ * app's thread factory), the rule of where the incident log is, the runbooks that ship, and how a
+ * team log is reached.
  */
 public final class DrPilotServices {
 
@@ -27,24 +28,31 @@ public final class DrPilotServices {
     private final EngineFactory engines;
     private final LogLocation logLocation;
     private final Path runbooks;
+    private final TeamLogs teamLogs;
     private ActionCatalog catalog;
 
     /**
      * @param catalogReader reads the catalogue on first use, not before: reading it takes about a second on
      *                      a cold start, which the window's first frame and a command that needs no catalogue do not wait for
      * @param runbooks      the folder of the runbooks that ship with DR Pilot
+     * @param teamLogs      the login to a team log (from the environment or a pgpass file)
      */
-    public DrPilotServices(Supplier<ActionCatalog> catalogReader, EngineFactory engines, LogLocation logLocation, Path runbooks) {
+    public DrPilotServices(Supplier<ActionCatalog> catalogReader, EngineFactory engines, LogLocation logLocation, Path runbooks,
+                           TeamLogs teamLogs) {
         this.catalogReader = catalogReader;
         this.engines = engines;
         this.logLocation = logLocation;
         this.runbooks = runbooks;
+        this.teamLogs = teamLogs;
     }
 
-    /** The services of this process: the built-in catalogue, step workers on daemon threads, DRPILOT_LOG, the shipped runbooks. */
+    /**
+     * The services of this process: the built-in catalogue, step workers on daemon threads, DRPILOT_LOG, the shipped
+     * runbooks, and the team log's login from this process's environment.
+     */
     public static DrPilotServices fromEnvironment() {
         return new DrPilotServices(ActionCatalog::builtIn, new StepWorkerEngines(new DaemonThreads("drpilot-steps")),
-                LogLocation.fromEnvironment(), ShippedRunbooks.folder());
+                LogLocation.fromEnvironment(), ShippedRunbooks.folder(), TeamLogs.fromEnvironment());
     }
 
     public synchronized ActionCatalog catalog() {
@@ -63,6 +71,11 @@ public final class DrPilotServices {
 
     public LogLocation logLocation() {
         return logLocation;
+    }
+
+    /** How a team log is reached (--team-log, the window's setting). */
+    public TeamLogs teamLogs() {
+        return teamLogs;
     }
 
     /** The folder of the runbooks that ship with DR Pilot ({@link ShippedRunbooks}). */

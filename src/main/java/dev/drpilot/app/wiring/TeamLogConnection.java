@@ -1,0 +1,78 @@
+package dev.drpilot.app.wiring;
+
+import dev.drpilot.engine.IncidentListener;
+import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.StepRun;
+import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.teamlog.OutboxStatus;
+import dev.drpilot.teamlog.OutboxWorker;
+import dev.drpilot.teamlog.TeamLogDatabase;
+import dev.drpilot.teamlog.TeamLogStore;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * A local log's link to its team log: the incidents it follows are pushed after each of their
+ * events is in the local log, on the outbox's own thread, and again while the team log cannot be
+ * reached until it can.
+ */
+public final class TeamLogConnection implements AutoCloseable {
+
+    private final TeamLogDatabase database;
+    private final TeamLogStore store;
+    private final OutboxWorker outbox;
+
+    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, OutboxWorker outbox) {
+        this.database = database;
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** Sends the run's events now and after each one the run writes or reads from another process on this log. */
+    public void follow(IncidentRun run) {
+        run.addListener(new IncidentListener() {
+            @Override
+            public void stepChanged(StepRun step) {
+            }
+
+            @Override
+            public void logged(IncidentEvent event) {
+                outbox.nudge(run.incidentId());
+            }
+        });
+        outbox.nudge(run.incidentId());
+    }
+
+    /** Sends what the team log does not hold yet of this incident (an event appended without a run: a note). */
+    public void send(String incidentId) {
+        outbox.nudge(incidentId);
+    }
+
+    /** Asks whether the team log can be reached (before any incident is followed), without waiting. */
+    public void reach() {
+        outbox.nudge();
+    }
+
+    /** Hears the outbox's status whenever it changes, on the outbox's thread. */
+    public void onChange(Consumer<OutboxStatus> listener) {
+        outbox.onChange(listener);
+    }
+
+    /** Pushes now and waits at most {@code bound} for it: how the outbox stands then (null when no push ended in time). */
+    public OutboxStatus drain(Duration bound) throws InterruptedException {
+        return outbox.drain(bound);
+    }
+
+    /** "team log at HOST:PORT/DATABASE as USER": never the password. */
+    @Override
+    public String toString() {
+        return database.toString();
+    }
+
+    /** Stops pushing, then closes the connection; call before the local log closes. */
+    @Override
+    public void close() {
+        outbox.close();
+        store.close();
+    }
+}
