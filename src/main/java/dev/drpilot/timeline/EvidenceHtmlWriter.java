@@ -92,8 +92,8 @@ public final class EvidenceHtmlWriter implements EvidenceWriter {
         out.write("<tr><th>Events</th><td>" + pack.postmortem().events().size() + ", event 1 to event " + pack.head().sequence() + "</td></tr>\n");
         out.write("<tr><th>First hash</th><td class=\"hash\">" + esc(pack.postmortem().events().getFirst().hash()) + "</td></tr>\n");
         out.write("<tr><th>Head hash</th><td class=\"hash\">" + esc(pack.head().hash()) + "</td></tr>\n");
-        out.write("<tr><th>To check</th><td><code>drpilot verify --file " + esc(incident.id()) + "-evidence.json</code> checks the JSON pack"
-                + " written with this page (every event, these findings and their seal); <code>drpilot verify " + esc(incident.id())
+        out.write("<tr><th>To check</th><td><code>drpilot verify --file</code> on the JSON pack written with this page checks every event,"
+                + " these findings and their seal; <code>drpilot verify " + esc(incident.id())
                 + "</code> checks the log, whose later events follow this head hash.</td></tr>\n");
         out.write("</table>\n");
 
