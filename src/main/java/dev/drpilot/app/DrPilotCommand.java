@@ -8,7 +8,9 @@ import dev.drpilot.app.cli.MergeCommand;
 import dev.drpilot.app.cli.RecoverCommand;
 import dev.drpilot.app.cli.ReopenCommand;
 import dev.drpilot.app.cli.ResolveCommand;
+import dev.drpilot.app.cli.EvidenceCommand;
 import dev.drpilot.app.cli.ExportCommand;
+import dev.drpilot.app.cli.GapCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
 import dev.drpilot.app.cli.NoteCommand;
@@ -40,8 +42,8 @@ public final class DrPilotCommand implements Callable<Integer> {
     /** The sub-commands, in the order the help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class,
             PermissionsCommand.class, RunCommand.class, IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class,
-            ReopenCommand.class, NoteCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class,
-            ExportCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class, TeamLogCommand.class);
+            ReopenCommand.class, NoteCommand.class, GapCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class,
+            ExportCommand.class, EvidenceCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class, TeamLogCommand.class);
 
     private final DrPilotServices services;
 

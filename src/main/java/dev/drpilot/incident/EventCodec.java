@@ -19,9 +19,11 @@ import dev.drpilot.incident.EventData.Decision;
 import dev.drpilot.incident.EventData.Declared;
 import dev.drpilot.incident.EventData.EventsLost;
 import dev.drpilot.incident.EventData.Export;
+import dev.drpilot.incident.EventData.GapRecorded;
 import dev.drpilot.incident.EventData.Inject;
 import dev.drpilot.incident.EventData.Note;
 import dev.drpilot.incident.EventData.PhaseEntered;
+import dev.drpilot.incident.EventData.ReadinessAttached;
 import dev.drpilot.incident.EventData.Recovered;
 import dev.drpilot.incident.EventData.Reopened;
 import dev.drpilot.incident.EventData.Resumed;
@@ -38,6 +40,8 @@ import dev.drpilot.incident.EventData.StepSucceeded;
 import dev.drpilot.incident.EventData.StepWaiting;
 import dev.drpilot.incident.EventData.TakenOver;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +110,9 @@ public final class EventCodec {
             case CallerIdentity c -> w.put("account", c.account()).put("arn", c.arn());
             case Correction c -> w.put("text", c.text());
             case Export e -> w.put("format", e.format()).put("file", e.file());
+            case GapRecorded g -> w.put("text", g.text()).put("owner", g.owner()).put("due", g.due() == null ? null : g.due().toString())
+                    .put("remediation", g.remediation());
+            case ReadinessAttached r -> w.put("file", r.file()).put("sha256", r.sha256()).put("report", r.report());
             case EventsLost l -> {
                 w.put("text", l.text());
                 var lost = w.node.putArray("lost");
@@ -153,6 +160,8 @@ public final class EventCodec {
             case CALLER_IDENTITY -> new CallerIdentity(r.text("account"), r.text("arn"));
             case CORRECTION -> new Correction(r.text("text"));
             case EXPORT -> new Export(r.text("format"), r.text("file"));
+            case GAP_RECORDED -> new GapRecorded(r.text("text"), r.text("owner"), r.day("due"), r.text("remediation"));
+            case READINESS_ATTACHED -> new ReadinessAttached(r.text("file"), r.text("sha256"), r.object("report"));
             case EVENTS_LOST -> new EventsLost(r.text("text"), r.losses("lost"), r.number("headSays", 0), r.text("from"));
         };
     }
@@ -193,6 +202,15 @@ public final class EventCodec {
         Instant instant(String key) {
             String text = text(key);
             return text == null ? null : Instant.parse(text);
+        }
+
+        LocalDate day(String key) {
+            String text = text(key);
+            try {
+                return text == null ? null : LocalDate.parse(text);
+            } catch (DateTimeParseException notADay) {
+                return null;
+            }
         }
 
         Long number(String key) {

@@ -1,6 +1,7 @@
 package dev.drpilot.incident;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -220,6 +221,29 @@ public sealed interface EventData {
     record Export(String format, String file) implements EventData {
         public EventKind kind() {
             return EventKind.EXPORT;
+        }
+    }
+
+    /**
+     * @param text        the gap, as the team words it
+     * @param owner       who answers for the remediation
+     * @param due         when the remediation is due (a day, "2026-12-31")
+     * @param remediation what will be done about it
+     */
+    record GapRecorded(String text, String owner, LocalDate due, String remediation) implements Said {
+        public EventKind kind() {
+            return EventKind.GAP_RECORDED;
+        }
+    }
+
+    /**
+     * @param file   the report's file as named when it was attached
+     * @param sha256 the SHA-256 (hex) of that file's bytes
+     * @param report the report itself (docs/readiness.md): checkedAt, identity, exitCode, rows
+     */
+    record ReadinessAttached(String file, String sha256, Map<String, Object> report) implements EventData {
+        public EventKind kind() {
+            return EventKind.READINESS_ATTACHED;
         }
     }
 

@@ -39,6 +39,10 @@ public enum EventKind {
     CALLER_IDENTITY,
     CORRECTION,
     EXPORT,
+    /** A gap the test found, with the remediation agreed, its owner and its due date. */
+    GAP_RECORDED,
+    /** A saved readiness report ({@code drpilot readiness --json}) attached to the incident, with its file's hash. */
+    READINESS_ATTACHED,
     /**
      * Written by {@code drpilot recover} into a salvaged log: the events its damaged file lost,
      * numbered after them, so the incident's chain shows the gap.

@@ -46,6 +46,9 @@ public final class EventDescriptions {
             case EventData.CallerIdentity c -> "Acting as " + c.arn() + " in account " + c.account();
             case EventData.Correction c -> "Correction of event " + event.corrects() + ": " + c.text();
             case EventData.Export e -> "Exported the timeline as " + e.format();
+            case EventData.GapRecorded g -> "Gap found: " + g.text() + " (remediation: " + g.remediation() + ", owner " + g.owner()
+                    + ", due " + g.due() + ")";
+            case EventData.ReadinessAttached r -> "Readiness report attached: " + r.file() + " (SHA-256 " + r.sha256() + ")";
             case EventData.EventsLost l -> "Events lost when the log file was damaged, found by drpilot recover: " + l.text();
         };
     }

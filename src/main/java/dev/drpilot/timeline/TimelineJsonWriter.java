@@ -31,6 +31,11 @@ public final class TimelineJsonWriter implements PostmortemWriter {
 
     @Override
     public void write(Postmortem pm, Writer out) throws IOException {
+        write(pm, null, out);
+    }
+
+    /** The timeline with an evidence section above it, which its seal digests too; none when {@code evidence} is null. */
+    void write(Postmortem pm, ObjectNode evidence, Writer out) throws IOException {
         List<IncidentEvent> events = pm.events();
         ObjectNode incident = incident(pm.incident());
         String head = events.isEmpty() ? null : events.getLast().hash();
@@ -38,6 +43,10 @@ public final class TimelineJsonWriter implements PostmortemWriter {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            if (evidence != null) {
+                json.writeFieldName("evidence");
+                json.writeTree(evidence);
+            }
             json.writeFieldName("incident");
             json.writeTree(incident);
             json.writeNumberField("eventCount", events.size());
@@ -52,7 +61,7 @@ public final class TimelineJsonWriter implements PostmortemWriter {
             json.writeEndArray();
             json.writeFieldName("seal");
             json.writeTree(new TimelineSeal(pm.incident().id(), events.size(), events.isEmpty() ? null : events.getFirst().hash(), head,
-                    CanonicalDigest.of(incident), digest.ofArray()).toJson());
+                    CanonicalDigest.of(incident), digest.ofArray(), evidence == null ? null : CanonicalDigest.of(evidence)).toJson());
             json.writeEndObject();
         }
     }

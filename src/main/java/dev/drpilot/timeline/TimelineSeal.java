@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param headHash       the hash of its newest event, or null for none
  * @param incidentDigest SHA-256 of the canonical text of the {@code incident} object
  * @param eventsDigest   SHA-256 of the canonical text of the {@code events} array
+ * @param evidenceDigest SHA-256 of the canonical text of an evidence pack's {@code evidence} object; null in a plain timeline
  */
 record TimelineSeal(String incident, long eventCount, String firstHash, String headHash, String incidentDigest,
-                    String eventsDigest) {
+                    String eventsDigest, String evidenceDigest) {
 
     private static final List<String> FIELDS = List.of("incident", "eventCount", "firstHash", "headHash", "incidentDigest", "eventsDigest");
 
@@ -30,6 +31,7 @@ record TimelineSeal(String incident, long eventCount, String firstHash, String h
         seal.put("headHash", headHash);
         seal.put("incidentDigest", incidentDigest);
         seal.put("eventsDigest", eventsDigest);
+        if (evidenceDigest != null) seal.put("evidenceDigest", evidenceDigest);
         return seal;
     }
 
@@ -42,6 +44,7 @@ record TimelineSeal(String incident, long eventCount, String firstHash, String h
     /** Reads a seal that {@link #missingField} found complete. */
     static TimelineSeal of(JsonNode seal) {
         return new TimelineSeal(seal.path("incident").asText(), seal.path("eventCount").asLong(), seal.path("firstHash").asText(),
-                seal.path("headHash").asText(), seal.path("incidentDigest").asText(), seal.path("eventsDigest").asText());
+                seal.path("headHash").asText(), seal.path("incidentDigest").asText(), seal.path("eventsDigest").asText(),
+                seal.path("evidenceDigest").isTextual() ? seal.path("evidenceDigest").asText() : null);
     }
 }

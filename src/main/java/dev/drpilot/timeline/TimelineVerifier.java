@@ -37,7 +37,8 @@ public final class TimelineVerifier {
         Optional<String> problem = problem(timeline);
         if (problem.isPresent()) return new Verdict(false, file + ": TAMPERED: " + problem.get());
         List<IncidentEvent> events = timeline.events();
-        return new Verdict(true, file + ": intact, " + events.size() + " events of " + timeline.incidentId()
+        return new Verdict(true, file + ": intact" + (timeline.root().has("evidence") ? " evidence pack" : "") + ", " + events.size()
+                + " events of " + timeline.incidentId()
                 + ", sealed with head hash " + events.getLast().hash());
     }
 
@@ -59,7 +60,8 @@ public final class TimelineVerifier {
         return chainProblem(events)
                 .or(() -> sealProblem(events, seal))
                 .or(() -> headerProblem(timeline.root(), seal))
-                .or(() -> digestProblem(timeline, seal));
+                .or(() -> digestProblem(timeline, seal))
+                .or(() -> evidenceProblem(timeline.root(), seal));
     }
 
     /** The first event, in file order, that is out of place, changed or not chained to the one before. */
@@ -132,6 +134,25 @@ public final class TimelineVerifier {
         timeline.eventNodes().forEach(events::add);
         if (!events.ofArray().equals(seal.eventsDigest())) {
             return Optional.of("its events were changed after it was sealed: each hash holds, but their digest is not the seal's");
+        }
+        return Optional.empty();
+    }
+
+    /** An evidence pack's findings are sealed with its events: neither can be changed, added or removed alone. */
+    private static Optional<String> evidenceProblem(JsonNode root, TimelineSeal seal) {
+        JsonNode evidence = root.path("evidence");
+        if (evidence.isMissingNode()) {
+            return seal.evidenceDigest() == null ? Optional.empty()
+                    : Optional.of("its seal covers an evidence section that is not there: the evidence was removed");
+        }
+        if (seal.evidenceDigest() == null) {
+            return Optional.of("its evidence section is not covered by its seal: the evidence was added, or the seal changed");
+        }
+        if (!CanonicalDigest.of(evidence).equals(seal.evidenceDigest())) {
+            return Optional.of("its evidence (figures, verdicts, gaps, participants) was changed after it was sealed: its digest is not the seal's");
+        }
+        if (!evidence.path("log").path("headHash").asText().equals(seal.headHash())) {
+            return Optional.of("its evidence names another head hash than its seal: it was taken from another log");
         }
         return Optional.empty();
     }

@@ -347,7 +347,8 @@ final class IncidentViewModel {
                 EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED, EventKind.STEP_WAITING,
                 EventKind.CONFIRMATION_REQUESTED, EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK));
         filters.put("API calls", EnumSet.of(EventKind.API_CALL, EventKind.CALLER_IDENTITY, EventKind.STATUS_CHANGE));
-        filters.put("Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION, EventKind.INJECT));
+        filters.put("Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION, EventKind.INJECT,
+                EventKind.GAP_RECORDED));
         filters.put("Clocks", EnumSet.of(EventKind.CLOCK_BREACH, EventKind.PHASE_ENTERED, EventKind.INCIDENT_START_SET_BACK));
         return Collections.unmodifiableMap(filters);
     }

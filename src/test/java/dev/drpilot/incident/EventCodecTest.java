@@ -50,6 +50,9 @@ class EventCodecTest {
             new EventData.CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice"),
             new EventData.Correction("it began 10:15"),
             new EventData.Export("md", "/tmp/INC.md"),
+            new EventData.GapRecorded("nobody knew where the logs are", "bob", java.time.LocalDate.parse("2027-01-31"), "link them from step 1"),
+            new EventData.ReadinessAttached("readiness.json", "ab".repeat(32), Map.of("checkedAt", "2026-11-23T09:00:00Z", "exitCode", 1,
+                    "rows", List.of(Map.of("name", "RDS Automated backups: 30 days", "verdict", "breached", "fix", "set retention to 30 days")))),
             new EventData.EventsLost("INC-1 lost events 13 to 14", List.of(new EventData.EventsLost.Loss(13, 14, false)), 14, "/tmp/log.mv.db"));
 
     @TempDir
