@@ -13,6 +13,8 @@ import dev.drpilot.app.DrPilotCommand;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
+import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.engine.Sleeper;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
@@ -66,9 +68,11 @@ class DrillEvidenceTest {
         try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
             HealthySandbox.seed(aws);
             StringWriter report = new StringWriter();
-            CommandLine check = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2")));
+            CommandLine check = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"),
+                    () -> new KubeSettings(dir.resolve("no-kubeconfig"), null), Sleeper.real()), new CommandFactory(DrPilotServices.fromEnvironment()));
             check.setOut(new PrintWriter(report, true));
-            assertThat(check.execute("--json")).isZero();
+            // moto gives no replication status of objects: that row is unknown (exit 2), every other one is met
+            assertThat(check.execute("--json", "--skip-preconditions")).isEqualTo(2);
             Files.writeString(readiness, report.toString());
 
             try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
@@ -115,9 +119,9 @@ class DrillEvidenceTest {
         assertThat(evidence.has("deviations")).isTrue();
         assertThat(evidence.path("gaps")).hasSize(1);
         assertThat(evidence.path("gaps").get(0).path("overdue").asBoolean()).isFalse();
-        assertThat(evidence.path("readinessBeforeTest").path("result").asText()).isEqualTo("every target met");
+        assertThat(evidence.path("readinessBeforeTest").path("result").asText()).isEqualTo("none breached, some could not be read");
         assertThat(evidence.path("readinessBeforeTest").path("beforeTest").asBoolean()).isTrue();
-        assertThat(evidence.path("readinessBeforeTest").path("rows")).hasSize(14);
+        assertThat(evidence.path("readinessBeforeTest").path("rows")).hasSize(new ObjectMapper().readTree(readiness.toFile()).path("rows").size());
         assertThat(Files.readString(dir.resolve(id + "-evidence.html"))).contains("Steps skipped", "no cluster in this sandbox", "simulation")
                 .doesNotContain("OVERDUE");
 

@@ -1,5 +1,6 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.app.wiring.DrPilotServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ class ReadinessCommandTest {
     }
 
     private int run(Sleeper sleeper, String... args) {
-        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"), () -> new KubeSettings(dir.resolve("no-kubeconfig"), null), sleeper));
+        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"), () -> new KubeSettings(dir.resolve("no-kubeconfig"), null), sleeper), new CommandFactory(DrPilotServices.fromEnvironment()));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
