@@ -196,10 +196,8 @@ public final class IncidentRun implements AutoCloseable {
     }
 
     /**
-     * The service is back: the RTO clock stops and the achieved RTO is fixed.
-     *
-     * @param by   who says so (the operator's name, or {@link EventData.Recovered#BY_STEPS} when the last recovery step did)
-     * @param note what shows it ("health checks green since 10:42"), or null
+     * The service is back: the RTO clock stops and the achieved RTO is fixed. {@code by}: who says so (the operator's name, or
+     * {@link EventData.Recovered#BY_STEPS} when the last recovery step did); {@code note}: what shows it, or null.
      */
     public IncidentEvent recovered(String by, String note) {
         return life.recovered(by, note);
