@@ -95,7 +95,7 @@ public final class IncidentEngine implements AutoCloseable {
         long upTo = events.isEmpty() ? 0 : events.getLast().sequence();
         IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), events, log, actions, executor, clock,
                 settings, params, upTo);
-        new IncidentReplay(run, clock).replay(events);
+        run.replay(events);
         if (run.takeTheWheelIfFree()) run.journal().record(new EventData.Resumed(events.size()), null);
         return run;
     }

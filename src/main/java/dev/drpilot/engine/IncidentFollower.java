@@ -17,18 +17,23 @@ final class IncidentFollower implements AutoCloseable {
 
     static final Duration EVERY = Duration.ofMillis(500);
 
-    private final IncidentRun run;
+    private final Object lock;
+    private final String incidentId;
+    private final DrivingSeat seat;
     private final IncidentLogStore log;
     private final Wheel wheel;
     private final ScheduledExecutorService timer;
     private long upTo;
 
-    IncidentFollower(IncidentRun run, IncidentLogStore log, Wheel wheel, long upTo) {
-        this.run = run;
+    /** @param lock the run's lock, under which every change of its steps happens */
+    IncidentFollower(Object lock, String incidentId, DrivingSeat seat, IncidentLogStore log, Wheel wheel, long upTo) {
+        this.lock = lock;
+        this.incidentId = incidentId;
+        this.seat = seat;
         this.log = log;
         this.wheel = wheel;
         this.upTo = upTo;
-        this.timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-follow-" + run.incidentId()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-follow-" + incidentId));
     }
 
     void start() {
@@ -39,8 +44,8 @@ final class IncidentFollower implements AutoCloseable {
         try {
             catchUp();
             Wheel.Look look = wheel.look();
-            if (look.takenBy() != null) run.lostTo(look.takenBy());
-            if (look.changed()) run.driverChanged();
+            if (look.takenBy() != null) seat.lostTo(look.takenBy());
+            if (look.changed()) seat.driverChanged();
         } catch (RuntimeException e) {
             // the log did not answer this time (its server process is handing over, or it is closing): the next round asks again
         }
@@ -52,9 +57,9 @@ final class IncidentFollower implements AutoCloseable {
      * of its steps is.
      */
     void catchUp() {
-        synchronized (run) {
-            ForeignEvents fresh = log.eventsFromElsewhere(run.incidentId(), upTo);
-            fresh.events().forEach(run::followed);
+        synchronized (lock) {
+            ForeignEvents fresh = log.eventsFromElsewhere(incidentId, upTo);
+            fresh.events().forEach(seat::followed);
             upTo = fresh.upTo();
         }
     }

@@ -16,6 +16,14 @@ public interface IncidentListener {
     }
 
     /**
+     * A run of a step by this process is over, as {@code step} shows it: its end is in the log and
+     * its outputs are kept, so whoever drives the run may act on it (a destructive step's run ends
+     * by asking for its confirmation).
+     */
+    default void stepFinished(StepRun step) {
+    }
+
+    /**
      * Who drives the incident changed: {@code elsewhere} is the live DR Pilot in another process
      * that runs its steps now, or empty when this process may (it holds the claim, or nobody does).
      */

@@ -16,11 +16,17 @@ import java.util.Set;
  */
 final class IncidentReplay {
 
-    private final IncidentRun run;
+    private final StepBoard board;
+    private final StepScheduler scheduler;
+    private final IncidentLife life;
+    private final IncidentJournal journal;
     private final Clock clock;
 
-    IncidentReplay(IncidentRun run, Clock clock) {
-        this.run = run;
+    IncidentReplay(StepBoard board, StepScheduler scheduler, IncidentLife life, IncidentJournal journal, Clock clock) {
+        this.board = board;
+        this.scheduler = scheduler;
+        this.life = life;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -31,7 +37,7 @@ final class IncidentReplay {
         for (IncidentEvent event : events) {
             EventData data = event.data();
             if (incidentWide(data) || event.stepId() == null) continue;
-            StepRun step = states.computeIfAbsent(event.stepId(), run::step);
+            StepRun step = states.computeIfAbsent(event.stepId(), board::step);
             if (data instanceof EventData.ConfirmationGiven) confirmed.add(event.stepId());
             if (data instanceof EventData.StepSucceeded succeeded) {
                 outputs.put(event.stepId(), outputsOf(succeeded.outputs()));
@@ -39,16 +45,19 @@ final class IncidentReplay {
             }
             states.put(event.stepId(), next(step, event, data));
         }
-        for (StepRun step : states.values()) run.restore(step, outputs.get(step.id()), confirmed.contains(step.id()));
-        run.refreshCommands();
+        for (StepRun step : states.values()) {
+            board.restore(step, outputs.get(step.id()));
+            if (confirmed.contains(step.id())) scheduler.restoreConfirmed(step.id());
+        }
+        board.refreshCommands();
     }
 
     /** One event another process wrote, applied as it arrives. */
     void follow(IncidentEvent event) {
         EventData data = event.data();
         if (incidentWide(data) || event.stepId() == null) return;
-        StepRun next = next(run.step(event.stepId()), event, data);
-        run.followed(next, data instanceof EventData.StepSucceeded succeeded ? outputsOf(succeeded.outputs()) : null);
+        StepRun next = next(board.step(event.stepId()), event, data);
+        board.followed(next, data instanceof EventData.StepSucceeded succeeded ? outputsOf(succeeded.outputs()) : null);
     }
 
     /**
@@ -57,22 +66,22 @@ final class IncidentReplay {
      * and that is logged.
      */
     void interruptLeftOver(Set<String> runningHere) {
-        for (StepRun step : run.steps()) {
+        for (StepRun step : board.steps()) {
             if (!step.state().isActive() || runningHere.contains(step.id())) continue;
             String advice = step.step().isManual()
                     ? "DR Pilot stopped while this step waited for you; start it again to tick it off"
                     : "Was running when DR Pilot stopped: check " + (step.command() == null ? "its resource" : "the resource of `" + step.command() + "`")
                     + " before you retry it";
-            run.journal().record(new EventData.StepInterrupted(advice), step.id());
-            run.update(step.ended(StepState.INTERRUPTED, clock.instant(), Map.of(), advice));
+            journal.record(new EventData.StepInterrupted(advice), step.id());
+            board.update(step.ended(StepState.INTERRUPTED, clock.instant(), Map.of(), advice));
         }
     }
 
     /** A step added, or a clock breached: true when the event was one of those. */
     private boolean incidentWide(EventData data) {
         switch (data) {
-            case EventData.StepAdded added -> run.insertManualStep(added);
-            case EventData.ClockBreach breach -> run.restoreBreach(String.valueOf(breach.clock()));
+            case EventData.StepAdded added -> board.insertManualStep(added);
+            case EventData.ClockBreach breach -> life.restoreBreach(String.valueOf(breach.clock()));
             default -> {
                 return false;
             }

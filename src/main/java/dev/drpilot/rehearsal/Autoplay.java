@@ -1,29 +1,29 @@
 package dev.drpilot.rehearsal;
 
+import dev.drpilot.action.ActionContext.OperatorInput;
 import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.RunDriver;
 import dev.drpilot.engine.StepRun;
-import dev.drpilot.engine.StepState;
 import dev.drpilot.runbook.Param;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Future;
+import java.util.Optional;
 
 /**
  * Plays the team's part of a tabletop, for checking that an exercise runs to its end (drpilot
- * rehearse --play, and the tests): it runs the steps in order, types each confirmation, ticks
- * manual steps off with plausible values, and starts a failed step again up to a limit.
+ * rehearse --play, and the tests): the engine's {@link RunDriver} runs the steps in order, and this
+ * answers its questions by script: it types each confirmation, ticks manual steps off with plausible
+ * values, and starts a failed step again up to a limit.
  */
 public final class Autoplay {
 
     private static final int MAX_RETRIES_PER_STEP = 3;
-    private static final long LOOK_MILLIS = 20;
 
     private final IncidentRun run;
     private final Clock clock;
     private final Map<String, Integer> restarts = new HashMap<>();
-    private Future<?> moving;
 
     public Autoplay(IncidentRun run, Clock clock) {
         this.run = run;
@@ -36,28 +36,27 @@ public final class Autoplay {
      * @return true when every step ended succeeded or skipped
      */
     public boolean playToEnd(Duration realTimeLimit) throws InterruptedException {
-        long giveUp = System.nanoTime() + realTimeLimit.toNanos();
-        while (System.nanoTime() < giveUp) {
-            StepRun next = run.steps().stream().filter(s -> !s.state().isSettled()).findFirst().orElse(null);
-            if (next == null) return true;
-            if (moving != null && !moving.isDone() && next.state() != StepState.AWAITING_OPERATOR) {
-                Thread.sleep(LOOK_MILLIS);
-                continue;
-            }
-            String id = next.step().id();
-            switch (next.state()) {
-                case AWAITING_CONFIRMATION -> moving = run.confirm(id, run.confirmationText(id));
-                case AWAITING_OPERATOR -> run.tickOff(id, "ticked off by the rehearsal's autoplay", recordedValues(next));
-                case FAILED, CANCELLED, INTERRUPTED -> {
-                    if (restarts.merge(id, 1, Integer::sum) > MAX_RETRIES_PER_STEP) return false;
-                    moving = run.start(id);
-                }
-                case PENDING -> moving = run.runToNextConfirmation();
-                default -> { }
-            }
-            Thread.sleep(LOOK_MILLIS);
+        return new RunDriver(run, new Script()).driveToEnd(realTimeLimit);
+    }
+
+    /** The team's answers to the driver's questions. */
+    private final class Script implements RunDriver.Operator {
+
+        @Override
+        public Optional<OperatorInput> tickOff(StepRun step) {
+            return Optional.of(new OperatorInput("ticked off by the rehearsal's autoplay", recordedValues(step)));
         }
-        return false;
+
+        @Override
+        public Optional<String> confirm(StepRun step, String expected) {
+            return Optional.of(expected);
+        }
+
+        @Override
+        public RunDriver.AfterFailure afterFailure(StepRun step) {
+            if (restarts.merge(step.id(), 1, Integer::sum) > MAX_RETRIES_PER_STEP) return new RunDriver.AfterFailure.Stop();
+            return new RunDriver.AfterFailure.Retry();
+        }
     }
 
     private Map<String, String> recordedValues(StepRun step) {

@@ -1,11 +1,12 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.action.ActionContext.OperatorInput;
 import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.DrivenElsewhereException;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.RunDriver;
 import dev.drpilot.engine.StepRun;
-import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.Driver;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.Seat;
@@ -15,14 +16,12 @@ import dev.drpilot.teamlog.OutboxStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Runs an incident's steps in order from a terminal: asks the operator to tick off manual steps,
@@ -129,89 +128,67 @@ final class ConsoleSession {
 
     /** Returns true when every step is done (succeeded or skipped). */
     private boolean runAll() throws IOException, InterruptedException {
-        int position = 0;
-        while (position < run.steps().size()) {
-            if (takenOverBy != null) return false;
-            StepRun step = run.steps().get(position);
-            int number = position + 1;
-            if (step.state().isSettled()) {
-                position++;
-                continue;
-            }
-            if (!step.equals(shown)) {
-                out.println();
-                out.println(number + "/" + run.steps().size() + " [" + step.step().phase().label() + "] " + step.step().title());
-                if (step.command() != null) out.println("   $ " + step.command());
-                out.flush();
-            }
-            try {
-                if (!runStep(awaitTheDriverBefore(step))) return false;
-            } catch (DrivenElsewhereException e) {
-                out.println("   " + e.getMessage());
-                return false;
-            }
-            if (stop.stopping()) stop.awaitExit();
-            StepRun after = run.step(step.id());
-            out.println("   " + outcome(after));
-            out.flush();
-            shown = after;
-            if (after.state().isSettled()) position++;
+        try {
+            return new RunDriver(run, new Terminal()).driveToEnd(null);
+        } catch (DrivenElsewhereException e) {
+            out.println("   " + e.getMessage());
+            return false;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return true;
     }
 
-    /** Runs (or re-runs) one step; false when the operator quits or the input ends. */
-    private boolean runStep(StepRun step) throws IOException, InterruptedException {
-        if (step.state() == StepState.FAILED || step.state() == StepState.INTERRUPTED || step.state() == StepState.CANCELLED) {
+    /** The operator at this terminal, asked by the run's driver. */
+    private final class Terminal implements RunDriver.Operator {
+
+        @Override
+        public void comingTo(StepRun step, int number, int total) {
+            if (step.equals(shown)) return;
+            out.println();
+            out.println(number + "/" + total + " [" + step.step().phase().label() + "] " + step.step().title());
+            if (step.command() != null) out.println("   $ " + step.command());
+            out.flush();
+        }
+
+        @Override
+        public void waitingForAnotherDriver(StepRun step) {
+            out.println("   waiting for the DR Pilot that was running it to stop...");
+            out.flush();
+        }
+
+        @Override
+        public Optional<OperatorInput> tickOff(StepRun step) {
+            return Optional.ofNullable(tickOffAnswer(step));
+        }
+
+        @Override
+        public Optional<String> confirm(StepRun step, String expected) {
+            return Optional.ofNullable(yesToConfirmations ? expected
+                    : ask("   DESTRUCTIVE. Type " + expected + " to go ahead (or anything else to stop): "));
+        }
+
+        @Override
+        public RunDriver.AfterFailure afterFailure(StepRun step) {
             if (!step.equals(shown)) out.println("   " + outcome(step));
             Choice choice = retrySkipOrQuit();
-            if (choice == Choice.QUIT) return false;
-            if (choice == Choice.SKIP) {
-                String reason = ask("   Why is it skipped? ");
-                if (reason == null) return false;
-                run.skip(step.id(), reason.isBlank() ? "skipped from the command line" : reason);
-                return true;
-            }
+            if (choice == Choice.QUIT) return new RunDriver.AfterFailure.Stop();
+            if (choice == Choice.RETRY) return new RunDriver.AfterFailure.Retry();
+            String reason = ask("   Why is it skipped? ");
+            if (reason == null) return new RunDriver.AfterFailure.Stop();
+            return new RunDriver.AfterFailure.Skip(reason.isBlank() ? "skipped from the command line" : reason);
         }
-        Future<?> running = run.start(step.id());
-        while (true) {
-            StepRun now = run.step(step.id());
-            if (now.state() == StepState.AWAITING_OPERATOR) {
-                if (!tickOff(now)) return false;
-                await(running);
-            } else if (running.isDone()) {
-                await(running);
-                now = run.step(step.id());
-                if (now.state() != StepState.AWAITING_CONFIRMATION) return true;
-                String expected = run.confirmationText(step.id());
-                String typed = yesToConfirmations ? expected : ask("   DESTRUCTIVE. Type " + expected + " to go ahead (or anything else to stop): ");
-                if (typed == null || !typed.strip().equals(expected)) {
-                    run.cancel(step.id());
-                    return false;
-                }
-                running = run.confirm(step.id(), typed);
-            } else {
-                Thread.sleep(20);
-            }
-        }
-    }
 
-    /**
-     * A step that another DR Pilot was running when this one took the incident over: that one
-     * stops it within a moment; one that has not after {@link Driver#STALE_AFTER} is cancelled here.
-     */
-    private StepRun awaitTheDriverBefore(StepRun step) throws InterruptedException {
-        if (!step.state().isActive()) return step;
-        out.println("   waiting for the DR Pilot that was running it to stop...");
-        out.flush();
-        Instant giveUp = Instant.now().plus(Driver.STALE_AFTER);
-        while (run.step(step.id()).state().isActive() && Instant.now().isBefore(giveUp)) Thread.sleep(100);
-        if (run.step(step.id()).state().isActive()) run.cancel(step.id());
-        return run.step(step.id());
+        @Override
+        public void ran(StepRun step) throws InterruptedException {
+            if (stop.stopping()) stop.awaitExit();
+            out.println("   " + outcome(step));
+            out.flush();
+            shown = step;
+        }
     }
 
     /** Asks until the answer is one of those offered (any case); the end of the input quits, never retries. */
-    private Choice retrySkipOrQuit() throws IOException {
+    private Choice retrySkipOrQuit() {
         while (true) {
             String answer = ask("   [r]etry, [s]kip with a reason, or [q]uit? ");
             if (answer == null) return Choice.QUIT;
@@ -226,13 +203,14 @@ final class ConsoleSession {
         }
     }
 
-    private boolean tickOff(StepRun step) throws IOException {
+    /** The operator's note and recorded values for a manual step; null when the input ended. */
+    private OperatorInput tickOffAnswer(StepRun step) {
         out.println("   " + run.instructions(step.id()).replace("\n", "\n   "));
         Map<String, String> values = new LinkedHashMap<>();
         for (Param record : step.step().records()) {
             while (true) {
                 String value = ask("   " + record.name() + (record.hint() == null ? "" : " (" + record.hint() + ")") + ": ");
-                if (value == null) return false;
+                if (value == null) return null;
                 String problem = record.check(value);
                 if (problem == null) {
                     values.put(record.name(), value.strip());
@@ -242,24 +220,18 @@ final class ConsoleSession {
             }
         }
         String note = ask("   Press Enter when done, or type a note: ");
-        if (note == null) return false;
-        run.tickOff(step.id(), note, values);
-        return true;
+        return note == null ? null : new OperatorInput(note, values);
     }
 
     /** The operator's answer; null when the input ended, or when another DR Pilot took over while the terminal waited for it. */
-    private String ask(String prompt) throws IOException {
+    private String ask(String prompt) {
         out.print(prompt);
         out.flush();
-        String answer = in.readLine();
-        return takenOverBy != null ? null : answer;
-    }
-
-    private static void await(Future<?> future) throws InterruptedException {
         try {
-            future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("DR Pilot failed while running a step: " + e.getCause(), e.getCause());
+            String answer = in.readLine();
+            return takenOverBy != null ? null : answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
