@@ -4,6 +4,7 @@ import dev.drpilot.app.cli.ActionsCommand;
 import dev.drpilot.app.cli.CloseCommand;
 import dev.drpilot.app.cli.CommandFactory;
 import dev.drpilot.app.cli.ContinueCommand;
+import dev.drpilot.app.cli.DiffCommand;
 import dev.drpilot.app.cli.MergeCommand;
 import dev.drpilot.app.cli.RecoverCommand;
 import dev.drpilot.app.cli.ReopenCommand;
@@ -43,7 +44,8 @@ public final class DrPilotCommand implements Callable<Integer> {
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class,
             PermissionsCommand.class, RunCommand.class, IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class,
             ReopenCommand.class, NoteCommand.class, GapCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class,
-            ExportCommand.class, EvidenceCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class, TeamLogCommand.class);
+            ExportCommand.class, EvidenceCommand.class, DiffCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class,
+            TeamLogCommand.class);
 
     private final DrPilotServices services;
 

@@ -69,7 +69,7 @@ public final class IncidentEngine implements AutoCloseable {
         }
         DrillTargets.check(runbook, actions.catalog(), params.texts());
         params.secrets().forEach(log.redactor()::addSecret);
-        Incident incident = log.declare(request, params.texts(), exercise, clock);
+        Incident incident = log.declare(request, params.texts(), exercise, RunbookVersions.file(runbook.version()), clock);
         IncidentRun run = new IncidentRun(runbook, incident, log.events(incident.id()), log, actions, executor, clock, settings, params, 1);
         run.takeTheWheelIfFree();
         return run;
@@ -85,8 +85,21 @@ public final class IncidentEngine implements AutoCloseable {
      */
     public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues)
             throws InvalidParametersException {
+        return resume(incident, runbook, secretValues, null);
+    }
+
+    /**
+     * Resumes as above. When the runbook file changed since the log recorded it, only the change
+     * the operator saw and accepted ({@code accepted}, from {@link RunbookChange#of}) lets it
+     * resume, and the change is logged; any other is refused with a {@link RunbookChangedException}.
+     * A log written before runbook versions were recorded resumes as it always did.
+     */
+    public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues, RunbookChange accepted)
+            throws InvalidParametersException {
         java.util.List<IncidentEvent> events = log.events(incident.id());
         if (exerciseOf(events).isPresent() && !actions.callsNothing()) throw tabletopRefused(runbook, "resumed");
+        Optional<RunbookChange> change = RunbookChange.of(incident.id(), events, runbook, log.redactor());
+        if (change.isPresent() && !change.get().sameAs(accepted)) throw new RunbookChangedException(change.get());
         Map<String, String> given = new HashMap<>(loggedParams(events));
         for (Param param : runbook.params()) if (param.sensitive()) given.remove(param.name());
         given.putAll(secretValues);
@@ -96,7 +109,10 @@ public final class IncidentEngine implements AutoCloseable {
         IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), events, log, actions, executor, clock,
                 settings, params, upTo);
         run.replay(events);
-        if (run.takeTheWheelIfFree()) run.journal().record(new EventData.Resumed(events.size()), null);
+        if (run.takeTheWheelIfFree()) {
+            run.journal().record(new EventData.Resumed(events.size()), null);
+            change.ifPresent(c -> c.recordIn(run));
+        }
         return run;
     }
 

@@ -27,6 +27,7 @@ import dev.drpilot.incident.EventData.ReadinessAttached;
 import dev.drpilot.incident.EventData.Recovered;
 import dev.drpilot.incident.EventData.Reopened;
 import dev.drpilot.incident.EventData.Resumed;
+import dev.drpilot.incident.EventData.RunbookChanged;
 import dev.drpilot.incident.EventData.StartSetBack;
 import dev.drpilot.incident.EventData.StatusChange;
 import dev.drpilot.incident.EventData.StepAdded;
@@ -78,7 +79,8 @@ public final class EventCodec {
         switch (data) {
             case Declared d -> w.put("params", d.params()).put("exercise", d.exercise()).put("runbook", d.runbook())
                     .put("title", d.title()).put("mode", d.mode()).put("severity", d.severity()).put("commander", d.commander())
-                    .put("failureStartedAt", d.failureStartedAt());
+                    .put("failureStartedAt", d.failureStartedAt()).runbookFile(d.runbookFile());
+            case RunbookChanged c -> w.runbookFile(c.file()).put("previousSha256", c.previousSha256());
             case StartSetBack s -> w.put("failureStartedAt", s.failureStartedAt()).put("reason", s.reason());
             case Resumed r -> w.put("events", r.events());
             case Recovered r -> w.put("by", r.by()).put("note", r.note());
@@ -130,7 +132,8 @@ public final class EventCodec {
         Reader r = new Reader(parse(payload));
         return switch (kind) {
             case INCIDENT_DECLARED -> new Declared(r.texts("params"), r.text("exercise"), r.text("runbook"), r.text("title"),
-                    r.text("mode"), r.text("severity"), r.text("commander"), r.instant("failureStartedAt"));
+                    r.text("mode"), r.text("severity"), r.text("commander"), r.instant("failureStartedAt"), r.runbookFile());
+            case RUNBOOK_CHANGED -> new RunbookChanged(r.runbookFile(), r.text("previousSha256"));
             case INCIDENT_START_SET_BACK -> new StartSetBack(r.instant("failureStartedAt"), r.text("reason"));
             case INCIDENT_RESUMED -> new Resumed((int) r.number("events", 0));
             case INCIDENT_RECOVERED -> new Recovered(r.text("by"), r.text("note"));
@@ -186,6 +189,12 @@ public final class EventCodec {
             return value == null ? this : always(key, value);
         }
 
+        /** A runbook file as three flat keys, left out when there is none (a log before versions were kept). */
+        Writer runbookFile(EventData.RunbookFile file) {
+            if (file == null) return this;
+            return put("runbookFile", file.name()).put("runbookSha256", file.sha256()).put("runbookText", file.text());
+        }
+
         Writer always(String key, Object value) {
             node.set(key, value instanceof Instant instant ? node.textNode(instant.toString()) : JSON.valueToTree(value));
             return this;
@@ -221,6 +230,11 @@ public final class EventCodec {
         long number(String key, long otherwise) {
             Long value = number(key);
             return value == null ? otherwise : value;
+        }
+
+        EventData.RunbookFile runbookFile() {
+            String sha256 = text("runbookSha256");
+            return sha256 == null ? null : new EventData.RunbookFile(text("runbookFile"), sha256, text("runbookText"));
         }
 
         boolean flag(String key) {

@@ -20,13 +20,43 @@ public sealed interface EventData {
     }
 
     /**
-     * @param params  the runbook's parameters as given (secret ones redacted), or null in a log declared without them
-     * @param exercise the exercise a tabletop rehearses, or null
+     * @param params      the runbook's parameters as given (secret ones redacted), or null in a log declared without them
+     * @param exercise    the exercise a tabletop rehearses, or null
+     * @param runbookFile the runbook file it runs, or null in a log written before DR Pilot recorded it
      */
     record Declared(Map<String, String> params, String exercise, String runbook, String title, String mode, String severity,
-                    String commander, Instant failureStartedAt) implements EventData {
+                    String commander, Instant failureStartedAt, RunbookFile runbookFile) implements EventData {
+
+        /** A declaration that names no runbook file (as a log written before DR Pilot recorded it reads). */
+        public Declared(Map<String, String> params, String exercise, String runbook, String title, String mode, String severity,
+                        String commander, Instant failureStartedAt) {
+            this(params, exercise, runbook, title, mode, severity, commander, failureStartedAt, null);
+        }
+
         public EventKind kind() {
             return EventKind.INCIDENT_DECLARED;
+        }
+    }
+
+    /**
+     * One version of a runbook file as the log keeps it.
+     *
+     * @param name   the file's name, without its folder
+     * @param sha256 SHA-256 (hex) of the file's bytes
+     * @param text   its text, as the log redacts text
+     */
+    record RunbookFile(String name, String sha256, String text) {
+    }
+
+    /**
+     * The incident was resumed on a runbook file that changed since the log recorded it, and the
+     * operator saw the difference and accepted it: from here the incident runs {@code file}.
+     *
+     * @param previousSha256 the SHA-256 of the version it ran before
+     */
+    record RunbookChanged(RunbookFile file, String previousSha256) implements EventData {
+        public EventKind kind() {
+            return EventKind.RUNBOOK_CHANGED;
         }
     }
 

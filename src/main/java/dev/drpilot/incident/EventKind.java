@@ -16,6 +16,8 @@ public enum EventKind {
      * the one that held it, which had gone silent (stale) or was still there and was told.
      */
     INCIDENT_TAKEN_OVER,
+    /** Resumed on a runbook file that changed since the incident recorded it: the operator saw the difference and accepted it. */
+    RUNBOOK_CHANGED,
     PHASE_ENTERED,
     STEP_ADDED,
     STEP_STARTED,

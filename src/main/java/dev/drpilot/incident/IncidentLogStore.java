@@ -288,14 +288,17 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** Declares an incident and writes its first event. */
     public Incident declare(NewIncident request, Map<String, String> params) {
-        return declare(request, params, null, clock);
+        return declare(request, params, null, null, clock);
     }
 
     /**
      * Declares an incident whose events are stamped by {@code time} rather than the log's clock:
      * a tabletop rehearsal runs on its own, compressible clock.
+     *
+     * @param runbookFile the runbook file the incident runs, recorded in its declaration (its text redacted as any payload)
      */
-    public Incident declare(NewIncident request, Map<String, String> params, String exercise, Clock time) {
+    public Incident declare(NewIncident request, Map<String, String> params, String exercise, EventData.RunbookFile runbookFile,
+                            Clock time) {
         return onIoThread(() -> {
             refuseWhileDamaged("the declaration of " + request.title());
             Instant now = Instant.ofEpochMilli(time.millis());
@@ -305,7 +308,7 @@ public final class IncidentLogStore implements AutoCloseable {
             Incident incident = new Incident(id, request.runbookId(), redactor.redact(request.title()), request.mode(),
                     request.severity(), request.commander(), now, request.failureStartedAt(), null, null, time == clock ? null : now);
             EventDraft draft = EventDraft.of(new EventData.Declared(params, exercise, incident.runbookId(), incident.title(),
-                    incident.mode().name(), incident.severity(), incident.commander(), incident.failureStartedAt()), null);
+                    incident.mode().name(), incident.severity(), incident.commander(), incident.failureStartedAt(), runbookFile), null);
             if (time != clock) clocks.put(id, time);
             durable(id, draft, inOneTransaction(incident, draft, payloadText(draft.data())));
             return incident;

@@ -6,6 +6,7 @@ import dev.drpilot.engine.EngineFactory;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.DaemonThreads;
@@ -94,7 +95,7 @@ public final class Tabletop implements AutoCloseable {
      * not delivered yet are still to come.
      */
     static Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, ActionCatalog catalog,
-                           EngineFactory engines, int speed) throws InvalidParametersException {
+                           EngineFactory engines, int speed, RunbookChange accepted) throws InvalidParametersException {
         List<IncidentEvent> events = log.events(rehearsal.id());
         String exerciseId = IncidentEngine.exerciseOf(events).orElse(null);
         Exercise exercise = exercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst()
@@ -108,7 +109,7 @@ public final class Tabletop implements AutoCloseable {
         log.keepTimeFor(rehearsal.id(), clock);
         IncidentRun run;
         try {
-            run = engine.resume(rehearsal, runbook, Map.of());
+            run = engine.resume(rehearsal, runbook, Map.of(), accepted);
         } catch (InvalidParametersException | RuntimeException e) {
             engine.close();
             throw e;

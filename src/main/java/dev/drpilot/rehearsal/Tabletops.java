@@ -3,6 +3,7 @@ package dev.drpilot.rehearsal;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.engine.EngineFactory;
 import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.Runbook;
@@ -42,10 +43,13 @@ public final class Tabletops {
     /**
      * Takes a rehearsal up again from its log (the app was closed mid-rehearsal): its exercise is
      * the one its first inject names, its clock carries on from its last event, and the injects
-     * not delivered yet are still to come.
+     * not delivered yet are still to come. A runbook changed since the rehearsal recorded it
+     * resumes only with the change accepted, as any incident ({@link dev.drpilot.engine.IncidentEngine#resume}).
+     *
+     * @param accepted the runbook change the facilitator saw and accepted, or null
      */
-    public Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, int speed)
-            throws InvalidParametersException {
-        return Tabletop.resume(rehearsal, runbook, exercises, log, catalog, engines, speed);
+    public Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, int speed,
+                           RunbookChange accepted) throws InvalidParametersException {
+        return Tabletop.resume(rehearsal, runbook, exercises, log, catalog, engines, speed, accepted);
     }
 }

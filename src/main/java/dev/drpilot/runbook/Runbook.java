@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A procedure of the DR guide as data the app can check, show and execute. */
+/**
+ * A procedure of the DR guide as data the app can check, show and execute.
+ *
+ * @param version the file it was read from, as the incident log records it
+ */
 public record Runbook(Path source, String id, String title, Architecture architecture, RunbookKind kind,
                       String summary, String guideSection, List<String> symptoms, Targets targets,
-                      List<Param> params, List<Step> steps) {
+                      List<Param> params, List<Step> steps, RunbookVersion version) {
 
     public Runbook {
         symptoms = List.copyOf(symptoms);

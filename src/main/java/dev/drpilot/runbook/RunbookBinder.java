@@ -15,7 +15,7 @@ final class RunbookBinder {
     private RunbookBinder() {
     }
 
-    static Runbook bind(Path source, LocatedYaml yaml, ActionCatalog catalog) {
+    static Runbook bind(Path source, LocatedYaml yaml, ActionCatalog catalog, RunbookVersion version) {
         JsonNode root = yaml.root();
         JsonNode targets = root.path("targets");
         List<Param> params = new ArrayList<>();
@@ -32,7 +32,7 @@ final class RunbookBinder {
                 text(root, "summary"), text(root, "guide"), strings(root.path("symptoms")),
                 new Targets(TimeTarget.parse(targets.path("rto").asText()), TimeTarget.parse(targets.path("rpo").asText()),
                         text(targets, "note")),
-                params, steps);
+                params, steps, version);
     }
 
     static Param param(JsonNode node, SourcePosition position) {

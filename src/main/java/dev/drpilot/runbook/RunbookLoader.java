@@ -104,7 +104,7 @@ public final class RunbookLoader {
             problems.sort(null);
             return new Result(List.of(), List.copyOf(problems));
         }
-        return new Result(List.of(RunbookBinder.bind(file, yaml, catalog)), List.of());
+        return new Result(List.of(RunbookBinder.bind(file, yaml, catalog, RunbookVersion.of(file.getFileName().toString(), text))), List.of());
     }
 
     private static Result failed(Problem problem) {

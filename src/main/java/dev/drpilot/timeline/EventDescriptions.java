@@ -3,6 +3,7 @@ package dev.drpilot.timeline;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.runbook.Durations;
+import dev.drpilot.runbook.RunbookVersion;
 import java.time.Duration;
 
 /** Says what an event records, in a sentence a post-mortem reader understands. */
@@ -13,7 +14,10 @@ public final class EventDescriptions {
 
     public static String describe(IncidentEvent event) {
         return switch (event.data()) {
-            case EventData.Declared d -> "Incident declared: " + d.title() + " (" + d.mode() + (d.severity() == null ? "" : ", " + d.severity()) + ")";
+            case EventData.Declared d -> "Incident declared: " + d.title() + " (" + d.mode() + (d.severity() == null ? "" : ", " + d.severity()) + ")"
+                    + (d.runbookFile() == null ? "" : ", runbook " + version(d.runbookFile()));
+            case EventData.RunbookChanged c -> "Runbook changed mid-incident: resumed on " + version(c.file()) + " (was version "
+                    + RunbookVersion.shortId(c.previousSha256()) + "), the change seen and accepted";
             case EventData.StartSetBack s -> "Start set back to the failure's beginning, " + s.failureStartedAt()
                     + (s.reason() == null || s.reason().isBlank() ? "" : " (" + s.reason() + ")");
             case EventData.Resumed r -> "DR Pilot resumed the incident from its log";
@@ -51,6 +55,10 @@ public final class EventDescriptions {
             case EventData.ReadinessAttached r -> "Readiness report attached: " + r.file() + " (SHA-256 " + r.sha256() + ")";
             case EventData.EventsLost l -> "Events lost when the log file was damaged, found by drpilot recover: " + l.text();
         };
+    }
+
+    private static String version(EventData.RunbookFile file) {
+        return file.name() + " version " + RunbookVersion.shortId(file.sha256());
     }
 
     private static String duration(Long ms) {

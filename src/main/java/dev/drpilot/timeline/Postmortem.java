@@ -1,6 +1,7 @@
 package dev.drpilot.timeline;
 
 import dev.drpilot.engine.IncidentFigures;
+import dev.drpilot.engine.RunbookVersions;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.HashChain;
@@ -23,10 +24,12 @@ import java.util.Optional;
  *
  * @param recoveredAt where the RTO achieved ends ({@link IncidentFigures#rtoStoppedAt()}), or null
  * @param rpoAchieved the data lost: from the restore point chosen to the failure's start, or null when unknown
+ * @param runbookVersions the runbook file's versions the incident ran, the declared one first; empty in a log written before
+ *                        DR Pilot recorded them
  */
 public record Postmortem(Incident incident, String runbookTitle, List<String> symptoms, Targets targets, List<TimelineEntry> entries,
                          List<IncidentEvent> events, Instant firstActionAt, Instant recoveredAt, Duration rpoAchieved,
-                         HashChain.Verification chain) {
+                         HashChain.Verification chain, List<RunbookVersions.Recorded> runbookVersions) {
 
     public static Postmortem of(Incident incident, Optional<Runbook> runbook, List<IncidentEvent> events) {
         Map<String, String> titles = new HashMap<>();
@@ -45,7 +48,21 @@ public record Postmortem(Incident incident, String runbookTitle, List<String> sy
         IncidentFigures figures = IncidentFigures.of(incident, events, runbook.orElse(null));
         return new Postmortem(incident, runbook.map(Runbook::title).orElse(incident.runbookId()),
                 runbook.map(Runbook::symptoms).orElse(List.of()), runbook.map(Runbook::targets).orElse(null), List.copyOf(entries), List.copyOf(events),
-                figures.firstActionAt(), figures.rtoStoppedAt(), figures.rpoAchieved(), HashChain.verify(events));
+                figures.firstActionAt(), figures.rtoStoppedAt(), figures.rpoAchieved(), HashChain.verify(events), RunbookVersions.of(events));
+    }
+
+    /**
+     * The runbook's versions in words: "druid-rds-corruption.yaml version 3f2a9c01b7de", and each
+     * change accepted mid-incident after it.
+     */
+    public String runbookVersionsText() {
+        if (runbookVersions.isEmpty()) return "version not recorded (declared before DR Pilot recorded runbook versions)";
+        StringBuilder text = new StringBuilder(runbookVersions.getFirst().version().label());
+        for (RunbookVersions.Recorded changed : runbookVersions.subList(1, runbookVersions.size())) {
+            text.append("; changed mid-incident to ").append(changed.version().label()).append(" at ")
+                    .append(PostmortemMarkdownWriter.time(changed.time())).append(" (event ").append(changed.sequence()).append(")");
+        }
+        return text.toString();
     }
 
     /** Time from the failure's start to full recovery (the RTO achieved), or null when not recovered. */

@@ -34,6 +34,7 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
                 + (i.commander() == null ? "" : " &middot; commander " + esc(i.commander())) + "</p>\n");
 
         out.write("<table>\n");
+        row(out, "Runbook", i.runbookId() + ", " + pm.runbookVersionsText());
         if (i.failureStartedAt() != null) row(out, "Failure began", PostmortemMarkdownWriter.time(i.failureStartedAt()));
         row(out, "Declared", PostmortemMarkdownWriter.time(i.declaredAt()));
         row(out, "First action", pm.firstActionAt() == null ? "none" : PostmortemMarkdownWriter.time(pm.firstActionAt()));

@@ -26,7 +26,7 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         out.write("# Post-mortem: " + pm.runbookTitle() + "\n\n");
         out.write("| | |\n|---|---|\n");
         row(out, "Incident", "`" + i.id() + "` (" + i.mode().name().toLowerCase() + (i.severity() == null ? "" : ", " + i.severity()) + ")");
-        row(out, "Runbook", "`" + i.runbookId() + "`");
+        row(out, "Runbook", "`" + i.runbookId() + "`, " + cell(pm.runbookVersionsText()));
         if (i.commander() != null) row(out, "Incident commander", i.commander());
         if (i.failureStartedAt() != null) row(out, "Failure began", time(i.failureStartedAt()));
         row(out, "Declared", time(i.declaredAt()) + (i.failureStartedAt() == null ? "" : " (" + human(pm.timeToDeclare()) + " after the failure)"));

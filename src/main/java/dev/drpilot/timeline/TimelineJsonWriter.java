@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpilot.engine.RunbookVersions;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class TimelineJsonWriter implements PostmortemWriter {
     void write(Postmortem pm, ObjectNode evidence, Writer out) throws IOException {
         List<IncidentEvent> events = pm.events();
         ObjectNode incident = incident(pm.incident());
+        if (!pm.runbookVersions().isEmpty()) runbookVersions(incident, pm.runbookVersions());
         String head = events.isEmpty() ? null : events.getLast().hash();
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
@@ -78,6 +80,14 @@ public final class TimelineJsonWriter implements PostmortemWriter {
         incident.put("failureStartedAt", text(i.failureStartedAt()));
         incident.put("closedAt", text(i.closedAt()));
         return incident;
+    }
+
+    /** Under the incident, so the seal's digest of it covers them; left out for a log that recorded none, as before. */
+    private static void runbookVersions(ObjectNode incident, List<RunbookVersions.Recorded> versions) {
+        var array = incident.putArray("runbookVersions");
+        for (RunbookVersions.Recorded v : versions) {
+            array.addObject().put("file", v.version().file()).put("sha256", v.version().sha256()).put("sequence", v.sequence());
+        }
     }
 
     private static ObjectNode event(IncidentEvent e) throws IOException {

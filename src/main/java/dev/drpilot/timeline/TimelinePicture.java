@@ -61,7 +61,7 @@ public final class TimelinePicture {
         g.fillRect(0, 0, WIDTH, height);
         g.setColor(new Color(0x1F2328));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-        g.drawString(postmortem.runbookTitle() + "  ·  " + postmortem.incident().id(), 20, 34);
+        g.drawString(postmortem.runbookTitle() + "  ·  " + postmortem.incident().id() + versions(postmortem), 20, 34);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString("RTO achieved " + (postmortem.rtoAchieved() == null ? "not yet (not recovered)" : human(postmortem.rtoAchieved()))
                 + (postmortem.targets() == null ? "" : ", target " + postmortem.targets().rto().label()), 20, 58);
@@ -134,6 +134,13 @@ public final class TimelinePicture {
         g.fillRect(x, y - 10, 14, 10);
         g.setColor(new Color(0x1F2328));
         g.drawString("failed", x + 18, y);
+    }
+
+    /** The runbook version it ran (the newest, with how many before it), when the log recorded one. */
+    private static String versions(Postmortem postmortem) {
+        var versions = postmortem.runbookVersions();
+        if (versions.isEmpty()) return "";
+        return "  ·  " + versions.getLast().version().label() + (versions.size() == 1 ? "" : " (changed " + (versions.size() - 1) + "x)");
     }
 
     private static List<Bar> bars(Postmortem postmortem, Optional<Runbook> runbook) {

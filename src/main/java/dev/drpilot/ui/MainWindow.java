@@ -3,6 +3,7 @@ package dev.drpilot.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.drpilot.engine.IncidentRun;
+import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
@@ -293,23 +294,49 @@ public final class MainWindow {
             startModel.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
             return;
         }
-        if (chosen.mode() == IncidentMode.REHEARSAL && runbook.get().kind() == RunbookKind.RECOVERY) {
+        startModel.checkRunbook(backend.log(), chosen, runbook.get(), change -> askAboutRunbook(chosen, runbook.get(), change),
+                accepted -> resume(chosen, runbook.get(), accepted));
+    }
+
+    /** The runbook changed since the incident recorded it: the difference over the window, Resume or Cancel. */
+    private void askAboutRunbook(Incident chosen, Runbook runbook, RunbookChange change) {
+        content.setDisable(true);
+        RunbookChangeDialog dialog = new RunbookChangeDialog(change, () -> {
+            closeDialog();
+            resume(chosen, runbook, change);
+        }, () -> {
+            closeDialog();
+            startModel.notResumed(change);
+        });
+        root.getChildren().add(dialog.root());
+        dialog.root().lookup("#runbook-change-cancel").requestFocus();
+    }
+
+    private void closeDialog() {
+        root.getChildren().removeIf(node -> "runbook-change-dialog".equals(node.getId()));
+        content.setDisable(false);
+    }
+
+    /** @param accepted the runbook change the operator saw and accepted, or null when the runbook is as recorded */
+    private void resume(Incident chosen, Runbook runbook, RunbookChange accepted) {
+        if (chosen.mode() == IncidentMode.REHEARSAL && runbook.kind() == RunbookKind.RECOVERY) {
             tasks.run(() -> {
                 try {
-                    return backend.tabletops().resume(chosen, runbook.get(), backend.exercises(), backend.log(), RehearsalSetupModel.DEFAULT_SPEED);
+                    return backend.tabletops().resume(chosen, runbook, backend.exercises(), backend.log(), RehearsalSetupModel.DEFAULT_SPEED,
+                            accepted);
                 } catch (dev.drpilot.engine.InvalidParametersException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
-            }, resumed -> showTabletop(resumed, runbook.get()), startModel::failed);
+            }, resumed -> showTabletop(resumed, runbook), startModel::failed);
             return;
         }
         tasks.run(() -> {
             try {
-                return backend.engine().resume(chosen, runbook.get(), Map.of());
+                return backend.engine().resume(chosen, runbook, Map.of(), accepted);
             } catch (dev.drpilot.engine.InvalidParametersException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        }, run -> showIncident(run, runbook.get(), chosen.mode(), true), startModel::failed);
+        }, run -> showIncident(run, runbook, chosen.mode(), true), startModel::failed);
     }
 
     private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode, boolean watchResources) {

@@ -1,13 +1,16 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
+import dev.drpilot.runbook.Runbook;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -88,6 +91,23 @@ final class StartViewModel {
             show(read.incidents());
             if (read.damage() != null) damaged(read.damage());
         }, this::failed);
+    }
+
+    /**
+     * Before an incident is resumed: reads off the screen's thread whether its runbook file changed
+     * since its log recorded it. When it did not, {@code resume} is called at once (with null); when
+     * it did, {@code ask} is given the change to show, and the operator's answer decides.
+     */
+    void checkRunbook(IncidentLogStore log, Incident incident, Runbook runbook, Consumer<RunbookChange> ask,
+                      Consumer<RunbookChange> resume) {
+        tasks.run(() -> RunbookChange.of(log, incident, runbook), change -> change.ifPresentOrElse(ask, () -> resume.accept(null)),
+                this::failed);
+    }
+
+    /** The operator did not accept the changed runbook: nothing was resumed, and the headline says so. */
+    void notResumed(RunbookChange change) {
+        status.set("Not resumed: " + change.incidentId() + " recorded version " + change.recorded().shortId() + " of "
+                + change.current().file() + ", and the file is now version " + change.current().shortId() + ".");
     }
 
     void failed(String message) {

@@ -21,7 +21,10 @@ class EventCodecTest {
     /** One record of every kind, each field given. */
     private static final List<EventData> EVERY_KIND = List.of(
             new EventData.Declared(Map.of("restoreTime", "2026-11-24T02:35:00Z"), "druid-rds-tabletop", "druid-rds-corruption",
-                    "RDS metadata corruption", "LIVE", "SEV1", "alice", FAILURE),
+                    "RDS metadata corruption", "LIVE", "SEV1", "alice", FAILURE, new EventData.RunbookFile("druid-rds-corruption.yaml",
+                    "a".repeat(64), "id: druid-rds-corruption\n")),
+            new EventData.RunbookChanged(new EventData.RunbookFile("druid-rds-corruption.yaml", "b".repeat(64), "id: druid-rds-corruption\n#\n"),
+                    "a".repeat(64)),
             new EventData.StartSetBack(FAILURE, "first error in the coordinator log"),
             new EventData.Resumed(12),
             new EventData.Recovered("alice", "health checks green since 10:42"),

@@ -179,7 +179,7 @@ class TabletopTest {
             assertThat(tabletop.run().step("check-window").state()).isEqualTo(StepState.SUCCEEDED);
         }
         Incident rehearsal = log.incident(id).orElseThrow();
-        try (Tabletop again = Shipped.TABLETOPS.resume(rehearsal, runbook, List.of(exercise), log, 60)) {
+        try (Tabletop again = Shipped.TABLETOPS.resume(rehearsal, runbook, List.of(exercise), log, 60, null)) {
             assertThat(again.run().step("check-window").state()).isEqualTo(StepState.SUCCEEDED);
             assertThat(again.pendingInjects()).hasSize(exercise.injects().size() - 1)
                     .doesNotContain(exercise.injects().getFirst());

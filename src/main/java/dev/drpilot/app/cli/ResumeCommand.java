@@ -5,6 +5,8 @@ import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.engine.RunbookChange;
+import dev.drpilot.engine.RunbookChangedException;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Takes an open incident up where its log says it stood and runs its remaining steps.",
                 "A step that was running when DR Pilot stopped shows as interrupted: check its resource before retrying.",
-                "An incident another DR Pilot drives (a window, another terminal) is refused unless you --take-over."})
+                "An incident another DR Pilot drives (a window, another terminal) is refused unless you --take-over.",
+                "When the runbook file changed since the incident recorded it, shows the difference and asks before resuming."})
 public final class ResumeCommand implements Callable<Integer> {
 
     private final DrPilotServices services;
@@ -59,11 +62,30 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking.")
     boolean yes;
 
+    @Option(names = "--accept-changed-runbook",
+            description = "Resume even when the runbook file changed since the incident recorded it, without asking (for scripts);"
+                    + " the difference is still shown, and the change is logged.")
+    boolean acceptChangedRunbook;
+
     @Option(names = "--take-over", description = "Drive the incident even though another DR Pilot drives it now: it stops, and the take-over is logged.")
     boolean takeOver;
 
     public ResumeCommand(DrPilotServices services) {
         this.services = services;
+    }
+
+    /** Shows the runbook's change and asks; only y (or the option) goes on: a script that did not say so is refused. */
+    private boolean accepted(RunbookChange change, BufferedReader in, PrintWriter out) throws java.io.IOException {
+        out.println(change.sentence());
+        out.println(change.diffText());
+        if (acceptChangedRunbook) {
+            out.println("Resuming with the changed runbook (--accept-changed-runbook); the change is logged.");
+            return true;
+        }
+        out.print("Resume with the changed runbook? [y/N] ");
+        out.flush();
+        String answer = in.readLine();
+        return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -86,6 +108,12 @@ public final class ResumeCommand implements Callable<Integer> {
                 return 1;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Optional<RunbookChange> change = RunbookChange.of(store, incident.get(), runbook);
+            if (change.isPresent() && !accepted(change.get(), in, out)) {
+                err.println("Not resumed: " + incidentId + " recorded another version of its runbook; resume it again and answer y,"
+                        + " or add --accept-changed-runbook.");
+                return 1;
+            }
             Map<String, String> values;
             try {
                 values = secrets.collect(runbook, params, in, err, true);
@@ -103,19 +131,23 @@ public final class ResumeCommand implements Callable<Integer> {
                 return 2;
             }
             try (team) {
-                return resume(store, incident.get(), runbook, values, team, in, out, err);
+                return resume(store, incident.get(), runbook, values, change, team, in, out, err);
             }
         }
     }
 
     /** @param team the team log the events go to as well, or null */
-    private int resume(IncidentLogStore store, Incident incident, Runbook runbook, Map<String, String> values, TeamLogConnection team,
-                       BufferedReader in, PrintWriter out, PrintWriter err) throws Exception {
+    private int resume(IncidentLogStore store, Incident incident, Runbook runbook, Map<String, String> values,
+                       Optional<RunbookChange> change, TeamLogConnection team, BufferedReader in, PrintWriter out, PrintWriter err)
+            throws Exception {
         IncidentRun run;
         try {
-            run = services.engine(store).resume(incident, runbook, values);
+            run = services.engine(store).resume(incident, runbook, values, change.orElse(null));
         } catch (InvalidParametersException e) {
             e.problems().forEach(p -> err.println("parameter " + p));
+            return 1;
+        } catch (RunbookChangedException e) {
+            err.println(e.getMessage());
             return 1;
         }
         try (run) {
@@ -127,6 +159,7 @@ public final class ResumeCommand implements Callable<Integer> {
                 }
                 String from = run.drivenElsewhere().get().seat().label();
                 run.takeOver();
+                change.ifPresent(c -> c.recordIn(run));
                 out.println("Took " + incidentId + " over from " + from + " (logged); it stops running steps.");
             }
             out.println("Resumed " + incidentId + ": " + runbook.title());

@@ -200,7 +200,7 @@ class IncidentCommandsTest {
             // a tabletop (it has injects), told 10 minutes after the failure began; at 60x, 50 minutes of exercise went by
             // before the app was closed
             id = store.declare(new NewIncident("druid-pod-failure", "Rehearsal", IncidentMode.REHEARSAL, null, "alice",
-                    declared.minus(Duration.ofMinutes(10))), Map.of(), null, Clock.fixed(declared, ZoneOffset.UTC)).id();
+                    declared.minus(Duration.ofMinutes(10))), Map.of(), null, null, Clock.fixed(declared, ZoneOffset.UTC)).id();
             store.keepTimeFor(id, Clock.fixed(declared.plus(Duration.ofMinutes(50)), ZoneOffset.UTC));
             store.append(id, new EventData.Inject(null, "T+1 h", null, "us-west-2 is back, partly"), null);
             drill = store.declare(new NewIncident("dr-drill-monthly", "Monthly drill", IncidentMode.REHEARSAL, null, "alice", null), Map.of()).id();
