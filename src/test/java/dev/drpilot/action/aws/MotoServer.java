@@ -47,8 +47,10 @@ public final class MotoServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        // a file of its own: a log named by the port alone may be left from another user's run, which this user cannot write
+        Path log = Files.createTempFile("moto-" + port + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process;
         try {
