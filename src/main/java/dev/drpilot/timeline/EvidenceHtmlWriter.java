@@ -57,7 +57,7 @@ public final class EvidenceHtmlWriter implements EvidenceWriter {
         row(out, "Recovered", pack.postmortem().recoveredAt() == null ? "not recovered" : time(pack.postmortem().recoveredAt()));
         row(out, "Closed", incident.closedAt() == null ? "still open" : time(incident.closedAt()));
         out.write("<tr><th>Runbook</th><td>" + esc(incident.runbookId()) + " &ndash; " + esc(pack.postmortem().runbookTitle())
-                + (pack.runbookFile() == null ? "<br><span class=\"none\">its file was not found when this pack was written</span>"
+                + (pack.runbookFile() == null ? "<br><span class=\"none\">no version recorded (declared before DR Pilot recorded runbook versions, and its file is not found)</span>"
                 : "<br>version <span class=\"hash\">sha256:" + esc(pack.runbookFile().sha256()) + "</span> of " + esc(pack.runbookFile().file()))
                 + "</td></tr>\n");
         out.write("</table>\n");

@@ -5,6 +5,7 @@ import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookVersion;
 import dev.drpilot.runbook.RunbookKind;
 import dev.drpilot.runbook.Step;
 import dev.drpilot.runbook.TimeTarget;
@@ -23,14 +24,15 @@ import java.util.Set;
 /**
  * The evidence of one DR test (a tabletop, a drill, or a real incident) as auditors ask for it
  * (docs/evidence.md maps each field to SOC 2, ISO 22301 and DORA): read from the incident's log
- * alone, except the runbook's version, which is the digest of its file when the pack is written.
+ * alone, the runbook's version included (the one its declaration recorded; for a log written before versions were recorded,
+ * the digest of its file when the pack is written).
  *
  * @param writtenAt   when the pack was written: a gap due before that day is overdue
  * @param runbookFile the runbook's file and its SHA-256 as the pack found it, or null when the runbook is not known here
  * @param readiness   the newest readiness report attached to the log, or null
  */
 public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioType scenarioType, Scope scope,
-                           List<Participant> participants, RunbookVersion.Found runbookFile, Objective rto, Objective rpo,
+                           List<Participant> participants, RunbookVersion runbookFile, Objective rto, Objective rpo,
                            List<Deviation> deviations, List<Skipped> skipped, List<Gap> gaps, Readiness readiness) {
 
     /** What kind of test the log records. */
@@ -98,10 +100,19 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
                 runbook.map(Runbook::guideSection).orElse(null), runbook.map(r -> r.summary().strip()).orElse(null),
                 pm.incident().mode().name().toLowerCase(), exercise, declared == null || declared.params() == null ? Map.of() : declared.params());
         return new EvidencePack(pm, writtenAt, scenarioType(pm, runbook, exercise), scope, participants(events, declared),
-                runbook.flatMap(RunbookVersion::of).orElse(null),
+                declaredVersion(declared, runbook),
                 objective("RTO", pm.targets() == null ? null : pm.targets().rto(), pm.rtoAchieved()),
                 objective("RPO", pm.targets() == null ? null : pm.targets().rpo(), pm.rpoAchieved()),
                 deviations(pm, runbook), skipped(pm), gaps(events, writtenAt), readiness(events, pm.incident().declaredAt()));
+    }
+
+    /** The runbook's version the declaration recorded, else (an older log) the one its file has now; null when neither is known. */
+    private static RunbookVersion declaredVersion(EventData.Declared declared, Optional<Runbook> runbook) {
+        if (declared != null && declared.runbookFile() != null) {
+            EventData.RunbookFile file = declared.runbookFile();
+            return new RunbookVersion(file.name(), file.sha256(), file.text());
+        }
+        return runbook.map(Runbook::version).orElse(null);
     }
 
     /** The newest event the pack covers: the hash-chain head that {@code verify --file} checks the pack against. */
