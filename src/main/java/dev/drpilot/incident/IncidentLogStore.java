@@ -20,7 +20,6 @@ public final class IncidentLogStore implements AutoCloseable {
 
     private final LogThread thread = new LogThread();
     private volatile LogPlace place;
-    /** Set when the file lost events: it is open read-only, and every write is refused. */
     private final LogDamage damage;
     private final StoppedWrites stops = new StoppedWrites();
     private final EventClocks clocks;
