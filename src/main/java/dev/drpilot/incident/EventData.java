@@ -16,6 +16,9 @@ public sealed interface EventData {
 
     /** An event whose words are the operator's (or the script's): the log refuses one too long. */
     sealed interface Said extends EventData {
+        /** The most characters a note, decision or other thing said may hold: longer text belongs in a file the note names. */
+        int MAX_TEXT = 10_000;
+
         String text();
     }
 

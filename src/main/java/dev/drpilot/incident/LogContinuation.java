@@ -90,7 +90,7 @@ public final class LogContinuation {
                         + ", and a log is never written over; choose another folder.", null);
             }
         }
-        IncidentLogStore.pathInUrl(to);
+        LogOpening.pathInUrl(to);
         return to;
     }
 }

@@ -31,6 +31,12 @@ public record LogDamage(Path log, List<IncidentLoss> losses, Path copy) {
         return "Not written: " + what + ". " + sentence();
     }
 
+    /** An incident's chain as the damaged file holds it: broken where the incident lost events, else checked. */
+    HashChain.Verification verify(String incidentId, List<IncidentEvent> events) {
+        return lossOf(incidentId).map(loss -> new HashChain.Verification(false, events.size(), loss.first(), loss.sentence()
+                + " (the log file is damaged; `drpilot recover` salvages what is left into a new log)")).orElseGet(() -> HashChain.verify(events));
+    }
+
     /** The first loss of one incident, if it has any. */
     public Optional<IncidentLoss> lossOf(String incidentId) {
         return losses.stream().filter(l -> l.incidentId().equals(incidentId)).findFirst();

@@ -90,7 +90,7 @@ public final class LogSalvage {
                         + " Give a new path with --to.", null);
             }
         }
-        IncidentLogStore.pathInUrl(to); // refuses a path that H2 would read a setting in, before anything is read or written
+        LogOpening.pathInUrl(to); // refuses a path that H2 would read a setting in, before anything is read or written
         Map<String, LogHead.Entry> said;
         String headProblem = null;
         try {
@@ -187,7 +187,7 @@ public final class LogSalvage {
         Map<String, Long> lossEvents = new TreeMap<>();
         List<IncidentLoss> losses;
         List<LogHead.Entry> newest = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + IncidentLogStore.pathInUrl(to), "sa", "")) {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + LogOpening.pathInUrl(to), "sa", "")) {
             connection.setAutoCommit(false);
             for (Map<String, Object> event : events.values()) {
                 String id = (String) event.get("INCIDENT_ID");

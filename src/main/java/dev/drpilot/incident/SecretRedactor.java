@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,12 @@ public final class SecretRedactor {
     /** A secret-named key followed by its value inside text: {@code apiToken=abc}, {@code "password": "abc"}. */
     private static final Pattern SECRET_IN_TEXT = Pattern.compile(
             "(?i)([A-Za-z0-9_.:-]*(?:" + SECRET_WORDS + ")[A-Za-z0-9_.:-]*)(\"?\\s*[:=]\\s*\"?)([^\\s\"'&,;}\\]]+)");
+    /** Text without one of these (in any case) holds no secret name: the regular expression above is not worth running on it. */
+    private static final List<String> SECRET_STEMS =
+            List.of("password", "passwd", "passphrase", "secret", "token", "access", "private", "api", "credential", "authorization");
+    /** Field names seen so far and whether each is secret: a log writes the same few names over and over. */
+    private static final Map<String, Boolean> NAMES_SEEN = new ConcurrentHashMap<>();
+    private static final int NAMES_KEPT = 10_000;
     private static final List<String> PAIR_NAMES = List.of("name", "Name", "key", "Key", "AttributeName");
     private static final List<String> PAIR_VALUES = List.of("value", "Value", "AttributeValue");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,13 +56,26 @@ public final class SecretRedactor {
     }
 
     public static boolean isSecretName(String fieldName) {
-        return SECRET_NAME.matcher(fieldName).matches() && !ABOUT_A_SECRET.matcher(fieldName).matches();
+        Boolean known = NAMES_SEEN.get(fieldName);
+        if (known != null) return known;
+        boolean secret = SECRET_NAME.matcher(fieldName).matches() && !ABOUT_A_SECRET.matcher(fieldName).matches();
+        if (NAMES_SEEN.size() < NAMES_KEPT) NAMES_SEEN.put(fieldName, secret);
+        return secret;
+    }
+
+    private static boolean mayNameASecret(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String stem : SECRET_STEMS) {
+            if (lower.contains(stem)) return true;
+        }
+        return false;
     }
 
     public String redact(String text) {
         if (text == null) return null;
         String out = text;
         for (String secret : secrets) out = out.replace(secret, REDACTED);
+        if (!mayNameASecret(out)) return out;
         Matcher m = SECRET_IN_TEXT.matcher(out);
         StringBuilder cleaned = new StringBuilder();
         while (m.find()) {

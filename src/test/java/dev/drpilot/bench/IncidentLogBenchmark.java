@@ -2,6 +2,7 @@ package dev.drpilot.bench;
 
 import dev.drpilot.incident.BulkNotes;
 import dev.drpilot.incident.EventData;
+import dev.drpilot.incident.EventDraft;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
@@ -10,6 +11,7 @@ import dev.drpilot.incident.LogHead;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,31 +29,56 @@ import java.util.Optional;
 
 /**
  * Not a test: prints how fast the incident log appends (each event committed, synced to disk and
- * recorded in the head file before the next), what each part of that costs, measured alone on a
+ * recorded in the head file before the next; single-append p50/p99), how fast it appends the
+ * events a step produces together (pages of 1,000 in one transaction), what each part of that costs, measured alone on a
  * log of its own (H2's commit as the log did it before it synced, the sync, the head file), and
  * how long exporting 100,000 events takes in each format.
  *
  * <p>Run: {@code ./mvnw -q -DskipTests test-compile exec:exec -Dexec.classpathScope=test -Dbench=dev.drpilot.bench.IncidentLogBenchmark}
- * (appends: {@code BENCH_APPENDS}, default 5,000).
+ * (appends: {@code BENCH_APPENDS}, default 5,000; pages of 1,000: {@code BENCH_BATCHES}, default 100).
  */
 public final class IncidentLogBenchmark {
 
     private static final int EXPORTED = 100_000;
+    private static final int BATCH = 1_000;
 
     public static void main(String[] args) throws Exception {
         int appends = Integer.parseInt(System.getenv().getOrDefault("BENCH_APPENDS", "5000"));
+        int batches = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCHES", "100"));
         Path dir = Files.createTempDirectory("drpilot-bench");
+        System.out.println("load average before: " + loadAverage());
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
             Incident incident = log.declare(new NewIncident("druid-rds-corruption", "benchmark", IncidentMode.REHEARSAL, null, null, null), Map.of());
+            long[] nanos = new long[appends];
             long start = System.nanoTime();
             for (int i = 1; i <= appends; i++) {
+                long t0 = System.nanoTime();
                 log.append(incident.id(), i % 3 == 0 ? new EventData.ApiCall("rds", "DescribeDBInstances", null) : new EventData.Note("event " + i),
                         i % 3 == 0 ? "restore" : null);
+                nanos[i - 1] = System.nanoTime() - t0;
             }
             report("appends through the store (commit, sync, head file)", appends, start);
+            Arrays.sort(nanos);
+            System.out.printf("single append latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", nanos[appends / 2] / 1e6,
+                    nanos[(int) (appends * 0.99)] / 1e6, nanos[appends - 1] / 1e6);
+            batches(log, incident.id(), batches);
         }
         parts(dir.resolve("parts"), appends);
         exports(dir.resolve("exports"));
+        System.out.println("load average after: " + loadAverage());
+    }
+
+    /** Pages of 1,000 events a step produces together (S3 keys, restored items), each page one transaction, one sync, one head-file update. */
+    private static void batches(IncidentLogStore log, String incidentId, int batches) {
+        List<EventDraft> page = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) page.add(EventDraft.of(new EventData.StatusChange("s3://druid-deep-storage/segments/" + i, "restored"), "restore"));
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) log.appendAll(incidentId, page);
+        report("events appended in pages of " + BATCH + " (one transaction, sync and head-file update a page)", batches * BATCH, start);
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
     /** Each part of a durable append alone: H2's commit, the commit with its sync, the head file's update. */

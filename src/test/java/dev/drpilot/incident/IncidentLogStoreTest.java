@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,28 @@ class IncidentLogStoreTest {
 
             assertThat(inFirst.actor()).isEqualTo("alice as arn:aws:sts::111122223333:assumed-role/dr/alice");
             assertThat(inSecond.actor()).isEqualTo("alice");
+        }
+    }
+
+    @Test
+    void eventsAStepProducesTogetherAreWrittenAllInOrderOrNoneOfThem() {
+        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
+            String id = log.declare(new NewIncident("druid-rds-corruption", "RDS", IncidentMode.LIVE, null, null, null), Map.of()).id();
+            List<EventDraft> page = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) page.add(EventDraft.of(new EventData.StatusChange("s3://bucket/key-" + i, "restored"), "restore"));
+
+            List<IncidentEvent> written = log.appendAll(id, page);
+
+            assertThat(written).extracting(IncidentEvent::sequence).containsExactlyElementsOf(
+                    LongStream.rangeClosed(2, 1_001).boxed().toList());
+            assertThat(log.events(id)).hasSize(1_001).endsWith(written.getLast());
+            assertThat(log.verify(id).intact()).isTrue();
+            assertThat(new LogHead(dir.resolve("log")).entries().get(id).sequence()).isEqualTo(1_001);
+
+            List<EventDraft> withATooLongNote = new ArrayList<>(page.subList(0, 10));
+            withATooLongNote.add(EventDraft.of(new EventData.Note("x".repeat(EventData.Said.MAX_TEXT + 1)), null));
+            assertThatThrownBy(() -> log.appendAll(id, withATooLongNote)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(log.events(id)).hasSize(1_001);
         }
     }
 

@@ -73,8 +73,8 @@ public final class GapCommand implements Callable<Integer> {
         if (owner.strip().length() > MAX_OWNER) {
             return Optional.of("--owner holds at most " + MAX_OWNER + " characters: name a person or a team");
         }
-        if (remediation.length() > IncidentLogStore.MAX_TEXT) {
-            return Optional.of("--remediation holds at most " + IncidentLogStore.MAX_TEXT + " characters (this one has " + remediation.length()
+        if (remediation.length() > EventData.Said.MAX_TEXT) {
+            return Optional.of("--remediation holds at most " + EventData.Said.MAX_TEXT + " characters (this one has " + remediation.length()
                     + "): save the rest in a file and name the file");
         }
         try {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.MotoServer;
@@ -98,7 +99,7 @@ class DrillEvidenceTest {
         }
         assertThat(drpilot("gap", id, "--log", log.toString(), "--text", "The DNS failover test cannot run in the sandbox", "--owner", "dave",
                 "--due", "2999-06-30", "--remediation", "Delegate a test zone to the sandbox account")).as(err.toString()).isZero();
-        assertThat(drpilot("gap", id, "--log", log.toString(), "--text", "x".repeat(IncidentLogStore.MAX_TEXT + 1), "--owner", "dave",
+        assertThat(drpilot("gap", id, "--log", log.toString(), "--text", "x".repeat(EventData.Said.MAX_TEXT + 1), "--owner", "dave",
                 "--due", "2999-06-30", "--remediation", "y")).isEqualTo(1);
         assertThat(err.toString()).startsWith("not logged: a note holds at most 10000 characters");
 
