@@ -161,7 +161,7 @@ public final class MainWindow {
 
     /** The backend could not be built: say why on the start screen. */
     public void failed(String message) {
-        startModel.failed(message);
+        startModel.logUnavailable(message);
     }
 
     private HBox header() {
@@ -193,7 +193,7 @@ public final class MainWindow {
         SettingsModel model = new SettingsModel(settings, () -> backend == null ? "Not connected yet" : backend.whoAmI().get(), tasks);
         SettingsView view = new SettingsView(model, changed -> {
             settings = changed;
-            startModel.failed("reconnecting with the new settings...");
+            startModel.failed("Reconnecting with the new settings...");
             content.setCenter(start.root());
             reconnect.accept(changed);
         }, () -> {
@@ -239,7 +239,7 @@ public final class MainWindow {
         }
         Optional<Exercise> exercise = backend.exerciseFor(runbook);
         if (exercise.isEmpty()) {
-            startModel.failed("no tabletop exercise for " + runbook.id() + " in runbooks/exercises: a recovery runbook is only rehearsed at the table");
+            startModel.failed("No tabletop exercise for " + runbook.id() + " in runbooks/exercises: a recovery runbook is only rehearsed at the table.");
             showStart();
             return;
         }
@@ -252,7 +252,8 @@ public final class MainWindow {
         mode = IncidentMode.REHEARSAL;
         backend.exercises().stream().filter(e -> e.id().equals(UiBackend.SAMPLE_EXERCISE)).findFirst()
                 .flatMap(e -> backend.runbook(e.runbookId()))
-                .ifPresentOrElse(this::chosen, () -> startModel.failed("the sample exercise " + UiBackend.SAMPLE_EXERCISE + " is not installed"));
+                .ifPresentOrElse(this::chosen, () -> startModel.failed("The sample exercise " + UiBackend.SAMPLE_EXERCISE + " is not among the exercises: start DR Pilot from the folder"
+                        + " that holds its runbooks/ folder, or from its installed app."));
     }
 
     private void startTabletop(Exercise exercise, Runbook runbook, int speed) {
@@ -291,7 +292,7 @@ public final class MainWindow {
     private void resume(Incident chosen) {
         Optional<Runbook> runbook = backend.runbooks().stream().filter(r -> r.id().equals(chosen.runbookId())).findFirst();
         if (runbook.isEmpty()) {
-            startModel.failed("the runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks");
+            startModel.failed("The runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks: nothing was resumed.");
             return;
         }
         startModel.checkRunbook(backend.log(), chosen, runbook.get(), change -> askAboutRunbook(chosen, runbook.get(), change),

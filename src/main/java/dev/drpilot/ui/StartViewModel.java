@@ -110,8 +110,14 @@ final class StartViewModel {
                 + change.current().file() + ", and the file is now version " + change.current().shortId() + ".");
     }
 
-    void failed(String message) {
+    /** The log could not be opened: the headline says why. */
+    void logUnavailable(String message) {
         status.set("The incident log cannot be opened: " + message);
+    }
+
+    /** Something the operator asked for cannot be done: the headline says it, in one sentence. */
+    void failed(String sentence) {
+        status.set(sentence);
     }
 
     /**

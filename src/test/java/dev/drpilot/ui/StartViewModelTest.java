@@ -40,7 +40,7 @@ class StartViewModelTest {
     void nothingCanBeStartedBeforeTheLogIsRead() {
         assertThat(model.status().get()).isEqualTo("Opening the incident log...");
         assertThat(model.canStart().get()).isFalse();
-        model.failed("the folder /srv/log cannot be written");
+        model.logUnavailable("the folder /srv/log cannot be written");
         assertThat(model.status().get()).isEqualTo("The incident log cannot be opened: the folder /srv/log cannot be written");
     }
 
