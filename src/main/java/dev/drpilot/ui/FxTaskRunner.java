@@ -1,5 +1,6 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.incident.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -12,11 +13,7 @@ import javafx.application.Platform;
  */
 final class FxTaskRunner implements TaskRunner {
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "drpilot-ui-work");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = Executors.newCachedThreadPool(new DaemonThreads("drpilot-ui-work"));
 
     @Override
     public <T> void run(Supplier<T> work, Consumer<T> then, Consumer<String> failed) {
