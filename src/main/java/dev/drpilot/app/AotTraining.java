@@ -1,8 +1,14 @@
 package dev.drpilot.app;
 
 import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.incident.IncidentLogStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -19,6 +25,7 @@ public final class AotTraining {
     /** @param args a runbook to validate, and the id of a runbook to show */
     public static void main(String[] args) {
         DrPilotServices services = DrPilotServices.fromEnvironment();
+        makeTheLog(services.logLocation().of(null));
         for (List<String> command : List.of(List.of("list"), List.of("show", args[1]), List.of("incidents"), List.of("validate", args[0]))) {
             StringWriter said = new StringWriter();
             CommandLine line = DrPilotCommand.commandLineFor(services, command.get(0));
@@ -32,5 +39,15 @@ public final class AotTraining {
         }
         int status = new DesktopWindow(services).open(null, null, new PrintWriter(System.err, true));
         System.exit(status == 0 ? 0 : 1);
+    }
+
+    /** `incidents` reads a log and never makes one: the training makes the empty log that a first run or the window would. */
+    private static void makeTheLog(Path log) {
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("aot-train: cannot make the folder of " + log, e);
+        }
+        IncidentLogStore.open(log, Clock.systemUTC(), "aot-train").close();
     }
 }
