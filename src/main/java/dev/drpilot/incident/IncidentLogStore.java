@@ -51,6 +51,8 @@ public final class IncidentLogStore implements AutoCloseable {
     private static final int APPEND_ATTEMPTS = 5;
     /** The longest note, decision or correction: a page of text, not a pasted log file. */
     public static final int MAX_TEXT = 10_000;
+    /** How many events {@link #forEachEvent} reads at a time. */
+    private static final int PAGE = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How long opening tries again while another process has the file open without sharing it (a reader's moment). */
     static final Duration LOCKED_WAIT = Duration.ofSeconds(10);
@@ -608,25 +610,45 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** Events after a sequence number, for readers that follow the log as it grows. */
     public List<IncidentEvent> events(String incidentId, long afterSequence) {
-        return onIoThread(() -> {
-            List<IncidentEvent> events = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash, hash"
-                            + " FROM events WHERE incident_id = ? AND sequence > ? ORDER BY sequence")) {
-                select.setString(1, incidentId);
-                select.setLong(2, afterSequence);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-                                EventKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                                nullableLong(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10)));
+        List<IncidentEvent> events = new ArrayList<>();
+        forEachEvent(incidentId, afterSequence, Long.MAX_VALUE, events::add);
+        return events;
+    }
+
+    /**
+     * The events after {@code afterSequence} up to {@code upToSequence}, in order, read {@link #PAGE}
+     * at a time, so that an incident of any size passes through in bounded memory (the exports).
+     * Each page is read on the store's thread and handed to {@code each} on the caller's, so appends
+     * are not held up while the caller writes.
+     */
+    public void forEachEvent(String incidentId, long afterSequence, long upToSequence, Consumer<IncidentEvent> each) {
+        long after = afterSequence;
+        while (after < upToSequence) {
+            long from = after;
+            List<IncidentEvent> page = onIoThread(() -> {
+                List<IncidentEvent> events = new ArrayList<>(PAGE);
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash, hash FROM events"
+                                + " WHERE incident_id = ? AND sequence > ? AND sequence <= ? ORDER BY sequence LIMIT " + PAGE)) {
+                    select.setString(1, incidentId);
+                    select.setLong(2, from);
+                    select.setLong(3, upToSequence);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                    EventKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                                    nullableLong(rs, 7), instant(rs, 8), rs.getString(9), rs.getString(10)));
+                        }
                     }
+                } catch (SQLException e) {
+                    throw failure("read the incident log", e);
                 }
-            } catch (SQLException e) {
-                throw failure("read the incident log", e);
-            }
-            return events;
-        });
+                return events;
+            });
+            page.forEach(each);
+            if (page.size() < PAGE) return;
+            after = page.getLast().sequence();
+        }
     }
 
     /**

@@ -9,11 +9,10 @@ import dev.drpilot.incident.IncidentEvent;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Every event of the incident, as stored, in the stable schema of docs/timeline-json.md, with the
+ * Every event of the incident, as stored (streamed from the log, never held at once), in the stable schema of docs/timeline-json.md, with the
  * event count and head hash above the events and a seal below them that names both and digests
  * the incident and the events, so {@code verify --file} finds any event removed, added, reordered
  * or changed.
@@ -31,27 +30,25 @@ public final class TimelineJsonWriter implements PostmortemWriter {
 
     @Override
     public void write(Postmortem pm, Writer out) throws IOException {
-        List<IncidentEvent> events = pm.events();
         ObjectNode incident = incident(pm.incident());
-        String head = events.isEmpty() ? null : events.getLast().hash();
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
             json.writeFieldName("incident");
             json.writeTree(incident);
-            json.writeNumberField("eventCount", events.size());
-            json.writeStringField("headHash", head);
+            json.writeNumberField("eventCount", pm.eventCount());
+            json.writeStringField("headHash", pm.headHash());
             json.writeArrayFieldStart("events");
             CanonicalDigest digest = new CanonicalDigest();
-            for (IncidentEvent e : events) {
+            pm.events(e -> {
                 ObjectNode event = event(e);
                 writeOnePerLine(json, event);
                 digest.add(event);
-            }
+            });
             json.writeEndArray();
             json.writeFieldName("seal");
-            json.writeTree(new TimelineSeal(pm.incident().id(), events.size(), events.isEmpty() ? null : events.getFirst().hash(), head,
+            json.writeTree(new TimelineSeal(pm.incident().id(), pm.eventCount(), pm.firstHash(), pm.headHash(),
                     CanonicalDigest.of(incident), digest.ofArray()).toJson());
             json.writeEndObject();
         }
