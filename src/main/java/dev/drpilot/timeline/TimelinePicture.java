@@ -35,7 +35,7 @@ public final class TimelinePicture {
     private static final int LEFT = 360;
     private static final int RIGHT = 40;
     private static final int TOP = 90;
-    /** At most this many rows: a picture 5,300 pixels tall, 30 MB while it is drawn. */
+    /** At most this many rows: a picture 5,360 pixels tall, 30 MB while it is drawn. */
     static final int MAX_BARS = 200;
     private static final Map<Phase, Color> PHASE_COLOURS = Map.of(
             Phase.IMMEDIATE, new Color(0x2F81F7), Phase.RECOVERY, new Color(0x8957E5),
