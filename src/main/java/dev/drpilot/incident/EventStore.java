@@ -25,6 +25,9 @@ public interface EventStore extends AutoCloseable {
     /** An incident's events after a sequence number (0 for all), in order. */
     List<IncidentEvent> events(String incidentId, long afterSequence);
 
+    /** At most {@code limit} of an incident's events after {@code afterSequence} up to {@code upToSequence}, in order. */
+    List<IncidentEvent> page(String incidentId, long afterSequence, long upToSequence, int limit);
+
     /** An incident's newest event: where the next one is chained. */
     Tail tail(String incidentId);
 

@@ -147,13 +147,21 @@ public final class H2EventStore implements EventStore {
 
     @Override
     public List<IncidentEvent> events(String incidentId, long afterSequence) {
+        return page(incidentId, afterSequence, Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Ordered by both key columns so that H2 walks the primary key instead of sorting every later event. */
+    @Override
+    public List<IncidentEvent> page(String incidentId, long afterSequence, long upToSequence, int limit) {
         return thread.run(() -> {
             List<IncidentEvent> events = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash, hash"
-                            + " FROM events WHERE incident_id = ? AND sequence > ? ORDER BY sequence")) {
+                            + " FROM events WHERE incident_id = ? AND sequence > ? AND sequence <= ? ORDER BY incident_id, sequence LIMIT ?")) {
                 select.setString(1, incidentId);
                 select.setLong(2, afterSequence);
+                select.setLong(3, upToSequence);
+                select.setInt(4, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),

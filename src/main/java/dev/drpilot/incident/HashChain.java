@@ -45,25 +45,39 @@ public final class HashChain {
 
     /** Checks a whole incident's events, in sequence order, from the first. */
     public static Verification verify(List<IncidentEvent> events) {
-        String previous = GENESIS;
-        long expectedSequence = 1;
-        for (IncidentEvent event : events) {
+        Check check = new Check();
+        events.forEach(check::add);
+        return check.result();
+    }
+
+    /** The same check fed one event at a time, in sequence order from the first, for an incident too large to hold at once. */
+    public static final class Check {
+
+        private String previous = GENESIS;
+        private long expectedSequence = 1;
+        private Verification broken;
+
+        public void add(IncidentEvent event) {
+            if (broken != null) return;
             if (event.sequence() != expectedSequence) {
-                return new Verification(false, (int) expectedSequence - 1, expectedSequence,
+                broken = new Verification(false, (int) expectedSequence - 1, expectedSequence,
                         "event " + expectedSequence + " is missing (found " + event.sequence() + " next)");
-            }
-            if (!event.previousHash().equals(previous)) {
-                return new Verification(false, (int) expectedSequence - 1, event.sequence(),
+            } else if (!event.previousHash().equals(previous)) {
+                broken = new Verification(false, (int) expectedSequence - 1, event.sequence(),
                         "event " + event.sequence() + " does not follow event " + (event.sequence() - 1) + ": one of them was changed or removed");
-            }
-            if (!hashOf(event).equals(event.hash())) {
-                return new Verification(false, (int) expectedSequence - 1, event.sequence(),
+            } else if (!hashOf(event).equals(event.hash())) {
+                broken = new Verification(false, (int) expectedSequence - 1, event.sequence(),
                         "event " + event.sequence() + " was changed after it was written");
+            } else {
+                previous = event.hash();
+                expectedSequence++;
             }
-            previous = event.hash();
-            expectedSequence++;
         }
-        return Verification.ok(events.size());
+
+        /** Intact over every event added, or where the chain first broke. */
+        public Verification result() {
+            return broken != null ? broken : Verification.ok((int) expectedSequence - 1);
+        }
     }
 
     private static String nullable(Object value) {

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  */
 public final class IncidentLogStore implements AutoCloseable {
 
+    /** How many events {@link #forEachEvent} reads at a time. */
+    private static final int PAGE = 1_000;
+
     private final LogThread thread = new LogThread();
     private volatile LogPlace place;
     private final LogDamage damage;
@@ -213,6 +216,27 @@ public final class IncidentLogStore implements AutoCloseable {
             return place.store().events(incidentId, afterSequence);
         } catch (EventStoreException e) {
             throw new IncidentLogUnavailableException("Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The events after {@code afterSequence} up to {@code upToSequence}, in order, read {@link #PAGE}
+     * at a time, so that an incident of any size passes through in bounded memory (the exports).
+     * Each page is handed to {@code each} on the caller's thread, so appends are not held up while
+     * the caller writes.
+     */
+    public void forEachEvent(String incidentId, long afterSequence, long upToSequence, Consumer<IncidentEvent> each) {
+        long after = afterSequence;
+        while (after < upToSequence) {
+            List<IncidentEvent> page;
+            try {
+                page = place.store().page(incidentId, after, upToSequence, PAGE);
+            } catch (EventStoreException e) {
+                throw new IncidentLogUnavailableException("Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
+            }
+            page.forEach(each);
+            if (page.size() < PAGE) return;
+            after = page.getLast().sequence();
         }
     }
 

@@ -89,19 +89,17 @@ public final class EvidenceHtmlWriter implements EvidenceWriter {
 
         out.write("<h2>Integrity</h2>\n<table class=\"facts\">\n");
         row(out, "Hash chain", PostmortemMarkdownWriter.integrity(pack.postmortem()));
-        out.write("<tr><th>Events</th><td>" + pack.postmortem().events().size() + ", event 1 to event " + pack.head().sequence() + "</td></tr>\n");
-        out.write("<tr><th>First hash</th><td class=\"hash\">" + esc(pack.postmortem().events().getFirst().hash()) + "</td></tr>\n");
-        out.write("<tr><th>Head hash</th><td class=\"hash\">" + esc(pack.head().hash()) + "</td></tr>\n");
+        out.write("<tr><th>Events</th><td>" + pack.postmortem().eventCount() + ", event 1 to event " + pack.postmortem().lastSequence() + "</td></tr>\n");
+        out.write("<tr><th>First hash</th><td class=\"hash\">" + esc(pack.postmortem().firstHash()) + "</td></tr>\n");
+        out.write("<tr><th>Head hash</th><td class=\"hash\">" + esc(pack.postmortem().headHash()) + "</td></tr>\n");
         out.write("<tr><th>To check</th><td><code>drpilot verify --file</code> on the JSON pack written with this page checks every event,"
                 + " these findings and their seal; <code>drpilot verify " + esc(incident.id())
                 + "</code> checks the log, whose later events follow this head hash.</td></tr>\n");
         out.write("</table>\n");
 
         out.write("<section class=\"timeline\"><h2>Timeline</h2>\n<table><tr><th>#</th><th>time (UTC)</th><th>step</th><th>event</th><th>who</th></tr>\n");
-        for (TimelineEntry e : pack.postmortem().entries()) {
-            out.write("<tr><td>" + e.sequence() + "</td><td class=\"t\">" + esc(time(e.time())) + "</td><td>" + esc(e.stepTitle()) + "</td><td>"
-                    + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n");
-        }
+        pack.postmortem().entries(e -> out.write("<tr><td>" + e.sequence() + "</td><td class=\"t\">" + esc(time(e.time())) + "</td><td>"
+                + esc(e.stepTitle()) + "</td><td>" + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n"));
         out.write("</table></section>\n</body></html>\n");
     }
 

@@ -73,9 +73,8 @@ public final class EvidenceJsonWriter implements EvidenceWriter {
                 .put("recordedBy", g.recordedBy()).put("text", g.text()).put("remediation", g.remediation()).put("owner", g.owner())
                 .put("due", g.due() == null ? null : g.due().toString()).put("overdue", g.overdue()));
         evidence.set("readinessBeforeTest", readiness(pack.readiness()));
-        IncidentEvent head = pack.head();
-        evidence.putObject("log").put("chainIntact", pack.postmortem().chain().intact()).put("eventCount", pack.postmortem().events().size())
-                .put("firstHash", pack.postmortem().events().getFirst().hash()).put("headHash", head.hash());
+        evidence.putObject("log").put("chainIntact", pack.postmortem().chain().intact()).put("eventCount", pack.postmortem().eventCount())
+                .put("firstHash", pack.postmortem().firstHash()).put("headHash", pack.postmortem().headHash());
         return evidence;
     }
 

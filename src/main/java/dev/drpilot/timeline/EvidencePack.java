@@ -9,6 +9,7 @@ import dev.drpilot.runbook.RunbookVersion;
 import dev.drpilot.runbook.RunbookKind;
 import dev.drpilot.runbook.Step;
 import dev.drpilot.runbook.TimeTarget;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,8 +92,10 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
                             List<Map<String, Object>> rows) {
     }
 
-    public static EvidencePack of(Postmortem pm, Optional<Runbook> runbook, Instant writtenAt) {
-        List<IncidentEvent> events = pm.events();
+    /** Reads the incident's events once more: a test's log is small, and the pack needs most of its kinds. */
+    public static EvidencePack of(Postmortem pm, Optional<Runbook> runbook, Instant writtenAt) throws IOException {
+        List<IncidentEvent> events = new ArrayList<>();
+        pm.events(events::add);
         EventData.Declared declared = events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED)
                 .map(e -> (EventData.Declared) e.data()).findFirst().orElse(null);
         String exercise = declared == null ? null : declared.exercise();
@@ -103,7 +106,7 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
                 declaredVersion(declared, runbook),
                 objective("RTO", pm.targets() == null ? null : pm.targets().rto(), pm.rtoAchieved()),
                 objective("RPO", pm.targets() == null ? null : pm.targets().rpo(), pm.rpoAchieved()),
-                deviations(pm, runbook), skipped(pm), gaps(events, writtenAt), readiness(events, pm.incident().declaredAt()));
+                deviations(pm, events, runbook), skipped(pm, events), gaps(events, writtenAt), readiness(events, pm.incident().declaredAt()));
     }
 
     /** The runbook's version the declaration recorded, else (an older log) the one its file has now; null when neither is known. */
@@ -113,11 +116,6 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
             return new RunbookVersion(file.name(), file.sha256(), file.text());
         }
         return runbook.map(Runbook::version).orElse(null);
-    }
-
-    /** The newest event the pack covers: the hash-chain head that {@code verify --file} checks the pack against. */
-    public IncidentEvent head() {
-        return postmortem.events().getLast();
     }
 
     public List<Gap> overdueGaps() {
@@ -165,15 +163,14 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
     }
 
     /** What went otherwise than the runbook says: failures, retries, stops, breaches, steps added, corrections, steps left undone. */
-    private static List<Deviation> deviations(Postmortem pm, Optional<Runbook> runbook) {
+    private static List<Deviation> deviations(Postmortem pm, List<IncidentEvent> events, Optional<Runbook> runbook) throws IOException {
         List<Deviation> deviations = new ArrayList<>();
-        for (TimelineEntry e : pm.ofKind(EventKind.STEP_FAILED, EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED,
+        pm.ofKind(e -> deviations.add(new Deviation(e.sequence(), e.time(), e.stepTitle(), e.text())),
+                EventKind.STEP_FAILED, EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED,
                 EventKind.CLOCK_BREACH, EventKind.STEP_ADDED, EventKind.CORRECTION, EventKind.INCIDENT_REOPENED, EventKind.INCIDENT_TAKEN_OVER,
-                EventKind.EVENTS_LOST)) {
-            deviations.add(new Deviation(e.sequence(), e.time(), e.stepTitle(), e.text()));
-        }
+                EventKind.EVENTS_LOST);
         Set<String> touched = new LinkedHashSet<>();
-        pm.events().stream().filter(e -> e.stepId() != null && (e.kind() == EventKind.STEP_SUCCEEDED || e.kind() == EventKind.STEP_SKIPPED))
+        events.stream().filter(e -> e.stepId() != null && (e.kind() == EventKind.STEP_SUCCEEDED || e.kind() == EventKind.STEP_SKIPPED))
                 .forEach(e -> touched.add(e.stepId()));
         for (Step step : runbook.map(Runbook::steps).orElse(List.of())) {
             if (!touched.contains(step.id())) {
@@ -183,11 +180,13 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
         return List.copyOf(deviations);
     }
 
-    private static List<Skipped> skipped(Postmortem pm) {
-        return pm.entries().stream().filter(e -> e.kind() == EventKind.STEP_SKIPPED).map(e -> {
-            IncidentEvent event = pm.events().stream().filter(x -> x.sequence() == e.sequence()).findFirst().orElseThrow();
-            return new Skipped(e.sequence(), e.time(), e.stepTitle(), ((EventData.StepSkipped) event.data()).reason(), e.actor());
-        }).toList();
+    private static List<Skipped> skipped(Postmortem pm, List<IncidentEvent> events) throws IOException {
+        List<Skipped> skipped = new ArrayList<>();
+        pm.ofKind(e -> {
+            IncidentEvent event = events.stream().filter(x -> x.sequence() == e.sequence()).findFirst().orElseThrow();
+            skipped.add(new Skipped(e.sequence(), e.time(), e.stepTitle(), ((EventData.StepSkipped) event.data()).reason(), e.actor()));
+        }, EventKind.STEP_SKIPPED);
+        return List.copyOf(skipped);
     }
 
     private static List<Gap> gaps(List<IncidentEvent> events, Instant writtenAt) {

@@ -3,7 +3,6 @@ package dev.drpilot.timeline;
 import dev.drpilot.incident.EventKind;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /** The post-mortem as one self-contained HTML file that reads well on screen and on paper. */
 public final class PostmortemHtmlWriter implements PostmortemWriter {
@@ -50,20 +49,18 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
         }
 
         out.write("<h2>Timeline</h2>\n<table><tr><th>#</th><th>time (UTC)</th><th>offset</th><th>step</th><th>event</th><th>who</th></tr>\n");
-        for (TimelineEntry e : pm.entries()) {
-            out.write("<tr class=\"" + e.kind() + "\"><td>" + e.sequence() + "</td><td class=\"t\">"
-                    + PostmortemMarkdownWriter.TIME.format(e.time()).replace(" UTC", "")
-                    + (e.addedLater() ? " <span class=\"later\">added later</span>" : "") + "</td><td class=\"t\">"
-                    + PostmortemMarkdownWriter.offset(e.sinceStart()) + "</td><td>" + esc(e.stepTitle()) + "</td><td class=\"e\">"
-                    + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n");
-        }
+        pm.entries(e -> out.write("<tr class=\"" + e.kind() + "\"><td>" + e.sequence() + "</td><td class=\"t\">"
+                + PostmortemMarkdownWriter.TIME.format(e.time()).replace(" UTC", "")
+                + (e.addedLater() ? " <span class=\"later\">added later</span>" : "") + "</td><td class=\"t\">"
+                + PostmortemMarkdownWriter.offset(e.sinceStart()) + "</td><td>" + esc(e.stepTitle()) + "</td><td class=\"e\">"
+                + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n"));
         out.write("</table>\n");
 
-        list(out, "Decisions", pm.ofKind(EventKind.DECISION));
-        list(out, "Failed, retried, skipped and interrupted steps", pm.ofKind(EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
-                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED));
-        list(out, "Clock breaches", pm.ofKind(EventKind.CLOCK_BREACH));
-        list(out, "Notes", pm.ofKind(EventKind.NOTE, EventKind.CORRECTION));
+        list(out, pm, "Decisions", EventKind.DECISION);
+        list(out, pm, "Failed, retried, skipped and interrupted steps", EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
+                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED);
+        list(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
+        list(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
         out.write("</body></html>\n");
     }
 
@@ -76,13 +73,11 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
                 + "</td><td class=\"" + verdict + "\">" + verdict + "</td></tr>\n");
     }
 
-    private static void list(Writer out, String title, List<TimelineEntry> entries) throws IOException {
-        if (entries.isEmpty()) return;
+    private static void list(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {
+        if (!pm.has(kinds)) return;
         out.write("<h2>" + esc(title) + "</h2>\n<ul>\n");
-        for (TimelineEntry e : entries) {
-            out.write("<li>" + esc(PostmortemMarkdownWriter.time(e.time())) + (e.stepTitle() == null ? "" : " &ndash; " + esc(e.stepTitle()))
-                    + ": " + esc(e.text()) + "</li>\n");
-        }
+        pm.ofKind(e -> out.write("<li>" + esc(PostmortemMarkdownWriter.time(e.time()))
+                + (e.stepTitle() == null ? "" : " &ndash; " + esc(e.stepTitle())) + ": " + esc(e.text()) + "</li>\n"), kinds);
         out.write("</ul>\n");
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** The post-mortem as Markdown: summary, objectives, timeline, decisions, problems, action items. */
 public final class PostmortemMarkdownWriter implements PostmortemWriter {
@@ -50,31 +49,27 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
 
         out.write("\n## Timeline\n\nTimes in UTC; the offset counts from the " + (i.failureStartedAt() == null ? "declaration" : "failure's start") + ".\n\n");
         out.write("| # | time | offset | step | event | who |\n|---|---|---|---|---|---|\n");
-        for (TimelineEntry e : pm.entries()) {
-            out.write("| " + e.sequence() + " | " + TIME.format(e.time()).replace(" UTC", "") + (e.addedLater() ? " (added later)" : "")
-                    + " | " + offset(e.sinceStart()) + " | " + cell(e.stepTitle()) + " | " + cell(e.text()) + " | " + cell(e.actor()) + " |\n");
-        }
+        pm.entries(e -> out.write("| " + e.sequence() + " | " + TIME.format(e.time()).replace(" UTC", "")
+                + (e.addedLater() ? " (added later)" : "") + " | " + offset(e.sinceStart()) + " | " + cell(e.stepTitle()) + " | "
+                + cell(e.text()) + " | " + cell(e.actor()) + " |\n"));
 
-        section(out, "Decisions", pm.ofKind(EventKind.DECISION));
-        section(out, "Failed, retried, skipped and interrupted steps", pm.ofKind(EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
-                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED));
-        section(out, "Clock breaches", pm.ofKind(EventKind.CLOCK_BREACH));
-        section(out, "Notes", pm.ofKind(EventKind.NOTE, EventKind.CORRECTION));
+        section(out, pm, "Decisions", EventKind.DECISION);
+        section(out, pm, "Failed, retried, skipped and interrupted steps", EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
+                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED);
+        section(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
+        section(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
 
         out.write("\n## Action items\n\n");
-        List<TimelineEntry> problems = pm.ofKind(EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.CLOCK_BREACH);
-        if (problems.isEmpty()) out.write("- [ ] (none found in the log: add the team's)\n");
-        for (TimelineEntry p : problems) {
-            out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text() + "\n");
-        }
+        EventKind[] problems = {EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.CLOCK_BREACH};
+        if (!pm.has(problems)) out.write("- [ ] (none found in the log: add the team's)\n");
+        pm.ofKind(p -> out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text() + "\n"), problems);
     }
 
-    private static void section(Writer out, String title, List<TimelineEntry> entries) throws IOException {
-        if (entries.isEmpty()) return;
+    private static void section(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {
+        if (!pm.has(kinds)) return;
         out.write("\n## " + title + "\n\n");
-        for (TimelineEntry e : entries) {
-            out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle()) + ": " + e.text() + "\n");
-        }
+        pm.ofKind(e -> out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle()) + ": " + e.text() + "\n"),
+                kinds);
     }
 
     private static void row(Writer out, String name, String value) throws IOException {
@@ -84,8 +79,8 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
     /** The log's verification as of the export: the events it covers and their head hash, or where the chain breaks. */
     static String integrity(Postmortem pm) {
         if (!pm.chain().intact()) return "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason();
-        if (pm.events().isEmpty()) return "no events to check";
-        return "hash chain intact over " + pm.chain().checked() + " events, head hash " + pm.events().getLast().hash();
+        if (pm.eventCount() == 0) return "no events to check";
+        return "hash chain intact over " + pm.chain().checked() + " events, head hash " + pm.headHash();
     }
 
     static String time(Instant t) {

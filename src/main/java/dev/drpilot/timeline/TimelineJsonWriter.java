@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every event of the incident, as stored, in the stable schema of docs/timeline-json.md, with the
+ * Every event of the incident, as stored (streamed from the log, never held at once), in the stable schema of docs/timeline-json.md, with the
  * event count and head hash above the events and a seal below them that names both and digests
  * the incident and the events, so {@code verify --file} finds any event removed, added, reordered
  * or changed.
@@ -37,10 +37,8 @@ public final class TimelineJsonWriter implements PostmortemWriter {
 
     /** The timeline with an evidence section above it, which its seal digests too; none when {@code evidence} is null. */
     void write(Postmortem pm, ObjectNode evidence, Writer out) throws IOException {
-        List<IncidentEvent> events = pm.events();
         ObjectNode incident = incident(pm.incident());
         if (!pm.runbookVersions().isEmpty()) runbookVersions(incident, pm.runbookVersions());
-        String head = events.isEmpty() ? null : events.getLast().hash();
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
@@ -51,18 +49,18 @@ public final class TimelineJsonWriter implements PostmortemWriter {
             }
             json.writeFieldName("incident");
             json.writeTree(incident);
-            json.writeNumberField("eventCount", events.size());
-            json.writeStringField("headHash", head);
+            json.writeNumberField("eventCount", pm.eventCount());
+            json.writeStringField("headHash", pm.headHash());
             json.writeArrayFieldStart("events");
             CanonicalDigest digest = new CanonicalDigest();
-            for (IncidentEvent e : events) {
+            pm.events(e -> {
                 ObjectNode event = event(e);
                 writeOnePerLine(json, event);
                 digest.add(event);
-            }
+            });
             json.writeEndArray();
             json.writeFieldName("seal");
-            json.writeTree(new TimelineSeal(pm.incident().id(), events.size(), events.isEmpty() ? null : events.getFirst().hash(), head,
+            json.writeTree(new TimelineSeal(pm.incident().id(), pm.eventCount(), pm.firstHash(), pm.headHash(),
                     CanonicalDigest.of(incident), digest.ofArray(), evidence == null ? null : CanonicalDigest.of(evidence)).toJson());
             json.writeEndObject();
         }

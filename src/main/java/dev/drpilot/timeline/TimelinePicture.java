@@ -24,7 +24,9 @@ import javax.imageio.ImageIO;
  * The incident on a time axis, as a PNG for the post-mortem: one row per step, a bar from its
  * start to its end coloured by its phase (red when it failed, grey when skipped), the clock
  * breaches as red lines, the RTO target as a dashed line, recovery as a green one. Drawn with
- * Java2D, off any UI thread.
+ * Java2D, off any UI thread. The picture is held in memory, so it draws the first {@link #MAX_BARS}
+ * steps that ended and says how many more there were (the written timelines list every one); the
+ * breaches are drawn as the events stream past, without being kept.
  */
 public final class TimelinePicture {
 
@@ -33,6 +35,8 @@ public final class TimelinePicture {
     private static final int LEFT = 360;
     private static final int RIGHT = 40;
     private static final int TOP = 90;
+    /** At most this many rows: a picture 5,360 pixels tall, 30 MB while it is drawn. */
+    static final int MAX_BARS = 200;
     private static final Map<Phase, Color> PHASE_COLOURS = Map.of(
             Phase.IMMEDIATE, new Color(0x2F81F7), Phase.RECOVERY, new Color(0x8957E5),
             Phase.VALIDATION, new Color(0x1A7F37), Phase.POST_RECOVERY, new Color(0x9A6700));
@@ -40,13 +44,18 @@ public final class TimelinePicture {
     private record Bar(String title, Phase phase, Instant from, Instant to, EventKind end) {
     }
 
+    /** The steps' bars, the first {@link #MAX_BARS} of them, and how many ended after those. */
+    private record Bars(List<Bar> drawn, long more) {
+    }
+
     private TimelinePicture() {
     }
 
     public static void write(Postmortem postmortem, Optional<Runbook> runbook, OutputStream out) throws IOException {
-        List<Bar> bars = bars(postmortem, runbook);
+        Bars steps = bars(postmortem, runbook);
+        List<Bar> bars = steps.drawn();
         Instant start = postmortem.incident().startedAt();
-        Instant end = postmortem.entries().isEmpty() ? start.plusSeconds(60) : postmortem.entries().getLast().time();
+        Instant end = postmortem.lastEntryTime() == null ? start.plusSeconds(60) : postmortem.lastEntryTime();
         if (postmortem.targets() != null && !postmortem.targets().rto().isNone()) {
             Instant rto = start.plus(postmortem.targets().rto().atMost());
             if (rto.isAfter(end) && Duration.between(end, rto).compareTo(Duration.between(start, end).multipliedBy(3)) < 0) end = rto;
@@ -65,6 +74,11 @@ public final class TimelinePicture {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString("RTO achieved " + (postmortem.rtoAchieved() == null ? "not yet (not recovered)" : human(postmortem.rtoAchieved()))
                 + (postmortem.targets() == null ? "" : ", target " + postmortem.targets().rto().label()), 20, 58);
+        if (steps.more() > 0) {
+            g.setColor(new Color(0x57606A));
+            g.drawString("The first " + MAX_BARS + " steps that ended are drawn; " + steps.more()
+                    + " more ended after them (the Markdown, HTML and CSV timelines list every one).", 20, 76);
+        }
 
         int plotWidth = WIDTH - LEFT - RIGHT;
         int bottom = TOP + Math.max(1, bars.size()) * ROW;
@@ -93,14 +107,14 @@ public final class TimelinePicture {
         ImageIO.write(image, "png", out);
     }
 
-    private static void marker(Graphics2D g, Postmortem postmortem, Instant start, long span, int plotWidth, int bottom) {
-        for (TimelineEntry breach : postmortem.ofKind(EventKind.CLOCK_BREACH)) {
+    private static void marker(Graphics2D g, Postmortem postmortem, Instant start, long span, int plotWidth, int bottom) throws IOException {
+        postmortem.ofKind(breach -> {
             int x = LEFT + (int) (plotWidth * Duration.between(start, breach.time()).toMillis() / span);
             g.setColor(new Color(0xCF222E));
             g.setStroke(new BasicStroke(2));
             g.drawLine(x, TOP - 12, x, bottom);
             g.drawString("breach", x + 3, TOP - 14);
-        }
+        }, EventKind.CLOCK_BREACH);
         if (postmortem.targets() != null && !postmortem.targets().rto().isNone()) {
             long rto = postmortem.targets().rto().atMost().toMillis();
             if (rto <= span) {
@@ -143,23 +157,24 @@ public final class TimelinePicture {
         return "  ·  " + versions.getLast().version().label() + (versions.size() == 1 ? "" : " (changed " + (versions.size() - 1) + "x)");
     }
 
-    private static List<Bar> bars(Postmortem postmortem, Optional<Runbook> runbook) {
+    private static Bars bars(Postmortem postmortem, Optional<Runbook> runbook) throws IOException {
         Map<String, Phase> phases = new LinkedHashMap<>();
         runbook.ifPresent(r -> r.steps().forEach(s -> phases.put(s.id(), s.phase())));
         Map<String, Instant> started = new LinkedHashMap<>();
-        Map<String, String> titles = new LinkedHashMap<>();
         List<Bar> bars = new ArrayList<>();
-        for (TimelineEntry e : postmortem.entries()) {
-            if (e.stepId() == null) continue;
-            titles.putIfAbsent(e.stepId(), e.stepTitle() == null ? e.stepId() : e.stepTitle());
-            switch (e.kind()) {
-                case STEP_STARTED -> started.putIfAbsent(e.stepId(), e.time());
-                case STEP_SUCCEEDED, STEP_FAILED, STEP_SKIPPED, STEP_CANCELLED -> bars.add(new Bar(titles.get(e.stepId()),
-                        phases.getOrDefault(e.stepId(), Phase.RECOVERY), started.getOrDefault(e.stepId(), e.time()), e.time(), e.kind()));
-                default -> { }
+        long[] more = {0};
+        postmortem.ofKind(e -> {
+            if (e.stepId() == null) return;
+            if (e.kind() == EventKind.STEP_STARTED) {
+                started.putIfAbsent(e.stepId(), e.time());
+            } else if (bars.size() < MAX_BARS) {
+                bars.add(new Bar(e.stepTitle(), phases.getOrDefault(e.stepId(), Phase.RECOVERY), started.getOrDefault(e.stepId(), e.time()),
+                        e.time(), e.kind()));
+            } else {
+                more[0]++;
             }
-        }
-        return bars;
+        }, EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED, EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.STEP_CANCELLED);
+        return new Bars(bars, more[0]);
     }
 
     private static String clip(String text, int length) {

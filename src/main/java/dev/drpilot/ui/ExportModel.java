@@ -1,23 +1,14 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.incident.EventData;
+import dev.drpilot.export.ExportFormat;
+import dev.drpilot.export.Exported;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
-import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.runbook.Runbook;
-import dev.drpilot.timeline.Postmortem;
-import dev.drpilot.timeline.PostmortemWriter;
-import dev.drpilot.timeline.TimelinePicture;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -29,38 +20,34 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The export at the bottom of an incident's screen: the formats offered (a rehearsal's scorecard
- * first), the one chosen, and the file written off the screen's thread into the export folder,
- * logged, then opened; or why it was not written.
+ * first), the one chosen, and the file written off the screen's thread into the export folder by
+ * {@link IncidentExports} (which logs it), then opened; or why it was not written. A file of the
+ * same name is replaced: the window exports the incident as it stands now.
  */
 final class ExportModel {
 
-    /** A rehearsal's scorecard (Markdown), offered first for rehearsals. */
-    static final String SCORECARD = "scorecard";
-    /** The same as one HTML file, with the RTO across rehearsals as a chart. */
-    static final String SCORECARD_HTML = "scorecard (html)";
-
-    private final IncidentLogStore log;
+    private final IncidentExports exports;
     private final String incidentId;
     private final Optional<Runbook> runbook;
     private final Path folder;
     private final TaskRunner tasks;
     private final Consumer<Path> open;
-    private final List<String> formats = new ArrayList<>(List.of("md", "html", "json", "csv", "png"));
-    private final ObjectProperty<String> format = new SimpleObjectProperty<>("md");
+    private final List<String> formats = new ArrayList<>(ExportFormat.POSTMORTEM.stream().map(ExportFormat::label).toList());
+    private final ObjectProperty<String> format = new SimpleObjectProperty<>(ExportFormat.MARKDOWN.label());
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper();
 
     ExportModel(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, IncidentMode mode, TaskRunner tasks,
                 Consumer<Path> open) {
-        this.log = log;
+        this.exports = IncidentExports.logged(log);
         this.incidentId = incidentId;
         this.runbook = runbook;
         this.folder = folder;
         this.tasks = tasks;
         this.open = open;
         if (mode == IncidentMode.REHEARSAL && runbook.isPresent()) {
-            formats.addAll(0, List.of(SCORECARD, SCORECARD_HTML));
-            format.set(SCORECARD);
+            formats.addAll(0, List.of(ExportFormat.SCORECARD.label(), ExportFormat.SCORECARD_HTML.label()));
+            format.set(ExportFormat.SCORECARD.label());
         }
     }
 
@@ -74,7 +61,7 @@ final class ExportModel {
 
     /** Whether a scorecard is offered first: the button then says "Export", not "Export post-mortem". */
     boolean offersScorecard() {
-        return formats.getFirst().equals(SCORECARD);
+        return formats.getFirst().equals(ExportFormat.SCORECARD.label());
     }
 
     /** Where the last export went, or why it was not written. */
@@ -89,43 +76,21 @@ final class ExportModel {
 
     void export() {
         if (writing.get()) return;
-        String chosen = format.get();
+        ExportFormat chosen = ExportFormat.labelled(format.get());
         writing.set(true);
         result.set("Writing...");
-        tasks.run(() -> write(log, incidentId, runbook, folder, chosen), file -> {
+        tasks.run(() -> exports.toFolder(incidentId, runbook, chosen, folder, true), exported -> {
             writing.set(false);
-            result.set("Wrote " + file);
-            open.accept(file);
+            switch (exported) {
+                case Exported.Written written -> {
+                    result.set("Wrote " + written.file());
+                    open.accept(written.file());
+                }
+                case Exported.Refused refused -> result.set("Not written: " + refused.reason());
+            }
         }, problem -> {
             writing.set(false);
             result.set("Not written: " + problem);
         });
-    }
-
-    private static Path write(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, String chosen) {
-        Path file = folder.resolve(chosen.equals(SCORECARD) ? incidentId + "-scorecard.md"
-                : chosen.equals(SCORECARD_HTML) ? incidentId + "-scorecard.html" : incidentId + "." + chosen);
-        try {
-            Files.createDirectories(folder);
-            if (chosen.equals(SCORECARD) || chosen.equals(SCORECARD_HTML)) {
-                Scorecards.export(log, log.incident(incidentId).orElseThrow(), runbook.orElseThrow(), file);
-                log.append(incidentId, new EventData.Export("scorecard", file.toString()), null);
-                return file;
-            }
-            Postmortem postmortem = Postmortem.of(log.incident(incidentId).orElseThrow(), runbook, log.events(incidentId));
-            if (chosen.equals("png")) {
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    TimelinePicture.write(postmortem, runbook, out);
-                }
-            } else {
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    PostmortemWriter.forFormat(chosen).write(postmortem, out);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        log.append(incidentId, new EventData.Export(chosen, file.toString()), null);
-        return file;
     }
 }

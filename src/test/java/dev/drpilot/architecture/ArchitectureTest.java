@@ -16,7 +16,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheUiAndTheAppUseJavaFx = noClasses()
             .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.engine..", "dev.drpilot.action..",
-                    "dev.drpilot.incident..", "dev.drpilot.timeline..", "dev.drpilot.rehearsal..", "dev.drpilot.teamlog..")
+                    "dev.drpilot.incident..", "dev.drpilot.timeline..", "dev.drpilot.rehearsal..", "dev.drpilot.teamlog..",
+                    "dev.drpilot.export..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
             .because("the engine, the actions and the log must run without a screen (command line, tests, CI)");
 

@@ -1,18 +1,13 @@
 package dev.drpilot.bench;
 
-import dev.drpilot.incident.BulkNotes;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventDraft;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.LogHead;
 import dev.drpilot.incident.NewIncident;
-import dev.drpilot.timeline.Postmortem;
-import dev.drpilot.timeline.PostmortemWriter;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,14 +20,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Not a test: prints how fast the incident log appends (each event committed, synced to disk and
  * recorded in the head file before the next; single-append p50/p99), how fast it appends the
- * events a step produces together (pages of 1,000 in one transaction), what each part of that costs, measured alone on a
- * log of its own (H2's commit as the log did it before it synced, the sync, the head file), and
- * how long exporting 100,000 events takes in each format.
+ * events a step produces together (pages of 1,000 in one transaction), and what each part of that
+ * costs, measured alone on a log of its own (H2's commit as the log did it before it synced, the
+ * sync, the head file). The exports have their own benchmark, {@link ExportBenchmark}.
  *
  * <p>Run: {@code ./mvnw -q -DskipTests test-compile exec:exec -Dexec.classpathScope=test -Dbench=dev.drpilot.bench.IncidentLogBenchmark}
  * (appends: {@code BENCH_APPENDS}, default 5,000; pages of 1,000: {@code BENCH_BATCHES}, default 100).
@@ -64,7 +58,6 @@ public final class IncidentLogBenchmark {
             batches(log, incident.id(), batches);
         }
         parts(dir.resolve("parts"), appends);
-        exports(dir.resolve("exports"));
         System.out.println("load average after: " + loadAverage());
     }
 
@@ -109,27 +102,6 @@ public final class IncidentLogBenchmark {
         long start = System.nanoTime();
         for (int i = 1; i <= count; i++) head.record("INC-20261124-0300-beef", i, HexFormat.of().formatHex(new byte[32]));
         report("head file updates alone (temporary file, fsync, rename, folder fsync)", count, start);
-    }
-
-    private static void exports(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        String id;
-        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
-            id = log.declare(new NewIncident("druid-rds-corruption", "export", IncidentMode.REHEARSAL, null, null, null), Map.of()).id();
-        }
-        BulkNotes.fill(dir.resolve("log"), id, EXPORTED);
-        try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
-            for (String format : List.of("md", "html", "json", "csv")) {
-                long t0 = System.nanoTime();
-                Postmortem pm = Postmortem.of(log.incident(id).orElseThrow(), Optional.empty(), log.events(id));
-                Path out = dir.resolve("export." + format);
-                try (Writer w = Files.newBufferedWriter(out)) {
-                    PostmortemWriter.forFormat(format).write(pm, w);
-                }
-                System.out.printf("export of %,d events as %s: %.2f s, %,d KB%n", pm.events().size(), format,
-                        (System.nanoTime() - t0) / 1e9, Files.size(out) / 1024);
-            }
-        }
     }
 
     private static void report(String what, int count, long startNanos) {

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 
 /**
  * Test setup for logs too large to build one acknowledged append at a time (each is synced to
- * disk): notes chained onto an incident's last event, written in one transaction, as the store
- * would have written them.
+ * disk): notes chained onto an incident's last event, written in one transaction (sent in batches of
+ * 10,000), as the store would have written them.
  */
 public final class BulkNotes {
 
@@ -48,6 +48,7 @@ public final class BulkNotes {
                     insert.setString(7, previous);
                     insert.setString(8, hash);
                     insert.addBatch();
+                    if (sequence % 10_000 == 0) insert.executeBatch();
                     previous = hash;
                 }
                 insert.executeBatch();

@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,15 +102,17 @@ class PostmortemExportTest {
     }
 
     @Test
-    void theRecoveryTimesAreMeasuredFromTheFailure() {
+    void theRecoveryTimesAreMeasuredFromTheFailure() throws Exception {
         Postmortem pm = Postmortem.of(incident, Optional.of(runbook), log.events(incident.id()));
 
         assertThat(pm.timeToDeclare()).isEqualTo(Duration.ofMinutes(20));
         assertThat(pm.timeToFirstAction()).isEqualTo(Duration.ofMinutes(3));
         assertThat(pm.rtoAchieved()).isEqualTo(Duration.ofMinutes(35));
         assertThat(pm.rpoAchieved()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(pm.entries().get(0).text()).isEqualTo("Note: pager fired");
-        assertThat(pm.entries().get(0).addedLater()).isTrue();
+        List<TimelineEntry> entries = new ArrayList<>();
+        pm.entries(entries::add);
+        assertThat(entries.get(0).text()).isEqualTo("Note: pager fired");
+        assertThat(entries.get(0).addedLater()).isTrue();
     }
 
     @Test

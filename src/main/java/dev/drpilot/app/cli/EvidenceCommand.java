@@ -1,24 +1,22 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.export.ExportFormat;
+import dev.drpilot.export.Exported;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
 import dev.drpilot.timeline.EvidencePack;
-import dev.drpilot.timeline.EvidenceWriter;
 import dev.drpilot.timeline.Postmortem;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,12 +64,14 @@ public final class EvidenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EvidenceWriter> writers = new ArrayList<>();
-        try {
-            for (String f : format == null ? List.of("html", "json") : List.of(format)) writers.add(EvidenceWriter.forFormat(f));
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
+        List<ExportFormat> formats = new ArrayList<>();
+        for (String f : format == null ? List.of("html", "json") : List.of(format)) {
+            Optional<ExportFormat> known = ExportFormat.evidence(f);
+            if (known.isEmpty()) {
+                spec.commandLine().getErr().println("unknown format '" + f + "': use html or json");
+                return 2;
+            }
+            formats.add(known.get());
         }
         Optional<EventData.ReadinessAttached> report = Optional.empty();
         if (readiness != null) {
@@ -85,32 +85,33 @@ public final class EvidenceCommand implements Callable<Integer> {
         try (IncidentLogStore store = log.openExisting()) {
             Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
-            Map<EvidenceWriter, Path> targets = new LinkedHashMap<>();
-            for (EvidenceWriter writer : writers) {
-                String name = incidentId + "-evidence." + writer.extension();
-                Optional<Path> target = ExportFiles.target(folder == null ? null : folder.resolve(name), store, name, force, spec.commandLine().getErr());
-                if (target.isEmpty()) return 1;
-                targets.put(writer, target.get());
-            }
-            report.ifPresent(attached -> store.append(incidentId, attached, null));
-            Optional<Runbook> runbook = runbook(incident.get().runbookId());
-            Incident now = store.incident(incidentId).orElseThrow();
-            EvidencePack pack = EvidencePack.of(Postmortem.of(now, runbook, store.events(incidentId)), runbook, Instant.now());
-            for (Map.Entry<EvidenceWriter, Path> target : targets.entrySet()) {
-                try (Writer file = Files.newBufferedWriter(target.getValue(), StandardCharsets.UTF_8)) {
-                    target.getKey().write(pack, file);
-                } catch (IOException e) {
-                    spec.commandLine().getErr().println(ExportFiles.cannotWrite(target.getValue(), e));
+            IncidentExports exports = IncidentExports.logged(store);
+            Path to = folder == null ? exports.folderBesideLog() : folder;
+            for (ExportFormat f : formats) {
+                Optional<Exported.Refused> taken = IncidentExports.refusedOver(to.resolve(f.fileName(incidentId)), force);
+                if (taken.isPresent()) {
+                    spec.commandLine().getErr().println(taken.get().reason());
                     return 1;
                 }
             }
-            for (Map.Entry<EvidenceWriter, Path> target : targets.entrySet()) {
-                store.append(incidentId, new EventData.Export("evidence-" + target.getKey().extension(), target.getValue().toString()), null);
-                spec.commandLine().getOut().println("wrote " + target.getValue());
+            report.ifPresent(attached -> store.append(incidentId, attached, null));
+            Optional<Runbook> runbook = runbook(incident.get().runbookId());
+            for (Exported exported : exports.toFolder(incidentId, runbook, formats, to, force)) {
+                switch (exported) {
+                    case Exported.Written written -> spec.commandLine().getOut().println("wrote " + written.file());
+                    case Exported.Refused refused -> {
+                        spec.commandLine().getErr().println(refused.reason());
+                        return 1;
+                    }
+                }
             }
+            EvidencePack pack = EvidencePack.of(Postmortem.fromLog(store, store.incident(incidentId).orElseThrow(), runbook), runbook, Instant.now());
             if (!pack.overdueGaps().isEmpty()) {
                 spec.commandLine().getOut().println(pack.overdueGaps().size() + " of " + pack.gaps().size() + " gaps are past their due date");
             }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("cannot read the incident's log: " + e.getMessage());
+            return 1;
         }
         return 0;
     }

@@ -1,18 +1,13 @@
 package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.DrPilotServices;
-import dev.drpilot.incident.EventData;
+import dev.drpilot.export.ExportFormat;
+import dev.drpilot.export.Exported;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
-import dev.drpilot.timeline.Postmortem;
-import dev.drpilot.timeline.PostmortemWriter;
-import dev.drpilot.timeline.TimelinePicture;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,44 +53,28 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PostmortemWriter writer = null;
-        if (!format.equals("png")) {
-            try {
-                writer = PostmortemWriter.forFormat(format);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage() + ", or png");
-                return 2;
-            }
+        Optional<ExportFormat> chosen = ExportFormat.postmortem(format);
+        if (chosen.isEmpty()) {
+            spec.commandLine().getErr().println("unknown format '" + format + "': use md, html, json, csv or png");
+            return 2;
         }
         try (IncidentLogStore store = log.openExisting()) {
             Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
-            Path target = ExportFiles.target(out, store, incidentId + "." + format, force, spec.commandLine().getErr()).orElse(null);
-            if (target == null) return 1;
+            IncidentExports exports = IncidentExports.logged(store);
             Optional<Runbook> runbook = runbook(incident.get().runbookId());
-            Postmortem postmortem = Postmortem.of(incident.get(), runbook, store.events(incidentId));
-            try {
-                write(postmortem, runbook, writer, target);
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(ExportFiles.cannotWrite(target, e));
-                return 1;
-            }
-            store.append(incidentId, new EventData.Export(format, target.toString()), null);
-            spec.commandLine().getOut().println("wrote " + target);
-        }
-        return 0;
-    }
-
-    /** Writes the post-mortem with {@code writer}, or the timeline picture when there is none. */
-    private static void write(Postmortem postmortem, Optional<Runbook> runbook, PostmortemWriter writer, Path target) throws IOException {
-        if (writer == null) {
-            try (OutputStream file = Files.newOutputStream(target)) {
-                TimelinePicture.write(postmortem, runbook, file);
-            }
-        } else {
-            try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                writer.write(postmortem, file);
-            }
+            Exported exported = out == null ? exports.toFolder(incidentId, runbook, chosen.get(), exports.folderBesideLog(), force)
+                    : exports.toFile(incidentId, runbook, chosen.get(), out, force);
+            return switch (exported) {
+                case Exported.Written written -> {
+                    spec.commandLine().getOut().println("wrote " + written.file());
+                    yield 0;
+                }
+                case Exported.Refused refused -> {
+                    spec.commandLine().getErr().println(refused.reason());
+                    yield 1;
+                }
+            };
         }
     }
 

@@ -2,20 +2,22 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.InvalidParametersException;
+import dev.drpilot.export.ExportFormat;
+import dev.drpilot.export.Exported;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.rehearsal.Autoplay;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.rehearsal.RehearsalClock;
-import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,17 +109,21 @@ public final class RehearseCommand implements Callable<Integer> {
                     + (s.message() == null ? "" : "  " + s.message())));
             tabletop.run().close((finished ? "Played to its end" : "Stopped before its end") + ", unattended (drpilot rehearse --play): "
                     + exercise.title());
-            Path file = ExportFiles.target(scorecard, store, rehearsal + "-scorecard.md", true, err).orElse(null);
-            if (file == null) return 1;
-            try {
-                Scorecards.export(store, store.incident(rehearsal).orElseThrow(), runbook, file);
-            } catch (IOException e) {
-                err.println(ExportFiles.cannotWrite(file, e));
-                return 1;
-            }
-            out.println((finished ? "Finished" : "Stopped before the end") + " after " + tabletop.elapsed().toMinutes()
-                    + " min of exercise time; scorecard: " + file);
-            return finished ? 0 : 1;
+            IncidentExports exports = IncidentExports.logged(store);
+            Exported exported = scorecard == null
+                    ? exports.toFolder(rehearsal, Optional.of(runbook), ExportFormat.SCORECARD, exports.folderBesideLog(), true)
+                    : exports.toFile(rehearsal, Optional.of(runbook), ExportFormat.SCORECARD, scorecard, true);
+            return switch (exported) {
+                case Exported.Written written -> {
+                    out.println((finished ? "Finished" : "Stopped before the end") + " after " + tabletop.elapsed().toMinutes()
+                            + " min of exercise time; scorecard: " + written.file());
+                    yield finished ? 0 : 1;
+                }
+                case Exported.Refused refused -> {
+                    err.println(refused.reason());
+                    yield 1;
+                }
+            };
         } catch (InvalidParametersException e) {
             e.problems().forEach(err::println);
             return 2;

@@ -1,14 +1,16 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.export.ExportFormat;
+import dev.drpilot.export.Exported;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
-import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.runbook.Runbook;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,25 +50,24 @@ public final class ScorecardCommand implements Callable<Integer> {
         try (IncidentLogStore store = log.openToRead()) {
             Incident incident = LogOptions.find(store, id, err).orElse(null);
             if (incident == null) return 1;
-            if (incident.mode() != IncidentMode.REHEARSAL) {
-                err.println(id + " is a live incident, not a rehearsal: `drpilot export " + id + "` writes its post-mortem");
-                return 1;
-            }
-            Runbook runbook = all.stream().filter(r -> r.id().equals(incident.runbookId())).findFirst().orElse(null);
-            if (runbook == null) {
+            Optional<Runbook> runbook = all.stream().filter(r -> r.id().equals(incident.runbookId())).findFirst();
+            if (runbook.isEmpty() && incident.mode() == IncidentMode.REHEARSAL) {
                 err.println("the runbook of " + id + " (" + incident.runbookId() + ") is not in " + runbooks.folder);
                 return 1;
             }
-            Path file = ExportFiles.target(output, store, id + "-scorecard.md", force, err).orElse(null);
-            if (file == null) return 1;
-            try {
-                Scorecards.export(store, incident, runbook, file);
-            } catch (IOException e) {
-                err.println(ExportFiles.cannotWrite(file, e));
-                return 1;
-            }
-            out.println("Scorecard of " + id + ": " + file);
-            return 0;
+            IncidentExports exports = IncidentExports.unlogged(store);
+            Exported exported = output == null ? exports.toFolder(id, runbook, ExportFormat.SCORECARD, exports.folderBesideLog(), force)
+                    : exports.toFile(id, runbook, ExportFormat.SCORECARD, output, force);
+            return switch (exported) {
+                case Exported.Written written -> {
+                    out.println("Scorecard of " + id + ": " + written.file());
+                    yield 0;
+                }
+                case Exported.Refused refused -> {
+                    err.println(refused.reason());
+                    yield 1;
+                }
+            };
         }
     }
 }
