@@ -21,11 +21,12 @@ import java.util.Optional;
  */
 public final class ActionCatalog {
 
-    static final List<String> FILES = List.of("aws-rds", "aws-s3", "aws-dynamodb", "aws-services", "k8s", "http", "process");
+    static final List<String> FILES =
+            List.of("aws-rds", "aws-s3", "aws-dynamodb", "aws-services", "k8s", "http", "process");
 
     /** AWS actions all run in a region of the operator's choosing, the DR region included. */
-    private static final ArgSpec REGION = new ArgSpec("region", ArgType.REGION, false, false,
-            "AWS region to call; defaults to the incident's region");
+    private static final ArgSpec REGION = new ArgSpec(
+            "region", ArgType.REGION, false, false, "AWS region to call; defaults to the incident's region");
 
     private final Map<String, ActionContract> contracts;
 
@@ -82,21 +83,36 @@ public final class ActionCatalog {
     private static ActionContract contract(JsonNode entry) {
         String id = entry.path("id").asText();
         List<ArgSpec> args = new ArrayList<>();
-        entry.path("args").properties().forEach(arg -> args.add(new ArgSpec(arg.getKey(),
-                ArgType.valueOf(arg.getValue().path("type").asText("string").toUpperCase()),
-                arg.getValue().path("required").asBoolean(false),
-                arg.getValue().path("sensitive").asBoolean(false),
-                arg.getValue().path("description").asText(""))));
+        entry.path("args")
+                .properties()
+                .forEach(arg -> args.add(new ArgSpec(
+                        arg.getKey(),
+                        ArgType.valueOf(
+                                arg.getValue().path("type").asText("string").toUpperCase()),
+                        arg.getValue().path("required").asBoolean(false),
+                        arg.getValue().path("sensitive").asBoolean(false),
+                        arg.getValue().path("description").asText(""))));
         List<OutputSpec> outputs = new ArrayList<>();
-        entry.path("outputs").properties().forEach(o -> outputs.add(new OutputSpec(o.getKey(), o.getValue().asText())));
+        entry.path("outputs")
+                .properties()
+                .forEach(
+                        o -> outputs.add(new OutputSpec(o.getKey(), o.getValue().asText())));
         String command = entry.path("command").asText();
-        if (Backend.ofActionId(id) == Backend.AWS && args.stream().noneMatch(a -> a.name().equals("region"))) {
+        if (Backend.ofActionId(id) == Backend.AWS
+                && args.stream().noneMatch(a -> a.name().equals("region"))) {
             args.add(REGION);
             command = command + " [--region {region}]";
         }
         args.sort(Comparator.comparing(ArgSpec::required).reversed());
-        return new ActionContract(id, entry.path("summary").asText(), entry.path("api").asText(),
-                entry.path("permission").asText(), entry.path("destructive").asBoolean(false),
-                args, outputs, CommandTemplate.of(command), entry.hasNonNull("postcondition") ? entry.path("postcondition").asText() : null);
+        return new ActionContract(
+                id,
+                entry.path("summary").asText(),
+                entry.path("api").asText(),
+                entry.path("permission").asText(),
+                entry.path("destructive").asBoolean(false),
+                args,
+                outputs,
+                CommandTemplate.of(command),
+                entry.hasNonNull("postcondition") ? entry.path("postcondition").asText() : null);
     }
 }

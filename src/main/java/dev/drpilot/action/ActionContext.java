@@ -42,7 +42,8 @@ public interface ActionContext {
      *
      * @param what what is being waited for, for the operator ("druid-metadata-restored to be available")
      */
-    <T> T waitUntil(String what, Supplier<Optional<T>> check, Duration timeout) throws ActionException, InterruptedException;
+    <T> T waitUntil(String what, Supplier<Optional<T>> check, Duration timeout)
+            throws ActionException, InterruptedException;
 
     /** Waits before trying again (unprocessed items, a resource settling); the engine's clock, and cancellable. */
     void pause(Duration duration) throws InterruptedException;

@@ -16,8 +16,16 @@ import java.util.stream.Collectors;
  * @param postcondition what a state-changing action reads back from the live state before it
  *                      reports success, or null for an action that changes nothing
  */
-public record ActionContract(String id, String summary, String api, String permission, boolean destructive,
-                             List<ArgSpec> args, List<OutputSpec> outputs, CommandTemplate command, String postcondition) {
+public record ActionContract(
+        String id,
+        String summary,
+        String api,
+        String permission,
+        boolean destructive,
+        List<ArgSpec> args,
+        List<OutputSpec> outputs,
+        CommandTemplate command,
+        String postcondition) {
 
     public ActionContract {
         args = List.copyOf(args);
@@ -34,7 +42,8 @@ public record ActionContract(String id, String summary, String api, String permi
 
     /** The equivalent command for these arguments, with sensitive values masked. */
     public String renderCommand(Map<String, ?> argumentValues) {
-        Set<String> sensitive = args.stream().filter(ArgSpec::sensitive).map(ArgSpec::name).collect(Collectors.toSet());
+        Set<String> sensitive =
+                args.stream().filter(ArgSpec::sensitive).map(ArgSpec::name).collect(Collectors.toSet());
         return command.render(argumentValues, sensitive);
     }
 

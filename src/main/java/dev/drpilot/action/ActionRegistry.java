@@ -15,7 +15,8 @@ public final class ActionRegistry {
         this.catalog = catalog;
         actions.put(ManualAction.ID, new ManualAction());
         for (Action action : implementations) {
-            if (!action.id().equals(ManualAction.ID) && catalog.find(action.id()).isEmpty()) {
+            if (!action.id().equals(ManualAction.ID)
+                    && catalog.find(action.id()).isEmpty()) {
                 throw new IllegalArgumentException(action.getClass().getName() + " implements '" + action.id()
                         + "', which the action catalogue does not declare");
             }

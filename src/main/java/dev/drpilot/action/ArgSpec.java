@@ -5,5 +5,4 @@ package dev.drpilot.action;
  *
  * @param sensitive a secret: never logged, shown or exported
  */
-public record ArgSpec(String name, ArgType type, boolean required, boolean sensitive, String description) {
-}
+public record ArgSpec(String name, ArgType type, boolean required, boolean sensitive, String description) {}

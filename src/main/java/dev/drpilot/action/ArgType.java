@@ -8,7 +8,15 @@ import java.util.Map;
  * bare name (deleted-items.json) is put in the incident's folder beside the log.
  */
 public enum ArgType {
-    STRING, INTEGER, BOOLEAN, INSTANT, DURATION, REGION, LIST, MAP, FILE;
+    STRING,
+    INTEGER,
+    BOOLEAN,
+    INSTANT,
+    DURATION,
+    REGION,
+    LIST,
+    MAP,
+    FILE;
 
     /** Whether a literal value from a runbook has this type's shape (strings are checked later, once resolved). */
     public boolean accepts(Object literal) {

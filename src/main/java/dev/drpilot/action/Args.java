@@ -44,7 +44,8 @@ public final class Args {
         try {
             return Instant.parse(String.valueOf(value));
         } catch (java.time.format.DateTimeParseException e) {
-            throw ActionException.permanent(name + ": '" + value + "' is not a UTC instant such as 2024-01-15T10:25:00Z");
+            throw ActionException.permanent(
+                    name + ": '" + value + "' is not a UTC instant such as 2024-01-15T10:25:00Z");
         }
     }
 
@@ -55,7 +56,8 @@ public final class Args {
         try {
             return java.time.Duration.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ActionException.permanent(name + ": '" + text + "' is not an ISO-8601 duration such as P90D or PT30M");
+            throw ActionException.permanent(
+                    name + ": '" + text + "' is not an ISO-8601 duration such as P90D or PT30M");
         }
     }
 
@@ -63,7 +65,8 @@ public final class Args {
     public java.util.List<String> list(String name) {
         Object value = values.get(name);
         if (value == null) return java.util.List.of();
-        if (value instanceof java.util.Collection<?> items) return items.stream().map(String::valueOf).toList();
+        if (value instanceof java.util.Collection<?> items)
+            return items.stream().map(String::valueOf).toList();
         return java.util.List.of(String.valueOf(value));
     }
 

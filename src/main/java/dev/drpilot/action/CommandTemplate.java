@@ -33,6 +33,7 @@ public final class CommandTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]*)([?@,])?}");
     /** A value not known yet, shown the way the guide writes it: {@code <pod-name>}. */
     private static final Pattern PLACEHOLDER_VALUE = Pattern.compile("<[A-Za-z0-9_.-]+>");
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private final String template;
@@ -96,7 +97,9 @@ public final class CommandTemplate {
             char c = template.charAt(i);
             if (c == '\'') {
                 int close = template.indexOf('\'', i + 1);
-                out.append('\'').append(fill(template.substring(i + 1, close), args, sensitive, true)).append('\'');
+                out.append('\'')
+                        .append(fill(template.substring(i + 1, close), args, sensitive, true))
+                        .append('\'');
                 i = close + 1;
             } else if (c == '[') {
                 int close = closingBracket(i);
@@ -155,8 +158,13 @@ public final class CommandTemplate {
             } else if (value == null) {
                 replacement = "<" + name + ">";
             } else if (value instanceof List<?> list && !quoted) {
-                List<String> words = list.stream().map(String::valueOf).map(CommandTemplate::quote).toList();
-                replacement = ",".equals(m.group(2)) ? quote(String.join(",", list.stream().map(String::valueOf).toList()))
+                List<String> words = list.stream()
+                        .map(String::valueOf)
+                        .map(CommandTemplate::quote)
+                        .toList();
+                replacement = ",".equals(m.group(2))
+                        ? quote(String.join(
+                                ",", list.stream().map(String::valueOf).toList()))
                         : String.join(" ", words);
             } else {
                 String text = text(value);

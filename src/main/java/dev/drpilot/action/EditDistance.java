@@ -2,8 +2,7 @@ package dev.drpilot.action;
 
 /** Levenshtein distance, to suggest the action id an author meant. */
 final class EditDistance {
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];

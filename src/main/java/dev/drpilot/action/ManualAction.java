@@ -21,7 +21,9 @@ public final class ManualAction implements Action {
         context.progress("Waiting for the operator to tick this step off", null);
         ActionContext.OperatorInput input = context.awaitOperator();
         Map<String, Object> outputs = new LinkedHashMap<>(input.values());
-        String note = input.note() == null || input.note().isBlank() ? "" : input.note().strip();
+        String note = input.note() == null || input.note().isBlank()
+                ? ""
+                : input.note().strip();
         if (!note.isEmpty()) outputs.put("note", note);
         return ActionResult.of(note.isEmpty() ? "Done" : "Done: " + note, outputs);
     }

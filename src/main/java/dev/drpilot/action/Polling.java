@@ -15,21 +15,22 @@ public final class Polling {
         Optional<T> poll() throws ActionException;
     }
 
-    private record Outcome<T>(T value, ActionException failure) {
-    }
+    private record Outcome<T>(T value, ActionException failure) {}
 
-    private Polling() {
-    }
+    private Polling() {}
 
     public static <T> T until(ActionContext context, String what, Duration timeout, Check<T> check)
             throws ActionException, InterruptedException {
-        Outcome<T> outcome = context.waitUntil(what, () -> {
-            try {
-                return check.poll().map(value -> new Outcome<>(value, null));
-            } catch (ActionException e) {
-                return e.isTransient() ? Optional.empty() : Optional.of(new Outcome<T>(null, e));
-            }
-        }, timeout);
+        Outcome<T> outcome = context.waitUntil(
+                what,
+                () -> {
+                    try {
+                        return check.poll().map(value -> new Outcome<>(value, null));
+                    } catch (ActionException e) {
+                        return e.isTransient() ? Optional.empty() : Optional.of(new Outcome<T>(null, e));
+                    }
+                },
+                timeout);
         if (outcome.failure() != null) throw outcome.failure();
         return outcome.value();
     }

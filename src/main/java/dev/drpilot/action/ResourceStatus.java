@@ -8,5 +8,4 @@ package dev.drpilot.action;
  * @param healthy whether that is the state the recovery aims for
  * @param detail  more, in a few words (restarts and node; endpoint; item count)
  */
-public record ResourceStatus(String kind, String name, String status, boolean healthy, String detail) {
-}
+public record ResourceStatus(String kind, String name, String status, boolean healthy, String detail) {}

@@ -17,6 +17,5 @@ public interface StatusSource extends AutoCloseable {
 
     /** Stops what the source keeps open between reads; nothing, for a source that only asks when read. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -29,7 +29,11 @@ public final class AccountSuggestions implements ParameterSuggestions {
     @Override
     public List<String> regions() {
         List<String> regions = new ArrayList<>(List.of("us-west-2", "us-east-1"));
-        Region.regions().stream().map(Region::id).filter(id -> !id.contains("global") && !regions.contains(id)).sorted().forEach(regions::add);
+        Region.regions().stream()
+                .map(Region::id)
+                .filter(id -> !id.contains("global") && !regions.contains(id))
+                .sorted()
+                .forEach(regions::add);
         return regions;
     }
 

@@ -19,21 +19,22 @@ import picocli.CommandLine;
  */
 public final class AotTraining {
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     /** @param args a runbook to validate, and the id of a runbook to show */
     public static void main(String[] args) {
         DrPilotServices services = DrPilotServices.fromEnvironment();
         makeTheLog(services.logLocation().of(null));
-        for (List<String> command : List.of(List.of("list"), List.of("show", args[1]), List.of("incidents"), List.of("validate", args[0]))) {
+        for (List<String> command : List.of(
+                List.of("list"), List.of("show", args[1]), List.of("incidents"), List.of("validate", args[0]))) {
             StringWriter said = new StringWriter();
             CommandLine line = DrPilotCommand.commandLineFor(services, command.get(0));
             line.setOut(new PrintWriter(said));
             line.setErr(new PrintWriter(said));
             int status = line.execute(command.toArray(String[]::new));
             if (status != 0) {
-                System.err.println("aot-train: `drpilot " + String.join(" ", command) + "` failed (" + status + "): " + said);
+                System.err.println(
+                        "aot-train: `drpilot " + String.join(" ", command) + "` failed (" + status + "): " + said);
                 System.exit(1);
             }
         }

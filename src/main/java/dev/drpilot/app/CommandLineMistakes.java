@@ -21,7 +21,8 @@ final class CommandLineMistakes implements CommandLine.IParameterExceptionHandle
     public int execute(ParseResult parsed) {
         ParseResult last = parsed;
         while (last.hasSubcommand()) last = last.subcommand();
-        if (!last.unmatched().isEmpty()) throw new UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+        if (!last.unmatched().isEmpty())
+            throw new UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
         return run.execute(parsed);
     }
 
@@ -37,16 +38,18 @@ final class CommandLineMistakes implements CommandLine.IParameterExceptionHandle
     private static String sentence(ParameterException e, CommandLine line) {
         String command = line.getCommandSpec().qualifiedName();
         String help = "`" + command + " --help` shows what it takes";
-        List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched()
+        List<String> unmatched = e instanceof UnmatchedArgumentException u
+                ? u.getUnmatched()
                 : line.getParseResult() != null ? line.getParseResult().unmatched() : List.of();
         if (unmatched.isEmpty()) return "`" + command + "`: " + e.getMessage() + "; " + help;
         String first = unmatched.getFirst();
         List<String> suggestions = new UnmatchedArgumentException(line, unmatched).getSuggestions();
         String closest = suggestions.isEmpty() ? null : "did you mean " + suggestions.getFirst() + "?";
         if (!first.startsWith("-") && !line.getSubcommands().isEmpty()) {
-            return "`" + command + " " + first + "`: no such command; " + (closest != null ? closest : "`" + command + " --help` lists them");
+            return "`" + command + " " + first + "`: no such command; "
+                    + (closest != null ? closest : "`" + command + " --help` lists them");
         }
-        return "`" + command + "`: " + (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "'; "
-                + (closest != null ? closest : help);
+        return "`" + command + "`: " + (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first
+                + "'; " + (closest != null ? closest : help);
     }
 }

@@ -65,7 +65,8 @@ final class DesktopWindow {
      */
     UiBackend backend(UiSettings settings, Path commandLineLog, String commandLineTeamLog) {
         Path logFile = services.logLocation().of(commandLineLog, settings.logLocation());
-        IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        IncidentLogStore log =
+                IncidentLogStore.open(logFile, Clock.systemUTC(), System.getProperty("user.name", "operator"));
         Path dataFolder = logFile.toAbsolutePath().getParent();
         List<Path> folders = new ArrayList<>();
         for (Path folder : List.of(services.runbooksFolder(), dataFolder.resolve("runbooks"))) {
@@ -74,13 +75,24 @@ final class DesktopWindow {
         RunbookLoader.Result loaded = new RunbookLoader(services.catalog()).load(folders);
         List<Exercise> exercises = new ArrayList<>();
         for (Path folder : folders) {
-            exercises.addAll(new ExerciseLoader(loaded.runbooks(), services.catalog()).loadFolder(folder.resolve("exercises")).exercises());
+            exercises.addAll(new ExerciseLoader(loaded.runbooks(), services.catalog())
+                    .loadFolder(folder.resolve("exercises"))
+                    .exercises());
         }
-        AwsClients aws = new AwsClients(EngineWiring.awsSettings(settings.awsProfile(), settings.awsRegion(), settings.awsEndpoint()));
+        AwsClients aws = new AwsClients(
+                EngineWiring.awsSettings(settings.awsProfile(), settings.awsRegion(), settings.awsEndpoint()));
         KubeClients kube = new KubeClients(EngineWiring.kubeSettings(settings.kubeContext()));
-        return new UiBackend(loaded.runbooks(), exercises, log, services.engine(log, aws, kube), dataFolder.resolve("exports"), aws::whoAmI,
-                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube), new AccountSuggestions(aws, kube),
-                services.tabletops(), teamLog(commandLineTeamLog != null ? commandLineTeamLog : settings.teamLog(), log));
+        return new UiBackend(
+                loaded.runbooks(),
+                exercises,
+                log,
+                services.engine(log, aws, kube),
+                dataFolder.resolve("exports"),
+                aws::whoAmI,
+                run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube),
+                new AccountSuggestions(aws, kube),
+                services.tabletops(),
+                teamLog(commandLineTeamLog != null ? commandLineTeamLog : settings.teamLog(), log));
     }
 
     /** The link to the team log at {@code url}, none for a blank one, or one that says why the URL cannot be used. */
@@ -96,7 +108,9 @@ final class DesktopWindow {
     /** Windows and macOS always have one; elsewhere X11 or Wayland must be named, unless JavaFX draws off screen (Monocle). */
     private static boolean hasDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win") || os.contains("mac") || "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) return true;
+        if (os.contains("win")
+                || os.contains("mac")
+                || "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) return true;
         return isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
     }
 

@@ -5,19 +5,19 @@ import dev.drpilot.app.cli.CloseCommand;
 import dev.drpilot.app.cli.CommandFactory;
 import dev.drpilot.app.cli.ContinueCommand;
 import dev.drpilot.app.cli.DiffCommand;
-import dev.drpilot.app.cli.MergeCommand;
-import dev.drpilot.app.cli.RecoverCommand;
-import dev.drpilot.app.cli.ReopenCommand;
-import dev.drpilot.app.cli.ResolveCommand;
 import dev.drpilot.app.cli.EvidenceCommand;
 import dev.drpilot.app.cli.ExportCommand;
 import dev.drpilot.app.cli.GapCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.ListCommand;
+import dev.drpilot.app.cli.MergeCommand;
 import dev.drpilot.app.cli.NoteCommand;
 import dev.drpilot.app.cli.PermissionsCommand;
 import dev.drpilot.app.cli.ReadinessCommand;
+import dev.drpilot.app.cli.RecoverCommand;
 import dev.drpilot.app.cli.RehearseCommand;
+import dev.drpilot.app.cli.ReopenCommand;
+import dev.drpilot.app.cli.ResolveCommand;
 import dev.drpilot.app.cli.ResumeCommand;
 import dev.drpilot.app.cli.RunCommand;
 import dev.drpilot.app.cli.ScorecardCommand;
@@ -35,16 +35,41 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "drpilot", mixinStandardHelpOptions = true, version = "DR Pilot 0.1",
-        description = {"DR Pilot walks an incident commander through disaster recovery.",
-                "Without a command it opens the desktop app (on the log --log names)."})
+@Command(
+        name = "drpilot",
+        mixinStandardHelpOptions = true,
+        version = "DR Pilot 0.1",
+        description = {
+            "DR Pilot walks an incident commander through disaster recovery.",
+            "Without a command it opens the desktop app (on the log --log names)."
+        })
 public final class DrPilotCommand implements Callable<Integer> {
 
     /** The sub-commands, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, ListCommand.class, ShowCommand.class, ActionsCommand.class,
-            PermissionsCommand.class, RunCommand.class, IncidentsCommand.class, ResumeCommand.class, ResolveCommand.class, CloseCommand.class,
-            ReopenCommand.class, NoteCommand.class, GapCommand.class, VerifyCommand.class, RecoverCommand.class, ContinueCommand.class, MergeCommand.class,
-            ExportCommand.class, EvidenceCommand.class, DiffCommand.class, RehearseCommand.class, ScorecardCommand.class, ReadinessCommand.class,
+    private static final List<Class<?>> COMMANDS = List.of(
+            ValidateCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            ActionsCommand.class,
+            PermissionsCommand.class,
+            RunCommand.class,
+            IncidentsCommand.class,
+            ResumeCommand.class,
+            ResolveCommand.class,
+            CloseCommand.class,
+            ReopenCommand.class,
+            NoteCommand.class,
+            GapCommand.class,
+            VerifyCommand.class,
+            RecoverCommand.class,
+            ContinueCommand.class,
+            MergeCommand.class,
+            ExportCommand.class,
+            EvidenceCommand.class,
+            DiffCommand.class,
+            RehearseCommand.class,
+            ScorecardCommand.class,
+            ReadinessCommand.class,
             TeamLogCommand.class);
 
     private final DrPilotServices services;
@@ -52,12 +77,19 @@ public final class DrPilotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--log", paramLabel = "PATH", description = "The incident log the window opens on, without its .mv.db ending.")
+    @Option(
+            names = "--log",
+            paramLabel = "PATH",
+            description = "The incident log the window opens on, without its .mv.db ending.")
     Path log;
 
-    @Option(names = "--team-log", paramLabel = "URL",
-            description = {"The team log the window sends its incidents' events to as well (jdbc:postgresql://HOST:5432/DATABASE?user=NAME;",
-                    "default: the window's setting); the password comes from PGPASSWORD or a pgpass file."})
+    @Option(
+            names = "--team-log",
+            paramLabel = "URL",
+            description = {
+                "The team log the window sends its incidents' events to as well (jdbc:postgresql://HOST:5432/DATABASE?user=NAME;",
+                "default: the window's setting); the password comes from PGPASSWORD or a pgpass file."
+            })
     String teamLog;
 
     public DrPilotCommand(DrPilotServices services) {
@@ -79,7 +111,8 @@ public final class DrPilotCommand implements Callable<Integer> {
      * get them all.
      */
     public static CommandLine commandLineFor(DrPilotServices services, String... args) {
-        boolean named = args.length > 0 && COMMANDS.stream().anyMatch(command -> nameOf(command).equals(args[0]));
+        boolean named = args.length > 0
+                && COMMANDS.stream().anyMatch(command -> nameOf(command).equals(args[0]));
         return commandLine(services, UnexpectedErrors.inDataFolder(), name -> !named || name.equals(args[0]));
     }
 
@@ -91,7 +124,8 @@ public final class DrPilotCommand implements Callable<Integer> {
      * The command line whose mistakes and failures each come out as one sentence: a mistyped
      * argument, a log that cannot be opened, and anything unexpected (its trace kept by {@code unexpected}).
      */
-    private static CommandLine commandLine(DrPilotServices services, UnexpectedErrors unexpected, Predicate<String> wanted) {
+    private static CommandLine commandLine(
+            DrPilotServices services, UnexpectedErrors unexpected, Predicate<String> wanted) {
         CommandLine line = new CommandLine(new DrPilotCommand(services), new CommandFactory(services));
         for (Class<?> command : COMMANDS) {
             if (wanted.test(nameOf(command))) line.addSubcommand(nameOf(command), command);
@@ -105,7 +139,8 @@ public final class DrPilotCommand implements Callable<Integer> {
                 command.getErr().flush();
                 return 1;
             }
-            return unexpected.report(error, "running `" + command.getCommandSpec().qualifiedName() + "`", command.getErr());
+            return unexpected.report(
+                    error, "running `" + command.getCommandSpec().qualifiedName() + "`", command.getErr());
         });
         return line;
     }

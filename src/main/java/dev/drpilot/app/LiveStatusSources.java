@@ -25,8 +25,7 @@ import java.util.Set;
  */
 public final class LiveStatusSources {
 
-    private LiveStatusSources() {
-    }
+    private LiveStatusSources() {}
 
     public static List<StatusSource> of(Runbook runbook, Map<String, String> params, AwsClients aws, KubeClients kube) {
         Set<String> namespaces = new LinkedHashSet<>();
@@ -34,14 +33,16 @@ public final class LiveStatusSources {
         Set<String> tables = new LinkedHashSet<>();
         List<StatusSource> records = new ArrayList<>();
         for (Param param : runbook.params()) {
-            if (param.type() == ParamType.K8S_NAMESPACE && params.get(param.name()) != null) namespaces.add(params.get(param.name()));
+            if (param.type() == ParamType.K8S_NAMESPACE && params.get(param.name()) != null)
+                namespaces.add(params.get(param.name()));
         }
         for (Step step : runbook.steps()) {
             if (step.isManual()) continue;
             String action = step.action();
             if (action.startsWith("k8s.")) resolved(step, "namespace", params).ifPresent(namespaces::add);
             for (String arg : List.of("instance", "source", "target")) {
-                if (action.startsWith("aws.rds.") && !action.contains("Snapshot")) resolved(step, arg, params).ifPresent(instances::add);
+                if (action.startsWith("aws.rds.") && !action.contains("Snapshot"))
+                    resolved(step, arg, params).ifPresent(instances::add);
             }
             for (String arg : List.of("table", "source", "target")) {
                 if (action.startsWith("aws.dynamodb.") && !action.contains("Backup") && !action.contains("export")) {
@@ -52,7 +53,11 @@ public final class LiveStatusSources {
                 var zone = resolved(step, "hostedZoneId", params);
                 var name = resolved(step, "recordName", params);
                 if (zone.isPresent() && name.isPresent()) {
-                    records.add(new Route53RecordStatus(aws, zone.get(), name.get(), resolved(step, "target", params).orElse(null)));
+                    records.add(new Route53RecordStatus(
+                            aws,
+                            zone.get(),
+                            name.get(),
+                            resolved(step, "target", params).orElse(null)));
                 }
             }
         }

@@ -11,12 +11,12 @@ import java.io.PrintWriter;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         DrPilotServices services = DrPilotServices.fromEnvironment();
-        if (args.length > 0) System.exit(DrPilotCommand.commandLineFor(services, args).execute(args));
+        if (args.length > 0)
+            System.exit(DrPilotCommand.commandLineFor(services, args).execute(args));
         PrintWriter err = new PrintWriter(System.err, true);
         int status;
         try {

@@ -38,8 +38,8 @@ final class UnexpectedErrors {
         String what = "DR Pilot stopped on an unexpected error while " + doing + summary(error);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+            try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
                 log.println(Instant.now() + " while " + doing + ":");
                 error.printStackTrace(log);
             }
@@ -54,6 +54,8 @@ final class UnexpectedErrors {
     /** The first line of the error's own words, in brackets; nothing when it has none (its name is for the bug report). */
     private static String summary(Throwable error) {
         String message = error.getMessage();
-        return message == null || message.isBlank() ? "" : " (" + message.lines().findFirst().orElse(message).strip() + ")";
+        return message == null || message.isBlank()
+                ? ""
+                : " (" + message.lines().findFirst().orElse(message).strip() + ")";
     }
 }

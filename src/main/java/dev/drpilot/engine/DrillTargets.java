@@ -19,10 +19,10 @@ final class DrillTargets {
     static final String SUFFIX = "-test";
     private static final Set<String> TARGET_ARGS = Set.of("target", "instance", "table");
 
-    private DrillTargets() {
-    }
+    private DrillTargets() {}
 
-    static void check(Runbook runbook, ActionCatalog catalog, Map<String, String> params) throws InvalidParametersException {
+    static void check(Runbook runbook, ActionCatalog catalog, Map<String, String> params)
+            throws InvalidParametersException {
         if (runbook.kind() != RunbookKind.DRILL) return;
         List<String> problems = new ArrayList<>();
         for (Step step : runbook.steps()) {
@@ -31,8 +31,9 @@ final class DrillTargets {
                 if (!TARGET_ARGS.contains(arg) || !(raw instanceof String text)) return;
                 String value = Interpolation.withParameters(text, params).orElse(text);
                 if (!value.endsWith(SUFFIX)) {
-                    problems.add("step '" + step.id() + "' would " + verb(step) + " '" + value + "', a production name: a drill only touches"
-                            + " names ending in " + SUFFIX + " (the guide's rule); give a " + SUFFIX + " name");
+                    problems.add("step '" + step.id() + "' would " + verb(step) + " '" + value
+                            + "', a production name: a drill only touches" + " names ending in " + SUFFIX
+                            + " (the guide's rule); give a " + SUFFIX + " name");
                 }
             });
         }
@@ -40,7 +41,8 @@ final class DrillTargets {
     }
 
     private static boolean writes(Step step, ActionCatalog catalog) {
-        return step.action().contains(".restore") || catalog.find(step.action()).map(c -> c.destructive()).orElse(false);
+        return step.action().contains(".restore")
+                || catalog.find(step.action()).map(c -> c.destructive()).orElse(false);
     }
 
     private static String verb(Step step) {

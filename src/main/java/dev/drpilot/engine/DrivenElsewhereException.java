@@ -6,6 +6,7 @@ import dev.drpilot.incident.Driver;
 public final class DrivenElsewhereException extends IllegalStateException {
 
     DrivenElsewhereException(String incidentId, Driver driver) {
-        super(incidentId + " is driven by " + driver.label() + ": only its driver runs steps, so take it over to run them here");
+        super(incidentId + " is driven by " + driver.label()
+                + ": only its driver runs steps, so take it over to run them here");
     }
 }

@@ -23,10 +23,19 @@ final class DrivingSeat {
     private final IncidentListeners listeners;
     /** The last event of the log the run was built from; the follower reads on after it. */
     private final long builtUpTo;
+
     private IncidentFollower follower;
 
-    DrivingSeat(Object lock, String incidentId, IncidentLogStore log, Wheel wheel, StepScheduler scheduler, IncidentReplay replay,
-                IncidentLife life, IncidentListeners listeners, long builtUpTo) {
+    DrivingSeat(
+            Object lock,
+            String incidentId,
+            IncidentLogStore log,
+            Wheel wheel,
+            StepScheduler scheduler,
+            IncidentReplay replay,
+            IncidentLife life,
+            IncidentListeners listeners,
+            long builtUpTo) {
         this.lock = lock;
         this.incidentId = incidentId;
         this.log = log;
@@ -83,7 +92,8 @@ final class DrivingSeat {
 
     /** Another DR Pilot took the incident over: what this one was running stops, and says why. */
     void lostTo(Driver taker) {
-        String why = "Stopped here: " + taker.seat().label() + " took the incident over; check the resource before retrying";
+        String why =
+                "Stopped here: " + taker.seat().label() + " took the incident over; check the resource before retrying";
         scheduler.stopAll().values().forEach(execution -> execution.cancel(why));
     }
 
@@ -96,7 +106,8 @@ final class DrivingSeat {
     void followed(IncidentEvent event) {
         synchronized (lock) {
             switch (event.kind()) {
-                case INCIDENT_RECOVERED, INCIDENT_CLOSED, INCIDENT_REOPENED, INCIDENT_START_SET_BACK -> life.followed(event);
+                case INCIDENT_RECOVERED, INCIDENT_CLOSED, INCIDENT_REOPENED, INCIDENT_START_SET_BACK ->
+                    life.followed(event);
                 default -> replay.follow(event);
             }
             listeners.logged(event);

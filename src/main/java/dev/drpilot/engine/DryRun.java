@@ -20,11 +20,10 @@ import java.util.Optional;
 public final class DryRun {
 
     /** One step as it would run; a manual step has its instructions instead of a request and command. */
-    public record Line(Step step, Map<String, Object> request, String command, String instructions, String confirmation) {
-    }
+    public record Line(
+            Step step, Map<String, Object> request, String command, String instructions, String confirmation) {}
 
-    private DryRun() {
-    }
+    private DryRun() {}
 
     public static List<Line> of(Runbook runbook, ParameterValues params, ActionCatalog catalog) {
         Interpolation preview = Interpolation.preview(ref -> {
@@ -32,7 +31,9 @@ public final class DryRun {
             if (runbook.param(ref.name()).map(p -> p.sensitive()).orElse(false)) return Optional.of("****");
             return Optional.ofNullable(params.typed().get(ref.name()));
         });
-        return runbook.steps().stream().map(step -> line(step, preview, catalog)).toList();
+        return runbook.steps().stream()
+                .map(step -> line(step, preview, catalog))
+                .toList();
     }
 
     private static Line line(Step step, Interpolation preview, ActionCatalog catalog) {
@@ -40,7 +41,8 @@ public final class DryRun {
         if (step.isManual()) return new Line(step, Map.of(), null, step.instructions(preview), confirmation);
         ActionContract contract = catalog.find(step.action()).orElseThrow();
         Map<String, Object> request = new LinkedHashMap<>(preview.resolveAll(step.with()));
-        for (ArgSpec arg : contract.args()) if (arg.sensitive() && request.containsKey(arg.name())) request.put(arg.name(), "****");
+        for (ArgSpec arg : contract.args())
+            if (arg.sensitive() && request.containsKey(arg.name())) request.put(arg.name(), "****");
         return new Line(step, request, contract.renderCommand(request), null, confirmation);
     }
 }

@@ -19,12 +19,11 @@ public final class IncidentClocks {
      * @param steps     how many steps the runbook has in this phase (none: nothing to do, which is not "done")
      * @param openSteps how many of them are not settled yet
      */
-    public record PhaseClock(Phase phase, Instant opens, Instant closes, int steps, int openSteps, boolean current, boolean breached) {
-    }
+    public record PhaseClock(
+            Phase phase, Instant opens, Instant closes, int steps, int openSteps, boolean current, boolean breached) {}
 
     /** A clock that ran out: a phase whose window closed with work left, or the RTO. */
-    public record Breach(String clock, String detail) {
-    }
+    public record Breach(String clock, String detail) {}
 
     /**
      * @param elapsed      from the start to now, or to the close once closed
@@ -32,8 +31,8 @@ public final class IncidentClocks {
      * @param recoveredIn  from the start to the recovery (the RTO achieved), or null while the service is down
      * @param closed       whether the incident is closed (every clock stopped)
      */
-    public record Reading(Duration elapsed, Duration rtoRemaining, List<PhaseClock> phases, Duration recoveredIn, boolean closed) {
-    }
+    public record Reading(
+            Duration elapsed, Duration rtoRemaining, List<PhaseClock> phases, Duration recoveredIn, boolean closed) {}
 
     private final Instant start;
     private final Targets targets;
@@ -60,14 +59,18 @@ public final class IncidentClocks {
         Instant end = closedAt != null && closedAt.isBefore(now) ? closedAt : now;
         Duration elapsed = Duration.between(start, end);
         Duration recoveredIn = recoveredAt == null ? null : Duration.between(start, recoveredAt);
-        Duration rtoRemaining = targets == null || targets.rto().isNone() ? null
+        Duration rtoRemaining = targets == null || targets.rto().isNone()
+                ? null
                 : targets.rto().atMost().minus(recoveredIn != null ? recoveredIn : elapsed);
         List<PhaseClock> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             Instant opens = start.plus(phase.opens());
             Instant closes = start.plus(phase.closes());
-            int all = (int) steps.stream().filter(s -> s.step().phase() == phase).count();
-            int open = (int) steps.stream().filter(s -> s.step().phase() == phase && !s.state().isSettled()).count();
+            int all =
+                    (int) steps.stream().filter(s -> s.step().phase() == phase).count();
+            int open = (int) steps.stream()
+                    .filter(s -> s.step().phase() == phase && !s.state().isSettled())
+                    .count();
             boolean current = !end.isBefore(opens) && end.isBefore(closes);
             phases.add(new PhaseClock(phase, opens, closes, all, open, current, !end.isBefore(closes) && open > 0));
         }
@@ -81,14 +84,21 @@ public final class IncidentClocks {
         Reading reading = at(now, steps);
         for (PhaseClock phase : reading.phases()) {
             if (phase.breached()) {
-                breaches.add(new Breach("phase " + phase.phase().yamlName(), phase.openSteps() + " step(s) of the "
-                        + phase.phase().label() + " phase still open after its window closed"));
+                breaches.add(new Breach(
+                        "phase " + phase.phase().yamlName(),
+                        phase.openSteps() + " step(s) of the " + phase.phase().label()
+                                + " phase still open after its window closed"));
             }
         }
-        boolean recoveryOpen = steps.stream().anyMatch(s -> (s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY)
-                && !s.state().isSettled());
-        if (recoveredAt == null && reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() && recoveryOpen) {
-            breaches.add(new Breach("RTO", "recovery not complete " + targets.rto().label() + " after the start"));
+        boolean recoveryOpen = steps.stream()
+                .anyMatch(s -> (s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY)
+                        && !s.state().isSettled());
+        if (recoveredAt == null
+                && reading.rtoRemaining() != null
+                && reading.rtoRemaining().isNegative()
+                && recoveryOpen) {
+            breaches.add(
+                    new Breach("RTO", "recovery not complete " + targets.rto().label() + " after the start"));
         }
         return breaches;
     }

@@ -30,14 +30,22 @@ public final class IncidentEngine implements AutoCloseable {
      * @param executor runs the steps, one at a time; the app passes a single worker thread
      * @param sleeper  waits between polls and retries (tests advance a test clock instead)
      */
-    public IncidentEngine(IncidentLogStore log, ActionRegistry actions, ExecutorService executor, Clock clock,
-                          Sleeper sleeper, java.util.random.RandomGenerator random) {
+    public IncidentEngine(
+            IncidentLogStore log,
+            ActionRegistry actions,
+            ExecutorService executor,
+            Clock clock,
+            Sleeper sleeper,
+            java.util.random.RandomGenerator random) {
         this.log = log;
         this.actions = actions;
         this.executor = executor;
         this.clock = clock;
-        this.settings = new StepExecution.Settings(sleeper, Backoff.standard(random),
-                new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30), random), 4);
+        this.settings = new StepExecution.Settings(
+                sleeper,
+                Backoff.standard(random),
+                new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30), random),
+                4);
     }
 
     /**
@@ -54,7 +62,8 @@ public final class IncidentEngine implements AutoCloseable {
      * route can later resume it on an engine that calls anything. Only an engine whose every
      * action plays a script may declare one.
      */
-    public IncidentRun declareTabletop(Runbook runbook, Map<String, String> paramValues, NewIncident request, String exercise)
+    public IncidentRun declareTabletop(
+            Runbook runbook, Map<String, String> paramValues, NewIncident request, String exercise)
             throws InvalidParametersException {
         if (!actions.callsNothing()) throw tabletopRefused(runbook, "declared");
         return declare(runbook, paramValues, request, exercise);
@@ -63,14 +72,17 @@ public final class IncidentEngine implements AutoCloseable {
     private IncidentRun declare(Runbook runbook, Map<String, String> paramValues, NewIncident request, String exercise)
             throws InvalidParametersException {
         ParameterValues params = ParameterValues.resolve(runbook, paramValues, clock.instant());
-        if (request.failureStartedAt() != null && request.failureStartedAt().isAfter(clock.instant().plusSeconds(60))) {
+        if (request.failureStartedAt() != null
+                && request.failureStartedAt().isAfter(clock.instant().plusSeconds(60))) {
             throw new InvalidParametersException(List.of("the failure's start " + request.failureStartedAt()
                     + " is in the future: give when it began, in UTC"));
         }
         DrillTargets.check(runbook, actions.catalog(), params.texts());
         params.secrets().forEach(log.redactor()::addSecret);
-        Incident incident = log.declare(request, params.texts(), exercise, RunbookVersions.file(runbook.version()), clock);
-        IncidentRun run = new IncidentRun(runbook, incident, log.events(incident.id()), log, actions, executor, clock, settings, params, 1);
+        Incident incident =
+                log.declare(request, params.texts(), exercise, RunbookVersions.file(runbook.version()), clock);
+        IncidentRun run = new IncidentRun(
+                runbook, incident, log.events(incident.id()), log, actions, executor, clock, settings, params, 1);
         run.takeTheWheelIfFree();
         return run;
     }
@@ -94,7 +106,8 @@ public final class IncidentEngine implements AutoCloseable {
      * resume, and the change is logged; any other is refused with a {@link RunbookChangedException}.
      * A log written before runbook versions were recorded resumes as it always did.
      */
-    public IncidentRun resume(Incident incident, Runbook runbook, Map<String, String> secretValues, RunbookChange accepted)
+    public IncidentRun resume(
+            Incident incident, Runbook runbook, Map<String, String> secretValues, RunbookChange accepted)
             throws InvalidParametersException {
         java.util.List<IncidentEvent> events = log.events(incident.id());
         if (exerciseOf(events).isPresent() && !actions.callsNothing()) throw tabletopRefused(runbook, "resumed");
@@ -103,11 +116,21 @@ public final class IncidentEngine implements AutoCloseable {
         Map<String, String> given = new HashMap<>(loggedParams(events));
         for (Param param : runbook.params()) if (param.sensitive()) given.remove(param.name());
         given.putAll(secretValues);
-        ParameterValues params = ParameterValues.resolve(runbook, given, incident.declaredAt().plusSeconds(60));
+        ParameterValues params =
+                ParameterValues.resolve(runbook, given, incident.declaredAt().plusSeconds(60));
         params.secrets().forEach(log.redactor()::addSecret);
         long upTo = events.isEmpty() ? 0 : events.getLast().sequence();
-        IncidentRun run = new IncidentRun(runbook, log.incident(incident.id()).orElse(incident), events, log, actions, executor, clock,
-                settings, params, upTo);
+        IncidentRun run = new IncidentRun(
+                runbook,
+                log.incident(incident.id()).orElse(incident),
+                events,
+                log,
+                actions,
+                executor,
+                clock,
+                settings,
+                params,
+                upTo);
         run.replay(events);
         if (run.takeTheWheelIfFree()) {
             run.journal().record(new EventData.Resumed(events.size()), null);
@@ -127,22 +150,28 @@ public final class IncidentEngine implements AutoCloseable {
      * written before that, by its first inject); empty for anything else.
      */
     public static Optional<String> exerciseOf(List<IncidentEvent> events) {
-        return events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED || e.kind() == EventKind.INJECT)
+        return events.stream()
+                .filter(e -> e.kind() == EventKind.INCIDENT_DECLARED || e.kind() == EventKind.INJECT)
                 .map(e -> switch (e.data()) {
                     case EventData.Declared declared -> declared.exercise();
                     case EventData.Inject inject -> inject.exercise();
                     default -> null;
-                }).filter(Objects::nonNull).findFirst();
+                })
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /** A tabletop never opens a connection, by any route (the window, resume, rehearse): only a scripted engine plays it. */
     private static IllegalStateException tabletopRefused(Runbook runbook, String how) {
-        return new IllegalStateException("a tabletop rehearsal of " + runbook.id() + " is played by its exercise's script and never"
-                + " calls AWS or Kubernetes, so it cannot be " + how + " here: open it in the window (drpilot, then Resume)");
+        return new IllegalStateException("a tabletop rehearsal of " + runbook.id()
+                + " is played by its exercise's script and never" + " calls AWS or Kubernetes, so it cannot be " + how
+                + " here: open it in the window (drpilot, then Resume)");
     }
 
     private static Map<String, String> loggedParams(java.util.List<IncidentEvent> events) {
-        return events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED).findFirst()
+        return events.stream()
+                .filter(e -> e.kind() == EventKind.INCIDENT_DECLARED)
+                .findFirst()
                 .map(e -> ((EventData.Declared) e.data()).params())
                 .orElse(Map.of());
     }

@@ -25,8 +25,7 @@ public final class IncidentFigures {
     public static final String RESTORE_POINT = "restoreTime";
 
     /** Who settled a step (ran it to success, ticked it off or skipped it) and when. */
-    public record Settled(String actor, Instant at) {
-    }
+    public record Settled(String actor, Instant at) {}
 
     /**
      * A checklist phase's work, from the log.
@@ -34,8 +33,7 @@ public final class IncidentFigures {
      * @param steps  the runbook's steps in the phase
      * @param doneAt when its last step was settled, or null while one is not
      */
-    public record PhaseState(Phase phase, int steps, Instant doneAt) {
-    }
+    public record PhaseState(Phase phase, int steps, Instant doneAt) {}
 
     private final Instant declaredAt;
     private final Instant failureStartedAt;
@@ -47,8 +45,16 @@ public final class IncidentFigures {
     private final Map<String, Settled> settled;
     private final List<PhaseState> phases;
 
-    private IncidentFigures(Instant declaredAt, Instant failureStartedAt, Instant restorePoint, Instant recoveredAt, Instant rtoStoppedAt,
-                            Instant closedAt, Instant firstActionAt, Map<String, Settled> settled, List<PhaseState> phases) {
+    private IncidentFigures(
+            Instant declaredAt,
+            Instant failureStartedAt,
+            Instant restorePoint,
+            Instant recoveredAt,
+            Instant rtoStoppedAt,
+            Instant closedAt,
+            Instant firstActionAt,
+            Map<String, Settled> settled,
+            List<PhaseState> phases) {
         this.declaredAt = declaredAt;
         this.failureStartedAt = failureStartedAt;
         this.restorePoint = restorePoint;
@@ -77,9 +83,11 @@ public final class IncidentFigures {
                 case INCIDENT_DECLARED -> {
                     EventData.Declared declared = (EventData.Declared) e.data();
                     if (declared.failureStartedAt() != null) failureStartedAt = declared.failureStartedAt();
-                    if (declared.params() != null) restorePoint = declared.params().get(RESTORE_POINT);
+                    if (declared.params() != null)
+                        restorePoint = declared.params().get(RESTORE_POINT);
                 }
-                case INCIDENT_START_SET_BACK -> failureStartedAt = ((EventData.StartSetBack) e.data()).failureStartedAt();
+                case INCIDENT_START_SET_BACK ->
+                    failureStartedAt = ((EventData.StartSetBack) e.data()).failureStartedAt();
                 case INCIDENT_RECOVERED -> {
                     recoveredAt = e.time();
                     recoverySaid = true;
@@ -96,12 +104,22 @@ public final class IncidentFigures {
                 case STEP_SUCCEEDED, STEP_SKIPPED -> {
                     if (e.stepId() != null) settled.put(e.stepId(), new Settled(e.actor(), e.time()));
                 }
-                default -> { }
+                default -> {}
             }
         }
         List<PhaseState> phases = runbook == null ? List.of() : phases(runbook, settled);
-        Instant rtoStoppedAt = recoverySaid ? recoveredAt : runbook == null ? null : recoveryStepsDoneAt(runbook, settled);
-        return new IncidentFigures(incident.declaredAt(), failureStartedAt, instant(restorePoint), recoveredAt, rtoStoppedAt, closedAt, firstActionAt, settled, phases);
+        Instant rtoStoppedAt =
+                recoverySaid ? recoveredAt : runbook == null ? null : recoveryStepsDoneAt(runbook, settled);
+        return new IncidentFigures(
+                incident.declaredAt(),
+                failureStartedAt,
+                instant(restorePoint),
+                recoveredAt,
+                rtoStoppedAt,
+                closedAt,
+                firstActionAt,
+                settled,
+                phases);
     }
 
     private static Instant instant(String text) {
@@ -115,10 +133,16 @@ public final class IncidentFigures {
     private static List<PhaseState> phases(Runbook runbook, Map<String, Settled> settled) {
         List<PhaseState> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            List<Step> steps = runbook.steps().stream().filter(s -> s.phase() == phase).toList();
+            List<Step> steps =
+                    runbook.steps().stream().filter(s -> s.phase() == phase).toList();
             if (steps.isEmpty()) continue;
             boolean done = steps.stream().allMatch(s -> settled.containsKey(s.id()));
-            Instant doneAt = done ? steps.stream().map(s -> settled.get(s.id()).at()).max(Instant::compareTo).orElseThrow() : null;
+            Instant doneAt = done
+                    ? steps.stream()
+                            .map(s -> settled.get(s.id()).at())
+                            .max(Instant::compareTo)
+                            .orElseThrow()
+                    : null;
             phases.add(new PhaseState(phase, steps.size(), doneAt));
         }
         return phases;
@@ -126,9 +150,14 @@ public final class IncidentFigures {
 
     /** For a log written before recovery was an event: when the last immediate or recovery step was settled, if they all were. */
     private static Instant recoveryStepsDoneAt(Runbook runbook, Map<String, Settled> settled) {
-        List<Step> needed = runbook.steps().stream().filter(s -> s.phase() == Phase.IMMEDIATE || s.phase() == Phase.RECOVERY).toList();
+        List<Step> needed = runbook.steps().stream()
+                .filter(s -> s.phase() == Phase.IMMEDIATE || s.phase() == Phase.RECOVERY)
+                .toList();
         if (needed.isEmpty() || !needed.stream().allMatch(s -> settled.containsKey(s.id()))) return null;
-        return needed.stream().map(s -> settled.get(s.id()).at()).max(Instant::compareTo).orElseThrow();
+        return needed.stream()
+                .map(s -> settled.get(s.id()).at())
+                .max(Instant::compareTo)
+                .orElseThrow();
     }
 
     /** Where every clock counts from: the failure's start when known, else the declaration. */
@@ -213,8 +242,14 @@ public final class IncidentFigures {
     /** Whether an event changes these figures (so a screen need count them again only then). */
     public static boolean counts(IncidentEvent event) {
         return switch (event.kind()) {
-            case INCIDENT_DECLARED, INCIDENT_START_SET_BACK, INCIDENT_RECOVERED, INCIDENT_CLOSED, INCIDENT_REOPENED, STEP_STARTED,
-                 STEP_SUCCEEDED, STEP_SKIPPED -> true;
+            case INCIDENT_DECLARED,
+                    INCIDENT_START_SET_BACK,
+                    INCIDENT_RECOVERED,
+                    INCIDENT_CLOSED,
+                    INCIDENT_REOPENED,
+                    STEP_STARTED,
+                    STEP_SUCCEEDED,
+                    STEP_SKIPPED -> true;
             default -> false;
         };
     }

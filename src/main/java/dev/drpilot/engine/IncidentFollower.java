@@ -47,7 +47,8 @@ final class IncidentFollower implements AutoCloseable {
             if (look.takenBy() != null) seat.lostTo(look.takenBy());
             if (look.changed()) seat.driverChanged();
         } catch (RuntimeException e) {
-            // the log did not answer this time (its server process is handing over, or it is closing): the next round asks again
+            // the log did not answer this time (its server process is handing over, or it is closing): the next round
+            // asks again
         }
     }
 

@@ -47,7 +47,8 @@ final class IncidentJournal {
 
     /** A step as the operator may see it: its outputs and message redacted as the log redacts them. */
     StepRun shown(StepRun run) {
-        return run.shown(log.redactor().redactValues(run.outputs()), log.redactor().redact(run.message()));
+        return run.shown(
+                log.redactor().redactValues(run.outputs()), log.redactor().redact(run.message()));
     }
 
     /** The incident's own folder for the files its steps write. */

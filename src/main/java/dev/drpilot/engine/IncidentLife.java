@@ -32,13 +32,23 @@ final class IncidentLife {
     private final IncidentListeners listeners;
     /** Clocks already logged as breached, so each breach is logged once. */
     private final Set<String> breached = new HashSet<>();
+
     private volatile IncidentClocks clocks;
     private volatile IncidentState state;
     private volatile Incident incident;
 
     /** @param events the incident's events in the log as it was opened, for its figures and clocks */
-    IncidentLife(Object lock, IncidentLogStore log, Incident incident, List<IncidentEvent> events, Runbook runbook,
-                 IncidentJournal journal, StepBoard board, Wheel wheel, Clock clock, IncidentListeners listeners) {
+    IncidentLife(
+            Object lock,
+            IncidentLogStore log,
+            Incident incident,
+            List<IncidentEvent> events,
+            Runbook runbook,
+            IncidentJournal journal,
+            StepBoard board,
+            Wheel wheel,
+            Clock clock,
+            IncidentListeners listeners) {
         this.lock = lock;
         this.log = log;
         this.runbook = runbook;
@@ -63,19 +73,22 @@ final class IncidentLife {
     }
 
     void refuseWhenClosed() {
-        if (state == IncidentState.CLOSED) throw new IllegalStateException("incident " + incident.id() + " is closed: reopen it to run steps");
+        if (state == IncidentState.CLOSED)
+            throw new IllegalStateException("incident " + incident.id() + " is closed: reopen it to run steps");
     }
 
     IncidentEvent setFailureStart(Instant failureStartedAt, String reason) {
         if (failureStartedAt.isAfter(clock.instant().plusSeconds(60))) {
-            throw new IllegalArgumentException("the failure's start " + failureStartedAt + " is in the future: give when it began, in UTC");
+            throw new IllegalArgumentException(
+                    "the failure's start " + failureStartedAt + " is in the future: give when it began, in UTC");
         }
         return changed(log.setFailureStart(incident.id(), failureStartedAt, reason));
     }
 
     IncidentEvent recovered(String by, String note) {
         synchronized (lock) {
-            return changed(log.recovered(incident.id(), new EventData.Recovered(by, note == null || note.isBlank() ? null : note)));
+            return changed(log.recovered(
+                    incident.id(), new EventData.Recovered(by, note == null || note.isBlank() ? null : note)));
         }
     }
 
@@ -127,10 +140,15 @@ final class IncidentLife {
      * unless it marks the step that proves it ({@link #recoveredByStep}).
      */
     void recoveredByItsSteps() {
-        if (state != IncidentState.OPEN || runbook.kind() != RunbookKind.RECOVERY || runbook.recoveryStep().isPresent()) return;
+        if (state != IncidentState.OPEN
+                || runbook.kind() != RunbookKind.RECOVERY
+                || runbook.recoveryStep().isPresent()) return;
         List<StepRun> recovery = board.steps().stream()
-                .filter(s -> s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY).toList();
-        if (recovery.isEmpty() || !recovery.stream().allMatch(s -> s.state() == StepState.SUCCEEDED || s.state() == StepState.SKIPPED)) return;
+                .filter(s -> s.step().phase() == Phase.IMMEDIATE || s.step().phase() == Phase.RECOVERY)
+                .toList();
+        if (recovery.isEmpty()
+                || !recovery.stream().allMatch(s -> s.state() == StepState.SUCCEEDED || s.state() == StepState.SKIPPED))
+            return;
         recovered(EventData.Recovered.BY_STEPS, "every step of the immediate and recovery phases is done");
     }
 

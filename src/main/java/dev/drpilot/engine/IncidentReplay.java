@@ -70,8 +70,9 @@ final class IncidentReplay {
             if (!step.state().isActive() || runningHere.contains(step.id())) continue;
             String advice = step.step().isManual()
                     ? "DR Pilot stopped while this step waited for you; start it again to tick it off"
-                    : "Was running when DR Pilot stopped: check " + (step.command() == null ? "its resource" : "the resource of `" + step.command() + "`")
-                    + " before you retry it";
+                    : "Was running when DR Pilot stopped: check "
+                            + (step.command() == null ? "its resource" : "the resource of `" + step.command() + "`")
+                            + " before you retry it";
             journal.record(new EventData.StepInterrupted(advice), step.id());
             board.update(step.ended(StepState.INTERRUPTED, clock.instant(), Map.of(), advice));
         }
@@ -96,14 +97,20 @@ final class IncidentReplay {
     private static StepRun next(StepRun step, IncidentEvent event, EventData data) {
         return switch (data) {
             case EventData.StepStarted started -> step.started(event.time());
-            case EventData.StepWaiting waiting -> step.progress(StepState.WAITING, "Waiting for " + waiting.waitingFor(), null);
-            case EventData.ConfirmationRequested asked -> step.with(StepState.AWAITING_CONFIRMATION,
-                    "Destructive: type '" + asked.type() + "' to go ahead");
-            case EventData.StepSucceeded s -> step.ended(StepState.SUCCEEDED, event.time(), outputsOf(s.outputs()), String.valueOf(s.summary()));
-            case EventData.StepFailed f -> step.ended(StepState.FAILED, event.time(), outputsOf(f.outputs()), String.valueOf(f.message()));
-            case EventData.StepSkipped s -> step.ended(StepState.SKIPPED, event.time(), Map.of(), "Skipped: " + s.reason());
-            case EventData.StepCancelled c -> step.ended(StepState.CANCELLED, event.time(), Map.of(), String.valueOf(c.message()));
-            case EventData.StepInterrupted i -> step.ended(StepState.INTERRUPTED, event.time(), Map.of(), String.valueOf(i.message()));
+            case EventData.StepWaiting waiting ->
+                step.progress(StepState.WAITING, "Waiting for " + waiting.waitingFor(), null);
+            case EventData.ConfirmationRequested asked ->
+                step.with(StepState.AWAITING_CONFIRMATION, "Destructive: type '" + asked.type() + "' to go ahead");
+            case EventData.StepSucceeded s ->
+                step.ended(StepState.SUCCEEDED, event.time(), outputsOf(s.outputs()), String.valueOf(s.summary()));
+            case EventData.StepFailed f ->
+                step.ended(StepState.FAILED, event.time(), outputsOf(f.outputs()), String.valueOf(f.message()));
+            case EventData.StepSkipped s ->
+                step.ended(StepState.SKIPPED, event.time(), Map.of(), "Skipped: " + s.reason());
+            case EventData.StepCancelled c ->
+                step.ended(StepState.CANCELLED, event.time(), Map.of(), String.valueOf(c.message()));
+            case EventData.StepInterrupted i ->
+                step.ended(StepState.INTERRUPTED, event.time(), Map.of(), String.valueOf(i.message()));
             default -> step;
         };
     }

@@ -40,8 +40,17 @@ public final class IncidentRun implements AutoCloseable {
     private final DrivingSeat seat;
 
     /** @param events the incident's events in the log as it was opened, for its figures and clocks */
-    IncidentRun(Runbook runbook, Incident incident, List<IncidentEvent> events, IncidentLogStore log, ActionRegistry actions,
-                ExecutorService executor, Clock clock, StepExecution.Settings settings, ParameterValues params, long builtUpTo) {
+    IncidentRun(
+            Runbook runbook,
+            Incident incident,
+            List<IncidentEvent> events,
+            IncidentLogStore log,
+            ActionRegistry actions,
+            ExecutorService executor,
+            Clock clock,
+            StepExecution.Settings settings,
+            ParameterValues params,
+            long builtUpTo) {
         this.runbook = runbook;
         this.incidentId = incident.id();
         this.clock = clock;
@@ -50,7 +59,8 @@ public final class IncidentRun implements AutoCloseable {
         this.board = new StepBoard(this, runbook, inputs, journal, listeners);
         Wheel wheel = new Wheel(log.drivers(), incidentId);
         this.life = new IncidentLife(this, log, incident, events, runbook, journal, board, wheel, clock, listeners);
-        this.scheduler = new StepScheduler(this, board, inputs, life, journal, listeners, actions, executor, clock, settings, wheel);
+        this.scheduler = new StepScheduler(
+                this, board, inputs, life, journal, listeners, actions, executor, clock, settings, wheel);
         this.replay = new IncidentReplay(board, scheduler, life, journal, clock);
         this.seat = new DrivingSeat(this, incidentId, log, wheel, scheduler, replay, life, listeners, builtUpTo);
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** The {@code verify} conditions of a step on its action's outputs (readiness checks). */
 final class OutputConditions {
 
-    private OutputConditions() {
-    }
+    private OutputConditions() {}
 
     /** What does not hold, in words; empty when every condition holds. */
     static List<String> failures(Step step, Map<String, Object> outputs) {

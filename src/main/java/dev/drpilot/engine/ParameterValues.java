@@ -30,17 +30,20 @@ public final class ParameterValues {
     }
 
     /** Applies defaults and checks every value; all problems are reported together. */
-    public static ParameterValues resolve(Runbook runbook, Map<String, String> given) throws InvalidParametersException {
+    public static ParameterValues resolve(Runbook runbook, Map<String, String> given)
+            throws InvalidParametersException {
         return resolve(runbook, given, true, Instant.now());
     }
 
     /** The same, with times checked against the incident's own clock (a rehearsal's runs ahead). */
-    public static ParameterValues resolve(Runbook runbook, Map<String, String> given, Instant now) throws InvalidParametersException {
+    public static ParameterValues resolve(Runbook runbook, Map<String, String> given, Instant now)
+            throws InvalidParametersException {
         return resolve(runbook, given, true, now);
     }
 
     /** For a preview (dry run): the values given must be right, but missing ones are allowed. */
-    public static ParameterValues forPreview(Runbook runbook, Map<String, String> given) throws InvalidParametersException {
+    public static ParameterValues forPreview(Runbook runbook, Map<String, String> given)
+            throws InvalidParametersException {
         return resolve(runbook, given, false, Instant.now());
     }
 
@@ -50,8 +53,12 @@ public final class ParameterValues {
         for (String name : given.keySet()) {
             if (runbook.param(name).isEmpty()) {
                 problems.add("runbook " + runbook.id() + " has no parameter '" + name + "'"
-                        + (runbook.params().isEmpty() ? "" : "; it takes: "
-                        + runbook.params().stream().map(Param::name).collect(Collectors.joining(", "))));
+                        + (runbook.params().isEmpty()
+                                ? ""
+                                : "; it takes: "
+                                        + runbook.params().stream()
+                                                .map(Param::name)
+                                                .collect(Collectors.joining(", "))));
             }
         }
         Map<String, Object> typed = new LinkedHashMap<>();

@@ -24,12 +24,10 @@ public final class RunDriver {
     public interface Operator {
 
         /** The driver comes to a step not done yet: it runs it next, or asks what to do about its failure. */
-        default void comingTo(StepRun step, int number, int total) {
-        }
+        default void comingTo(StepRun step, int number, int total) {}
 
         /** The step was running in the DR Pilot the incident was taken from: the driver waits for it to stop, then cancels it. */
-        default void waitingForAnotherDriver(StepRun step) {
-        }
+        default void waitingForAnotherDriver(StepRun step) {}
 
         /** A manual step waits for the operator: their note and recorded values, or empty to stop driving. */
         Optional<OperatorInput> tickOff(StepRun step) throws InterruptedException;
@@ -41,32 +39,25 @@ public final class RunDriver {
         AfterFailure afterFailure(StepRun step) throws InterruptedException;
 
         /** The step ran (or was skipped), and now stands as {@code step} shows. */
-        default void ran(StepRun step) throws InterruptedException {
-        }
+        default void ran(StepRun step) throws InterruptedException {}
     }
 
     /** What to do about a step that did not succeed. */
     public sealed interface AfterFailure {
-        record Retry() implements AfterFailure {
-        }
+        record Retry() implements AfterFailure {}
 
-        record Skip(String reason) implements AfterFailure {
-        }
+        record Skip(String reason) implements AfterFailure {}
 
-        record Stop() implements AfterFailure {
-        }
+        record Stop() implements AfterFailure {}
     }
 
     /** What the driver hears from the run, in the order the run said it. */
     private sealed interface Signal {
-        record Changed(StepRun step) implements Signal {
-        }
+        record Changed(StepRun step) implements Signal {}
 
-        record Finished(StepRun step) implements Signal {
-        }
+        record Finished(StepRun step) implements Signal {}
 
-        record TakenOver() implements Signal {
-        }
+        record TakenOver() implements Signal {}
     }
 
     private final IncidentRun run;
@@ -134,14 +125,15 @@ public final class RunDriver {
     /** Runs, retries, skips or confirms the step; false when the driving stops here. */
     private boolean advance(StepRun step) throws InterruptedException {
         return switch (step.state()) {
-            case FAILED, INTERRUPTED, CANCELLED -> switch (operator.afterFailure(step)) {
-                case AfterFailure.Stop stop -> false;
-                case AfterFailure.Skip skip -> {
-                    run.skip(step.id(), skip.reason());
-                    yield true;
-                }
-                case AfterFailure.Retry retry -> follow(step.id(), run.start(step.id()));
-            };
+            case FAILED, INTERRUPTED, CANCELLED ->
+                switch (operator.afterFailure(step)) {
+                    case AfterFailure.Stop stop -> false;
+                    case AfterFailure.Skip skip -> {
+                        run.skip(step.id(), skip.reason());
+                        yield true;
+                    }
+                    case AfterFailure.Retry retry -> follow(step.id(), run.start(step.id()));
+                };
             case AWAITING_CONFIRMATION -> confirm(step);
             default -> follow(step.id(), run.start(step.id()));
         };
@@ -153,11 +145,14 @@ public final class RunDriver {
         while (true) {
             Signal signal = next();
             if (signal == null) return false;
-            if (signal instanceof Signal.Changed(StepRun step) && step.id().equals(stepId)
-                    && step.state() == StepState.AWAITING_OPERATOR && !ticked) {
+            if (signal instanceof Signal.Changed(StepRun step)
+                    && step.id().equals(stepId)
+                    && step.state() == StepState.AWAITING_OPERATOR
+                    && !ticked) {
                 ticked = true;
                 if (!tickOff(step)) return false;
-            } else if (signal instanceof Signal.Finished(StepRun step) && step.id().equals(stepId)) {
+            } else if (signal instanceof Signal.Finished(StepRun step)
+                    && step.id().equals(stepId)) {
                 await(running);
                 return step.state() != StepState.AWAITING_CONFIRMATION || confirm(step);
             }

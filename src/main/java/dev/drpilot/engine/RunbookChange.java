@@ -29,24 +29,29 @@ public record RunbookChange(String incidentId, RunbookVersion recorded, RunbookV
         return of(incident.id(), log.events(incident.id()), runbook, log.redactor());
     }
 
-    static Optional<RunbookChange> of(String incidentId, List<IncidentEvent> events, Runbook runbook, SecretRedactor redactor) {
+    static Optional<RunbookChange> of(
+            String incidentId, List<IncidentEvent> events, Runbook runbook, SecretRedactor redactor) {
         Optional<RunbookVersion> recorded = RunbookVersions.current(events);
         if (recorded.isEmpty() || recorded.get().sameAs(runbook.version())) return Optional.empty();
         RunbookVersion now = runbook.version();
-        List<String> diff = UnifiedDiff.of(recorded.get().label() + " (as " + incidentId + " recorded it)", recorded.get().text(),
-                now.label() + " (the file now)", redactor.redact(now.text()));
+        List<String> diff = UnifiedDiff.of(
+                recorded.get().label() + " (as " + incidentId + " recorded it)",
+                recorded.get().text(),
+                now.label() + " (the file now)",
+                redactor.redact(now.text()));
         return Optional.of(new RunbookChange(incidentId, recorded.get(), now, diff));
     }
 
     /** What happened, in one sentence. */
     public String sentence() {
-        return "The runbook " + current.file() + " changed since " + incidentId + " recorded it: it was version " + recorded.shortId()
-                + ", the file is now version " + current.shortId() + ".";
+        return "The runbook " + current.file() + " changed since " + incidentId + " recorded it: it was version "
+                + recorded.shortId() + ", the file is now version " + current.shortId() + ".";
     }
 
     /** The diff as text, or what differs when no line does. */
     public String diffText() {
-        if (diff.isEmpty()) return "No line differs as the log shows them: the change is in line endings or in values the log redacts.";
+        if (diff.isEmpty())
+            return "No line differs as the log shows them: the change is in line endings or in values the log redacts.";
         return String.join("\n", diff);
     }
 

@@ -6,7 +6,8 @@ public final class RunbookChangedException extends IllegalStateException {
     private final transient RunbookChange change;
 
     public RunbookChangedException(RunbookChange change) {
-        super(change.sentence().replaceAll("\\.$", "") + "; nothing was resumed: look at the difference and accept it to resume"
+        super(change.sentence().replaceAll("\\.$", "")
+                + "; nothing was resumed: look at the difference and accept it to resume"
                 + " with the changed runbook, or put the recorded version back");
         this.change = change;
     }

@@ -16,12 +16,10 @@ import java.util.Optional;
  */
 public final class RunbookVersions {
 
-    private RunbookVersions() {
-    }
+    private RunbookVersions() {}
 
     /** A version and the event that recorded it. */
-    public record Recorded(RunbookVersion version, long sequence, Instant time, boolean declared) {
-    }
+    public record Recorded(RunbookVersion version, long sequence, Instant time, boolean declared) {}
 
     public static List<Recorded> of(List<IncidentEvent> events) {
         List<Recorded> versions = new ArrayList<>();
@@ -32,7 +30,9 @@ public final class RunbookVersions {
                 case EventData.RunbookChanged changed -> changed.file();
                 default -> null;
             };
-            if (file != null) versions.add(new Recorded(version(file), e.sequence(), e.effectiveTime(), e.kind() == EventKind.INCIDENT_DECLARED));
+            if (file != null)
+                versions.add(new Recorded(
+                        version(file), e.sequence(), e.effectiveTime(), e.kind() == EventKind.INCIDENT_DECLARED));
         }
         return List.copyOf(versions);
     }

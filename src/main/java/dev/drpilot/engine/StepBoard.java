@@ -55,7 +55,9 @@ final class StepBoard {
     void update(StepRun run) {
         synchronized (lock) {
             StepRun shown = journal.shown(run);
-            StepRun updated = shown.command() == null && !shown.step().isManual() ? shown.withCommand(inputs.commandOf(shown.step())) : shown;
+            StepRun updated = shown.command() == null && !shown.step().isManual()
+                    ? shown.withCommand(inputs.commandOf(shown.step()))
+                    : shown;
             steps.set(indexOf(run.id()), updated);
             listeners.stepChanged(updated);
         }
@@ -95,8 +97,21 @@ final class StepBoard {
             String after = added.after();
             int at = after == null ? steps.size() : indexOf(after) + 1;
             Step anchor = steps.get(Math.max(0, Math.min(at, steps.size()) - 1)).step();
-            Step step = new Step(added.id(), added.title(), anchor.phase(), null, Map.of(),
-                    added.instructions(), List.of(), Map.of(), null, null, false, null, false, anchor.position());
+            Step step = new Step(
+                    added.id(),
+                    added.title(),
+                    anchor.phase(),
+                    null,
+                    Map.of(),
+                    added.instructions(),
+                    List.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    false,
+                    null,
+                    false,
+                    anchor.position());
             StepRun run = StepRun.pending(step, null);
             steps.add(at, run);
             listeners.stepChanged(run);
@@ -107,7 +122,10 @@ final class StepBoard {
     /** Refreshes the commands once earlier outputs are known (a later step's command uses them). */
     void refreshCommands() {
         synchronized (lock) {
-            for (int i = 0; i < steps.size(); i++) steps.set(i, steps.get(i).withCommand(inputs.commandOf(steps.get(i).step())));
+            for (int i = 0; i < steps.size(); i++)
+                steps.set(
+                        i,
+                        steps.get(i).withCommand(inputs.commandOf(steps.get(i).step())));
         }
     }
 

@@ -29,8 +29,7 @@ import java.util.function.Supplier;
 final class StepExecution implements ActionContext {
 
     /** How the engine waits and retries. */
-    record Settings(Sleeper sleeper, Backoff retryBackoff, Backoff pollBackoff, int maxAttempts) {
-    }
+    record Settings(Sleeper sleeper, Backoff retryBackoff, Backoff pollBackoff, int maxAttempts) {}
 
     static final String CANCELLED_BY_THE_OPERATOR = "Cancelled by the operator; check the resource before retrying";
 
@@ -48,14 +47,23 @@ final class StepExecution implements ActionContext {
     private volatile String cancelReason = CANCELLED_BY_THE_OPERATOR;
     /** What a stop makes of the step: cancelled by someone, or interrupted because DR Pilot itself is stopping. */
     private volatile StepState stopsAs = StepState.CANCELLED;
+
     private volatile Thread runner;
     private volatile Map<String, Object> outputs = Map.of();
     private Instant deadline;
 
     /** @param postcondition what the action must read back before it may succeed, or null when it changes nothing */
-    StepExecution(Step step, Action action, Map<String, Object> args, String postcondition, IncidentJournal journal, Clock clock,
-                  Settings settings, Consumer<StepRun> publish, Supplier<StepRun> current,
-                  CompletableFuture<OperatorInput> operatorGate) {
+    StepExecution(
+            Step step,
+            Action action,
+            Map<String, Object> args,
+            String postcondition,
+            IncidentJournal journal,
+            Clock clock,
+            Settings settings,
+            Consumer<StepRun> publish,
+            Supplier<StepRun> current,
+            CompletableFuture<OperatorInput> operatorGate) {
         this.step = step;
         this.action = action;
         this.args = args;
@@ -96,10 +104,16 @@ final class StepExecution implements ActionContext {
         runner = Thread.currentThread();
         Instant started = clock.instant();
         deadline = step.timeout() == null ? null : started.plus(step.timeout());
-        journal.record(new EventData.StepStarted(step.isManual() ? "manual" : step.action(), current.get().attempts() + 1,
-                args.isEmpty() ? null : args, current.get().command()), step.id());
-        publish.accept(current.get().started(started).progress(
-                step.isManual() ? StepState.AWAITING_OPERATOR : StepState.RUNNING, null, null));
+        journal.record(
+                new EventData.StepStarted(
+                        step.isManual() ? "manual" : step.action(),
+                        current.get().attempts() + 1,
+                        args.isEmpty() ? null : args,
+                        current.get().command()),
+                step.id());
+        publish.accept(current.get()
+                .started(started)
+                .progress(step.isManual() ? StepState.AWAITING_OPERATOR : StepState.RUNNING, null, null));
         try {
             ActionResult result = attempt();
             return succeeded(result, started);
@@ -123,8 +137,12 @@ final class StepExecution implements ActionContext {
                 if (!e.isTransient() || attempt >= settings.maxAttempts() || cancelled) throw e;
                 Duration delay = settings.retryBackoff().delay(attempt - 1);
                 journal.record(new EventData.StepRetried(attempt + 1, e.getMessage(), delay.toMillis()), step.id());
-                publish.accept(current.get().progress(StepState.RUNNING, "Retrying in " + Durations.human(delay)
-                        + " (attempt " + (attempt + 1) + " of " + settings.maxAttempts() + "): " + e.getMessage(), null));
+                publish.accept(current.get()
+                        .progress(
+                                StepState.RUNNING,
+                                "Retrying in " + Durations.human(delay) + " (attempt " + (attempt + 1) + " of "
+                                        + settings.maxAttempts() + "): " + e.getMessage(),
+                                null));
                 settings.sleeper().sleep(delay);
                 if (cancelled) throw new InterruptedException();
             }
@@ -135,15 +153,24 @@ final class StepExecution implements ActionContext {
         Map<String, Object> outputs = result.outputs();
         this.outputs = outputs;
         if (postcondition != null && result.checked() == null) {
-            return failedCheck(action.id() + " changed something but did not read its effect back, so success is not proven: check by"
-                    + " hand that " + postcondition, outputs);
+            return failedCheck(
+                    action.id()
+                            + " changed something but did not read its effect back, so success is not proven: check by"
+                            + " hand that " + postcondition,
+                    outputs);
         }
         List<String> broken = OutputConditions.failures(step, outputs);
         if (!broken.isEmpty()) return failedCheck("Check failed: " + String.join("; ", broken), outputs);
         Instant ended = clock.instant();
-        journal.record(new EventData.StepSucceeded(result.summary(), result.checked(), outputs, Duration.between(started, ended).toMillis()),
+        journal.record(
+                new EventData.StepSucceeded(
+                        result.summary(),
+                        result.checked(),
+                        outputs,
+                        Duration.between(started, ended).toMillis()),
                 step.id());
-        String message = result.checked() == null ? result.summary() : result.summary() + ". Checked: " + result.checked();
+        String message =
+                result.checked() == null ? result.summary() : result.summary() + ". Checked: " + result.checked();
         StepRun run = current.get().ended(StepState.SUCCEEDED, ended, outputs, message);
         publish.accept(run);
         return run;
@@ -165,7 +192,10 @@ final class StepExecution implements ActionContext {
     }
 
     private StepRun stopped(StepState state, String message) {
-        journal.record(state == StepState.CANCELLED ? new EventData.StepCancelled(null, message) : new EventData.StepInterrupted(message),
+        journal.record(
+                state == StepState.CANCELLED
+                        ? new EventData.StepCancelled(null, message)
+                        : new EventData.StepInterrupted(message),
                 step.id());
         StepRun run = current.get().ended(state, clock.instant(), Map.of(), message);
         publish.accept(run);
@@ -184,8 +214,8 @@ final class StepExecution implements ActionContext {
         try {
             return PrivateFiles.folder(journal.folder());
         } catch (IOException e) {
-            throw ActionException.permanent("Cannot make the incident's folder " + journal.folder() + " (" + e.getMessage()
-                    + "): free some space or fix its permissions, then retry this step");
+            throw ActionException.permanent("Cannot make the incident's folder " + journal.folder() + " ("
+                    + e.getMessage() + "): free some space or fix its permissions, then retry this step");
         }
     }
 
@@ -234,11 +264,15 @@ final class StepExecution implements ActionContext {
             if (result.isPresent()) return result.get();
             Instant now = clock.instant();
             if (!now.isBefore(giveUp)) {
-                throw ActionException.permanent("Gave up waiting for " + what + " after "
-                        + Durations.human(Duration.between(start, now)) + "; check it by hand, then retry or skip this step");
+                throw ActionException.permanent(
+                        "Gave up waiting for " + what + " after " + Durations.human(Duration.between(start, now))
+                                + "; check it by hand, then retry or skip this step");
             }
-            publish.accept(current.get().progress(StepState.WAITING, "Waiting for " + what + " ("
-                    + Durations.human(Duration.between(start, now)) + ")", null));
+            publish.accept(current.get()
+                    .progress(
+                            StepState.WAITING,
+                            "Waiting for " + what + " (" + Durations.human(Duration.between(start, now)) + ")",
+                            null));
             Duration delay = settings.pollBackoff().delay(poll);
             Duration left = Duration.between(now, giveUp);
             settings.sleeper().sleep(delay.compareTo(left) < 0 ? delay : left);

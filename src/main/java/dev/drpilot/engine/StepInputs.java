@@ -36,7 +36,13 @@ final class StepInputs {
     /** The outputs of the steps that succeeded, secrets included: for later steps' arguments only, never shown. */
     private final Map<String, Map<String, Object>> outputs = new HashMap<>();
 
-    StepInputs(Runbook runbook, String incidentId, ActionRegistry actions, IncidentJournal journal, Clock clock, ParameterValues params) {
+    StepInputs(
+            Runbook runbook,
+            String incidentId,
+            ActionRegistry actions,
+            IncidentJournal journal,
+            Clock clock,
+            ParameterValues params) {
         this.runbook = runbook;
         this.incidentId = incidentId;
         this.actions = actions;
@@ -64,11 +70,12 @@ final class StepInputs {
     /** Values of arguments the contract marks sensitive never reach the log, whatever field they end up in. */
     void protectSensitive(Step step, Map<String, Object> args) {
         if (step.isManual()) return;
-        contract(step).ifPresent(contract -> contract.args().stream()
-                .filter(ArgSpec::sensitive)
-                .map(a -> args.get(a.name()))
-                .filter(Objects::nonNull)
-                .forEach(value -> journal.secret(String.valueOf(value))));
+        contract(step)
+                .ifPresent(contract -> contract.args().stream()
+                        .filter(ArgSpec::sensitive)
+                        .map(a -> args.get(a.name()))
+                        .filter(Objects::nonNull)
+                        .forEach(value -> journal.secret(String.valueOf(value))));
     }
 
     /** What the action must read back before the step may succeed, or null when it changes nothing. */
@@ -79,7 +86,9 @@ final class StepInputs {
 
     String commandOf(Step step) {
         if (step.isManual()) return null;
-        return contract(step).map(contract -> contract.renderCommand(inIncidentFolder(step, preview().resolveAll(step.with()))))
+        return contract(step)
+                .map(contract ->
+                        contract.renderCommand(inIncidentFolder(step, preview().resolveAll(step.with()))))
                 .orElse(null);
     }
 
@@ -104,8 +113,11 @@ final class StepInputs {
         if (contract == null) return args;
         Map<String, Object> placed = new LinkedHashMap<>(args);
         for (ArgSpec spec : contract.args()) {
-            if (spec.type() == ArgType.FILE && placed.get(spec.name()) instanceof String name && !name.isBlank()
-                    && !name.startsWith("<") && !Path.of(name).isAbsolute()) {
+            if (spec.type() == ArgType.FILE
+                    && placed.get(spec.name()) instanceof String name
+                    && !name.isBlank()
+                    && !name.startsWith("<")
+                    && !Path.of(name).isAbsolute()) {
                 placed.put(spec.name(), journal.folder().resolve(name).toString());
             }
         }
@@ -113,15 +125,19 @@ final class StepInputs {
     }
 
     private boolean isSecret(Reference ref) {
-        return !ref.isStepOutput() && runbook.param(ref.name()).map(Param::sensitive).orElse(false);
+        return !ref.isStepOutput()
+                && runbook.param(ref.name()).map(Param::sensitive).orElse(false);
     }
 
     private Interpolation strict() {
         return new Interpolation(this::valueOf, ref -> {
-            if (!ref.isStepOutput() && runbook.param(ref.name()).map(p -> !p.required()).orElse(false)) return null;
-            throw new IllegalStateException(ref.isStepOutput()
-                    ? "needs " + ref.text() + ", which step '" + ref.stepId() + "' has not produced yet: run that step first"
-                    : "needs " + ref.text() + ", which has no value: give parameter '" + ref.name() + "'");
+            if (!ref.isStepOutput()
+                    && runbook.param(ref.name()).map(p -> !p.required()).orElse(false)) return null;
+            throw new IllegalStateException(
+                    ref.isStepOutput()
+                            ? "needs " + ref.text() + ", which step '" + ref.stepId()
+                                    + "' has not produced yet: run that step first"
+                            : "needs " + ref.text() + ", which has no value: give parameter '" + ref.name() + "'");
         });
     }
 
@@ -131,10 +147,12 @@ final class StepInputs {
 
     private synchronized Optional<Object> valueOf(Reference ref) {
         if (ref.isStepOutput()) {
-            return Optional.ofNullable(outputs.getOrDefault(ref.stepId(), Map.of()).get(ref.name()));
+            return Optional.ofNullable(
+                    outputs.getOrDefault(ref.stepId(), Map.of()).get(ref.name()));
         }
         return switch (ref.name()) {
-            case "today" -> Optional.of(LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DateTimeFormatter.BASIC_ISO_DATE));
+            case "today" ->
+                Optional.of(LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DateTimeFormatter.BASIC_ISO_DATE));
             case "now" -> Optional.of(clock.instant().toString());
             case "incident.id" -> Optional.of(incidentId);
             default -> Optional.ofNullable(params.typed().get(ref.name()));

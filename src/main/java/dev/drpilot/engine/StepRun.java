@@ -12,8 +12,16 @@ import java.util.Map;
  * @param message  the last thing worth saying: progress, the result's summary, or the error in the action's words
  * @param fraction progress from 0 to 1 when known, else null
  */
-public record StepRun(Step step, StepState state, int attempts, Instant startedAt, Instant endedAt,
-                      Map<String, Object> outputs, String message, Double fraction, String command) {
+public record StepRun(
+        Step step,
+        StepState state,
+        int attempts,
+        Instant startedAt,
+        Instant endedAt,
+        Map<String, Object> outputs,
+        String message,
+        Double fraction,
+        String command) {
 
     public StepRun {
         outputs = Map.copyOf(outputs);

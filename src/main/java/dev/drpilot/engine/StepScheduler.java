@@ -45,8 +45,18 @@ final class StepScheduler {
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
     private boolean continueAfterConfirmation;
 
-    StepScheduler(Object lock, StepBoard board, StepInputs inputs, IncidentLife life, IncidentJournal journal, IncidentListeners listeners,
-                  ActionRegistry actions, ExecutorService executor, Clock clock, StepExecution.Settings settings, Wheel wheel) {
+    StepScheduler(
+            Object lock,
+            StepBoard board,
+            StepInputs inputs,
+            IncidentLife life,
+            IncidentJournal journal,
+            IncidentListeners listeners,
+            ActionRegistry actions,
+            ExecutorService executor,
+            Clock clock,
+            StepExecution.Settings settings,
+            Wheel wheel) {
         this.lock = lock;
         this.board = board;
         this.inputs = inputs;
@@ -63,7 +73,8 @@ final class StepScheduler {
     Future<?> start(String stepId) {
         StepRun run = board.step(stepId);
         if (!run.state().canStart()) {
-            throw new IllegalStateException("step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
+            throw new IllegalStateException(
+                    "step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
         }
         return submit(() -> runOne(stepId));
     }
@@ -107,7 +118,9 @@ final class StepScheduler {
     void skip(String stepId, String reason) {
         StepRun run = board.step(stepId);
         if (run.state().isActive()) throw new IllegalStateException("cancel step '" + stepId + "' before skipping it");
-        if (run.state().isSettled()) throw new IllegalStateException("step '" + stepId + "' is already " + run.state().label().toLowerCase());
+        if (run.state().isSettled())
+            throw new IllegalStateException(
+                    "step '" + stepId + "' is already " + run.state().label().toLowerCase());
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why the step is skipped");
         journal.record(new EventData.StepSkipped(reason.strip()), stepId);
         board.update(run.ended(StepState.SKIPPED, clock.instant(), Map.of(), "Skipped: " + reason.strip()));
@@ -152,11 +165,13 @@ final class StepScheduler {
     /** Each step this process runs ends interrupted with {@code cause}; returns once each logged its end, or after {@code within}. */
     List<StepRun> interruptAll(String cause, Duration within) throws InterruptedException {
         Map<String, StepExecution> running = stopAll();
-        running.forEach((stepId, execution) -> execution.interrupt(board.step(stepId).step().isManual()
-                ? cause + " while this step waited for you; start it again to tick it off"
-                : cause + " while this step ran; check its resource before you retry it"));
+        running.forEach((stepId, execution) -> execution.interrupt(
+                board.step(stepId).step().isManual()
+                        ? cause + " while this step waited for you; start it again to tick it off"
+                        : cause + " while this step ran; check its resource before you retry it"));
         Instant giveUp = Instant.now().plus(within);
-        while (Instant.now().isBefore(giveUp) && running.keySet().stream().anyMatch(runningHere()::contains)) Thread.sleep(20);
+        while (Instant.now().isBefore(giveUp) && running.keySet().stream().anyMatch(runningHere()::contains))
+            Thread.sleep(20);
         return running.keySet().stream().map(board::step).toList();
     }
 
@@ -205,11 +220,14 @@ final class StepScheduler {
             if (run.step().destructive() && !confirmed.contains(stepId)) {
                 String expected = inputs.confirmationText(run.step());
                 journal.record(new EventData.ConfirmationRequested(expected), stepId);
-                board.update(run.with(StepState.AWAITING_CONFIRMATION, "Destructive: type '" + expected + "' to go ahead"));
+                board.update(
+                        run.with(StepState.AWAITING_CONFIRMATION, "Destructive: type '" + expected + "' to go ahead"));
                 return StepState.AWAITING_CONFIRMATION;
             }
         }
-        Action action = run.step().isManual() ? actions.manual() : actions.find(run.step().action()).orElse(null);
+        Action action = run.step().isManual()
+                ? actions.manual()
+                : actions.find(run.step().action()).orElse(null);
         if (action == null) return failedBeforeStart(run, "not available", unavailable(run.step()));
         Map<String, Object> args;
         try {
@@ -221,8 +239,17 @@ final class StepScheduler {
         StepExecution execution;
         synchronized (lock) {
             if (run.step().isManual()) operatorGates.put(stepId, new CompletableFuture<>());
-            execution = new StepExecution(run.step(), action, args, inputs.postconditionOf(run.step()), journal, clock, settings,
-                    board::update, () -> board.step(stepId), operatorGates.get(stepId));
+            execution = new StepExecution(
+                    run.step(),
+                    action,
+                    args,
+                    inputs.postconditionOf(run.step()),
+                    journal,
+                    clock,
+                    settings,
+                    board::update,
+                    () -> board.step(stepId),
+                    operatorGates.get(stepId));
             executions.put(stepId, execution);
         }
         StepRun end = execution.run();
@@ -245,7 +272,8 @@ final class StepScheduler {
     }
 
     private static String unavailable(Step step) {
-        return "Action " + step.action() + " is not available in this version of DR Pilot: do it by hand with the command shown, "
+        return "Action " + step.action()
+                + " is not available in this version of DR Pilot: do it by hand with the command shown, "
                 + "then skip this step with a note of what you did";
     }
 }

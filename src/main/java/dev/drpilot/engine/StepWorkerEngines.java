@@ -18,6 +18,7 @@ public final class StepWorkerEngines implements EngineFactory {
 
     @Override
     public IncidentEngine engine(IncidentLogStore log, ActionRegistry actions, Clock clock, Sleeper sleeper) {
-        return new IncidentEngine(log, actions, Executors.newSingleThreadExecutor(threads), clock, sleeper, new SecureRandom());
+        return new IncidentEngine(
+                log, actions, Executors.newSingleThreadExecutor(threads), clock, sleeper, new SecureRandom());
     }
 }

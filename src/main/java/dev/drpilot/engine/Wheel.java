@@ -54,7 +54,8 @@ final class Wheel {
     synchronized Look look() {
         Instant now = drivers.now();
         Optional<Driver> row = drivers.driver(incidentId);
-        boolean ours = row.isPresent() && row.get().seat().token().equals(drivers.seat().token());
+        boolean ours = row.isPresent()
+                && row.get().seat().token().equals(drivers.seat().token());
         if (ours && lastBeat.plus(IncidentDrivers.HEARTBEAT_EVERY).isBefore(now)) {
             drivers.heartbeat(incidentId);
             lastBeat = now;
@@ -68,8 +69,7 @@ final class Wheel {
     }
 
     /** What a look found: the driver that took the incident from this process (else null), and whether anything a window shows changed. */
-    record Look(Driver takenBy, boolean changed) {
-    }
+    record Look(Driver takenBy, boolean changed) {}
 
     private static boolean sameClaim(Driver a, Driver b) {
         if (a == null || b == null) return a == b;

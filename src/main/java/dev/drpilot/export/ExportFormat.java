@@ -7,7 +7,6 @@ import java.util.Optional;
 
 /** What an export writes: the post-mortem in one of its formats, the timeline picture, or a rehearsal's scorecard. */
 public enum ExportFormat {
-
     MARKDOWN("md", "md"),
     HTML("html", "html"),
     JSON("json", "json"),
@@ -73,7 +72,9 @@ public enum ExportFormat {
 
     /** Any format by its label, as the window lists them. */
     public static ExportFormat labelled(String label) {
-        return Arrays.stream(values()).filter(f -> f.label.equals(label)).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.label.equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no export format '" + label + "'"));
     }
 }

@@ -57,7 +57,8 @@ public final class IncidentExports {
     }
 
     /** Writes the export into {@code folder} under its format's name (INCIDENT.md, INCIDENT-scorecard.md...). */
-    public Exported toFolder(String incidentId, Optional<Runbook> runbook, ExportFormat format, Path folder, boolean force) {
+    public Exported toFolder(
+            String incidentId, Optional<Runbook> runbook, ExportFormat format, Path folder, boolean force) {
         return toFile(incidentId, runbook, format, folder.resolve(format.fileName(incidentId)), force);
     }
 
@@ -67,7 +68,8 @@ public final class IncidentExports {
      *
      * @return what was written, in the formats' order, or the one reason nothing was
      */
-    public List<Exported> toFolder(String incidentId, Optional<Runbook> runbook, List<ExportFormat> formats, Path folder, boolean force) {
+    public List<Exported> toFolder(
+            String incidentId, Optional<Runbook> runbook, List<ExportFormat> formats, Path folder, boolean force) {
         Map<ExportFormat, Path> files = new LinkedHashMap<>();
         formats.forEach(f -> files.put(f, folder.resolve(f.fileName(incidentId))));
         return toFiles(incidentId, runbook, files, force);
@@ -80,13 +82,17 @@ public final class IncidentExports {
      * @param runbook the incident's runbook, for step titles and targets; a post-mortem is written without it, a scorecard is not
      * @param force   whether to replace a file that exists
      */
-    public Exported toFile(String incidentId, Optional<Runbook> runbook, ExportFormat format, Path file, boolean force) {
+    public Exported toFile(
+            String incidentId, Optional<Runbook> runbook, ExportFormat format, Path file, boolean force) {
         return toFiles(incidentId, runbook, Map.of(format, file), force).getFirst();
     }
 
-    private List<Exported> toFiles(String incidentId, Optional<Runbook> runbook, Map<ExportFormat, Path> files, boolean force) {
+    private List<Exported> toFiles(
+            String incidentId, Optional<Runbook> runbook, Map<ExportFormat, Path> files, boolean force) {
         Optional<Incident> found = log.incident(incidentId);
-        if (found.isEmpty()) return refused("there is no incident " + incidentId + " in " + log.file() + ": `drpilot incidents` lists them");
+        if (found.isEmpty())
+            return refused(
+                    "there is no incident " + incidentId + " in " + log.file() + ": `drpilot incidents` lists them");
         Incident incident = found.get();
         for (Map.Entry<ExportFormat, Path> target : files.entrySet()) {
             Optional<Exported.Refused> refused = refusal(incident, runbook, target.getKey(), target.getValue(), force);
@@ -97,26 +103,36 @@ public final class IncidentExports {
             try {
                 write(incident, runbook, target.getKey(), file);
             } catch (IOException e) {
-                return refused("cannot write " + file + " (" + FileErrors.inWords(e) + "): name a file in a folder you can write");
+                return refused("cannot write " + file + " (" + FileErrors.inWords(e)
+                        + "): name a file in a folder you can write");
             }
         }
         List<Exported> written = new ArrayList<>();
         for (Map.Entry<ExportFormat, Path> target : files.entrySet()) {
-            if (logged) log.append(incidentId, new EventData.Export(target.getKey().logged(), target.getValue().toString()), null);
+            if (logged)
+                log.append(
+                        incidentId,
+                        new EventData.Export(
+                                target.getKey().logged(), target.getValue().toString()),
+                        null);
             written.add(new Exported.Written(target.getValue()));
         }
         return written;
     }
 
-    private static Optional<Exported.Refused> refusal(Incident incident, Optional<Runbook> runbook, ExportFormat format, Path file, boolean force) {
+    private static Optional<Exported.Refused> refusal(
+            Incident incident, Optional<Runbook> runbook, ExportFormat format, Path file, boolean force) {
         String incidentId = incident.id();
         if (format.scorecard() && incident.mode() != IncidentMode.REHEARSAL) {
-            return Optional.of(new Exported.Refused(incidentId + " is a live incident, not a rehearsal: `drpilot export " + incidentId
-                    + "` writes its post-mortem"));
+            return Optional.of(
+                    new Exported.Refused(incidentId + " is a live incident, not a rehearsal: `drpilot export "
+                            + incidentId + "` writes its post-mortem"));
         }
         if (format.scorecard() && runbook.isEmpty()) {
-            return Optional.of(new Exported.Refused("the runbook of " + incidentId + " (" + incident.runbookId() + ") is not known here,"
-                    + " and a scorecard needs its steps and targets: point --runbooks at the folder that holds it"));
+            return Optional.of(
+                    new Exported.Refused(
+                            "the runbook of " + incidentId + " (" + incident.runbookId() + ") is not known here,"
+                                    + " and a scorecard needs its steps and targets: point --runbooks at the folder that holds it"));
         }
         Optional<Exported.Refused> taken = refusedOver(file, force);
         if (taken.isPresent()) return taken;
@@ -136,11 +152,14 @@ public final class IncidentExports {
 
     /** Why an export would not be written to {@code file}: it exists and may not be replaced. */
     public static Optional<Exported.Refused> refusedOver(Path file, boolean force) {
-        if (Files.exists(file) && !force) return Optional.of(new Exported.Refused(file + " exists already: add --force to replace it, or name another file"));
+        if (Files.exists(file) && !force)
+            return Optional.of(
+                    new Exported.Refused(file + " exists already: add --force to replace it, or name another file"));
         return Optional.empty();
     }
 
-    private void write(Incident incident, Optional<Runbook> runbook, ExportFormat format, Path file) throws IOException {
+    private void write(Incident incident, Optional<Runbook> runbook, ExportFormat format, Path file)
+            throws IOException {
         if (format.scorecard()) {
             Scorecards.export(log, incident, runbook.orElseThrow(), file);
             return;
@@ -149,7 +168,8 @@ public final class IncidentExports {
         if (format.evidence()) {
             EvidencePack pack = EvidencePack.of(postmortem, runbook, Instant.now());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                EvidenceWriter.forFormat(format == ExportFormat.EVIDENCE_HTML ? "html" : "json").write(pack, out);
+                EvidenceWriter.forFormat(format == ExportFormat.EVIDENCE_HTML ? "html" : "json")
+                        .write(pack, out);
             }
         } else if (format == ExportFormat.PNG) {
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -7,7 +7,9 @@ package dev.drpilot.incident;
 public final class ChainConflictException extends RuntimeException {
 
     public ChainConflictException(String incidentId, long sequence, Throwable cause) {
-        super("Event " + sequence + " of " + incidentId + " does not follow the newest one the store holds: another writer appended first.",
+        super(
+                "Event " + sequence + " of " + incidentId
+                        + " does not follow the newest one the store holds: another writer appended first.",
                 cause);
     }
 }

@@ -8,5 +8,4 @@ package dev.drpilot.incident;
  * @param live       whether that previous driver was still there (a take-over of a live claim, or a refusal)
  * @param takenOver  the {@link EventKind#INCIDENT_TAKEN_OVER} event written when it changed hands, else null
  */
-public record Claim(boolean held, Driver previous, boolean live, IncidentEvent takenOver) {
-}
+public record Claim(boolean held, Driver previous, boolean live, IncidentEvent takenOver) {}

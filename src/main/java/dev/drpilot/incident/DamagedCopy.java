@@ -16,10 +16,10 @@ import java.time.format.DateTimeFormatter;
  */
 final class DamagedCopy {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private DamagedCopy() {
-    }
+    private DamagedCopy() {}
 
     /** A new, unused name for a copy of {@code log}'s database (without its {@code .mv.db} ending). */
     static Path freshName(Path log, Clock clock) {
@@ -40,9 +40,12 @@ final class DamagedCopy {
             keepHead(log, copy);
             return Path.of(copy + ".mv.db");
         } catch (IOException e) {
-            throw new IncidentLogUnavailableException("The incident log " + database + " is damaged, and copying it aside failed ("
-                    + e.getMessage() + "): nothing was written to it. Copy it somewhere safe by hand, then run `drpilot recover --log "
-                    + log + " --to NEWPATH`.", e);
+            throw new IncidentLogUnavailableException(
+                    "The incident log " + database + " is damaged, and copying it aside failed ("
+                            + e.getMessage()
+                            + "): nothing was written to it. Copy it somewhere safe by hand, then run `drpilot recover --log "
+                            + log + " --to NEWPATH`.",
+                    e);
         }
     }
 

@@ -21,6 +21,5 @@ final class DataFolder {
         return folder.resolve("incidents");
     }
 
-    private DataFolder() {
-    }
+    private DataFolder() {}
 }

@@ -14,7 +14,8 @@ public record Driver(Seat seat, Instant since, Instant heartbeat) {
     /** A driver silent for longer than this has gone (crashed, or the laptop closed): its claim may be taken without asking. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(15);
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     /** "alice on host-b (pid 1234) since 10:42 UTC". */
     public String label() {

@@ -56,13 +56,14 @@ import java.util.Map;
 public final class EventCodec {
 
     /** Times in outputs and arguments (an instant a manual step records) are written as ISO-8601 text, as the log always wrote them. */
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
-    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() { };
 
-    private EventCodec() {
-    }
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
+
+    private EventCodec() {}
 
     /** The payload as JSON text. */
     public static String write(EventData data) {
@@ -77,49 +78,85 @@ public final class EventCodec {
     public static ObjectNode tree(EventData data) {
         Writer w = new Writer();
         switch (data) {
-            case Declared d -> w.put("params", d.params()).put("exercise", d.exercise()).put("runbook", d.runbook())
-                    .put("title", d.title()).put("mode", d.mode()).put("severity", d.severity()).put("commander", d.commander())
-                    .put("failureStartedAt", d.failureStartedAt()).runbookFile(d.runbookFile());
+            case Declared d ->
+                w.put("params", d.params())
+                        .put("exercise", d.exercise())
+                        .put("runbook", d.runbook())
+                        .put("title", d.title())
+                        .put("mode", d.mode())
+                        .put("severity", d.severity())
+                        .put("commander", d.commander())
+                        .put("failureStartedAt", d.failureStartedAt())
+                        .runbookFile(d.runbookFile());
             case RunbookChanged c -> w.runbookFile(c.file()).put("previousSha256", c.previousSha256());
-            case StartSetBack s -> w.put("failureStartedAt", s.failureStartedAt()).put("reason", s.reason());
+            case StartSetBack s ->
+                w.put("failureStartedAt", s.failureStartedAt()).put("reason", s.reason());
             case Resumed r -> w.put("events", r.events());
             case Recovered r -> w.put("by", r.by()).put("note", r.note());
             case Closed c -> w.put("summary", c.summary());
             case Reopened r -> w.put("reason", r.reason());
-            case TakenOver t -> w.put("from", t.from()).put("to", t.to()).put("fromSince", t.fromSince()).put("stale", t.stale())
-                    .put("silentForSeconds", t.silentForSeconds());
+            case TakenOver t ->
+                w.put("from", t.from())
+                        .put("to", t.to())
+                        .put("fromSince", t.fromSince())
+                        .put("stale", t.stale())
+                        .put("silentForSeconds", t.silentForSeconds());
             case PhaseEntered p -> w.put("phase", p.phase());
-            case StepAdded a -> w.always("id", a.id()).always("after", a.after()).always("title", a.title())
-                    .always("instructions", a.instructions());
-            case StepStarted s -> w.put("action", s.action()).put("attempt", s.attempt()).put("args", s.args()).put("command", s.command());
+            case StepAdded a ->
+                w.always("id", a.id())
+                        .always("after", a.after())
+                        .always("title", a.title())
+                        .always("instructions", a.instructions());
+            case StepStarted s ->
+                w.put("action", s.action())
+                        .put("attempt", s.attempt())
+                        .put("args", s.args())
+                        .put("command", s.command());
             case StepWaiting s -> w.put("for", s.waitingFor());
-            case StepSucceeded s -> w.always("summary", s.summary()).put("checked", s.checked()).put("outputs", s.outputs())
-                    .put("durationMs", s.durationMs());
-            case StepFailed f -> w.put("error", f.error()).put("message", f.message()).put("outputs", f.outputs());
-            case StepRetried r -> w.put("attempt", r.attempt()).put("error", r.error()).put("delayMs", r.delayMs());
+            case StepSucceeded s ->
+                w.always("summary", s.summary())
+                        .put("checked", s.checked())
+                        .put("outputs", s.outputs())
+                        .put("durationMs", s.durationMs());
+            case StepFailed f ->
+                w.put("error", f.error()).put("message", f.message()).put("outputs", f.outputs());
+            case StepRetried r ->
+                w.put("attempt", r.attempt()).put("error", r.error()).put("delayMs", r.delayMs());
             case StepSkipped s -> w.put("reason", s.reason());
             case StepCancelled c -> w.put("reason", c.reason()).put("message", c.message());
             case StepInterrupted i -> w.put("message", i.message());
             case ConfirmationRequested c -> w.put("type", c.type());
             case ConfirmationGiven c -> w.put("typed", c.typed());
-            case ApiCall a -> w.put("service", a.service()).put("operation", a.operation()).put("requestId", a.requestId());
+            case ApiCall a ->
+                w.put("service", a.service()).put("operation", a.operation()).put("requestId", a.requestId());
             case StatusChange s -> w.put("resource", s.resource()).put("status", s.status());
             case ClockBreach c -> w.put("clock", c.clock()).put("detail", c.detail());
             case Note n -> w.put("text", n.text());
             case Decision d -> w.put("text", d.text());
-            case Inject i -> w.put("exercise", i.exercise()).put("at", i.at()).put("source", i.source()).put("text", i.text());
+            case Inject i ->
+                w.put("exercise", i.exercise())
+                        .put("at", i.at())
+                        .put("source", i.source())
+                        .put("text", i.text());
             case ChecklistTick c -> w.put("item", c.item());
             case CallerIdentity c -> w.put("account", c.account()).put("arn", c.arn());
             case Correction c -> w.put("text", c.text());
             case Export e -> w.put("format", e.format()).put("file", e.file());
-            case GapRecorded g -> w.put("text", g.text()).put("owner", g.owner()).put("due", g.due() == null ? null : g.due().toString())
-                    .put("remediation", g.remediation());
-            case ReadinessAttached r -> w.put("file", r.file()).put("sha256", r.sha256()).put("report", r.report());
+            case GapRecorded g ->
+                w.put("text", g.text())
+                        .put("owner", g.owner())
+                        .put("due", g.due() == null ? null : g.due().toString())
+                        .put("remediation", g.remediation());
+            case ReadinessAttached r ->
+                w.put("file", r.file()).put("sha256", r.sha256()).put("report", r.report());
             case EventsLost l -> {
                 w.put("text", l.text());
                 var lost = w.node.putArray("lost");
                 for (EventsLost.Loss loss : l.lost()) {
-                    lost.addObject().put("first", loss.first()).put("last", loss.last()).put("changed", loss.changed());
+                    lost.addObject()
+                            .put("first", loss.first())
+                            .put("last", loss.last())
+                            .put("changed", loss.changed());
                 }
                 w.put("headSays", l.headSays()).put("from", l.from());
             }
@@ -131,21 +168,37 @@ public final class EventCodec {
     public static EventData read(EventKind kind, String payload) {
         Reader r = new Reader(parse(payload));
         return switch (kind) {
-            case INCIDENT_DECLARED -> new Declared(r.texts("params"), r.text("exercise"), r.text("runbook"), r.text("title"),
-                    r.text("mode"), r.text("severity"), r.text("commander"), r.instant("failureStartedAt"), r.runbookFile());
+            case INCIDENT_DECLARED ->
+                new Declared(
+                        r.texts("params"),
+                        r.text("exercise"),
+                        r.text("runbook"),
+                        r.text("title"),
+                        r.text("mode"),
+                        r.text("severity"),
+                        r.text("commander"),
+                        r.instant("failureStartedAt"),
+                        r.runbookFile());
             case RUNBOOK_CHANGED -> new RunbookChanged(r.runbookFile(), r.text("previousSha256"));
             case INCIDENT_START_SET_BACK -> new StartSetBack(r.instant("failureStartedAt"), r.text("reason"));
             case INCIDENT_RESUMED -> new Resumed((int) r.number("events", 0));
             case INCIDENT_RECOVERED -> new Recovered(r.text("by"), r.text("note"));
             case INCIDENT_CLOSED -> new Closed(r.text("summary"));
             case INCIDENT_REOPENED -> new Reopened(r.text("reason"));
-            case INCIDENT_TAKEN_OVER -> new TakenOver(r.text("from"), r.text("to"), r.instant("fromSince"), r.flag("stale"),
-                    r.number("silentForSeconds"));
+            case INCIDENT_TAKEN_OVER ->
+                new TakenOver(
+                        r.text("from"),
+                        r.text("to"),
+                        r.instant("fromSince"),
+                        r.flag("stale"),
+                        r.number("silentForSeconds"));
             case PHASE_ENTERED -> new PhaseEntered(r.text("phase"));
             case STEP_ADDED -> new StepAdded(r.text("id"), r.text("after"), r.text("title"), r.text("instructions"));
-            case STEP_STARTED -> new StepStarted(r.text("action"), (int) r.number("attempt", 0), r.object("args"), r.text("command"));
+            case STEP_STARTED ->
+                new StepStarted(r.text("action"), (int) r.number("attempt", 0), r.object("args"), r.text("command"));
             case STEP_WAITING -> new StepWaiting(r.text("for"));
-            case STEP_SUCCEEDED -> new StepSucceeded(r.text("summary"), r.text("checked"), r.object("outputs"), r.number("durationMs"));
+            case STEP_SUCCEEDED ->
+                new StepSucceeded(r.text("summary"), r.text("checked"), r.object("outputs"), r.number("durationMs"));
             case STEP_FAILED -> new StepFailed(r.text("error"), r.text("message"), r.object("outputs"));
             case STEP_RETRIED -> new StepRetried((int) r.number("attempt", 0), r.text("error"), r.number("delayMs"));
             case STEP_SKIPPED -> new StepSkipped(r.text("reason"));
@@ -165,7 +218,8 @@ public final class EventCodec {
             case EXPORT -> new Export(r.text("format"), r.text("file"));
             case GAP_RECORDED -> new GapRecorded(r.text("text"), r.text("owner"), r.day("due"), r.text("remediation"));
             case READINESS_ATTACHED -> new ReadinessAttached(r.text("file"), r.text("sha256"), r.object("report"));
-            case EVENTS_LOST -> new EventsLost(r.text("text"), r.losses("lost"), r.number("headSays", 0), r.text("from"));
+            case EVENTS_LOST ->
+                new EventsLost(r.text("text"), r.losses("lost"), r.number("headSays", 0), r.text("from"));
         };
     }
 
@@ -192,11 +246,15 @@ public final class EventCodec {
         /** A runbook file as three flat keys, left out when there is none (a log before versions were kept). */
         Writer runbookFile(EventData.RunbookFile file) {
             if (file == null) return this;
-            return put("runbookFile", file.name()).put("runbookSha256", file.sha256()).put("runbookText", file.text());
+            return put("runbookFile", file.name())
+                    .put("runbookSha256", file.sha256())
+                    .put("runbookText", file.text());
         }
 
         Writer always(String key, Object value) {
-            node.set(key, value instanceof Instant instant ? node.textNode(instant.toString()) : JSON.valueToTree(value));
+            node.set(
+                    key,
+                    value instanceof Instant instant ? node.textNode(instant.toString()) : JSON.valueToTree(value));
             return this;
         }
     }
@@ -254,7 +312,10 @@ public final class EventCodec {
         List<EventsLost.Loss> losses(String key) {
             List<EventsLost.Loss> losses = new ArrayList<>();
             for (JsonNode loss : node.path(key)) {
-                losses.add(new EventsLost.Loss(loss.path("first").asLong(), loss.path("last").asLong(), loss.path("changed").asBoolean()));
+                losses.add(new EventsLost.Loss(
+                        loss.path("first").asLong(),
+                        loss.path("last").asLong(),
+                        loss.path("changed").asBoolean()));
             }
             return losses;
         }

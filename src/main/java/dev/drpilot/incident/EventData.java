@@ -27,12 +27,28 @@ public sealed interface EventData {
      * @param exercise    the exercise a tabletop rehearses, or null
      * @param runbookFile the runbook file it runs, or null in a log written before DR Pilot recorded it
      */
-    record Declared(Map<String, String> params, String exercise, String runbook, String title, String mode, String severity,
-                    String commander, Instant failureStartedAt, RunbookFile runbookFile) implements EventData {
+    record Declared(
+            Map<String, String> params,
+            String exercise,
+            String runbook,
+            String title,
+            String mode,
+            String severity,
+            String commander,
+            Instant failureStartedAt,
+            RunbookFile runbookFile)
+            implements EventData {
 
         /** A declaration that names no runbook file (as a log written before DR Pilot recorded it reads). */
-        public Declared(Map<String, String> params, String exercise, String runbook, String title, String mode, String severity,
-                        String commander, Instant failureStartedAt) {
+        public Declared(
+                Map<String, String> params,
+                String exercise,
+                String runbook,
+                String title,
+                String mode,
+                String severity,
+                String commander,
+                Instant failureStartedAt) {
             this(params, exercise, runbook, title, mode, severity, commander, failureStartedAt, null);
         }
 
@@ -48,8 +64,7 @@ public sealed interface EventData {
      * @param sha256 SHA-256 (hex) of the file's bytes
      * @param text   its text, as the log redacts text
      */
-    record RunbookFile(String name, String sha256, String text) {
-    }
+    record RunbookFile(String name, String sha256, String text) {}
 
     /**
      * The incident was resumed on a runbook file that changed since the log recorded it, and the
@@ -102,7 +117,8 @@ public sealed interface EventData {
     }
 
     /** @param silentForSeconds how long the holder had been silent, when it was stale; else null */
-    record TakenOver(String from, String to, Instant fromSince, boolean stale, Long silentForSeconds) implements EventData {
+    record TakenOver(String from, String to, Instant fromSince, boolean stale, Long silentForSeconds)
+            implements EventData {
         public EventKind kind() {
             return EventKind.INCIDENT_TAKEN_OVER;
         }
@@ -139,7 +155,8 @@ public sealed interface EventData {
     }
 
     /** @param checked what the action read back to prove its effect, or null */
-    record StepSucceeded(String summary, String checked, Map<String, Object> outputs, Long durationMs) implements EventData {
+    record StepSucceeded(String summary, String checked, Map<String, Object> outputs, Long durationMs)
+            implements EventData {
         public EventKind kind() {
             return EventKind.STEP_SUCCEEDED;
         }
@@ -286,8 +303,7 @@ public sealed interface EventData {
      */
     record EventsLost(String text, List<Loss> lost, long headSays, String from) implements Said {
         /** Events {@code first} to {@code last} were lost, or the newest one was {@code changed}. */
-        public record Loss(long first, long last, boolean changed) {
-        }
+        public record Loss(long first, long last, boolean changed) {}
 
         public EventKind kind() {
             return EventKind.EVENTS_LOST;

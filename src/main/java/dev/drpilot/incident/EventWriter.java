@@ -29,17 +29,25 @@ final class EventWriter {
     private final Supplier<LogPlace> place;
     /** Set when the file lost events: every write is refused. */
     private final LogDamage damage;
+
     private final EventClocks clocks;
     private final SecretRedactor redactor;
     private final StoppedWrites stops;
     private final String actor;
     private final Map<String, String> actors = new ConcurrentHashMap<>();
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** By incident: the sequences this log wrote that a follower has not read past yet (another process wrote the rest). */
     private final Map<String, NavigableSet<Long>> written = new ConcurrentHashMap<>();
 
-    EventWriter(Supplier<LogPlace> place, LogDamage damage, EventClocks clocks, SecretRedactor redactor, StoppedWrites stops, String actor) {
+    EventWriter(
+            Supplier<LogPlace> place,
+            LogDamage damage,
+            EventClocks clocks,
+            SecretRedactor redactor,
+            StoppedWrites stops,
+            String actor) {
         this.place = place;
         this.damage = damage;
         this.clocks = clocks;
@@ -63,9 +71,16 @@ final class EventWriter {
     IncidentEvent declare(String incidentId, EventDraft draft) {
         String what = "the declaration of " + incidentId;
         try {
-            return stored(what, incidentId, null, chained(incidentId, List.of(draft), EventStore.Tail.NONE), connection -> null).getFirst();
+            return stored(
+                            what,
+                            incidentId,
+                            null,
+                            chained(incidentId, List.of(draft), EventStore.Tail.NONE),
+                            connection -> null)
+                    .getFirst();
         } catch (ChainConflictException e) {
-            throw new IncidentLogUnavailableException("Not written: " + what + ", whose id another process took a moment ago; declare it again.", e);
+            throw new IncidentLogUnavailableException(
+                    "Not written: " + what + ", whose id another process took a moment ago; declare it again.", e);
         }
     }
 
@@ -74,18 +89,26 @@ final class EventWriter {
      * another process appended first, they are chained again onto its events.
      */
     List<IncidentEvent> append(String incidentId, List<EventDraft> drafts) {
-        String what = drafts.size() == 1 ? LogWriteFailure.what(incidentId, drafts.getFirst()) : "the " + drafts.size() + " events for " + incidentId;
+        String what = drafts.size() == 1
+                ? LogWriteFailure.what(incidentId, drafts.getFirst())
+                : "the " + drafts.size() + " events for " + incidentId;
         refuse(what);
         for (EventDraft draft : drafts) refuseNonsense(incidentId, draft);
         ChainConflictException last = null;
         for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
             try {
-                return stored(what, incidentId, drafts, chained(incidentId, drafts, tail(what, incidentId, drafts)), connection -> null);
+                return stored(
+                        what,
+                        incidentId,
+                        drafts,
+                        chained(incidentId, drafts, tail(what, incidentId, drafts)),
+                        connection -> null);
             } catch (ChainConflictException e) {
                 last = e;
             }
         }
-        throw new IncidentLogUnavailableException("Could not write to the incident log in " + place.get().database() + ": " + last.getMessage(), last);
+        throw new IncidentLogUnavailableException(
+                "Could not write to the incident log in " + place.get().database() + ": " + last.getMessage(), last);
     }
 
     /**
@@ -101,9 +124,13 @@ final class EventWriter {
             });
         } catch (ChainConflictException e) {
             IncidentEvent first = events.getFirst();
-            throw new IncidentLogUnavailableException("Not merged: " + first.incidentId() + " gained events in " + place.get().database()
-                    + " while merging (its newest is now event " + place.get().store().tail(first.incidentId()).sequence() + ");"
-                    + " nothing was changed, run the merge again.", e);
+            throw new IncidentLogUnavailableException(
+                    "Not merged: " + first.incidentId() + " gained events in "
+                            + place.get().database()
+                            + " while merging (its newest is now event "
+                            + place.get().store().tail(first.incidentId()).sequence() + ");"
+                            + " nothing was changed, run the merge again.",
+                    e);
         }
         return null;
     }
@@ -113,28 +140,39 @@ final class EventWriter {
         try {
             return at.store().tail(incidentId);
         } catch (EventStoreException e) {
-            throw stops.stop(LogWriteFailure.notWritten(at.database(), what, (Exception) e.getCause()),
+            throw stops.stop(
+                    LogWriteFailure.notWritten(at.database(), what, (Exception) e.getCause()),
                     new StoppedWrites.Unwritten(what, incidentId, drafts, null));
         }
     }
 
-    private List<IncidentEvent> stored(String what, String incidentId, List<EventDraft> drafts, List<IncidentEvent> events,
-                                       H2EventStore.SqlWork<?> rows) {
+    private List<IncidentEvent> stored(
+            String what,
+            String incidentId,
+            List<EventDraft> drafts,
+            List<IncidentEvent> events,
+            H2EventStore.SqlWork<?> rows) {
         LogPlace at = place.get();
         try {
             at.store().append(events, rows);
         } catch (EventStoreException e) {
             Exception cause = (Exception) e.getCause();
             IncidentEvent maybe = e.mayBeStored() ? events.getLast() : null;
-            StoppedWrites.Unwritten unwritten = incidentId == null ? null : new StoppedWrites.Unwritten(what, incidentId, drafts, maybe);
-            throw stops.stop(maybe == null ? LogWriteFailure.notWritten(at.database(), what, cause)
-                    : LogWriteFailure.notSynced(at.database(), maybe, what, cause), unwritten);
+            StoppedWrites.Unwritten unwritten =
+                    incidentId == null ? null : new StoppedWrites.Unwritten(what, incidentId, drafts, maybe);
+            throw stops.stop(
+                    maybe == null
+                            ? LogWriteFailure.notWritten(at.database(), what, cause)
+                            : LogWriteFailure.notSynced(at.database(), maybe, what, cause),
+                    unwritten);
         }
         List<LogHead.Entry> newest = new ArrayList<>();
         for (IncidentEvent event : events) {
             newest.removeIf(entry -> entry.incidentId().equals(event.incidentId()));
             newest.add(new LogHead.Entry(event.incidentId(), event.sequence(), event.hash()));
-            if (incidentId != null) written.computeIfAbsent(incidentId, id -> new ConcurrentSkipListSet<>()).add(event.sequence());
+            if (incidentId != null)
+                written.computeIfAbsent(incidentId, id -> new ConcurrentSkipListSet<>())
+                        .add(event.sequence());
         }
         try {
             at.head().record(newest);
@@ -153,11 +191,31 @@ final class EventWriter {
             sequence++;
             long time = clocks.of(incidentId).millis();
             String payload = payloadText(draft.data());
-            Long occurredAt = draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();
-            String hash = HashChain.hash(incidentId, sequence, time, draft.kind(), who, draft.stepId(), payload, draft.corrects(),
-                    occurredAt, previousHash);
-            events.add(new IncidentEvent(incidentId, sequence, Instant.ofEpochMilli(time), draft.kind(), who, draft.stepId(), payload,
-                    draft.corrects(), occurredAt == null ? null : Instant.ofEpochMilli(occurredAt), previousHash, hash));
+            Long occurredAt =
+                    draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();
+            String hash = HashChain.hash(
+                    incidentId,
+                    sequence,
+                    time,
+                    draft.kind(),
+                    who,
+                    draft.stepId(),
+                    payload,
+                    draft.corrects(),
+                    occurredAt,
+                    previousHash);
+            events.add(new IncidentEvent(
+                    incidentId,
+                    sequence,
+                    Instant.ofEpochMilli(time),
+                    draft.kind(),
+                    who,
+                    draft.stepId(),
+                    payload,
+                    draft.corrects(),
+                    occurredAt == null ? null : Instant.ofEpochMilli(occurredAt),
+                    previousHash,
+                    hash));
             previousHash = hash;
         }
         return events;
@@ -165,19 +223,24 @@ final class EventWriter {
 
     /** What the operator writes (notes, decisions, corrections) is checked before it becomes a line of the record. */
     private void refuseNonsense(String incidentId, EventDraft draft) {
-        if (draft.data() instanceof EventData.Said said && said.text() != null && said.text().length() > EventData.Said.MAX_TEXT) {
-            throw new IllegalArgumentException("a note holds at most " + EventData.Said.MAX_TEXT + " characters (this one has " + said.text().length()
-                    + "): save the rest in a file and name the file in the note");
+        if (draft.data() instanceof EventData.Said said
+                && said.text() != null
+                && said.text().length() > EventData.Said.MAX_TEXT) {
+            throw new IllegalArgumentException(
+                    "a note holds at most " + EventData.Said.MAX_TEXT + " characters (this one has "
+                            + said.text().length() + "): save the rest in a file and name the file in the note");
         }
         Instant now = Instant.ofEpochMilli(clocks.of(incidentId).millis());
         if (draft.occurredAt() != null && draft.occurredAt().isAfter(now.plusSeconds(60))) {
-            throw new IllegalArgumentException("it happened at " + draft.occurredAt() + ", which is in the future: give when it happened, in UTC");
+            throw new IllegalArgumentException(
+                    "it happened at " + draft.occurredAt() + ", which is in the future: give when it happened, in UTC");
         }
         if (draft.corrects() != null) {
             long newest = place.get().store().tail(incidentId).sequence();
             if (draft.corrects() < 1 || draft.corrects() > newest) {
-                throw new IllegalArgumentException("there is no event " + draft.corrects() + " in " + incidentId + " (its events are 1 to "
-                        + newest + "): `drpilot export " + incidentId + " --format md` lists them");
+                throw new IllegalArgumentException(
+                        "there is no event " + draft.corrects() + " in " + incidentId + " (its events are 1 to "
+                                + newest + "): `drpilot export " + incidentId + " --format md` lists them");
             }
         }
     }
@@ -195,7 +258,8 @@ final class EventWriter {
         List<IncidentEvent> all = place.get().store().events(incidentId, afterSequence);
         NavigableSet<Long> mine = written.getOrDefault(incidentId, new ConcurrentSkipListSet<>());
         long upTo = all.isEmpty() ? afterSequence : all.getLast().sequence();
-        List<IncidentEvent> theirs = all.stream().filter(e -> !mine.contains(e.sequence())).toList();
+        List<IncidentEvent> theirs =
+                all.stream().filter(e -> !mine.contains(e.sequence())).toList();
         mine.headSet(upTo, true).clear();
         return new ForeignEvents(theirs, upTo);
     }
@@ -204,12 +268,12 @@ final class EventWriter {
     String writeAgain(StoppedWrites.Unwritten pending) throws SQLException {
         IncidentEvent was = pending.maybeWritten();
         if (was != null && was.hash().equals(place.get().store().hashAt(was.incidentId(), was.sequence()))) {
-            return "The write that failed, " + pending.what() + ", reached the old log before it stopped: it is event " + was.sequence()
-                    + " of " + was.incidentId() + " in the new log too.";
+            return "The write that failed, " + pending.what() + ", reached the old log before it stopped: it is event "
+                    + was.sequence() + " of " + was.incidentId() + " in the new log too.";
         }
         if (pending.drafts() == null) return "Not written: " + pending.what() + "; declare it again.";
         IncidentEvent written = append(pending.incidentId(), pending.drafts()).getLast();
-        return "Not written to the old log: " + pending.what() + "; written to the new log as event " + written.sequence() + " of "
-                + written.incidentId() + ".";
+        return "Not written to the old log: " + pending.what() + "; written to the new log as event "
+                + written.sequence() + " of " + written.incidentId() + ".";
     }
 }

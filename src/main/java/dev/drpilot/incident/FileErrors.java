@@ -9,8 +9,7 @@ import java.nio.file.NoSuchFileException;
 /** Why a file could not be read or written, in the words an operator reads (never an exception's name). */
 public final class FileErrors {
 
-    private FileErrors() {
-    }
+    private FileErrors() {}
 
     public static String inWords(IOException e) {
         return switch (e) {

@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param upTo the last sequence read (theirs or this store's own): the next read starts after it
  */
-public record ForeignEvents(List<IncidentEvent> events, long upTo) {
-}
+public record ForeignEvents(List<IncidentEvent> events, long upTo) {}

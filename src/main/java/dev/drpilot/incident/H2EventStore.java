@@ -86,12 +86,15 @@ public final class H2EventStore implements EventStore {
             connection.setAutoCommit(false);
             try {
                 for (IncidentEvent event : events) {
-                    Tail tail = newest.containsKey(event.incidentId()) ? newest.get(event.incidentId()) : tail(event.incidentId());
+                    Tail tail = newest.containsKey(event.incidentId())
+                            ? newest.get(event.incidentId())
+                            : tail(event.incidentId());
                     if (!HashChain.hashOf(event).equals(event.hash())) {
                         throw new IllegalArgumentException("event " + event.sequence() + " of " + event.incidentId()
                                 + " does not hold the hash of its content");
                     }
-                    if (!tail.followedBy(event)) throw new ChainConflictException(event.incidentId(), event.sequence(), null);
+                    if (!tail.followedBy(event))
+                        throw new ChainConflictException(event.incidentId(), event.sequence(), null);
                     newest.put(event.incidentId(), new Tail(event.sequence(), event.hash()));
                 }
                 insert(events);
@@ -102,7 +105,8 @@ public final class H2EventStore implements EventStore {
                 events.forEach(event -> tails.remove(event.incidentId()));
                 rollback(e);
                 if (e instanceof SQLException sql && "23505".equals(sql.getSQLState()) && !events.isEmpty()) {
-                    throw new ChainConflictException(events.getFirst().incidentId(), events.getFirst().sequence(), e);
+                    throw new ChainConflictException(
+                            events.getFirst().incidentId(), events.getFirst().sequence(), e);
                 }
                 throw e;
             } finally {
@@ -118,7 +122,8 @@ public final class H2EventStore implements EventStore {
                 "INSERT INTO events (incident_id, sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at,"
                         + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (IncidentEvent event : events) {
-                if (event.kind() == EventKind.INCIDENT_DECLARED) IncidentRows.insert(connection, IncidentRows.declaredBy(event));
+                if (event.kind() == EventKind.INCIDENT_DECLARED)
+                    IncidentRows.insert(connection, IncidentRows.declaredBy(event));
                 insert.setString(1, event.incidentId());
                 insert.setLong(2, event.sequence());
                 insert.setLong(3, event.time().toEpochMilli());
@@ -164,9 +169,18 @@ public final class H2EventStore implements EventStore {
                 select.setInt(4, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new IncidentEvent(incidentId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-                                EventKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                                SqlValues.nullableLong(rs, 7), SqlValues.instant(rs, 8), rs.getString(9), rs.getString(10)));
+                        events.add(new IncidentEvent(
+                                incidentId,
+                                rs.getLong(1),
+                                Instant.ofEpochMilli(rs.getLong(2)),
+                                EventKind.valueOf(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                SqlValues.nullableLong(rs, 7),
+                                SqlValues.instant(rs, 8),
+                                rs.getString(9),
+                                rs.getString(10)));
                     }
                 }
             } catch (SQLException e) {
@@ -181,7 +195,8 @@ public final class H2EventStore implements EventStore {
         return thread.run(() -> {
             Tail known = tails.get(incidentId);
             if (known != null) return known;
-            try (PreparedStatement max = connection.prepareStatement("SELECT MAX(sequence) FROM events WHERE incident_id = ?")) {
+            try (PreparedStatement max =
+                    connection.prepareStatement("SELECT MAX(sequence) FROM events WHERE incident_id = ?")) {
                 max.setString(1, incidentId);
                 long last;
                 try (ResultSet rs = max.executeQuery()) {
@@ -199,7 +214,8 @@ public final class H2EventStore implements EventStore {
 
     /** The hash of an incident's event, or null when the log does not hold it. */
     String hashAt(String incidentId, long sequence) throws SQLException {
-        try (PreparedStatement hash = connection.prepareStatement("SELECT hash FROM events WHERE incident_id = ? AND sequence = ?")) {
+        try (PreparedStatement hash =
+                connection.prepareStatement("SELECT hash FROM events WHERE incident_id = ? AND sequence = ?")) {
             hash.setString(1, incidentId);
             hash.setLong(2, sequence);
             try (ResultSet rs = hash.executeQuery()) {

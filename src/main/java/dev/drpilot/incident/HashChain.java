@@ -14,8 +14,7 @@ public final class HashChain {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private HashChain() {
-    }
+    private HashChain() {}
 
     /** The outcome of a check: intact, or the first event that does not fit. */
     public record Verification(boolean intact, int checked, Long firstBrokenSequence, String reason) {
@@ -24,11 +23,29 @@ public final class HashChain {
         }
     }
 
-    static String hash(String incidentId, long sequence, long timeMillis, EventKind kind, String actor, String stepId,
-                       String payload, Long corrects, Long occurredAtMillis, String previousHash) {
-        String canonical = String.join("\u001f", incidentId, Long.toString(sequence), Long.toString(timeMillis),
-                kind.name(), nullable(actor), nullable(stepId), nullable(payload), nullable(corrects),
-                nullable(occurredAtMillis), previousHash);
+    static String hash(
+            String incidentId,
+            long sequence,
+            long timeMillis,
+            EventKind kind,
+            String actor,
+            String stepId,
+            String payload,
+            Long corrects,
+            Long occurredAtMillis,
+            String previousHash) {
+        String canonical = String.join(
+                "\u001f",
+                incidentId,
+                Long.toString(sequence),
+                Long.toString(timeMillis),
+                kind.name(),
+                nullable(actor),
+                nullable(stepId),
+                nullable(payload),
+                nullable(corrects),
+                nullable(occurredAtMillis),
+                previousHash);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -39,8 +56,17 @@ public final class HashChain {
 
     /** The hash an event's fields and previous hash make: equal to its {@code hash} unless it was changed. */
     public static String hashOf(IncidentEvent e) {
-        return hash(e.incidentId(), e.sequence(), e.time().toEpochMilli(), e.kind(), e.actor(), e.stepId(), e.payload(),
-                e.corrects(), e.occurredAt() == null ? null : e.occurredAt().toEpochMilli(), e.previousHash());
+        return hash(
+                e.incidentId(),
+                e.sequence(),
+                e.time().toEpochMilli(),
+                e.kind(),
+                e.actor(),
+                e.stepId(),
+                e.payload(),
+                e.corrects(),
+                e.occurredAt() == null ? null : e.occurredAt().toEpochMilli(),
+                e.previousHash());
     }
 
     /** Checks a whole incident's events, in sequence order, from the first. */
@@ -60,13 +86,23 @@ public final class HashChain {
         public void add(IncidentEvent event) {
             if (broken != null) return;
             if (event.sequence() != expectedSequence) {
-                broken = new Verification(false, (int) expectedSequence - 1, expectedSequence,
+                broken = new Verification(
+                        false,
+                        (int) expectedSequence - 1,
+                        expectedSequence,
                         "event " + expectedSequence + " is missing (found " + event.sequence() + " next)");
             } else if (!event.previousHash().equals(previous)) {
-                broken = new Verification(false, (int) expectedSequence - 1, event.sequence(),
-                        "event " + event.sequence() + " does not follow event " + (event.sequence() - 1) + ": one of them was changed or removed");
+                broken = new Verification(
+                        false,
+                        (int) expectedSequence - 1,
+                        event.sequence(),
+                        "event " + event.sequence() + " does not follow event " + (event.sequence() - 1)
+                                + ": one of them was changed or removed");
             } else if (!hashOf(event).equals(event.hash())) {
-                broken = new Verification(false, (int) expectedSequence - 1, event.sequence(),
+                broken = new Verification(
+                        false,
+                        (int) expectedSequence - 1,
+                        event.sequence(),
                         "event " + event.sequence() + " was changed after it was written");
             } else {
                 previous = event.hash();

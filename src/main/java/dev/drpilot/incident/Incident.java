@@ -11,8 +11,18 @@ import java.time.Instant;
  * @param ownClockAt  a tabletop's own clock, which runs only while the tabletop is played, faster than the wall's:
  *                    where it stands (its newest event); null for what runs on the wall clock (incidents, drills)
  */
-public record Incident(String id, String runbookId, String title, IncidentMode mode, String severity, String commander,
-                       Instant declaredAt, Instant failureStartedAt, Instant recoveredAt, Instant closedAt, Instant ownClockAt) {
+public record Incident(
+        String id,
+        String runbookId,
+        String title,
+        IncidentMode mode,
+        String severity,
+        String commander,
+        Instant declaredAt,
+        Instant failureStartedAt,
+        Instant recoveredAt,
+        Instant closedAt,
+        Instant ownClockAt) {
 
     /** Not closed: still worked on (the service may already be back). */
     public boolean open() {
@@ -20,7 +30,9 @@ public record Incident(String id, String runbookId, String title, IncidentMode m
     }
 
     public IncidentState state() {
-        return closedAt != null ? IncidentState.CLOSED : recoveredAt != null ? IncidentState.RECOVERED : IncidentState.OPEN;
+        return closedAt != null
+                ? IncidentState.CLOSED
+                : recoveredAt != null ? IncidentState.RECOVERED : IncidentState.OPEN;
     }
 
     /** When the clocks start: the failure's beginning when known, else the declaration. */

@@ -53,7 +53,8 @@ public final class IncidentDrivers {
                 Instant now = clock.instant();
                 Optional<Driver> current = read(connection, incidentId);
                 if (current.isEmpty()) {
-                    if (insert(connection, incidentId, now)) return held(incidentId, new Claim(true, null, false, null));
+                    if (insert(connection, incidentId, now))
+                        return held(incidentId, new Claim(true, null, false, null));
                     continue;
                 }
                 Driver holder = current.get();
@@ -75,7 +76,8 @@ public final class IncidentDrivers {
 
     /** Says this seat is still there; false when the claim is no longer ours (taken over, or released). */
     public boolean heartbeat(String incidentId) {
-        boolean ours = log.withConnection("refresh the claim on " + incidentId, connection -> beat(connection, incidentId, clock.instant()));
+        boolean ours = log.withConnection(
+                "refresh the claim on " + incidentId, connection -> beat(connection, incidentId, clock.instant()));
         if (!ours) held.remove(incidentId);
         return ours;
     }
@@ -84,7 +86,8 @@ public final class IncidentDrivers {
     public void release(String incidentId) {
         held.remove(incidentId);
         log.withConnection("release " + incidentId, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM drivers WHERE incident_id = ? AND seat = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM drivers WHERE incident_id = ? AND seat = ?")) {
                 delete.setString(1, incidentId);
                 delete.setString(2, seat.token());
                 return delete.executeUpdate();
@@ -111,8 +114,14 @@ public final class IncidentDrivers {
     }
 
     private EventData.TakenOver takeOver(Driver holder, boolean live, Instant now) {
-        return new EventData.TakenOver(holder.seat().label(), seat.label(), holder.since(), !live,
-                live ? null : Math.max(0, now.getEpochSecond() - holder.heartbeat().getEpochSecond()));
+        return new EventData.TakenOver(
+                holder.seat().label(),
+                seat.label(),
+                holder.since(),
+                !live,
+                live
+                        ? null
+                        : Math.max(0, now.getEpochSecond() - holder.heartbeat().getEpochSecond()));
     }
 
     private static Optional<Driver> read(Connection connection, String incidentId) throws SQLException {
@@ -121,8 +130,10 @@ public final class IncidentDrivers {
             select.setString(1, incidentId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                return Optional.of(new Driver(new Seat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                        Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6))));
+                return Optional.of(new Driver(
+                        new Seat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        Instant.ofEpochMilli(rs.getLong(6))));
             }
         }
     }
@@ -147,7 +158,8 @@ public final class IncidentDrivers {
     }
 
     private boolean beat(Connection connection, String incidentId, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE drivers SET heartbeat = ? WHERE incident_id = ? AND seat = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE drivers SET heartbeat = ? WHERE incident_id = ? AND seat = ?")) {
             update.setLong(1, now.toEpochMilli());
             update.setString(2, incidentId);
             update.setString(3, seat.token());
@@ -157,8 +169,9 @@ public final class IncidentDrivers {
 
     /** False when the holder changed or beat in the meantime. */
     private boolean replace(Connection connection, String incidentId, Driver holder, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE drivers SET seat = ?, who = ?, host = ?, pid = ?, since = ?,"
-                + " heartbeat = ? WHERE incident_id = ? AND seat = ? AND heartbeat = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE drivers SET seat = ?, who = ?, host = ?, pid = ?, since = ?,"
+                        + " heartbeat = ? WHERE incident_id = ? AND seat = ? AND heartbeat = ?")) {
             update.setString(1, seat.token());
             update.setString(2, seat.who());
             update.setString(3, seat.host());

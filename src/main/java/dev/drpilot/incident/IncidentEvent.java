@@ -15,9 +15,18 @@ import java.time.Instant;
  * @param occurredAt when it happened, for a note added later about an earlier moment; else null
  * @param hash       SHA-256 of this event's content and the previous event's hash
  */
-public record IncidentEvent(String incidentId, long sequence, Instant time, EventKind kind, String actor,
-                            String stepId, String payload, Long corrects, Instant occurredAt,
-                            String previousHash, String hash) {
+public record IncidentEvent(
+        String incidentId,
+        long sequence,
+        Instant time,
+        EventKind kind,
+        String actor,
+        String stepId,
+        String payload,
+        Long corrects,
+        Instant occurredAt,
+        String previousHash,
+        String hash) {
 
     /** What the event says, read from its stored payload by {@link EventCodec}. */
     public EventData data() {

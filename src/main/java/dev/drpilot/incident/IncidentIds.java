@@ -17,6 +17,5 @@ final class IncidentIds {
                 + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
     }
 
-    private IncidentIds() {
-    }
+    private IncidentIds() {}
 }

@@ -24,36 +24,66 @@ final class IncidentLifecycle {
     }
 
     /** A new incident, its events stamped by {@code time} (a tabletop's own clock, or the log's). */
-    Incident declared(NewIncident request, Map<String, String> params, String exercise, EventData.RunbookFile runbookFile, Clock time) {
+    Incident declared(
+            NewIncident request,
+            Map<String, String> params,
+            String exercise,
+            EventData.RunbookFile runbookFile,
+            Clock time) {
         writer.refuse("the declaration of " + request.title());
         Instant now = Instant.ofEpochMilli(time.millis());
         String id = IncidentIds.next(request.mode(), now);
         boolean ownClock = !clocks.isTheLogs(time);
         if (ownClock) clocks.keep(id, time);
-        IncidentEvent declaration = writer.declare(id, EventDraft.of(new EventData.Declared(params, exercise, request.runbookId(),
-                redactor.redact(request.title()), request.mode().name(), request.severity(), request.commander(),
-                request.failureStartedAt(), runbookFile), null));
+        IncidentEvent declaration = writer.declare(
+                id,
+                EventDraft.of(
+                        new EventData.Declared(
+                                params,
+                                exercise,
+                                request.runbookId(),
+                                redactor.redact(request.title()),
+                                request.mode().name(),
+                                request.severity(),
+                                request.commander(),
+                                request.failureStartedAt(),
+                                runbookFile),
+                        null));
         Incident d = IncidentRows.declaredBy(declaration);
-        return new Incident(d.id(), d.runbookId(), d.title(), d.mode(), d.severity(), d.commander(), d.declaredAt(), d.failureStartedAt(),
-                null, null, ownClock ? d.declaredAt() : null);
+        return new Incident(
+                d.id(),
+                d.runbookId(),
+                d.title(),
+                d.mode(),
+                d.severity(),
+                d.commander(),
+                d.declaredAt(),
+                d.failureStartedAt(),
+                null,
+                null,
+                ownClock ? d.declaredAt() : null);
     }
 
     IncidentEvent failureStartedAt(String incidentId, Instant failureStartedAt, String reason) {
         writer.refuse("the failure start of " + incidentId);
         setTime("failure_started_at", failureStartedAt, incidentId);
-        return log.append(incidentId, EventDraft.of(new EventData.StartSetBack(failureStartedAt, reason == null ? "" : reason), null));
+        return log.append(
+                incidentId,
+                EventDraft.of(new EventData.StartSetBack(failureStartedAt, reason == null ? "" : reason), null));
     }
 
     IncidentEvent recovered(String incidentId, EventData.Recovered said) {
         IncidentState state = stateOf(incidentId);
-        if (state != IncidentState.OPEN) throw new IllegalStateException(incidentId + ": it is already " + state.label());
+        if (state != IncidentState.OPEN)
+            throw new IllegalStateException(incidentId + ": it is already " + state.label());
         IncidentEvent event = log.append(incidentId, EventDraft.of(said, null));
         setTime("recovered_at", event.time(), incidentId);
         return event;
     }
 
     IncidentEvent closed(String incidentId, String summary) {
-        if (stateOf(incidentId) == IncidentState.CLOSED) throw new IllegalStateException(incidentId + " is already closed");
+        if (stateOf(incidentId) == IncidentState.CLOSED)
+            throw new IllegalStateException(incidentId + " is already closed");
         IncidentEvent event = log.append(incidentId, EventDraft.of(new EventData.Closed(summary), null));
         setTime("closed_at", event.time(), incidentId);
         return event;
@@ -71,7 +101,8 @@ final class IncidentLifecycle {
     }
 
     private IncidentState stateOf(String incidentId) {
-        return log.incident(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId + " in " + log.file()))
+        return log.incident(incidentId)
+                .orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId + " in " + log.file()))
                 .state();
     }
 

@@ -48,7 +48,7 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** Opens the log as {@link #open(Path, Clock, String, Consumer)} does, with nobody to tell about a wait. */
     public static IncidentLogStore open(Path file, Clock clock, String actor) {
-        return open(file, clock, actor, wait -> { });
+        return open(file, clock, actor, wait -> {});
     }
 
     /** Opens the log for writing, made and migrated when needed: see {@link LogOpening#forWriting}. */
@@ -100,8 +100,12 @@ public final class IncidentLogStore implements AutoCloseable {
      *
      * @param runbookFile the runbook file the incident runs, recorded in its declaration (its text redacted as any payload)
      */
-    public Incident declare(NewIncident request, Map<String, String> params, String exercise, EventData.RunbookFile runbookFile,
-                            Clock time) {
+    public Incident declare(
+            NewIncident request,
+            Map<String, String> params,
+            String exercise,
+            EventData.RunbookFile runbookFile,
+            Clock time) {
         return thread.run(() -> lifecycle.declared(request, params, exercise, runbookFile, time));
     }
 
@@ -149,10 +153,17 @@ public final class IncidentLogStore implements AutoCloseable {
      * @throws IncidentLogUnavailableException with one sentence when it cannot (a damaged log, a folder that holds a log)
      */
     public LogContinuation.Report continueIn(Path folder) {
-        return thread.run(() -> new StoreContinuation(place, thread, stops).into(folder, damage, clocks.log(), actor, moved -> {
-            place = moved;
-            drivers.claimAgain(moved.store().connection());
-        }, writer::writeAgain));
+        return thread.run(() -> new StoreContinuation(place, thread, stops)
+                .into(
+                        folder,
+                        damage,
+                        clocks.log(),
+                        actor,
+                        moved -> {
+                            place = moved;
+                            drivers.claimAgain(moved.store().connection());
+                        },
+                        writer::writeAgain));
     }
 
     /** Some work on the database, on the store's thread. */
@@ -161,7 +172,8 @@ public final class IncidentLogStore implements AutoCloseable {
             try {
                 return work.on(place.store().connection());
             } catch (SQLException e) {
-                throw new IncidentLogUnavailableException("Could not " + what + " in " + place.database() + ": " + e.getMessage(), e);
+                throw new IncidentLogUnavailableException(
+                        "Could not " + what + " in " + place.database() + ": " + e.getMessage(), e);
             }
         });
     }
@@ -191,7 +203,8 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** The incident is over: its post-mortem summary is written; every clock stops. */
     public IncidentEvent close(String incidentId, String summary) {
-        if (summary == null || summary.isBlank()) throw new IllegalArgumentException("give a summary: it opens the post-mortem");
+        if (summary == null || summary.isBlank())
+            throw new IllegalArgumentException("give a summary: it opens the post-mortem");
         return thread.run(() -> lifecycle.closed(incidentId, summary.strip()));
     }
 
@@ -215,7 +228,8 @@ public final class IncidentLogStore implements AutoCloseable {
         try {
             return place.store().events(incidentId, afterSequence);
         } catch (EventStoreException e) {
-            throw new IncidentLogUnavailableException("Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
+            throw new IncidentLogUnavailableException(
+                    "Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
         }
     }
 
@@ -232,7 +246,8 @@ public final class IncidentLogStore implements AutoCloseable {
             try {
                 page = place.store().page(incidentId, after, upToSequence, PAGE);
             } catch (EventStoreException e) {
-                throw new IncidentLogUnavailableException("Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
+                throw new IncidentLogUnavailableException(
+                        "Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
             }
             page.forEach(each);
             if (page.size() < PAGE) return;

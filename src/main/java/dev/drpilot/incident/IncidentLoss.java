@@ -17,10 +17,11 @@ public record IncidentLoss(String incidentId, long first, long last, long held, 
     /** "INC-... lost events 13 to 13: the database holds 12, its head file says 13". */
     public String sentence() {
         if (changed) {
-            return incidentId + " event " + first + " is not the one its head file recorded: the database holds another event " + first
+            return incidentId + " event " + first
+                    + " is not the one its head file recorded: the database holds another event " + first
                     + " (a rolled-back or rewritten file)";
         }
-        return incidentId + " lost events " + first + " to " + last + ": the database holds " + (held == 0 ? "none" : held)
-                + ", its head file says " + headSays;
+        return incidentId + " lost events " + first + " to " + last + ": the database holds "
+                + (held == 0 ? "none" : held) + ", its head file says " + headSays;
     }
 }

@@ -14,8 +14,18 @@ final class IncidentRows {
     /** The incident a declaration event declares, as its row holds it. */
     static Incident declaredBy(IncidentEvent declaration) {
         EventData.Declared declared = (EventData.Declared) declaration.data();
-        return new Incident(declaration.incidentId(), declared.runbook(), declared.title(), IncidentMode.valueOf(declared.mode()),
-                declared.severity(), declared.commander(), declaration.time(), declared.failureStartedAt(), null, null, null);
+        return new Incident(
+                declaration.incidentId(),
+                declared.runbook(),
+                declared.title(),
+                IncidentMode.valueOf(declared.mode()),
+                declared.severity(),
+                declared.commander(),
+                declaration.time(),
+                declared.failureStartedAt(),
+                null,
+                null,
+                null);
     }
 
     static void insert(Connection connection, Incident incident) throws SQLException {
@@ -54,15 +64,24 @@ final class IncidentRows {
     static List<Incident> all(Connection connection) throws SQLException {
         List<Incident> incidents = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at,"
-                        + " CASE WHEN EXISTS (SELECT 1 FROM events WHERE events.incident_id = incidents.id AND kind = 'INJECT')"
-                        + " THEN (SELECT MAX(time_ms) FROM events WHERE events.incident_id = incidents.id) END"
-                        + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
-             ResultSet rs = select.executeQuery()) {
+                        "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at,"
+                                + " CASE WHEN EXISTS (SELECT 1 FROM events WHERE events.incident_id = incidents.id AND kind = 'INJECT')"
+                                + " THEN (SELECT MAX(time_ms) FROM events WHERE events.incident_id = incidents.id) END"
+                                + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
+                ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                incidents.add(new Incident(rs.getString(1), rs.getString(2), rs.getString(3), IncidentMode.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), SqlValues.instant(rs, 8),
-                        SqlValues.instant(rs, 9), SqlValues.instant(rs, 10), SqlValues.instant(rs, 11)));
+                incidents.add(new Incident(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        IncidentMode.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7)),
+                        SqlValues.instant(rs, 8),
+                        SqlValues.instant(rs, 9),
+                        SqlValues.instant(rs, 10),
+                        SqlValues.instant(rs, 11)));
             }
         }
         return incidents;
@@ -70,7 +89,8 @@ final class IncidentRows {
 
     /** Sets one of the row's times ({@code failure_started_at}, {@code recovered_at}, {@code closed_at}); false when there is no such incident. */
     static boolean set(Connection connection, String column, Instant value, String id) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE incidents SET " + column + " = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE incidents SET " + column + " = ? WHERE id = ?")) {
             SqlValues.setInstant(update, 1, value);
             update.setString(2, id);
             return update.executeUpdate() == 1;
@@ -79,12 +99,12 @@ final class IncidentRows {
 
     /** Open again: neither recovered nor closed. */
     static void reopen(Connection connection, String id) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE incidents SET recovered_at = NULL, closed_at = NULL WHERE id = ?")) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE incidents SET recovered_at = NULL, closed_at = NULL WHERE id = ?")) {
             update.setString(1, id);
             update.executeUpdate();
         }
     }
 
-    private IncidentRows() {
-    }
+    private IncidentRows() {}
 }

@@ -22,7 +22,8 @@ public final class LogContinuation {
      * @param problems  what the copy found missing or broken (none when the old log was whole)
      * @param unwritten what the failed write could not write, and where it is now; empty when nothing was pending
      */
-    public record Report(Path source, Path target, Map<String, Integer> copied, List<String> problems, List<String> unwritten) {
+    public record Report(
+            Path source, Path target, Map<String, Integer> copied, List<String> problems, List<String> unwritten) {
 
         Report withUnwritten(String line) {
             List<String> lines = new ArrayList<>(unwritten);
@@ -34,19 +35,19 @@ public final class LogContinuation {
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
             int events = copied.values().stream().mapToInt(Integer::intValue).sum();
-            lines.add("Continued in " + target + ".mv.db: " + events + (events == 1 ? " event of " : " events of ") + copied.size()
+            lines.add("Continued in " + target + ".mv.db: " + events + (events == 1 ? " event of " : " events of ")
+                    + copied.size()
                     + (copied.size() == 1 ? " incident" : " incidents") + " copied from " + source + ".mv.db"
                     + (problems.isEmpty() ? ", every chain intact." : "."));
             lines.addAll(problems);
             lines.addAll(unwritten);
-            lines.add("Work on with --log " + target + "; once the first disk has room, `drpilot merge --from " + target + " --log " + source
-                    + "` brings the new events back.");
+            lines.add("Work on with --log " + target + "; once the first disk has room, `drpilot merge --from " + target
+                    + " --log " + source + "` brings the new events back.");
             return lines;
         }
     }
 
-    private LogContinuation() {
-    }
+    private LogContinuation() {}
 
     /** Where a log goes on in {@code folder}: the same name as the log, in that folder. */
     public static Path target(Path log, Path folder) {
@@ -63,8 +64,8 @@ public final class LogContinuation {
         LogSalvage.Report copy = LogSalvage.salvage(from, to, clock, actor);
         List<String> problems = new ArrayList<>();
         for (IncidentLoss loss : copy.losses()) {
-            problems.add(loss.sentence() + "; recorded as event " + copy.lossEvents().get(loss.incidentId()) + " of " + loss.incidentId()
-                    + " in the new log.");
+            problems.add(loss.sentence() + "; recorded as event "
+                    + copy.lossEvents().get(loss.incidentId()) + " of " + loss.incidentId() + " in the new log.");
         }
         problems.addAll(copy.breaks());
         return new Report(from, to, copy.salvaged(), List.copyOf(problems), List.of());
@@ -79,15 +80,19 @@ public final class LogContinuation {
         Path from = log.toAbsolutePath().normalize();
         Path to = target(from, folder);
         if (!Files.isRegularFile(Path.of(from + ".mv.db"))) {
-            throw new IncidentLogUnavailableException("There is no incident log " + from + ".mv.db to continue: give it with --log PATH.", null);
+            throw new IncidentLogUnavailableException(
+                    "There is no incident log " + from + ".mv.db to continue: give it with --log PATH.", null);
         }
         if (to.equals(from)) {
-            throw new IncidentLogUnavailableException("Not continued: " + folder + " is the log's own folder; choose a folder on another disk.", null);
+            throw new IncidentLogUnavailableException(
+                    "Not continued: " + folder + " is the log's own folder; choose a folder on another disk.", null);
         }
         for (String ending : List.of(".mv.db", ".head")) {
             if (Files.exists(Path.of(to + ending))) {
-                throw new IncidentLogUnavailableException("Not continued: " + to + ending + " exists in " + folder
-                        + ", and a log is never written over; choose another folder.", null);
+                throw new IncidentLogUnavailableException(
+                        "Not continued: " + to + ending + " exists in " + folder
+                                + ", and a log is never written over; choose another folder.",
+                        null);
             }
         }
         LogOpening.pathInUrl(to);

@@ -21,7 +21,8 @@ public record LogDamage(Path log, List<IncidentLoss> losses, Path copy) {
     /** What is wrong and what to do, in one paragraph for the screen or the terminal. */
     public String sentence() {
         return "The incident log " + log + ".mv.db is damaged: "
-                + losses.stream().map(IncidentLoss::sentence).collect(Collectors.joining("; ")) + ". It was copied to " + copy
+                + losses.stream().map(IncidentLoss::sentence).collect(Collectors.joining("; ")) + ". It was copied to "
+                + copy
                 + " and is open read-only: nothing is written to it. `drpilot recover --log " + log
                 + " --to NEWPATH` salvages every readable event into a new log, with the loss recorded there.";
     }
@@ -33,8 +34,14 @@ public record LogDamage(Path log, List<IncidentLoss> losses, Path copy) {
 
     /** An incident's chain as the damaged file holds it: broken where the incident lost events, else checked. */
     HashChain.Verification verify(String incidentId, List<IncidentEvent> events) {
-        return lossOf(incidentId).map(loss -> new HashChain.Verification(false, events.size(), loss.first(), loss.sentence()
-                + " (the log file is damaged; `drpilot recover` salvages what is left into a new log)")).orElseGet(() -> HashChain.verify(events));
+        return lossOf(incidentId)
+                .map(loss -> new HashChain.Verification(
+                        false,
+                        events.size(),
+                        loss.first(),
+                        loss.sentence()
+                                + " (the log file is damaged; `drpilot recover` salvages what is left into a new log)"))
+                .orElseGet(() -> HashChain.verify(events));
     }
 
     /** The first loss of one incident, if it has any. */

@@ -33,8 +33,7 @@ public final class LogHead {
     private final Path log;
 
     /** The newest event of an incident that the head file knows of. */
-    public record Entry(String incidentId, long sequence, String hash) {
-    }
+    public record Entry(String incidentId, long sequence, String hash) {}
 
     /** The head of the log at {@code log} (the database's path without its {@code .mv.db} ending). */
     public LogHead(Path log) {
@@ -60,8 +59,10 @@ public final class LogHead {
         try {
             lines = Files.readAllLines(file(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IncidentLogUnavailableException("Cannot read the incident log's head file " + file() + ": " + e.getMessage()
-                    + "; it says how many events each incident has, so the log is not opened without it.", e);
+            throw new IncidentLogUnavailableException(
+                    "Cannot read the incident log's head file " + file() + ": " + e.getMessage()
+                            + "; it says how many events each incident has, so the log is not opened without it.",
+                    e);
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -69,9 +70,13 @@ public final class LogHead {
             if (line.isBlank() || line.startsWith("#")) continue;
             Entry entry = parse(line);
             if (entry == null) {
-                throw new IncidentLogUnavailableException("The incident log's head file " + file() + " is damaged at line " + (i + 1)
-                        + " (" + printable(line) + "): it says how many events each incident has, so the log is not opened;"
-                        + " `drpilot recover --log " + log + " --to NEWPATH` salvages every readable event into a new log.", null);
+                throw new IncidentLogUnavailableException(
+                        "The incident log's head file " + file() + " is damaged at line " + (i + 1)
+                                + " (" + printable(line)
+                                + "): it says how many events each incident has, so the log is not opened;"
+                                + " `drpilot recover --log " + log
+                                + " --to NEWPATH` salvages every readable event into a new log.",
+                        null);
             }
             entries.put(entry.incidentId(), entry);
         }
@@ -107,10 +112,12 @@ public final class LogHead {
     /** Records several incidents' newest events at once (a salvaged log). */
     public void record(List<Entry> newest) throws IOException {
         synchronized (WRITERS_IN_THIS_PROCESS.computeIfAbsent(file(), f -> new Object())) {
-            try (FileChannel lockFile = FileChannel.open(Path.of(log + ".head.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
+            try (FileChannel lockFile = FileChannel.open(
+                            Path.of(log + ".head.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
                 Map<String, Entry> merged = new TreeMap<>(entries());
-                for (Entry entry : newest) merged.merge(entry.incidentId(), entry, (was, now) -> now.sequence() >= was.sequence() ? now : was);
+                for (Entry entry : newest)
+                    merged.merge(entry.incidentId(), entry, (was, now) -> now.sequence() >= was.sequence() ? now : was);
                 write(merged.values());
             }
         }
@@ -121,8 +128,8 @@ public final class LogHead {
         lines.add(TITLE);
         for (Entry e : entries) lines.add(e.incidentId() + " " + e.sequence() + " " + e.hash());
         Path temporary = Path.of(log + ".head.tmp");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write(ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
             out.force(true);
         }

@@ -43,8 +43,7 @@ final class LogInspection {
         static final Outcome IN_USE = new Outcome(true, null, null, null);
     }
 
-    private LogInspection() {
-    }
+    private LogInspection() {}
 
     static Outcome inspect(Path log, LogHead head, Clock clock) {
         Path absolute = log.toAbsolutePath().normalize();
@@ -52,18 +51,24 @@ final class LogInspection {
         Map<String, LogHead.Entry> said = head.entries();
         if (!Files.exists(database)) {
             if (!said.isEmpty()) {
-                throw new IncidentLogUnavailableException("The incident log " + database + " is missing, though its head file " + head.file()
-                        + " says it held " + summary(said) + ": it was moved or deleted. Put it back; no new log is started in its place"
-                        + " (--log PATH works on another log meanwhile).", null);
+                throw new IncidentLogUnavailableException(
+                        "The incident log " + database + " is missing, though its head file " + head.file()
+                                + " says it held " + summary(said)
+                                + ": it was moved or deleted. Put it back; no new log is started in its place"
+                                + " (--log PATH works on another log meanwhile).",
+                        null);
             }
             return Outcome.FINE;
         }
         if (OPEN_HERE.containsKey(absolute) || heldByAnotherProcess(database)) return Outcome.IN_USE;
         if (size(database) == 0) {
             Path copy = DamagedCopy.of(absolute, clock);
-            throw new IncidentLogUnavailableException("The incident log " + database + " is empty (0 bytes)"
-                    + (said.isEmpty() ? "" : ", though its head file says it held " + summary(said)) + ". It was copied to " + copy
-                    + "; no new log is started over it. Move it away to start a new log there, or use --log PATH.", null);
+            throw new IncidentLogUnavailableException(
+                    "The incident log " + database + " is empty (0 bytes)"
+                            + (said.isEmpty() ? "" : ", though its head file says it held " + summary(said))
+                            + ". It was copied to " + copy
+                            + "; no new log is started over it. Move it away to start a new log there, or use --log PATH.",
+                    null);
         }
         boolean leftOpen = Files.exists(Path.of(absolute + ".lock.db"));
         Path probed = leftOpen ? snapshot(absolute) : absolute;
@@ -92,15 +97,22 @@ final class LogInspection {
             throw unreadable(database, log, probed, clock, e);
         }
         if (!tables) {
-            throw new IncidentLogUnavailableException("The incident log " + database + " holds no incident tables: H2 opened it at"
-                    + " an empty state" + (said.isEmpty() ? "" : ", though its head file says it held " + summary(said))
-                    + ". It was copied to " + DamagedCopy.of(log, clock) + "; no new log is started over it. " + recoverHint(log), null);
+            throw new IncidentLogUnavailableException(
+                    "The incident log " + database + " holds no incident tables: H2 opened it at"
+                            + " an empty state"
+                            + (said.isEmpty() ? "" : ", though its head file says it held " + summary(said))
+                            + ". It was copied to " + DamagedCopy.of(log, clock) + "; no new log is started over it. "
+                            + recoverHint(log),
+                    null);
         }
         if (losses.isEmpty()) return leftOpenBy == null ? Outcome.FINE : new Outcome(false, null, null, leftOpenBy);
         Path copy = DamagedCopy.of(log, clock);
         String name = copy.toString();
         try {
-            return new Outcome(false, readOnly(Path.of(name.substring(0, name.length() - ".mv.db".length()))), new LogDamage(log, losses, copy),
+            return new Outcome(
+                    false,
+                    readOnly(Path.of(name.substring(0, name.length() - ".mv.db".length()))),
+                    new LogDamage(log, losses, copy),
                     leftOpenBy);
         } catch (SQLException e) {
             throw unreadable(database, log, probed, clock, e);
@@ -113,7 +125,9 @@ final class LogInspection {
      */
     static LogDamage shared(Connection connection, Path log, Clock clock) throws SQLException {
         List<IncidentLoss> losses = compare(connection, new LogHead(log).entries());
-        return losses.isEmpty() ? null : new LogDamage(log.toAbsolutePath().normalize(), losses, DamagedCopy.of(log, clock));
+        return losses.isEmpty()
+                ? null
+                : new LogDamage(log.toAbsolutePath().normalize(), losses, DamagedCopy.of(log, clock));
     }
 
     /** The store now has the database open: later opens in this process connect to it without touching the file. */
@@ -146,7 +160,8 @@ final class LogInspection {
                 }
             }
             if (newest < entry.sequence()) {
-                losses.add(IncidentLoss.missing(entry.incidentId(), newest + 1, entry.sequence(), count, entry.sequence()));
+                losses.add(IncidentLoss.missing(
+                        entry.incidentId(), newest + 1, entry.sequence(), count, entry.sequence()));
             } else if (!entry.hash().equals(hashOf(connection, entry))) {
                 losses.add(IncidentLoss.changed(entry.incidentId(), entry.sequence(), count));
             }
@@ -160,10 +175,11 @@ final class LogInspection {
      */
     private static String lastDriver(Connection connection) {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT who, host, pid, incident_id FROM drivers ORDER BY heartbeat DESC FETCH FIRST ROW ONLY");
-             ResultSet rs = select.executeQuery()) {
-            if (rs.next()) return "a DR Pilot that is gone (" + rs.getString(1) + " on " + rs.getString(2) + ", pid " + rs.getLong(3)
-                    + ", last driving " + rs.getString(4) + ")";
+                        "SELECT who, host, pid, incident_id FROM drivers ORDER BY heartbeat DESC FETCH FIRST ROW ONLY");
+                ResultSet rs = select.executeQuery()) {
+            if (rs.next())
+                return "a DR Pilot that is gone (" + rs.getString(1) + " on " + rs.getString(2) + ", pid "
+                        + rs.getLong(3) + ", last driving " + rs.getString(4) + ")";
         } catch (SQLException e) {
             // an older log, without the drivers table: who left it open is not known
         }
@@ -171,7 +187,8 @@ final class LogInspection {
     }
 
     static Connection readOnly(Path log) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + log + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", "sa", "");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + log + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", "sa", "");
     }
 
     static boolean hasTables(Connection connection) throws SQLException {
@@ -181,7 +198,8 @@ final class LogInspection {
     }
 
     private static String hashOf(Connection connection, LogHead.Entry entry) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM events WHERE incident_id = ? AND sequence = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT hash FROM events WHERE incident_id = ? AND sequence = ?")) {
             select.setString(1, entry.incidentId());
             select.setLong(2, entry.sequence());
             try (ResultSet rs = select.executeQuery()) {
@@ -191,19 +209,28 @@ final class LogInspection {
     }
 
     /** {@code probed} is where H2 read it: the file itself, or the copy of a file left open. */
-    private static IncidentLogUnavailableException unreadable(Path database, Path log, Path probed, Clock clock, SQLException e) {
-        String reason = (e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""))
+    private static IncidentLogUnavailableException unreadable(
+            Path database, Path log, Path probed, Clock clock, SQLException e) {
+        String reason = (e.getMessage() == null
+                        ? e.toString()
+                        : e.getMessage().lines().findFirst().orElse(""))
                 .replace(probed + ".mv.db", database.toString());
-        return new IncidentLogUnavailableException("The incident log " + database + " cannot be read (" + reason + "). It was copied to "
-                + DamagedCopy.of(log, clock) + "; nothing was written to it and no new log is started over it. " + recoverHint(log), e);
+        return new IncidentLogUnavailableException(
+                "The incident log " + database + " cannot be read (" + reason + "). It was copied to "
+                        + DamagedCopy.of(log, clock) + "; nothing was written to it and no new log is started over it. "
+                        + recoverHint(log),
+                e);
     }
 
     private static String recoverHint(Path log) {
-        return "`drpilot recover --log " + log + " --to NEWPATH` salvages every readable event into a new log, with the loss recorded there.";
+        return "`drpilot recover --log " + log
+                + " --to NEWPATH` salvages every readable event into a new log, with the loss recorded there.";
     }
 
     private static String summary(Map<String, LogHead.Entry> said) {
-        return said.values().stream().map(e -> e.incidentId() + " (" + e.sequence() + " events)").collect(Collectors.joining(", "));
+        return said.values().stream()
+                .map(e -> e.incidentId() + " (" + e.sequence() + " events)")
+                .collect(Collectors.joining(", "));
     }
 
     /** Another process holds H2's lock on the file: it is open there, and was checked when it was opened. */
@@ -240,9 +267,12 @@ final class LogInspection {
             String name = copy.toString();
             return Path.of(name.substring(0, name.length() - ".mv.db".length()));
         } catch (IOException e) {
-            throw new IncidentLogUnavailableException("Cannot check the incident log " + log + ".mv.db, which was left open by a process"
-                    + " that is gone: copying it to check it failed (" + e.getMessage() + "). Free some space in " + log.getParent()
-                    + " and try again.", e);
+            throw new IncidentLogUnavailableException(
+                    "Cannot check the incident log " + log + ".mv.db, which was left open by a process"
+                            + " that is gone: copying it to check it failed (" + e.getMessage()
+                            + "). Free some space in " + log.getParent()
+                            + " and try again.",
+                    e);
         }
     }
 
@@ -250,8 +280,10 @@ final class LogInspection {
         try {
             Files.deleteIfExists(Path.of(snapshot + ".mv.db"));
         } catch (IOException e) {
-            throw new IncidentLogUnavailableException("Cannot delete " + snapshot + ".mv.db, a copy made to check the log: " + e.getMessage()
-                    + "; delete it by hand.", e);
+            throw new IncidentLogUnavailableException(
+                    "Cannot delete " + snapshot + ".mv.db, a copy made to check the log: " + e.getMessage()
+                            + "; delete it by hand.",
+                    e);
         }
     }
 }

@@ -23,21 +23,25 @@ public final class LogMerge {
      * @param copied   events copied, by incident the main log did not hold
      * @param added    events added, by incident
      */
-    public record Report(Path from, Path into, Map<String, Long> extended, Map<String, Integer> copied, Map<String, Integer> added) {
+    public record Report(
+            Path from, Path into, Map<String, Long> extended, Map<String, Integer> copied, Map<String, Integer> added) {
 
         public List<String> lines() {
             int events = added.values().stream().mapToInt(Integer::intValue).sum();
-            if (events == 0) return List.of("Nothing to merge: " + into + ".mv.db already holds every event of " + from + ".mv.db.");
+            if (events == 0)
+                return List.of("Nothing to merge: " + into + ".mv.db already holds every event of " + from + ".mv.db.");
             List<String> parts = new ArrayList<>();
             extended.forEach((id, first) -> parts.add(id + " events " + first + " to " + (first + added.get(id) - 1)));
-            copied.forEach((id, count) -> parts.add(id + " (new here, " + count + (count == 1 ? " event)" : " events)")));
-            return List.of("Merged " + events + (events == 1 ? " event" : " events") + " from " + from + ".mv.db into " + into + ".mv.db: "
-                    + String.join(", ", parts) + ".", "Each keeps its hash: `drpilot verify INCIDENT --log " + into + "` checks a chain.");
+            copied.forEach(
+                    (id, count) -> parts.add(id + " (new here, " + count + (count == 1 ? " event)" : " events)")));
+            return List.of(
+                    "Merged " + events + (events == 1 ? " event" : " events") + " from " + from + ".mv.db into " + into
+                            + ".mv.db: " + String.join(", ", parts) + ".",
+                    "Each keeps its hash: `drpilot verify INCIDENT --log " + into + "` checks a chain.");
         }
     }
 
-    private LogMerge() {
-    }
+    private LogMerge() {}
 
     /**
      * Adds to {@code into} every event of {@code from} it lacks, or nothing.
@@ -47,9 +51,12 @@ public final class LogMerge {
     public static Report merge(IncidentLogStore from, IncidentLogStore into) {
         Path source = from.file().toAbsolutePath().normalize();
         Path target = into.file().toAbsolutePath().normalize();
-        if (source.equals(target)) throw refused("--from and --log name the same log, " + target + ".mv.db; name the log that went on elsewhere with --from");
+        if (source.equals(target))
+            throw refused("--from and --log name the same log, " + target
+                    + ".mv.db; name the log that went on elsewhere with --from");
         from.damage().ifPresent(damage -> {
-            throw refused(damage.sentence() + "; salvage it first with `drpilot recover --log " + source + " --to NEWPATH` and merge from there");
+            throw refused(damage.sentence() + "; salvage it first with `drpilot recover --log " + source
+                    + " --to NEWPATH` and merge from there");
         });
         List<Incident> rows = new ArrayList<>();
         List<IncidentEvent> events = new ArrayList<>();
@@ -65,8 +72,10 @@ public final class LogMerge {
             int common = Math.min(theirs.size(), ours.size());
             for (int i = 0; i < common; i++) {
                 if (!theirs.get(i).hash().equals(ours.get(i).hash())) {
-                    throw refused("the two logs diverged: event " + theirs.get(i).sequence() + " of " + id + " is " + described(theirs.get(i))
-                            + " in " + source + ".mv.db but " + described(ours.get(i)) + " in " + target + ".mv.db, so nothing was changed;"
+                    throw refused("the two logs diverged: event "
+                            + theirs.get(i).sequence() + " of " + id + " is " + described(theirs.get(i))
+                            + " in " + source + ".mv.db but " + described(ours.get(i)) + " in " + target
+                            + ".mv.db, so nothing was changed;"
                             + " keep both logs, and export the incident from each for the post-mortem");
                 }
             }
@@ -85,8 +94,8 @@ public final class LogMerge {
     private static void intact(List<IncidentEvent> events, Path log, String id) {
         HashChain.Verification chain = HashChain.verify(events);
         if (!chain.intact()) {
-            throw refused(id + "'s chain in " + log + ".mv.db is broken (" + chain.reason() + "), so nothing was changed;"
-                    + " `drpilot verify " + id + " --log " + log + "` says more");
+            throw refused(id + "'s chain in " + log + ".mv.db is broken (" + chain.reason()
+                    + "), so nothing was changed;" + " `drpilot verify " + id + " --log " + log + "` says more");
         }
     }
 

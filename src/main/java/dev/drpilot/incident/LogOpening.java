@@ -21,6 +21,7 @@ final class LogOpening {
 
     /** How long opening tries again while another process has the file open without sharing it (a reader's moment). */
     static final Duration LOCKED_WAIT = Duration.ofSeconds(10);
+
     private static final Duration LOCKED_RETRY_EVERY = Duration.ofMillis(200);
     /** About how long H2 waits before it takes over a lock file whose process is gone (measured here: 6-9 s). */
     private static final Duration STALE_LOCK_WAIT = Duration.ofSeconds(10);
@@ -40,18 +41,26 @@ final class LogOpening {
         Path database = database(file);
         writableFolder(database);
         LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
-        if (inspected.damage() != null) return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage(), null);
+        if (inspected.damage() != null)
+            return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage(), null);
         if (inspected.leftOpenBy() != null) {
-            waits.accept("The incident log " + database + " was left open by " + inspected.leftOpenBy() + ": waiting while the database"
-                    + " makes sure that one is gone before it opens the log again (about " + STALE_LOCK_WAIT.toSeconds() + " s).");
+            waits.accept("The incident log " + database + " was left open by " + inspected.leftOpenBy()
+                    + ": waiting while the database"
+                    + " makes sure that one is gone before it opens the log again (about " + STALE_LOCK_WAIT.toSeconds()
+                    + " s).");
         }
         Instant giveUp = Instant.now().plus(LOCKED_WAIT);
         boolean said = false;
         while (true) {
             try {
                 Connection connection = migrated(file);
-                return new IncidentLogStore(file, connection, clock, actor,
-                        inspected.inUse() ? LogInspection.shared(connection, file, clock) : null, null);
+                return new IncidentLogStore(
+                        file,
+                        connection,
+                        clock,
+                        actor,
+                        inspected.inUse() ? LogInspection.shared(connection, file, clock) : null,
+                        null);
             } catch (Exception e) {
                 String text = e.getMessage() == null ? e.toString() : e.getMessage();
                 String full = LogWriteFailure.fullWhenOpened(database, e);
@@ -59,7 +68,8 @@ final class LogOpening {
                 boolean locked = text.contains("90020") || text.contains("already in use");
                 if (locked && Instant.now().isBefore(giveUp)) {
                     if (!said) {
-                        waits.accept("Waiting for the incident log " + database + ", which another process has open without sharing it"
+                        waits.accept("Waiting for the incident log " + database
+                                + ", which another process has open without sharing it"
                                 + " (`drpilot verify`, `incidents` or `scorecard` reading it, most likely): trying again for up to "
                                 + LOCKED_WAIT.toSeconds() + " s.");
                     }
@@ -68,7 +78,10 @@ final class LogOpening {
                     continue;
                 }
                 if (locked) {
-                    throw unavailable(database, "another process holds it (if another DR Pilot has it open, work there, or close it and try again)", e);
+                    throw unavailable(
+                            database,
+                            "another process holds it (if another DR Pilot has it open, work there, or close it and try again)",
+                            e);
                 }
                 throw unavailable(database, text.lines().findFirst().orElse(text), e);
             }
@@ -87,32 +100,53 @@ final class LogOpening {
         pathInUrl(file);
         Path database = database(file);
         LogInspection.Outcome inspected = LogInspection.inspect(file, new LogHead(file), clock);
-        if (inspected.damage() != null) return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage(), null);
+        if (inspected.damage() != null)
+            return new IncidentLogStore(file, inspected.readOnly(), clock, actor, inspected.damage(), null);
         if (!Files.exists(database)) {
-            throw new IncidentLogUnavailableException("There is no incident log at " + database + ": check --log or DRPILOT_LOG"
-                    + " (`drpilot run` or the window makes a new one).", null);
+            throw new IncidentLogUnavailableException(
+                    "There is no incident log at " + database + ": check --log or DRPILOT_LOG"
+                            + " (`drpilot run` or the window makes a new one).",
+                    null);
         }
         if (!inspected.inUse()) {
-            Path copy = inspected.leftOpenBy() == null ? null : LogInspection.snapshot(file.toAbsolutePath().normalize());
+            Path copy = inspected.leftOpenBy() == null
+                    ? null
+                    : LogInspection.snapshot(file.toAbsolutePath().normalize());
             try {
-                return new IncidentLogStore(file, LogInspection.readOnly(copy == null ? file.toAbsolutePath().normalize() : copy),
-                        clock, actor, null, copy);
+                return new IncidentLogStore(
+                        file,
+                        LogInspection.readOnly(
+                                copy == null ? file.toAbsolutePath().normalize() : copy),
+                        clock,
+                        actor,
+                        null,
+                        copy);
             } catch (SQLException e) {
                 // a DR Pilot opened it for writing a moment ago: it is read through that one, below
                 if (copy != null) LogInspection.forget(copy);
             }
         }
         try {
-            return new IncidentLogStore(file, DriverManager.getConnection(url(file), "sa", ""), clock, actor, null, null);
+            return new IncidentLogStore(
+                    file, DriverManager.getConnection(url(file), "sa", ""), clock, actor, null, null);
         } catch (SQLException e) {
-            throw unavailable(database, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""), e);
+            throw unavailable(
+                    database,
+                    e.getMessage() == null
+                            ? e.toString()
+                            : e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
     }
 
     /** A connection to the log at {@code file}, its tables made or brought up to date first. */
     static Connection migrated(Path file) throws SQLException {
-        Flyway.configure().dataSource(url(file), "sa", "").locations("classpath:dev/drpilot/incident/migration")
-                .loggers("slf4j").load().migrate();
+        Flyway.configure()
+                .dataSource(url(file), "sa", "")
+                .locations("classpath:dev/drpilot/incident/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
         return connect(file);
     }
 
@@ -139,9 +173,12 @@ final class LogOpening {
         String path = file.toAbsolutePath().normalize().toString();
         for (char c : path.toCharArray()) {
             if (c == ';' || Character.isISOControl(c)) {
-                throw new IncidentLogUnavailableException("The incident log's path " + printable(path) + " has a "
-                        + (c == ';' ? "';'" : "control character") + ", which the database would read as a setting:"
-                        + " choose a folder without one (--log PATH or DRPILOT_LOG).", null);
+                throw new IncidentLogUnavailableException(
+                        "The incident log's path " + printable(path) + " has a "
+                                + (c == ';' ? "';'" : "control character")
+                                + ", which the database would read as a setting:"
+                                + " choose a folder without one (--log PATH or DRPILOT_LOG).",
+                        null);
             }
         }
         return path;
@@ -149,7 +186,8 @@ final class LogOpening {
 
     private static String printable(String path) {
         StringBuilder out = new StringBuilder();
-        for (char c : path.toCharArray()) out.append(Character.isISOControl(c) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
+        for (char c : path.toCharArray())
+            out.append(Character.isISOControl(c) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
         return out.toString();
     }
 
@@ -162,7 +200,8 @@ final class LogOpening {
             throw unavailable(database, "its folder " + folder + " cannot be made (" + FileErrors.inWords(e) + ")", e);
         }
         if (!Files.isWritable(folder)) throw unavailable(database, "its folder " + folder + " cannot be written", null);
-        if (Files.exists(database) && !Files.isWritable(database)) throw unavailable(database, "the file cannot be written", null);
+        if (Files.exists(database) && !Files.isWritable(database))
+            throw unavailable(database, "the file cannot be written", null);
     }
 
     private static void pause() {
@@ -175,10 +214,11 @@ final class LogOpening {
     }
 
     private static IncidentLogUnavailableException unavailable(Path database, String why, Throwable cause) {
-        return new IncidentLogUnavailableException("Cannot open the incident log " + database + ": " + why
-                + "; to use another log, start with --log PATH.", cause);
+        return new IncidentLogUnavailableException(
+                "Cannot open the incident log " + database + ": " + why
+                        + "; to use another log, start with --log PATH.",
+                cause);
     }
 
-    private LogOpening() {
-    }
+    private LogOpening() {}
 }

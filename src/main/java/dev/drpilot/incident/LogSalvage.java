@@ -45,24 +45,32 @@ public final class LogSalvage {
      * @param breaks      where the chain of another salvaged incident breaks (events lost before its newest)
      * @param headProblem why the head file could not tell a lost tail (none, unreadable), or null
      */
-    public record Report(Path source, Path target, Map<String, Integer> salvaged, List<IncidentLoss> losses,
-                         Map<String, Long> lossEvents, List<String> breaks, String headProblem) {
+    public record Report(
+            Path source,
+            Path target,
+            Map<String, Integer> salvaged,
+            List<IncidentLoss> losses,
+            Map<String, Long> lossEvents,
+            List<String> breaks,
+            String headProblem) {
 
         /** What the operator reads: the totals, each loss and where it is recorded, and what to do next. */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
             int events = salvaged.values().stream().mapToInt(Integer::intValue).sum();
-            lines.add("Salvaged " + events + " events of " + salvaged.size() + (salvaged.size() == 1 ? " incident" : " incidents") + " from " + source + ".mv.db into " + target
+            lines.add("Salvaged " + events + " events of " + salvaged.size()
+                    + (salvaged.size() == 1 ? " incident" : " incidents") + " from " + source + ".mv.db into " + target
                     + ".mv.db (the damaged file was only read).");
             for (IncidentLoss loss : losses) {
-                lines.add(loss.sentence() + "; recorded as event " + lossEvents.get(loss.incidentId()) + " of " + loss.incidentId()
-                        + " in the new log.");
+                lines.add(loss.sentence() + "; recorded as event " + lossEvents.get(loss.incidentId()) + " of "
+                        + loss.incidentId() + " in the new log.");
             }
             lines.addAll(breaks);
             if (headProblem != null) lines.add(headProblem);
-            else if (losses.isEmpty() && breaks.isEmpty()) lines.add("Nothing lost: every event its head file knows of was salvaged.");
-            lines.add("Each event keeps its hash: `drpilot verify INCIDENT --log " + target + "` names where an incident's chain breaks."
-                    + " Work on with --log " + target + ".");
+            else if (losses.isEmpty() && breaks.isEmpty())
+                lines.add("Nothing lost: every event its head file knows of was salvaged.");
+            lines.add("Each event keeps its hash: `drpilot verify INCIDENT --log " + target
+                    + "` names where an incident's chain breaks." + " Work on with --log " + target + ".");
             return lines;
         }
     }
@@ -70,8 +78,7 @@ public final class LogSalvage {
     private final Map<String, Map<String, Object>> incidents = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> events = new TreeMap<>();
 
-    private LogSalvage() {
-    }
+    private LogSalvage() {}
 
     /**
      * Salvages {@code source} (a log's path without its {@code .mv.db} ending) into a new log at
@@ -82,12 +89,16 @@ public final class LogSalvage {
         Path to = target.toAbsolutePath().normalize();
         Path database = Path.of(from + ".mv.db");
         if (!Files.isRegularFile(database)) {
-            throw new IncidentLogUnavailableException("There is no incident log " + database + " to salvage: give the damaged log with --log PATH.", null);
+            throw new IncidentLogUnavailableException(
+                    "There is no incident log " + database + " to salvage: give the damaged log with --log PATH.",
+                    null);
         }
         for (String ending : List.of(".mv.db", ".head")) {
             if (Files.exists(Path.of(to + ending))) {
-                throw new IncidentLogUnavailableException("Not salvaged: " + to + ending + " exists, and a salvage never writes over a file."
-                        + " Give a new path with --to.", null);
+                throw new IncidentLogUnavailableException(
+                        "Not salvaged: " + to + ending + " exists, and a salvage never writes over a file."
+                                + " Give a new path with --to.",
+                        null);
             }
         }
         LogOpening.pathInUrl(to); // refuses a path that H2 would read a setting in, before anything is read or written
@@ -106,10 +117,19 @@ public final class LogSalvage {
             salvage.readEveryState(database, to.getParent());
             IncidentLogStore.open(to, clock, actor).close();
             Report written = salvage.write(from, to, said, clock, actor, headProblem);
-            return new Report(from, to, written.salvaged(), written.losses(), written.lossEvents(), breaks(written, clock, actor), headProblem);
+            return new Report(
+                    from,
+                    to,
+                    written.salvaged(),
+                    written.losses(),
+                    written.lossEvents(),
+                    breaks(written, clock, actor),
+                    headProblem);
         } catch (IOException | SQLException e) {
-            throw new IncidentLogUnavailableException("The salvage of " + database + " into " + to + ".mv.db failed: " + e.getMessage()
-                    + ". The damaged file was only read; free space or choose another --to, and run it again.", e);
+            throw new IncidentLogUnavailableException(
+                    "The salvage of " + database + " into " + to + ".mv.db failed: " + e.getMessage()
+                            + ". The damaged file was only read; free space or choose another --to, and run it again.",
+                    e);
         }
     }
 
@@ -119,7 +139,8 @@ public final class LogSalvage {
         try (IncidentLogStore log = IncidentLogStore.open(written.target(), clock, actor)) {
             for (String id : written.salvaged().keySet()) {
                 HashChain.Verification chain = log.verify(id);
-                if (!chain.intact() && !written.lossEvents().containsKey(id)) breaks.add(id + " lost events before its newest: " + chain.reason() + ".");
+                if (!chain.intact() && !written.lossEvents().containsKey(id))
+                    breaks.add(id + " lost events before its newest: " + chain.reason() + ".");
             }
         }
         return breaks;
@@ -158,19 +179,28 @@ public final class LogSalvage {
         try (Connection connection = LogInspection.readOnly(view)) {
             if (!LogInspection.hasTables(connection)) return;
             rows(connection, "SELECT * FROM incidents", row -> incidents.putIfAbsent((String) row.get("ID"), row));
-            rows(connection, "SELECT * FROM events", row -> events.putIfAbsent(key((String) row.get("INCIDENT_ID"), ((Number) row.get("SEQUENCE")).longValue()), row));
+            rows(
+                    connection,
+                    "SELECT * FROM events",
+                    row -> events.putIfAbsent(
+                            key((String) row.get("INCIDENT_ID"), ((Number) row.get("SEQUENCE")).longValue()), row));
         } catch (SQLException | RuntimeException unreadable) {
-            // this state of the file cannot be read (further): the rows read before are kept, the other states may hold the rest
+            // this state of the file cannot be read (further): the rows read before are kept, the other states may hold
+            // the rest
         }
     }
 
-    private static void rows(Connection connection, String sql, Consumer<Map<String, Object>> each) throws SQLException {
-        try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(sql)) {
+    private static void rows(Connection connection, String sql, Consumer<Map<String, Object>> each)
+            throws SQLException {
+        try (Statement select = connection.createStatement();
+                ResultSet rs = select.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnName(i).toUpperCase(), meta.getColumnType(i) == Types.CLOB ? rs.getString(i) : rs.getObject(i));
+                    row.put(
+                            meta.getColumnName(i).toUpperCase(),
+                            meta.getColumnType(i) == Types.CLOB ? rs.getString(i) : rs.getObject(i));
                 }
                 each.accept(row);
             }
@@ -181,13 +211,15 @@ public final class LogSalvage {
         return incidentId + "\u0000" + "%019d".formatted(sequence);
     }
 
-    private Report write(Path from, Path to, Map<String, LogHead.Entry> said, Clock clock, String actor, String headProblem)
+    private Report write(
+            Path from, Path to, Map<String, LogHead.Entry> said, Clock clock, String actor, String headProblem)
             throws SQLException, IOException {
         Map<String, Integer> salvaged = new TreeMap<>();
         Map<String, Long> lossEvents = new TreeMap<>();
         List<IncidentLoss> losses;
         List<LogHead.Entry> newest = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + LogOpening.pathInUrl(to), "sa", "")) {
+        try (Connection connection =
+                DriverManager.getConnection("jdbc:h2:file:" + LogOpening.pathInUrl(to), "sa", "")) {
             connection.setAutoCommit(false);
             for (Map<String, Object> event : events.values()) {
                 String id = (String) event.get("INCIDENT_ID");
@@ -198,8 +230,10 @@ public final class LogSalvage {
             for (Map<String, Object> incident : incidents.values()) insert(connection, "incidents", incident);
             for (Map<String, Object> event : events.values()) insert(connection, "events", event);
             losses = LogInspection.compare(connection, said);
-            for (String id : losses.stream().map(IncidentLoss::incidentId).distinct().toList()) {
-                List<IncidentLoss> ofIncident = losses.stream().filter(l -> l.incidentId().equals(id)).toList();
+            for (String id :
+                    losses.stream().map(IncidentLoss::incidentId).distinct().toList()) {
+                List<IncidentLoss> ofIncident =
+                        losses.stream().filter(l -> l.incidentId().equals(id)).toList();
                 lossEvents.put(id, recordLoss(connection, from, said.get(id), ofIncident, clock, actor));
             }
             connection.commit();
@@ -219,14 +253,19 @@ public final class LogSalvage {
      * The loss as an event: numbered after the newest event the head file knew of and chained to
      * its hash, so the chain shows the gap where the lost events were.
      */
-    private static long recordLoss(Connection connection, Path from, LogHead.Entry head, List<IncidentLoss> losses, Clock clock, String actor)
+    private static long recordLoss(
+            Connection connection, Path from, LogHead.Entry head, List<IncidentLoss> losses, Clock clock, String actor)
             throws SQLException {
         LogHead.Entry salvagedTail = tail(connection, head.incidentId());
         boolean headIsNewer = salvagedTail == null || head.sequence() >= salvagedTail.sequence();
         long sequence = (headIsNewer ? head.sequence() : salvagedTail.sequence()) + 1;
         String previous = headIsNewer ? head.hash() : salvagedTail.hash();
-        String text = EventCodec.write(new EventData.EventsLost(losses.stream().map(IncidentLoss::sentence).collect(Collectors.joining("; ")),
-                losses.stream().map(l -> new EventData.EventsLost.Loss(l.first(), l.last(), l.changed())).toList(), head.sequence(),
+        String text = EventCodec.write(new EventData.EventsLost(
+                losses.stream().map(IncidentLoss::sentence).collect(Collectors.joining("; ")),
+                losses.stream()
+                        .map(l -> new EventData.EventsLost.Loss(l.first(), l.last(), l.changed()))
+                        .toList(),
+                head.sequence(),
                 from + ".mv.db"));
         long time = clock.millis();
         Map<String, Object> row = new LinkedHashMap<>();
@@ -237,7 +276,19 @@ public final class LogSalvage {
         row.put("ACTOR", actor);
         row.put("PAYLOAD", text);
         row.put("PREVIOUS_HASH", previous);
-        row.put("HASH", HashChain.hash(head.incidentId(), sequence, time, EventKind.EVENTS_LOST, actor, null, text, null, null, previous));
+        row.put(
+                "HASH",
+                HashChain.hash(
+                        head.incidentId(),
+                        sequence,
+                        time,
+                        EventKind.EVENTS_LOST,
+                        actor,
+                        null,
+                        text,
+                        null,
+                        null,
+                        previous));
         insert(connection, "events", row);
         return sequence;
     }
@@ -256,7 +307,8 @@ public final class LogSalvage {
     private static void insert(Connection connection, String table, Map<String, Object> row) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (ResultSet rs = connection.getMetaData().getColumns(null, "PUBLIC", table.toUpperCase(), null)) {
-            while (rs.next()) if (row.containsKey(rs.getString("COLUMN_NAME"))) columns.add(rs.getString("COLUMN_NAME"));
+            while (rs.next())
+                if (row.containsKey(rs.getString("COLUMN_NAME"))) columns.add(rs.getString("COLUMN_NAME"));
         }
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -268,18 +320,22 @@ public final class LogSalvage {
 
     /** An incident whose row was lost, rebuilt from its first event (which repeats the declaration). */
     private Map<String, Object> fromDeclaration(String id, Map<String, Object> anyEvent) {
-        Map<String, Object> first = events.values().stream().filter(e -> id.equals(e.get("INCIDENT_ID")))
-                .min(Comparator.comparingLong(e -> ((Number) e.get("SEQUENCE")).longValue())).orElse(anyEvent);
+        Map<String, Object> first = events.values().stream()
+                .filter(e -> id.equals(e.get("INCIDENT_ID")))
+                .min(Comparator.comparingLong(e -> ((Number) e.get("SEQUENCE")).longValue()))
+                .orElse(anyEvent);
         Map<String, Object> row = placeholder(id, ((Number) first.get("TIME_MS")).longValue());
         if (EventKind.INCIDENT_DECLARED.name().equals(first.get("KIND"))) {
             try {
-                EventData.Declared declared = (EventData.Declared) EventCodec.read(EventKind.INCIDENT_DECLARED, (String) first.get("PAYLOAD"));
+                EventData.Declared declared = (EventData.Declared)
+                        EventCodec.read(EventKind.INCIDENT_DECLARED, (String) first.get("PAYLOAD"));
                 if (declared.runbook() != null) row.put("RUNBOOK_ID", declared.runbook());
                 if (declared.title() != null) row.put("TITLE", declared.title());
                 if (declared.mode() != null) row.put("MODE", declared.mode());
                 row.put("SEVERITY", declared.severity());
                 row.put("COMMANDER", declared.commander());
-                if (declared.failureStartedAt() != null) row.put("FAILURE_STARTED_AT", declared.failureStartedAt().toEpochMilli());
+                if (declared.failureStartedAt() != null)
+                    row.put("FAILURE_STARTED_AT", declared.failureStartedAt().toEpochMilli());
             } catch (DateTimeParseException unreadable) {
                 // the declaration's payload is not what DR Pilot writes: the placeholder's words stand
             }

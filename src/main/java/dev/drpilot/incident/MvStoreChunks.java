@@ -23,11 +23,9 @@ final class MvStoreChunks {
     private static final int MAX_HEADER_LENGTH = 1024;
 
     /** One chunk: its id, where it starts (in blocks), how many blocks it spans, and the store's version it holds. */
-    record Chunk(int id, long block, int length, long version) {
-    }
+    record Chunk(int id, long block, int length, long version) {}
 
-    private MvStoreChunks() {
-    }
+    private MvStoreChunks() {}
 
     /** Every block that starts with a readable chunk header, newest chunk first. */
     static List<Chunk> scan(FileChannel file) throws IOException {
@@ -37,7 +35,10 @@ final class MvStoreChunks {
             Map<String, String> header = fields(read(file, block * BLOCK, MAX_HEADER_LENGTH), "chunk:");
             if (header == null) continue;
             try {
-                chunks.add(new Chunk(Integer.parseInt(header.get("chunk"), 16), block, Integer.parseInt(header.get("len"), 16),
+                chunks.add(new Chunk(
+                        Integer.parseInt(header.get("chunk"), 16),
+                        block,
+                        Integer.parseInt(header.get("len"), 16),
                         Long.parseLong(header.get("version"), 16)));
             } catch (RuntimeException notAChunk) {
                 // a block that only looks like a chunk header (bytes of a flipped or zeroed one): not a chunk

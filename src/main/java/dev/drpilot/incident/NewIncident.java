@@ -7,6 +7,10 @@ import java.time.Instant;
  *
  * @param failureStartedAt when the failure began, if known and earlier than the declaration
  */
-public record NewIncident(String runbookId, String title, IncidentMode mode, String severity, String commander,
-                          Instant failureStartedAt) {
-}
+public record NewIncident(
+        String runbookId,
+        String title,
+        IncidentMode mode,
+        String severity,
+        String commander,
+        Instant failureStartedAt) {}

@@ -37,7 +37,8 @@ public record Seat(String token, String who, String host, long pid) {
 
     /** A seat in a process of this machine that has ended: its claims are stale at once, whatever its heartbeat. */
     boolean endedOnThisMachine() {
-        return host.equals(HostName.VALUE) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        return host.equals(HostName.VALUE)
+                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     /** This machine's name, looked up once (a name service can be slow). */

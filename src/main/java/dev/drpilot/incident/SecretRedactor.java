@@ -33,16 +33,26 @@ public final class SecretRedactor {
             "password|passwd|passphrase|secret|token|access[_-]?key|private[_-]?key|api[_-]?key|credential|authorization";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(" + SECRET_WORDS + ").*");
     /** Names about a secret rather than holding one: secretId, tokenCount, secretsHandling, passwordFile. */
-    private static final Pattern ABOUT_A_SECRET = Pattern.compile(
-            "(?i).*[a-z0-9][_-]?(id|ids|name|names|arn|arns|count|handling|file|path|type|ref)$");
+    private static final Pattern ABOUT_A_SECRET =
+            Pattern.compile("(?i).*[a-z0-9][_-]?(id|ids|name|names|arn|arns|count|handling|file|path|type|ref)$");
     /** A secret-named key followed by its value inside text: {@code apiToken=abc}, {@code "password": "abc"}. */
     private static final Pattern SECRET_IN_TEXT = Pattern.compile(
             "(?i)([A-Za-z0-9_.:-]*(?:" + SECRET_WORDS + ")[A-Za-z0-9_.:-]*)(\"?\\s*[:=]\\s*\"?)([^\\s\"'&,;}\\]]+)");
     /** Text without one of these (in any case) holds no secret name: the regular expression above is not worth running on it. */
-    private static final List<String> SECRET_STEMS =
-            List.of("password", "passwd", "passphrase", "secret", "token", "access", "private", "api", "credential", "authorization");
+    private static final List<String> SECRET_STEMS = List.of(
+            "password",
+            "passwd",
+            "passphrase",
+            "secret",
+            "token",
+            "access",
+            "private",
+            "api",
+            "credential",
+            "authorization");
     /** Field names seen so far and whether each is secret: a log writes the same few names over and over. */
     private static final Map<String, Boolean> NAMES_SEEN = new ConcurrentHashMap<>();
+
     private static final int NAMES_KEPT = 10_000;
     private static final List<String> PAIR_NAMES = List.of("name", "Name", "key", "Key", "AttributeName");
     private static final List<String> PAIR_VALUES = List.of("value", "Value", "AttributeValue");
@@ -58,7 +68,8 @@ public final class SecretRedactor {
     public static boolean isSecretName(String fieldName) {
         Boolean known = NAMES_SEEN.get(fieldName);
         if (known != null) return known;
-        boolean secret = SECRET_NAME.matcher(fieldName).matches() && !ABOUT_A_SECRET.matcher(fieldName).matches();
+        boolean secret = SECRET_NAME.matcher(fieldName).matches()
+                && !ABOUT_A_SECRET.matcher(fieldName).matches();
         if (NAMES_SEEN.size() < NAMES_KEPT) NAMES_SEEN.put(fieldName, secret);
         return secret;
     }
@@ -80,7 +91,9 @@ public final class SecretRedactor {
         StringBuilder cleaned = new StringBuilder();
         while (m.find()) {
             String value = m.group(3);
-            String replacement = value.equals(REDACTED) || value.startsWith("[redacted") ? m.group() : m.group(1) + m.group(2) + REDACTED;
+            String replacement = value.equals(REDACTED) || value.startsWith("[redacted")
+                    ? m.group()
+                    : m.group(1) + m.group(2) + REDACTED;
             m.appendReplacement(cleaned, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(cleaned);
@@ -90,7 +103,10 @@ public final class SecretRedactor {
     /** Redacts a JSON tree in place and returns it. */
     public JsonNode redact(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            boolean secretPair = PAIR_NAMES.stream().map(object::get).map(SecretRedactor::text).anyMatch(n -> n != null && isSecretName(n));
+            boolean secretPair = PAIR_NAMES.stream()
+                    .map(object::get)
+                    .map(SecretRedactor::text)
+                    .anyMatch(n -> n != null && isSecretName(n));
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -121,6 +137,6 @@ public final class SecretRedactor {
     /** A copy of values for the screen (a step's outputs), redacted as the log would be. */
     public Map<String, Object> redactValues(Map<String, Object> values) {
         JsonNode tree = redact((JsonNode) JSON.valueToTree(values));
-        return JSON.convertValue(tree, new TypeReference<Map<String, Object>>() { });
+        return JSON.convertValue(tree, new TypeReference<Map<String, Object>>() {});
     }
 }

@@ -28,6 +28,5 @@ final class SqlValues {
         return value == null ? null : Instant.ofEpochMilli(value);
     }
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 }

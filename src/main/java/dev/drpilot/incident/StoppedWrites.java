@@ -15,8 +15,7 @@ final class StoppedWrites {
      * A write that could not be made: its events' drafts (null for a declaration or a merge), and the newest of
      * them as committed when only the sync failed ({@code maybeWritten}), else null.
      */
-    record Unwritten(String what, String incidentId, List<EventDraft> drafts, IncidentEvent maybeWritten) {
-    }
+    record Unwritten(String what, String incidentId, List<EventDraft> drafts, IncidentEvent maybeWritten) {}
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private volatile IncidentLogUnavailableException failure;

@@ -31,10 +31,14 @@ final class StoreContinuation {
         this.stops = stops;
     }
 
-    LogContinuation.Report into(Path folder, LogDamage damage, Clock clock, String actor, Move move, WriteAgain writeAgain) throws SQLException {
+    LogContinuation.Report into(
+            Path folder, LogDamage damage, Clock clock, String actor, Move move, WriteAgain writeAgain)
+            throws SQLException {
         if (damage != null) {
-            throw new IncidentLogUnavailableException(damage.sentence() + " A damaged log is not continued: `drpilot recover --log " + from.file()
-                    + " --to NEWPATH` salvages what is left.", null);
+            throw new IncidentLogUnavailableException(
+                    damage.sentence() + " A damaged log is not continued: `drpilot recover --log " + from.file()
+                            + " --to NEWPATH` salvages what is left.",
+                    null);
         }
         Path target = LogContinuation.check(from.file(), folder);
         closeQuietly(from.store());
@@ -42,7 +46,8 @@ final class StoreContinuation {
         try {
             report = LogContinuation.into(from.file(), folder, clock, actor);
         } catch (IncidentLogUnavailableException failed) {
-            if (!stops.stopped()) move.to(new LogPlace(from.file(), new H2EventStore(LogOpening.connect(from.file()), thread)));
+            if (!stops.stopped())
+                move.to(new LogPlace(from.file(), new H2EventStore(LogOpening.connect(from.file()), thread)));
             throw failed;
         }
         LogInspection.closed(from.file());

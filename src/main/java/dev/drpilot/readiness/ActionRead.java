@@ -33,7 +33,8 @@ final class ActionRead {
             return action.execute(values, context).outputs();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ActionException.permanent("The readiness check was interrupted before " + action.id() + " answered: run it again.");
+            throw ActionException.permanent(
+                    "The readiness check was interrupted before " + action.id() + " answered: run it again.");
         }
     }
 
@@ -58,7 +59,8 @@ final class ActionRead {
 
     /** A list output of plain values, as text. */
     static List<String> texts(Map<String, Object> outputs, String name) {
-        return ((List<?>) outputs.getOrDefault(name, List.of())).stream().map(String::valueOf).toList();
+        return ((List<?>) outputs.getOrDefault(name, List.of()))
+                .stream().map(String::valueOf).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Ages and spans in the words of the table ("3 min", "26 h", "12 days"). */
 final class Ages {
 
-    private Ages() {
-    }
+    private Ages() {}
 
     static String of(Duration age) {
         Duration d = age.isNegative() ? Duration.ZERO : age;

@@ -17,15 +17,20 @@ public record ControlPlane(String apiPrefix, String dependency, String alternati
 
     /** The control planes the catalogue's actions can call. */
     public static final List<ControlPlane> KNOWN = List.of(
-            new ControlPlane("Route 53 ", "Route 53's control plane (us-east-1): record, change and health-check calls",
+            new ControlPlane(
+                    "Route 53 ",
+                    "Route 53's control plane (us-east-1): record, change and health-check calls",
                     "Route 53 Application Recovery Controller routing controls (a data plane in five regions), or failover records"
                             + " with health checks made before the incident, which fail over with no API call"),
-            new ControlPlane("IAM ", "IAM's control plane (us-east-1): creating or changing roles and policies",
-                    null),
-            new ControlPlane("STS ", "the STS global endpoint (sts.amazonaws.com, served from us-east-1) when a client is set to use it",
+            new ControlPlane("IAM ", "IAM's control plane (us-east-1): creating or changing roles and policies", null),
+            new ControlPlane(
+                    "STS ",
+                    "the STS global endpoint (sts.amazonaws.com, served from us-east-1) when a client is set to use it",
                     "the regional STS endpoint of the region in use (sts.REGION.amazonaws.com), which DR Pilot's own clients call;"
                             + " set AWS_STS_REGIONAL_ENDPOINTS=regional for the aws commands"),
-            new ControlPlane("runs cdk ", "a CDK bootstrap of the target region, and IAM (us-east-1) for the roles the stack creates",
+            new ControlPlane(
+                    "runs cdk ",
+                    "a CDK bootstrap of the target region, and IAM (us-east-1) for the roles the stack creates",
                     "bootstrap the DR region before the incident (cdk bootstrap aws://ACCOUNT/REGION) and deploy stacks whose roles already exist"));
 
     /** The control plane an action calls, if it is one of the known ones. */

@@ -25,9 +25,15 @@ final class DynamoDbBackupRetentionCheck extends GuideCheck {
     @Override
     ReadinessRow measure() throws ActionException {
         List<Map<String, Object>> all = ActionRead.list(backups.outputs("table", table, "region", region), "backups");
-        Duration oldest = all.stream().map(b -> backups.ageOf(b.get("created"))).filter(Objects::nonNull).max(Duration::compareTo).orElse(null);
-        return judged(oldest == null || oldest.compareTo(KEPT) <= 0,
+        Duration oldest = all.stream()
+                .map(b -> backups.ageOf(b.get("created")))
+                .filter(Objects::nonNull)
+                .max(Duration::compareTo)
+                .orElse(null);
+        return judged(
+                oldest == null || oldest.compareTo(KEPT) <= 0,
                 all.size() + " on-demand backup(s) of " + table + (oldest == null ? "" : ", oldest " + Ages.of(oldest)),
-                "Delete the on-demand backups of " + table + " older than 90 days (aws dynamodb delete-backup), or let an AWS Backup plan expire them.");
+                "Delete the on-demand backups of " + table
+                        + " older than 90 days (aws dynamodb delete-backup), or let an AWS Backup plan expire them.");
     }
 }

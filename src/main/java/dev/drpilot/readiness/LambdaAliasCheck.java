@@ -17,7 +17,9 @@ final class LambdaAliasCheck extends GuideCheck {
     private final String region;
 
     LambdaAliasCheck(ActionRead versions, ActionRead aliases, String function, String alias, String region) {
-        super("WebApp Lambda failure RTO: < 1 minute (alias on a published version)", alias + " -> a published version");
+        super(
+                "WebApp Lambda failure RTO: < 1 minute (alias on a published version)",
+                alias + " -> a published version");
         this.versions = versions;
         this.aliases = aliases;
         this.function = function;
@@ -27,17 +29,21 @@ final class LambdaAliasCheck extends GuideCheck {
 
     @Override
     ReadinessRow measure() throws ActionException {
-        List<String> published = ActionRead.list(versions.outputs("function", function, "region", region), "versions").stream()
-                .map(v -> String.valueOf(v.get("version"))).toList();
+        List<String> published =
+                ActionRead.list(versions.outputs("function", function, "region", region), "versions").stream()
+                        .map(v -> String.valueOf(v.get("version")))
+                        .toList();
         String fix = "Publish a version with webapp-backup-lambda-version and point " + alias
-                + " at it (aws lambda update-alias --function-name " + function + " --name " + alias + " --function-version N).";
+                + " at it (aws lambda update-alias --function-name " + function + " --name " + alias
+                + " --function-version N).";
         Map<String, Object> read = aliases.outputs("function", function, "alias", alias, "region", region);
         if (!Boolean.TRUE.equals(read.get("exists"))) {
             return judged(false, function + " has no alias " + alias + " (" + published.size() + " published)", fix);
         }
         Object pointsAt = read.get("version");
-        String figure = function + ":" + alias + " -> " + ("$LATEST".equals(pointsAt) ? "$LATEST" : "version " + pointsAt)
-                + " (" + published.size() + " published)";
+        String figure =
+                function + ":" + alias + " -> " + ("$LATEST".equals(pointsAt) ? "$LATEST" : "version " + pointsAt)
+                        + " (" + published.size() + " published)";
         return judged(published.contains(String.valueOf(pointsAt)), figure, fix);
     }
 }

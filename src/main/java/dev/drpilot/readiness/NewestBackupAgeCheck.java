@@ -20,7 +20,8 @@ final class NewestBackupAgeCheck extends GuideCheck {
     private final String region;
     private final String runbook;
 
-    private NewestBackupAgeCheck(String name, ActionRead newest, String bucket, String prefix, String region, String runbook) {
+    private NewestBackupAgeCheck(
+            String name, ActionRead newest, String bucket, String prefix, String region, String runbook) {
         super(name, "newest < 1 day old");
         this.newest = newest;
         this.bucket = bucket;
@@ -30,13 +31,23 @@ final class NewestBackupAgeCheck extends GuideCheck {
     }
 
     static NewestBackupAgeCheck kubernetesBackup(ActionRead newest, String bucket, String region) {
-        return new NewestBackupAgeCheck("EKS configuration backup: daily to S3 (newest resource export)", newest, bucket, "kubernetes/",
-                region, "druid-backup-eks-export");
+        return new NewestBackupAgeCheck(
+                "EKS configuration backup: daily to S3 (newest resource export)",
+                newest,
+                bucket,
+                "kubernetes/",
+                region,
+                "druid-backup-eks-export");
     }
 
     static NewestBackupAgeCheck cognitoExport(ActionRead newest, String bucket, String region) {
-        return new NewestBackupAgeCheck("Cognito user export: daily to S3 (newest export)", newest, bucket, "cognito/",
-                region, "webapp-backup-cognito-export");
+        return new NewestBackupAgeCheck(
+                "Cognito user export: daily to S3 (newest export)",
+                newest,
+                bucket,
+                "cognito/",
+                region,
+                "webapp-backup-cognito-export");
     }
 
     @Override

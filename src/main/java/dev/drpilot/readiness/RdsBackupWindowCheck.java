@@ -21,7 +21,10 @@ final class RdsBackupWindowCheck extends GuideCheck {
     @Override
     ReadinessRow measure() throws ActionException {
         Object window = describe.outputs("instance", instance, "region", region).get("preferredBackupWindow");
-        return judged(WINDOW.equals(window), "RDS " + instance + " backs up " + (window == null ? "at no set window" : "at " + window),
-                "Run druid-backup-rds-retention, which sets --preferred-backup-window 03:00-04:00 on " + instance + ".");
+        return judged(
+                WINDOW.equals(window),
+                "RDS " + instance + " backs up " + (window == null ? "at no set window" : "at " + window),
+                "Run druid-backup-rds-retention, which sets --preferred-backup-window 03:00-04:00 on " + instance
+                        + ".");
     }
 }

@@ -24,9 +24,11 @@ final class RdsLatestRestorableCheck extends GuideCheck {
     ReadinessRow measure() throws ActionException {
         Map<String, Object> db = describe.outputs("instance", instance, "region", region);
         Duration age = describe.ageOf(db.get("latestRestorableTime"));
-        String fix = "Point-in-time restore needs automated backups: check " + instance + " is available with backups on "
-                + "(runbook druid-backup-rds-retention) and see why its druid-rds-backup-failed alarm did not fire.";
+        String fix =
+                "Point-in-time restore needs automated backups: check " + instance + " is available with backups on "
+                        + "(runbook druid-backup-rds-retention) and see why its druid-rds-backup-failed alarm did not fire.";
         if (age == null) return judged(false, "RDS " + instance + " has no latest restorable time", fix);
-        return judged(age.compareTo(TARGET) < 0, "RDS " + instance + " latest restorable time " + Ages.of(age) + " ago", fix);
+        return judged(
+                age.compareTo(TARGET) < 0, "RDS " + instance + " latest restorable time " + Ages.of(age) + " ago", fix);
     }
 }

@@ -23,7 +23,9 @@ final class RdsRetentionCheck extends GuideCheck {
     ReadinessRow measure() throws ActionException {
         Map<String, Object> db = describe.outputs("instance", instance, "region", region);
         int days = db.get("backupRetentionPeriod") instanceof Number n ? n.intValue() : 0;
-        return judged(days >= DAYS, "RDS " + instance + " keeps backups " + days + " days",
+        return judged(
+                days >= DAYS,
+                "RDS " + instance + " keeps backups " + days + " days",
                 "Run druid-backup-rds-retention (aws rds modify-db-instance --db-instance-identifier " + instance
                         + " --backup-retention-period 30 --preferred-backup-window 03:00-04:00 --apply-immediately).");
     }

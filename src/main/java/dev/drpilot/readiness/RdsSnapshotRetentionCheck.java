@@ -24,10 +24,18 @@ final class RdsSnapshotRetentionCheck extends GuideCheck {
 
     @Override
     ReadinessRow measure() throws ActionException {
-        List<Map<String, Object>> all = ActionRead.list(snapshots.outputs("instance", instance, "snapshotType", "manual", "region", region), "snapshots");
-        Duration oldest = all.stream().map(s -> snapshots.ageOf(s.get("created"))).filter(Objects::nonNull).max(Duration::compareTo).orElse(null);
-        String figure = all.size() + " manual snapshot(s) of " + instance + (oldest == null ? "" : ", oldest " + Ages.of(oldest));
-        return judged(oldest == null || oldest.compareTo(KEPT) <= 0, figure,
+        List<Map<String, Object>> all = ActionRead.list(
+                snapshots.outputs("instance", instance, "snapshotType", "manual", "region", region), "snapshots");
+        Duration oldest = all.stream()
+                .map(s -> snapshots.ageOf(s.get("created")))
+                .filter(Objects::nonNull)
+                .max(Duration::compareTo)
+                .orElse(null);
+        String figure = all.size() + " manual snapshot(s) of " + instance
+                + (oldest == null ? "" : ", oldest " + Ages.of(oldest));
+        return judged(
+                oldest == null || oldest.compareTo(KEPT) <= 0,
+                figure,
                 "Run druid-backup-rds-snapshot-cleanup, which deletes the manual snapshots older than 90 days.");
     }
 }

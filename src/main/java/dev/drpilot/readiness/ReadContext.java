@@ -68,7 +68,8 @@ final class ReadContext implements ActionContext {
 
     @Override
     public <T> T waitUntil(String what, Supplier<Optional<T>> check, Duration timeout) throws ActionException {
-        throw ActionException.permanent("A readiness check reads the state as it is; it does not wait for " + what + ".");
+        throw ActionException.permanent(
+                "A readiness check reads the state as it is; it does not wait for " + what + ".");
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param identity who the credentials acted as ("ARN in account N"), or null when no call got that far
  * @param regionDependencies the runbooks that need a control plane outside their region (none when no runbook was given)
  */
-public record ReadinessReport(Instant checkedAt, String identity, List<ReadinessRow> rows, List<RegionDependency> regionDependencies) {
+public record ReadinessReport(
+        Instant checkedAt, String identity, List<ReadinessRow> rows, List<RegionDependency> regionDependencies) {
 
     /** Every target met. */
     public static final int ALL_MET = 0;
@@ -49,24 +50,32 @@ public record ReadinessReport(Instant checkedAt, String identity, List<Readiness
         out.put("checkedAt", checkedAt.toString());
         out.put("identity", identity);
         out.put("exitCode", exitCode());
-        out.put("rows", rows.stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", r.name());
-            row.put("figure", r.figure());
-            row.put("target", r.target());
-            row.put("verdict", r.verdict().word());
-            if (r.verdict() == Verdict.BREACHED) row.put("fix", r.detail());
-            if (r.verdict() == Verdict.UNKNOWN) row.put("reason", r.detail());
-            return row;
-        }).toList());
-        out.put("regionDependencies", regionDependencies.stream().map(d -> {
-            Map<String, Object> dependency = new LinkedHashMap<>();
-            dependency.put("runbook", d.runbook());
-            dependency.put("needs", d.plane().dependency());
-            dependency.put("actions", d.actions());
-            dependency.put("alternative", d.plane().alternative());
-            return dependency;
-        }).toList());
+        out.put(
+                "rows",
+                rows.stream()
+                        .map(r -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("name", r.name());
+                            row.put("figure", r.figure());
+                            row.put("target", r.target());
+                            row.put("verdict", r.verdict().word());
+                            if (r.verdict() == Verdict.BREACHED) row.put("fix", r.detail());
+                            if (r.verdict() == Verdict.UNKNOWN) row.put("reason", r.detail());
+                            return row;
+                        })
+                        .toList());
+        out.put(
+                "regionDependencies",
+                regionDependencies.stream()
+                        .map(d -> {
+                            Map<String, Object> dependency = new LinkedHashMap<>();
+                            dependency.put("runbook", d.runbook());
+                            dependency.put("needs", d.plane().dependency());
+                            dependency.put("actions", d.actions());
+                            dependency.put("alternative", d.plane().alternative());
+                            return dependency;
+                        })
+                        .toList());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
         } catch (JsonProcessingException e) {

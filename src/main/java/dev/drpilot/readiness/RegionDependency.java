@@ -28,15 +28,20 @@ public record RegionDependency(String runbook, ControlPlane plane, List<String> 
     /** Every such dependency of the runbooks, by runbook id, then in the order of ControlPlane.KNOWN. */
     public static List<RegionDependency> of(List<Runbook> runbooks, ActionCatalog catalog) {
         List<RegionDependency> all = new ArrayList<>();
-        for (Runbook runbook : runbooks.stream().sorted(Comparator.comparing(Runbook::id)).toList()) {
+        for (Runbook runbook :
+                runbooks.stream().sorted(Comparator.comparing(Runbook::id)).toList()) {
             Map<ControlPlane, Set<String>> planes = new LinkedHashMap<>();
             for (Step step : runbook.steps()) {
                 if (step.isManual()) continue;
-                catalog.find(step.action()).flatMap(ControlPlane::of)
-                        .ifPresent(plane -> planes.computeIfAbsent(plane, p -> new LinkedHashSet<>()).add(step.action()));
+                catalog.find(step.action())
+                        .flatMap(ControlPlane::of)
+                        .ifPresent(plane -> planes.computeIfAbsent(plane, p -> new LinkedHashSet<>())
+                                .add(step.action()));
             }
-            ControlPlane.KNOWN.stream().filter(planes::containsKey)
-                    .forEach(plane -> all.add(new RegionDependency(runbook.id(), plane, List.copyOf(planes.get(plane)))));
+            ControlPlane.KNOWN.stream()
+                    .filter(planes::containsKey)
+                    .forEach(plane ->
+                            all.add(new RegionDependency(runbook.id(), plane, List.copyOf(planes.get(plane)))));
         }
         return all;
     }

@@ -32,7 +32,10 @@ final class S3ExpiryCheck extends GuideCheck {
     @Override
     ReadinessRow measure() throws ActionException {
         Object expiry = lifecycle.outputs("bucket", bucket, "region", region).get("expireAfterDays");
-        return judged(Integer.valueOf(days).equals(expiry), bucket + (expiry == null ? " never expires objects" : " expires objects after " + expiry + " days"),
-                "Give " + bucket + " an enabled lifecycle rule that expires objects after " + days + " days (aws s3api put-bucket-lifecycle-configuration).");
+        return judged(
+                Integer.valueOf(days).equals(expiry),
+                bucket + (expiry == null ? " never expires objects" : " expires objects after " + expiry + " days"),
+                "Give " + bucket + " an enabled lifecycle rule that expires objects after " + days
+                        + " days (aws s3api put-bucket-lifecycle-configuration).");
     }
 }

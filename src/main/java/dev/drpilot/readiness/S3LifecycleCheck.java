@@ -25,9 +25,13 @@ final class S3LifecycleCheck extends GuideCheck {
         Map<String, Object> out = lifecycle.outputs("bucket", bucket, "region", region);
         Object ia = out.get("iaAfterDays");
         Object glacier = out.get("glacierAfterDays");
-        String figure = ia == null && glacier == null ? bucket + " has no enabled transition"
+        String figure = ia == null && glacier == null
+                ? bucket + " has no enabled transition"
                 : bucket + ": IA " + days(ia) + ", Glacier " + days(glacier);
-        return judged(Integer.valueOf(IA_DAYS).equals(ia) && Integer.valueOf(GLACIER_DAYS).equals(glacier), figure,
+        return judged(
+                Integer.valueOf(IA_DAYS).equals(ia)
+                        && Integer.valueOf(GLACIER_DAYS).equals(glacier),
+                figure,
                 "Run druid-backup-s3-lifecycle (Standard to Standard-IA at 30 days, to Glacier Instant Retrieval at 90).");
     }
 

@@ -18,8 +18,9 @@ final class S3ReplicationCheck extends GuideCheck {
     private final String region;
 
     S3ReplicationCheck(ActionRead replication, String bucket, String replica, String region) {
-        super("Druid region failure RPO: < 15 minutes S3 replication lag", "enabled" + (replica == null ? "" : " to " + replica)
-                + ", replication time " + MINUTES + " min");
+        super(
+                "Druid region failure RPO: < 15 minutes S3 replication lag",
+                "enabled" + (replica == null ? "" : " to " + replica) + ", replication time " + MINUTES + " min");
         this.replication = replication;
         this.bucket = bucket;
         this.replica = replica;
@@ -29,20 +30,29 @@ final class S3ReplicationCheck extends GuideCheck {
     @Override
     ReadinessRow measure() throws ActionException {
         String fix = "Run druid-backup-s3-replication (aws s3api put-bucket-replication --bucket " + bucket
-                + " with an enabled rule to " + (replica == null ? "the DR bucket" : replica) + " and replication time control of 15 minutes).";
+                + " with an enabled rule to " + (replica == null ? "the DR bucket" : replica)
+                + " and replication time control of 15 minutes).";
         List<Map<String, Object>> rules;
         try {
             rules = ActionRead.list(replication.outputs("bucket", bucket, "region", region), "rules");
         } catch (ActionException e) {
             // S3GetReplication's own sentence for a bucket without any replication configuration
-            if (e.getMessage().contains("has no replication configured")) return judged(false, bucket + " has no replication configured", fix);
+            if (e.getMessage().contains("has no replication configured"))
+                return judged(false, bucket + " has no replication configured", fix);
             throw e;
         }
-        Map<String, Object> rule = rules.stream().filter(r -> "Enabled".equals(r.get("status")))
-                .filter(r -> replica == null || String.valueOf(r.get("destinationBucketArn")).equals("arn:aws:s3:::" + replica))
-                .findFirst().orElse(null);
+        Map<String, Object> rule = rules.stream()
+                .filter(r -> "Enabled".equals(r.get("status")))
+                .filter(r -> replica == null
+                        || String.valueOf(r.get("destinationBucketArn")).equals("arn:aws:s3:::" + replica))
+                .findFirst()
+                .orElse(null);
         if (rule == null) {
-            return judged(false, bucket + ": " + rules.size() + " replication rule(s), none enabled" + (replica == null ? "" : " to " + replica), fix);
+            return judged(
+                    false,
+                    bucket + ": " + rules.size() + " replication rule(s), none enabled"
+                            + (replica == null ? "" : " to " + replica),
+                    fix);
         }
         Object minutes = rule.get("replicationTimeMinutes");
         String figure = bucket + " replicates to " + rule.get("destinationBucketArn")

@@ -18,8 +18,12 @@ final class S3VersioningCheck extends GuideCheck {
 
     @Override
     ReadinessRow measure() throws ActionException {
-        String status = String.valueOf(versioning.outputs("bucket", bucket, "region", region).get("status"));
-        return judged("Enabled".equals(status), "versioning of " + bucket + ": " + (status.isEmpty() ? "never enabled" : status),
-                "Run druid-backup-s3-versioning (aws s3api put-bucket-versioning --bucket " + bucket + " --versioning-configuration Status=Enabled).");
+        String status = String.valueOf(
+                versioning.outputs("bucket", bucket, "region", region).get("status"));
+        return judged(
+                "Enabled".equals(status),
+                "versioning of " + bucket + ": " + (status.isEmpty() ? "never enabled" : status),
+                "Run druid-backup-s3-versioning (aws s3api put-bucket-versioning --bucket " + bucket
+                        + " --versioning-configuration Status=Enabled).");
     }
 }

@@ -9,15 +9,15 @@ import java.util.stream.Collectors;
 /** What changed between two readiness runs of the same config: a line per row whose verdict moved. */
 public final class VerdictChanges {
 
-    private VerdictChanges() {
-    }
+    private VerdictChanges() {}
 
     /**
      * "2026-11-30T12:00:00Z WebApp data corruption RPO...: met -> breached (PITR of webapp-users is DISABLED). Fix: ...";
      * a row new in {@code after} counts as a change from nothing.
      */
     public static List<String> between(ReadinessReport before, ReadinessReport after) {
-        Map<String, ReadinessRow> earlier = before.rows().stream().collect(Collectors.toMap(ReadinessRow::name, Function.identity(), (a, b) -> a));
+        Map<String, ReadinessRow> earlier =
+                before.rows().stream().collect(Collectors.toMap(ReadinessRow::name, Function.identity(), (a, b) -> a));
         List<String> lines = new ArrayList<>();
         for (ReadinessRow row : after.rows()) {
             ReadinessRow was = earlier.get(row.name());
@@ -27,8 +27,9 @@ public final class VerdictChanges {
                 case BREACHED -> " Fix: " + row.detail();
                 case UNKNOWN -> " Why: " + row.detail();
             };
-            lines.add(after.checkedAt() + " " + row.name() + ": " + (was == null ? "new" : was.verdict().word()) + " -> " + row.verdict().word()
-                    + " (" + row.figure() + ")." + detail);
+            lines.add(after.checkedAt() + " " + row.name() + ": "
+                    + (was == null ? "new" : was.verdict().word()) + " -> "
+                    + row.verdict().word() + " (" + row.figure() + ")." + detail);
         }
         return lines;
     }

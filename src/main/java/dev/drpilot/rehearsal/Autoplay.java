@@ -54,7 +54,8 @@ public final class Autoplay {
 
         @Override
         public RunDriver.AfterFailure afterFailure(StepRun step) {
-            if (restarts.merge(step.id(), 1, Integer::sum) > MAX_RETRIES_PER_STEP) return new RunDriver.AfterFailure.Stop();
+            if (restarts.merge(step.id(), 1, Integer::sum) > MAX_RETRIES_PER_STEP)
+                return new RunDriver.AfterFailure.Stop();
             return new RunDriver.AfterFailure.Retry();
         }
     }

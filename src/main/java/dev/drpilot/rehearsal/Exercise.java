@@ -19,8 +19,16 @@ import java.util.Map;
  * @param params               the runbook's parameter values; an instant may read {@code start-PT5M} (5 minutes before the failure)
  * @param outcomes             by step id; a step not named succeeds after {@link Outcome#DEFAULT_DURATION}
  */
-public record Exercise(Path source, String id, String runbookId, String title, String situation, Duration failureStartedBefore,
-                       Map<String, String> params, List<Inject> injects, Map<String, Outcome> outcomes) {
+public record Exercise(
+        Path source,
+        String id,
+        String runbookId,
+        String title,
+        String situation,
+        Duration failureStartedBefore,
+        Map<String, String> params,
+        List<Inject> injects,
+        Map<String, Outcome> outcomes) {
 
     public Exercise {
         params = Map.copyOf(params);
@@ -29,8 +37,7 @@ public record Exercise(Path source, String id, String runbookId, String title, S
     }
 
     /** News for the players at an exercise time (after the failure's start, not before the situation is told). */
-    public record Inject(Duration at, String text) {
-    }
+    public record Inject(Duration at, String text) {}
 
     /**
      * What a step does in the rehearsal.

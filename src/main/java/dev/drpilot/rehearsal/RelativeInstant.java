@@ -11,8 +11,7 @@ final class RelativeInstant {
 
     private static final Pattern FORM = Pattern.compile("start(?:([+-])(P\\S+))?");
 
-    private RelativeInstant() {
-    }
+    private RelativeInstant() {}
 
     static boolean looksRelative(String value) {
         return value.startsWith("start");

@@ -26,9 +26,18 @@ import java.util.Set;
  * @param retried     by step id: attempts beyond the first (the engine's retries and the team's re-runs)
  * @param skipped     by step id: the reason given
  */
-public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTarget, TimeTarget rpoTarget, Duration rto, Duration rpo,
-                        Duration timeToFirstAction, List<PhaseResult> phases, Map<String, Integer> retried, Map<String, String> skipped,
-                        List<InjectReaction> injects) {
+public record Scorecard(
+        Incident incident,
+        String runbookTitle,
+        TimeTarget rtoTarget,
+        TimeTarget rpoTarget,
+        Duration rto,
+        Duration rpo,
+        Duration timeToFirstAction,
+        List<PhaseResult> phases,
+        Map<String, Integer> retried,
+        Map<String, String> skipped,
+        List<InjectReaction> injects) {
 
     /** A phase's work against its window: {@code doneAfter} is null when the phase was not finished. */
     public record PhaseResult(Phase phase, Duration window, Duration doneAfter) {
@@ -38,17 +47,31 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
     }
 
     /** An inject at its exercise time (T+, from the failure's start) and the time until the team's next move (null when it made none). */
-    public record InjectReaction(Duration at, String text, Duration reaction) {
-    }
+    public record InjectReaction(Duration at, String text, Duration reaction) {}
 
     /** The moves of the team, as opposed to what the engine and the script did. */
-    private static final Set<EventKind> TEAM_MOVES = Set.of(EventKind.STEP_STARTED, EventKind.NOTE, EventKind.DECISION,
-            EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK, EventKind.STEP_SKIPPED, EventKind.STEP_CANCELLED);
+    private static final Set<EventKind> TEAM_MOVES = Set.of(
+            EventKind.STEP_STARTED,
+            EventKind.NOTE,
+            EventKind.DECISION,
+            EventKind.CONFIRMATION_GIVEN,
+            EventKind.CHECKLIST_TICK,
+            EventKind.STEP_SKIPPED,
+            EventKind.STEP_CANCELLED);
 
     public static Scorecard of(Incident incident, Runbook runbook, List<IncidentEvent> events) {
         IncidentFigures figures = IncidentFigures.of(incident, events, runbook);
-        return new Scorecard(incident, runbook.title(), runbook.targets().rto(), runbook.targets().rpo(), figures.rtoAchieved(),
-                figures.rpoAchieved(), figures.timeToFirstAction(), phases(figures), retried(events), skipped(events),
+        return new Scorecard(
+                incident,
+                runbook.title(),
+                runbook.targets().rto(),
+                runbook.targets().rpo(),
+                figures.rtoAchieved(),
+                figures.rpoAchieved(),
+                figures.timeToFirstAction(),
+                phases(figures),
+                retried(events),
+                skipped(events),
                 injects(incident, events));
     }
 
@@ -67,8 +90,12 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
     }
 
     private static List<PhaseResult> phases(IncidentFigures figures) {
-        return figures.phases().stream().map(p -> new PhaseResult(p.phase(), p.phase().closes(),
-                p.doneAt() == null ? null : Duration.between(figures.start(), p.doneAt()))).toList();
+        return figures.phases().stream()
+                .map(p -> new PhaseResult(
+                        p.phase(),
+                        p.phase().closes(),
+                        p.doneAt() == null ? null : Duration.between(figures.start(), p.doneAt())))
+                .toList();
     }
 
     private static Map<String, Integer> retried(List<IncidentEvent> events) {
@@ -107,8 +134,10 @@ public record Scorecard(Incident incident, String runbookTitle, TimeTarget rtoTa
                     break;
                 }
             }
-            reactions.add(new InjectReaction(Duration.between(incident.startedAt(), inject.time()),
-                    String.valueOf(((EventData.Inject) inject.data()).text()), reaction));
+            reactions.add(new InjectReaction(
+                    Duration.between(incident.startedAt(), inject.time()),
+                    String.valueOf(((EventData.Inject) inject.data()).text()),
+                    reaction));
         }
         return reactions;
     }

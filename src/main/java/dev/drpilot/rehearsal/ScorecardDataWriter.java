@@ -17,10 +17,10 @@ import java.util.Map;
 public final class ScorecardDataWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String CSV_HEADER = "rehearsal,started,rto_seconds,rto_verdict,rpo_seconds,rpo_verdict,first_action_seconds,retries,skips";
+    private static final String CSV_HEADER =
+            "rehearsal,started,rto_seconds,rto_verdict,rpo_seconds,rpo_verdict,first_action_seconds,retries,skips";
 
-    private ScorecardDataWriter() {
-    }
+    private ScorecardDataWriter() {}
 
     public static void writeJson(Scorecard card, List<Scorecard> history, Writer out) throws IOException {
         Map<String, Object> document = summary(card);
@@ -45,16 +45,29 @@ public final class ScorecardDataWriter {
             injects.add(i);
         }
         document.put("injects", injects);
-        document.put("rehearsals", sorted(history).stream().map(ScorecardDataWriter::summary).toList());
+        document.put(
+                "rehearsals",
+                sorted(history).stream().map(ScorecardDataWriter::summary).toList());
         JSON.writeValue(out, document);
     }
 
     public static void writeCsv(List<Scorecard> history, Writer out) throws IOException {
         out.write(CSV_HEADER + "\n");
         for (Scorecard run : sorted(history)) {
-            out.write(String.join(",", run.incident().id(), run.incident().declaredAt().toString(), text(seconds(run.rto())), run.rtoVerdict(),
-                    text(seconds(run.rpo())), run.rpoVerdict(), text(seconds(run.timeToFirstAction())),
-                    String.valueOf(run.retried().values().stream().mapToInt(Integer::intValue).sum()), String.valueOf(run.skipped().size())) + "\n");
+            out.write(String.join(
+                            ",",
+                            run.incident().id(),
+                            run.incident().declaredAt().toString(),
+                            text(seconds(run.rto())),
+                            run.rtoVerdict(),
+                            text(seconds(run.rpo())),
+                            run.rpoVerdict(),
+                            text(seconds(run.timeToFirstAction())),
+                            String.valueOf(run.retried().values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum()),
+                            String.valueOf(run.skipped().size()))
+                    + "\n");
         }
     }
 
@@ -64,10 +77,18 @@ public final class ScorecardDataWriter {
         s.put("runbook", card.incident().runbookId());
         s.put("started", card.incident().declaredAt().toString());
         s.put("rtoSeconds", seconds(card.rto()));
-        s.put("rtoTargetSeconds", card.rtoTarget() == null || card.rtoTarget().isNone() ? null : card.rtoTarget().atMost().toSeconds());
+        s.put(
+                "rtoTargetSeconds",
+                card.rtoTarget() == null || card.rtoTarget().isNone()
+                        ? null
+                        : card.rtoTarget().atMost().toSeconds());
         s.put("rtoVerdict", card.rtoVerdict());
         s.put("rpoSeconds", seconds(card.rpo()));
-        s.put("rpoTargetSeconds", card.rpoTarget() == null || card.rpoTarget().isNone() ? null : card.rpoTarget().atMost().toSeconds());
+        s.put(
+                "rpoTargetSeconds",
+                card.rpoTarget() == null || card.rpoTarget().isNone()
+                        ? null
+                        : card.rpoTarget().atMost().toSeconds());
         s.put("rpoVerdict", card.rpoVerdict());
         s.put("firstActionSeconds", seconds(card.timeToFirstAction()));
         return s;

@@ -14,8 +14,7 @@ import java.util.List;
 /** A rehearsal's scorecard from the log, with every rehearsal of the same runbook to compare it with. */
 public final class Scorecards {
 
-    private Scorecards() {
-    }
+    private Scorecards() {}
 
     /**
      * Writes the scorecard of a rehearsal, with its comparison across the log's rehearsals of the
@@ -31,7 +30,8 @@ public final class Scorecards {
                 .filter(i -> i.mode() == IncidentMode.REHEARSAL && i.runbookId().equals(runbook.id()))
                 .map(i -> i.id().equals(rehearsal.id()) ? card : Scorecard.of(i, runbook, log.events(i.id())))
                 .toList();
-        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        if (file.toAbsolutePath().getParent() != null)
+            Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             String name = file.getFileName().toString();
             if (name.endsWith(".html")) ScorecardHtmlWriter.write(card, history, out);

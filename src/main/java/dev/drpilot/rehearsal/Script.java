@@ -34,7 +34,8 @@ final class Script {
         if (forced != null) return Optional.of(ActionException.permanent("(rehearsal) " + forced));
         Exercise.Outcome outcome = outcome(stepId);
         return outcome.failure() != null && attempt <= outcome.failures()
-                ? Optional.of(ActionException.transientFailure("(rehearsal) " + outcome.failure())) : Optional.empty();
+                ? Optional.of(ActionException.transientFailure("(rehearsal) " + outcome.failure()))
+                : Optional.empty();
     }
 
     /** The step's next attempt fails with this message (the facilitator's "fail a step"). */

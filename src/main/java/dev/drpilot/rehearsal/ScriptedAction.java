@@ -1,13 +1,13 @@
 package dev.drpilot.rehearsal;
 
 import dev.drpilot.action.Action;
-import dev.drpilot.action.ScriptOnly;
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.ActionContext;
 import dev.drpilot.action.ActionContract;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
 import dev.drpilot.action.OutputSpec;
+import dev.drpilot.action.ScriptOnly;
 import dev.drpilot.runbook.Durations;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +32,9 @@ final class ScriptedAction implements ScriptOnly {
 
     /** One scripted action for every id of the catalogue. */
     static List<Action> forEvery(ActionCatalog catalog, Script script) {
-        return catalog.all().stream().<Action>map(c -> new ScriptedAction(c, script)).toList();
+        return catalog.all().stream()
+                .<Action>map(c -> new ScriptedAction(c, script))
+                .toList();
     }
 
     @Override
@@ -41,10 +43,12 @@ final class ScriptedAction implements ScriptOnly {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> args, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> args, ActionContext context)
+            throws ActionException, InterruptedException {
         Exercise.Outcome outcome = script.outcome(context.stepId());
         Instant done = context.clock().instant().plus(outcome.after());
-        context.waitUntil("the rehearsal's " + Durations.human(outcome.after()) + " for this step",
+        context.waitUntil(
+                "the rehearsal's " + Durations.human(outcome.after()) + " for this step",
                 () -> context.clock().instant().isBefore(done) ? Optional.empty() : Optional.of(Boolean.TRUE),
                 outcome.after().plusMinutes(1));
         Optional<ActionException> failure = script.attempt(context.stepId());
@@ -53,7 +57,10 @@ final class ScriptedAction implements ScriptOnly {
         for (OutputSpec output : contract.outputs()) outputs.put(output.name(), "rehearsal-" + output.name());
         outputs.putAll(outcome.outputs());
         return contract.changesState()
-                ? ActionResult.checked("(rehearsal) " + contract.summary(), outputs, "(rehearsal, scripted) " + contract.postcondition())
+                ? ActionResult.checked(
+                        "(rehearsal) " + contract.summary(),
+                        outputs,
+                        "(rehearsal, scripted) " + contract.postcondition())
                 : ActionResult.of("(rehearsal) " + contract.summary(), outputs);
     }
 }

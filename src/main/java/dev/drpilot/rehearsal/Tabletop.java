@@ -7,9 +7,9 @@ import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.InvalidParametersException;
 import dev.drpilot.engine.RunbookChange;
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
-import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -43,12 +43,19 @@ public final class Tabletop implements AutoCloseable {
     private final IncidentRun run;
     /** T+0: the failure's start. */
     private final Instant origin;
+
     private final List<Exercise.Inject> pending;
     private final IncidentEngine engine;
     private final Thread injectTimer;
 
-    private Tabletop(Exercise exercise, RehearsalClock clock, Script script, IncidentRun run, Instant origin, IncidentEngine engine,
-                     List<Exercise.Inject> pending) {
+    private Tabletop(
+            Exercise exercise,
+            RehearsalClock clock,
+            Script script,
+            IncidentRun run,
+            Instant origin,
+            IncidentEngine engine,
+            List<Exercise.Inject> pending) {
         this.exercise = exercise;
         this.clock = clock;
         this.script = script;
@@ -63,27 +70,47 @@ public final class Tabletop implements AutoCloseable {
      * Declares the rehearsal in the log (mode REHEARSAL), tells the players the situation, and
      * starts the inject timer. The steps then run as the players start them.
      */
-    static Tabletop start(Exercise exercise, Runbook runbook, IncidentLogStore log, ActionCatalog catalog, EngineFactory engines,
-                          RehearsalClock clock, String commander) throws InvalidParametersException {
+    static Tabletop start(
+            Exercise exercise,
+            Runbook runbook,
+            IncidentLogStore log,
+            ActionCatalog catalog,
+            EngineFactory engines,
+            RehearsalClock clock,
+            String commander)
+            throws InvalidParametersException {
         if (!runbook.id().equals(exercise.runbookId())) {
-            throw new IllegalArgumentException("exercise " + exercise.id() + " rehearses " + exercise.runbookId() + ", not " + runbook.id());
+            throw new IllegalArgumentException(
+                    "exercise " + exercise.id() + " rehearses " + exercise.runbookId() + ", not " + runbook.id());
         }
         Script script = new Script(exercise);
-        IncidentEngine engine = engines.engine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
-        clock.pause(); // the exercise's start is one instant: the declaration, its parameters and the failure's start agree
+        IncidentEngine engine = engines.engine(
+                log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
+        clock.pause(); // the exercise's start is one instant: the declaration, its parameters and the failure's
+        // start agree
         Instant declared = Instant.ofEpochMilli(clock.millis());
         Instant origin = exercise.failureStartedAt(declared);
         IncidentRun run;
         try {
-            run = engine.declareTabletop(runbook, exercise.paramValues(origin), new NewIncident(runbook.id(),
-                    "Rehearsal: " + exercise.title(), IncidentMode.REHEARSAL, null, commander, origin), exercise.id());
+            run = engine.declareTabletop(
+                    runbook,
+                    exercise.paramValues(origin),
+                    new NewIncident(
+                            runbook.id(),
+                            "Rehearsal: " + exercise.title(),
+                            IncidentMode.REHEARSAL,
+                            null,
+                            commander,
+                            origin),
+                    exercise.id());
         } catch (InvalidParametersException | RuntimeException e) {
             engine.close();
             throw e;
         } finally {
             clock.resume();
         }
-        run.inject(new EventData.Inject(exercise.id(), label(Duration.between(origin, declared)), "script", exercise.situation()));
+        run.inject(new EventData.Inject(
+                exercise.id(), label(Duration.between(origin, declared)), "script", exercise.situation()));
         Tabletop tabletop = new Tabletop(exercise, clock, script, run, origin, engine, exercise.injects());
         tabletop.injectTimer.start();
         return tabletop;
@@ -94,18 +121,33 @@ public final class Tabletop implements AutoCloseable {
      * the one its first inject names, its clock carries on from its last event, and the injects
      * not delivered yet are still to come.
      */
-    static Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, ActionCatalog catalog,
-                           EngineFactory engines, int speed, RunbookChange accepted) throws InvalidParametersException {
+    static Tabletop resume(
+            Incident rehearsal,
+            Runbook runbook,
+            List<Exercise> exercises,
+            IncidentLogStore log,
+            ActionCatalog catalog,
+            EngineFactory engines,
+            int speed,
+            RunbookChange accepted)
+            throws InvalidParametersException {
         List<IncidentEvent> events = log.events(rehearsal.id());
         String exerciseId = IncidentEngine.exerciseOf(events).orElse(null);
-        Exercise exercise = exercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(rehearsal.id() + " was not a tabletop of a known exercise"
-                        + (exerciseId == null ? "" : " (" + exerciseId + " is not among the exercises)") + "; its scorecard can still be exported"));
-        Set<String> delivered = events.stream().filter(e -> e.kind() == EventKind.INJECT)
-                .map(e -> String.valueOf(((EventData.Inject) e.data()).text())).collect(Collectors.toSet());
+        Exercise exercise = exercises.stream()
+                .filter(e -> e.id().equals(exerciseId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(rehearsal.id() + " was not a tabletop of a known exercise"
+                                + (exerciseId == null ? "" : " (" + exerciseId + " is not among the exercises)")
+                                + "; its scorecard can still be exported"));
+        Set<String> delivered = events.stream()
+                .filter(e -> e.kind() == EventKind.INJECT)
+                .map(e -> String.valueOf(((EventData.Inject) e.data()).text()))
+                .collect(Collectors.toSet());
         RehearsalClock clock = RehearsalClock.resumingAt(events.getLast().time(), speed);
         Script script = new Script(exercise);
-        IncidentEngine engine = engines.engine(log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
+        IncidentEngine engine = engines.engine(
+                log, new ActionRegistry(catalog, ScriptedAction.forEvery(catalog, script)), clock, clock.sleeper());
         log.keepTimeFor(rehearsal.id(), clock);
         IncidentRun run;
         try {
@@ -114,7 +156,9 @@ public final class Tabletop implements AutoCloseable {
             engine.close();
             throw e;
         }
-        List<Exercise.Inject> pending = exercise.injects().stream().filter(i -> !delivered.contains(i.text())).toList();
+        List<Exercise.Inject> pending = exercise.injects().stream()
+                .filter(i -> !delivered.contains(i.text()))
+                .toList();
         Tabletop tabletop = new Tabletop(exercise, clock, script, run, rehearsal.startedAt(), engine, pending);
         tabletop.injectTimer.start();
         return tabletop;
@@ -156,8 +200,11 @@ public final class Tabletop implements AutoCloseable {
 
     /** The step's next attempt fails with this message; the players then retry or skip it. */
     public void failStep(String stepId, String message) {
-        if (run.runbook().step(stepId).isEmpty()) throw new IllegalArgumentException("no step '" + stepId + "' in " + run.runbook().id());
-        script.failNext(stepId, message == null || message.isBlank() ? "the facilitator failed this step" : message.strip());
+        if (run.runbook().step(stepId).isEmpty())
+            throw new IllegalArgumentException(
+                    "no step '" + stepId + "' in " + run.runbook().id());
+        script.failNext(
+                stepId, message == null || message.isBlank() ? "the facilitator failed this step" : message.strip());
     }
 
     /** Sleeps on the rehearsal clock until the next scripted inject is due, delivers it, and so on. */

@@ -48,8 +48,14 @@ public final class Tabletops {
      *
      * @param accepted the runbook change the facilitator saw and accepted, or null
      */
-    public Tabletop resume(Incident rehearsal, Runbook runbook, List<Exercise> exercises, IncidentLogStore log, int speed,
-                           RunbookChange accepted) throws InvalidParametersException {
+    public Tabletop resume(
+            Incident rehearsal,
+            Runbook runbook,
+            List<Exercise> exercises,
+            IncidentLogStore log,
+            int speed,
+            RunbookChange accepted)
+            throws InvalidParametersException {
         return Tabletop.resume(rehearsal, runbook, exercises, log, catalog, engines, speed, accepted);
     }
 }

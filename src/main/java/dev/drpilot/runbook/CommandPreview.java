@@ -39,7 +39,8 @@ public final class CommandPreview {
 
     /** What the operator will type to confirm a destructive step, with the values known so far. */
     public String confirmationOf(Runbook runbook, Step step, Map<String, String> paramValues) {
-        return String.valueOf(Interpolation.preview(ref -> known(runbook, ref, paramValues)).resolve(step.confirm()));
+        return String.valueOf(
+                Interpolation.preview(ref -> known(runbook, ref, paramValues)).resolve(step.confirm()));
     }
 
     private static Optional<Object> known(Runbook runbook, Reference ref, Map<String, String> paramValues) {

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Durations as an operator reads them. */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     /** "45 s", "5 min", "1 h 30 min", "7 d". */
     public static String human(Duration d) {

@@ -29,7 +29,8 @@ public final class Interpolation {
 
     /** A preview that leaves unknown values as {@code <name>}, the guide's own placeholder style. */
     public static Interpolation preview(Function<Reference, Optional<Object>> lookup) {
-        return new Interpolation(lookup, ref -> "<" + (ref.isStepOutput() ? ref.stepId() + "." : "") + ref.name() + ">");
+        return new Interpolation(
+                lookup, ref -> "<" + (ref.isStepOutput() ? ref.stepId() + "." : "") + ref.name() + ">");
     }
 
     /**
@@ -40,12 +41,18 @@ public final class Interpolation {
     public static Optional<String> withParameters(Object argument, Map<String, String> params) {
         if (!(argument instanceof String text)) return Optional.empty();
         boolean[] unknown = {false};
-        Object resolved = new Interpolation(ref -> ref.isStepOutput() || ref.isBuiltIn() ? Optional.empty()
-                : Optional.ofNullable(params.get(ref.name())), ref -> {
-            unknown[0] = true;
-            return "";
-        }).resolve(text);
-        return unknown[0] || resolved == null ? Optional.empty() : Optional.of(String.valueOf(resolved)).filter(s -> !s.isBlank());
+        Object resolved = new Interpolation(
+                        ref -> ref.isStepOutput() || ref.isBuiltIn()
+                                ? Optional.empty()
+                                : Optional.ofNullable(params.get(ref.name())),
+                        ref -> {
+                            unknown[0] = true;
+                            return "";
+                        })
+                .resolve(text);
+        return unknown[0] || resolved == null
+                ? Optional.empty()
+                : Optional.of(String.valueOf(resolved)).filter(s -> !s.isBlank());
     }
 
     /** Resolves every value; an entry whose value resolves to nothing (an optional parameter not given) is left out. */

@@ -125,10 +125,13 @@ public final class LocatedYaml {
     /** SnakeYAML's message without its source excerpts and caret lines, on one line. */
     private static String oneLine(String message) {
         if (message == null) return "unreadable YAML";
-        return String.join("; ", message.lines()
-                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith(" in 'reader'"))
-                .map(String::strip)
-                .toList());
+        return String.join(
+                "; ",
+                message.lines()
+                        .filter(l ->
+                                !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith(" in 'reader'"))
+                        .map(String::strip)
+                        .toList());
     }
 
     /** JSON pointer escaping (RFC 6901). */

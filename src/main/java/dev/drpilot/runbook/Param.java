@@ -14,12 +14,22 @@ import java.util.regex.Pattern;
  * @param max    the upper bound of an integer, or null
  * @param pattern a regular expression a string must match, or null
  */
-public record Param(String name, ParamType type, String label, String defaultValue, String hint,
-                    boolean required, List<String> values, Long min, Long max, String pattern,
-                    SourcePosition position) {
+public record Param(
+        String name,
+        ParamType type,
+        String label,
+        String defaultValue,
+        String hint,
+        boolean required,
+        List<String> values,
+        Long min,
+        Long max,
+        String pattern,
+        SourcePosition position) {
 
     /** Longer than any name, id, time or URL a runbook takes: a pasted log file is refused. */
     public static final int MAX_LENGTH = 4096;
+
     private static final Duration SKEW = Duration.ofMinutes(1);
 
     public Param {
@@ -63,7 +73,9 @@ public record Param(String name, ParamType type, String label, String defaultVal
         String problem = check(value);
         if (problem != null || type != ParamType.INSTANT || value == null || value.isBlank()) return problem;
         Instant at = Instant.parse(value.trim());
-        return at.isAfter(now.plus(SKEW)) ? name + ": " + at + " is in the future (now is " + now.truncatedTo(ChronoUnit.SECONDS)
-                + "); give a moment that has passed, in UTC" : null;
+        return at.isAfter(now.plus(SKEW))
+                ? name + ": " + at + " is in the future (now is " + now.truncatedTo(ChronoUnit.SECONDS)
+                        + "); give a moment that has passed, in UTC"
+                : null;
     }
 }

@@ -24,7 +24,8 @@ public enum ParamType {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}");
     private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:.+");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private final String yamlName;
 
@@ -76,20 +77,28 @@ public enum ParamType {
                 }
             }
             case AWS_REGION -> {
-                return REGION.matcher(value.trim()).matches() ? null
+                return REGION.matcher(value.trim()).matches()
+                        ? null
                         : "'" + value + "' is not an AWS region such as us-east-1";
             }
             case AWS_ARN -> {
-                return ARN.matcher(value.trim()).matches() ? null
-                        : "'" + value + "' is not an ARN such as arn:aws:dynamodb:us-west-2:123456789012:table/webapp-users";
+                return ARN.matcher(value.trim()).matches()
+                        ? null
+                        : "'" + value
+                                + "' is not an ARN such as arn:aws:dynamodb:us-west-2:123456789012:table/webapp-users";
             }
             case K8S_NAMESPACE -> {
-                return DNS_LABEL.matcher(value.trim()).matches() ? null
-                        : "'" + value + "' is not a Kubernetes namespace (lower-case letters, digits and '-', at most 63)";
+                return DNS_LABEL.matcher(value.trim()).matches()
+                        ? null
+                        : "'" + value
+                                + "' is not a Kubernetes namespace (lower-case letters, digits and '-', at most 63)";
             }
             case K8S_NAME -> {
-                return value.trim().length() <= 253 && DNS_SUBDOMAIN.matcher(value.trim()).matches() ? null
-                        : "'" + value + "' is not a Kubernetes name (lower-case letters, digits, '-' and '.', at most 253)";
+                return value.trim().length() <= 253
+                                && DNS_SUBDOMAIN.matcher(value.trim()).matches()
+                        ? null
+                        : "'" + value
+                                + "' is not a Kubernetes name (lower-case letters, digits, '-' and '.', at most 253)";
             }
             default -> {
                 return null;

@@ -33,7 +33,8 @@ public record Reference(String text, String expression, String name, String step
             int open = text.indexOf("${", from);
             if (open < 0) return found;
             int close = text.indexOf('}', open);
-            if (close < 0) throw new IllegalArgumentException("'${' at character " + (open + 1) + " is never closed with '}'");
+            if (close < 0)
+                throw new IllegalArgumentException("'${' at character " + (open + 1) + " is never closed with '}'");
             found.add(parse(text.substring(open, close + 1)));
             from = close + 1;
         }
@@ -55,8 +56,11 @@ public record Reference(String text, String expression, String name, String step
             return new Reference(whole, expression, parts[2], parts[1]);
         }
         if (!expression.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z]+)?")) {
-            throw new IllegalArgumentException("'" + whole + "' is not a reference: use ${param}, ${steps.STEP_ID.OUTPUT} or one of "
-                    + String.join(", ", BUILT_INS.stream().sorted().map(b -> "${" + b + "}").toList()));
+            throw new IllegalArgumentException("'" + whole
+                    + "' is not a reference: use ${param}, ${steps.STEP_ID.OUTPUT} or one of "
+                    + String.join(
+                            ", ",
+                            BUILT_INS.stream().sorted().map(b -> "${" + b + "}").toList()));
         }
         return new Reference(whole, expression, expression, null);
     }

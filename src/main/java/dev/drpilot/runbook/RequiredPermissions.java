@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * declare: the IAM actions of its AWS steps, the RBAC verbs of its Kubernetes steps, and what the
  * other steps need in words. Derived, never written by hand, so it follows the catalogue.
  */
-public record RequiredPermissions(Set<String> iamActions, Map<String, Set<String>> rbacVerbsByResource, Set<String> other) {
+public record RequiredPermissions(
+        Set<String> iamActions, Map<String, Set<String>> rbacVerbsByResource, Set<String> other) {
 
     private static final Pattern IAM_ACTION = Pattern.compile("\\b[a-z0-9-]+:[A-Z][A-Za-z0-9]*\\b");
-    private static final Pattern RBAC_RULE = Pattern.compile("(get|list|watch|create|update|patch|delete) ([a-z]+(?:/[a-z]+)?)");
+    private static final Pattern RBAC_RULE =
+            Pattern.compile("(get|list|watch|create|update|patch|delete) ([a-z]+(?:/[a-z]+)?)");
 
     public static RequiredPermissions of(Runbook runbook, ActionCatalog catalog) {
         Set<String> iam = new TreeSet<>();
@@ -37,7 +39,8 @@ public record RequiredPermissions(Set<String> iamActions, Map<String, Set<String
                     for (String part : permission.split(",")) {
                         Matcher m = RBAC_RULE.matcher(part.strip());
                         if (m.matches()) {
-                            rbac.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(m.group(1));
+                            rbac.computeIfAbsent(m.group(2), k -> new TreeSet<>())
+                                    .add(m.group(1));
                             any = true;
                         }
                     }
@@ -51,12 +54,18 @@ public record RequiredPermissions(Set<String> iamActions, Map<String, Set<String
 
     /** The IAM actions as a policy document, one statement, ready to paste into IAM. */
     public String iamPolicyJson() {
-        StringBuilder json = new StringBuilder("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": [\n");
+        StringBuilder json = new StringBuilder(
+                "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": [\n");
         int i = 0;
         for (String action : iamActions) {
-            json.append("        \"").append(action).append('"').append(++i < iamActions.size() ? "," : "").append('\n');
+            json.append("        \"")
+                    .append(action)
+                    .append('"')
+                    .append(++i < iamActions.size() ? "," : "")
+                    .append('\n');
         }
-        return json.append("      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n").toString();
+        return json.append("      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n")
+                .toString();
     }
 
     public boolean needsNothing() {

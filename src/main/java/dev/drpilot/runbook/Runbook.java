@@ -9,9 +9,19 @@ import java.util.Optional;
  *
  * @param version the file it was read from, as the incident log records it
  */
-public record Runbook(Path source, String id, String title, Architecture architecture, RunbookKind kind,
-                      String summary, String guideSection, List<String> symptoms, Targets targets,
-                      List<Param> params, List<Step> steps, RunbookVersion version) {
+public record Runbook(
+        Path source,
+        String id,
+        String title,
+        Architecture architecture,
+        RunbookKind kind,
+        String summary,
+        String guideSection,
+        List<String> symptoms,
+        Targets targets,
+        List<Param> params,
+        List<Step> steps,
+        RunbookVersion version) {
 
     public Runbook {
         symptoms = List.copyOf(symptoms);

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Turns a checked runbook tree into the model records. Only called once the tree has no problems. */
 final class RunbookBinder {
 
-    private RunbookBinder() {
-    }
+    private RunbookBinder() {}
 
     static Runbook bind(Path source, LocatedYaml yaml, ActionCatalog catalog, RunbookVersion version) {
         JsonNode root = yaml.root();
@@ -26,22 +25,38 @@ final class RunbookBinder {
         for (int i = 0; i < root.path("steps").size(); i++) {
             steps.add(step(root.path("steps").get(i), "/steps/" + i, yaml, catalog));
         }
-        return new Runbook(source, root.path("id").asText(), root.path("title").asText(),
+        return new Runbook(
+                source,
+                root.path("id").asText(),
+                root.path("title").asText(),
                 Architecture.fromYaml(root.path("architecture").asText()),
                 RunbookKind.fromYaml(root.path("kind").asText()),
-                text(root, "summary"), text(root, "guide"), strings(root.path("symptoms")),
-                new Targets(TimeTarget.parse(targets.path("rto").asText()), TimeTarget.parse(targets.path("rpo").asText()),
+                text(root, "summary"),
+                text(root, "guide"),
+                strings(root.path("symptoms")),
+                new Targets(
+                        TimeTarget.parse(targets.path("rto").asText()),
+                        TimeTarget.parse(targets.path("rpo").asText()),
                         text(targets, "note")),
-                params, steps, version);
+                params,
+                steps,
+                version);
     }
 
     static Param param(JsonNode node, SourcePosition position) {
         boolean hasDefault = node.has("default");
-        return new Param(node.path("name").asText(), ParamType.fromYaml(node.path("type").asText()),
-                text(node, "label"), hasDefault ? node.path("default").asText() : null, text(node, "hint"),
-                node.path("required").asBoolean(!hasDefault), strings(node.path("values")),
-                node.has("min") ? node.path("min").asLong() : null, node.has("max") ? node.path("max").asLong() : null,
-                text(node, "pattern"), position);
+        return new Param(
+                node.path("name").asText(),
+                ParamType.fromYaml(node.path("type").asText()),
+                text(node, "label"),
+                hasDefault ? node.path("default").asText() : null,
+                text(node, "hint"),
+                node.path("required").asBoolean(!hasDefault),
+                strings(node.path("values")),
+                node.has("min") ? node.path("min").asLong() : null,
+                node.has("max") ? node.path("max").asLong() : null,
+                text(node, "pattern"),
+                position);
     }
 
     private static Step step(JsonNode node, String pointer, LocatedYaml yaml, ActionCatalog catalog) {
@@ -52,17 +67,31 @@ final class RunbookBinder {
         @SuppressWarnings("unchecked")
         Map<String, Object> with = node.has("with") ? (Map<String, Object>) plain(node.path("with")) : Map.of();
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> verify = node.has("verify") ? (Map<String, Map<String, Object>>) plain(node.path("verify")) : Map.of();
-        return new Step(node.path("id").asText(), node.path("title").asText(), Phase.fromYaml(node.path("phase").asText()),
-                text(node, "action"), with, text(node, "manual"), records, verify,
-                duration(node, "expect"), duration(node, "timeout"),
-                destructive(node, catalog), text(node, "confirm"),
-                node.path("recovers").asBoolean(false), yaml.positionOf(pointer));
+        Map<String, Map<String, Object>> verify =
+                node.has("verify") ? (Map<String, Map<String, Object>>) plain(node.path("verify")) : Map.of();
+        return new Step(
+                node.path("id").asText(),
+                node.path("title").asText(),
+                Phase.fromYaml(node.path("phase").asText()),
+                text(node, "action"),
+                with,
+                text(node, "manual"),
+                records,
+                verify,
+                duration(node, "expect"),
+                duration(node, "timeout"),
+                destructive(node, catalog),
+                text(node, "confirm"),
+                node.path("recovers").asBoolean(false),
+                yaml.positionOf(pointer));
     }
 
     /** A step is destructive when its action is, or when the runbook says so (a manual step, a write into production). */
     private static boolean destructive(JsonNode step, ActionCatalog catalog) {
-        boolean actionIs = step.has("action") && catalog.find(step.path("action").asText()).map(c -> c.destructive()).orElse(false);
+        boolean actionIs = step.has("action")
+                && catalog.find(step.path("action").asText())
+                        .map(c -> c.destructive())
+                        .orElse(false);
         return actionIs || step.path("destructive").asBoolean(false);
     }
 

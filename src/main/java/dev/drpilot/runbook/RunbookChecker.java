@@ -33,7 +33,9 @@ final class RunbookChecker {
     void check(JsonNode root, String fileStem, BiConsumer<String, String> report) {
         String id = root.path("id").asText("");
         if (!id.isEmpty() && !id.equals(fileStem)) {
-            report.accept("/id", "id '" + id + "' differs from the file name '" + fileStem + ".yaml': rename one so they match");
+            report.accept(
+                    "/id",
+                    "id '" + id + "' differs from the file name '" + fileStem + ".yaml': rename one so they match");
         }
         checkTargets(root.path("targets"), report);
         Set<String> params = checkParams(root.path("params"), "/params", report);
@@ -75,13 +77,17 @@ final class RunbookChecker {
                 report.accept(at + "/values", name + ": 'values' is only for type enum");
             }
             if (type != ParamType.INTEGER && (param.has("min") || param.has("max"))) {
-                report.accept(at + "/" + (param.has("min") ? "min" : "max"), name + ": 'min' and 'max' are only for type integer");
+                report.accept(
+                        at + "/" + (param.has("min") ? "min" : "max"),
+                        name + ": 'min' and 'max' are only for type integer");
             }
             if (param.path("pattern").isTextual()) {
                 try {
                     Pattern.compile(param.path("pattern").asText());
                 } catch (PatternSyntaxException e) {
-                    report.accept(at + "/pattern", name + ": the pattern is not a valid regular expression: " + e.getDescription());
+                    report.accept(
+                            at + "/pattern",
+                            name + ": the pattern is not a valid regular expression: " + e.getDescription());
                 }
             }
             JsonNode defaultValue = param.path("default");
@@ -101,8 +107,10 @@ final class RunbookChecker {
             String id = steps.get(i).path("id").asText("");
             if (id.isEmpty()) continue;
             if (index.containsKey(id)) {
-                report.accept("/steps/" + i + "/id", "step id '" + id + "' is already used by step " + (index.get(id) + 1)
-                        + "; step ids must be unique");
+                report.accept(
+                        "/steps/" + i + "/id",
+                        "step id '" + id + "' is already used by step " + (index.get(id) + 1)
+                                + "; step ids must be unique");
             } else {
                 index.put(id, i);
             }
@@ -124,29 +132,38 @@ final class RunbookChecker {
             if (!step.path("recovers").asBoolean(false)) continue;
             String id = step.path("id").asText("step " + (i + 1));
             if (step.has("manual")) {
-                report.accept("/steps/" + i + "/recovers", "step '" + id + "' is manual: 'recovers' marks a check DR Pilot makes (a health"
-                        + " check, a count, a read), so the RTO is measured, not ticked. Mark an action step, or let the operator say the"
-                        + " service is back (Recovered, drpilot resolve)");
+                report.accept(
+                        "/steps/" + i + "/recovers",
+                        "step '" + id + "' is manual: 'recovers' marks a check DR Pilot makes (a health"
+                                + " check, a count, a read), so the RTO is measured, not ticked. Mark an action step, or let the operator say the"
+                                + " service is back (Recovered, drpilot resolve)");
             } else if (first != null) {
-                report.accept("/steps/" + i + "/recovers", "step '" + id + "' and step '" + first + "' both say the service is back;"
-                        + " keep 'recovers: true' on the one whose success proves it");
+                report.accept(
+                        "/steps/" + i + "/recovers",
+                        "step '" + id + "' and step '" + first + "' both say the service is back;"
+                                + " keep 'recovers: true' on the one whose success proves it");
             } else {
                 first = id;
             }
         }
     }
 
-    private void checkStep(JsonNode steps, int i, Map<String, Integer> index, Set<String> params,
-                           BiConsumer<String, String> report) {
+    private void checkStep(
+            JsonNode steps, int i, Map<String, Integer> index, Set<String> params, BiConsumer<String, String> report) {
         JsonNode step = steps.get(i);
         String at = "/steps/" + i;
         String id = step.path("id").asText("step " + (i + 1));
         boolean hasAction = step.has("action");
         boolean hasManual = step.has("manual");
         if (hasAction && hasManual) {
-            report.accept(at + "/manual", "step '" + id + "' has both 'action' and 'manual': a step is one or the other; split it in two");
+            report.accept(
+                    at + "/manual",
+                    "step '" + id + "' has both 'action' and 'manual': a step is one or the other; split it in two");
         } else if (!hasAction && !hasManual) {
-            report.accept(at, "step '" + id + "' has neither 'action' nor 'manual': name an action from docs/actions.md, or write manual instructions");
+            report.accept(
+                    at,
+                    "step '" + id
+                            + "' has neither 'action' nor 'manual': name an action from docs/actions.md, or write manual instructions");
         }
 
         ActionContract contract = null;
@@ -155,8 +172,12 @@ final class RunbookChecker {
             contract = catalog.find(actionId).orElse(null);
             if (contract == null) {
                 List<String> closest = catalog.closest(actionId, 3);
-                report.accept(at + "/action", "unknown action '" + actionId + "'"
-                        + (closest.isEmpty() ? "; see docs/actions.md for the catalogue" : "; did you mean " + String.join(", ", closest) + "?"));
+                report.accept(
+                        at + "/action",
+                        "unknown action '" + actionId + "'"
+                                + (closest.isEmpty()
+                                        ? "; see docs/actions.md for the catalogue"
+                                        : "; did you mean " + String.join(", ", closest) + "?"));
             } else {
                 checkArguments(step.path("with"), contract, at + "/with", id, report);
                 checkVerify(step.path("verify"), contract, at + "/verify", report);
@@ -166,7 +187,8 @@ final class RunbookChecker {
             report.accept(at + "/with", "step '" + id + "' has arguments ('with') but no action");
         }
         if (hasAction && step.has("records")) {
-            report.accept(at + "/records", "'records' is for manual steps; an action step's outputs come from its action");
+            report.accept(
+                    at + "/records", "'records' is for manual steps; an action step's outputs come from its action");
         }
         if (!hasAction && step.has("verify")) {
             report.accept(at + "/verify", "'verify' checks an action's outputs; a manual step has none");
@@ -176,48 +198,64 @@ final class RunbookChecker {
         Duration expect = duration(step, "expect", at, report);
         Duration timeout = duration(step, "timeout", at, report);
         if (expect != null && timeout != null && expect.compareTo(timeout) > 0) {
-            report.accept(at + "/timeout", "timeout " + timeout + " is shorter than the typical duration (expect) " + expect
-                    + "; the step would fail before it usually ends");
+            report.accept(
+                    at + "/timeout",
+                    "timeout " + timeout + " is shorter than the typical duration (expect) " + expect
+                            + "; the step would fail before it usually ends");
         }
 
         boolean actionDestructive = contract != null && contract.destructive();
         JsonNode flag = step.path("destructive");
         if (actionDestructive && flag.isBoolean() && !flag.asBoolean()) {
-            report.accept(at + "/destructive", "action " + contract.id() + " is destructive; a step cannot mark it otherwise. Remove 'destructive: false'");
+            report.accept(
+                    at + "/destructive",
+                    "action " + contract.id()
+                            + " is destructive; a step cannot mark it otherwise. Remove 'destructive: false'");
         }
         boolean destructive = actionDestructive || flag.asBoolean(false);
         if (destructive && !step.path("confirm").isTextual()) {
-            report.accept(hasAction ? at + "/action" : at, "step '" + id + "' is destructive and needs 'confirm': the name the operator"
-                    + " types to go ahead (usually the resource it changes)");
+            report.accept(
+                    hasAction ? at + "/action" : at,
+                    "step '" + id + "' is destructive and needs 'confirm': the name the operator"
+                            + " types to go ahead (usually the resource it changes)");
         }
         if (!destructive && step.has("confirm")) {
-            report.accept(at + "/confirm", "'confirm' is only for destructive steps; add 'destructive: true' or remove 'confirm'");
+            report.accept(
+                    at + "/confirm",
+                    "'confirm' is only for destructive steps; add 'destructive: true' or remove 'confirm'");
         }
 
         checkReferences(steps, i, index, params, report);
     }
 
-    private static void checkArguments(JsonNode with, ActionContract contract, String at, String stepId,
-                                       BiConsumer<String, String> report) {
+    private static void checkArguments(
+            JsonNode with, ActionContract contract, String at, String stepId, BiConsumer<String, String> report) {
         if (!with.isMissingNode() && !with.isObject()) return; // the schema says so
         with.properties().forEach(entry -> {
             ArgSpec spec = contract.arg(entry.getKey()).orElse(null);
             if (spec == null) {
                 List<String> names = contract.args().stream().map(ArgSpec::name).toList();
-                report.accept(at + "/" + LocatedYaml.escape(entry.getKey()), "action " + contract.id() + " takes no argument '"
-                        + entry.getKey() + "'; it takes: " + String.join(", ", names));
+                report.accept(
+                        at + "/" + LocatedYaml.escape(entry.getKey()),
+                        "action " + contract.id() + " takes no argument '" + entry.getKey() + "'; it takes: "
+                                + String.join(", ", names));
             } else if (!spec.type().accepts(RunbookBinder.plain(entry.getValue()))) {
-                report.accept(at + "/" + LocatedYaml.escape(entry.getKey()), entry.getKey() + ": expected " + spec.type().yamlName()
-                        + " for action " + contract.id());
-            } else if (entry.getValue().isTextual() && !entry.getValue().asText().contains("${")) {
+                report.accept(
+                        at + "/" + LocatedYaml.escape(entry.getKey()),
+                        entry.getKey() + ": expected " + spec.type().yamlName() + " for action " + contract.id());
+            } else if (entry.getValue().isTextual()
+                    && !entry.getValue().asText().contains("${")) {
                 String problem = literalProblem(spec, entry.getValue().asText());
-                if (problem != null) report.accept(at + "/" + LocatedYaml.escape(entry.getKey()), entry.getKey() + ": " + problem);
+                if (problem != null)
+                    report.accept(at + "/" + LocatedYaml.escape(entry.getKey()), entry.getKey() + ": " + problem);
             }
         });
         for (ArgSpec spec : contract.args()) {
             if (spec.required() && !with.has(spec.name())) {
-                report.accept(with.isMissingNode() ? at.substring(0, at.lastIndexOf('/')) + "/action" : at,
-                        "step '" + stepId + "': action " + contract.id() + " needs argument '" + spec.name() + "' (" + spec.description() + ")");
+                report.accept(
+                        with.isMissingNode() ? at.substring(0, at.lastIndexOf('/')) + "/action" : at,
+                        "step '" + stepId + "': action " + contract.id() + " needs argument '" + spec.name() + "' ("
+                                + spec.description() + ")");
             }
         }
     }
@@ -233,11 +271,18 @@ final class RunbookChecker {
         };
     }
 
-    private static void checkVerify(JsonNode verify, ActionContract contract, String at, BiConsumer<String, String> report) {
+    private static void checkVerify(
+            JsonNode verify, ActionContract contract, String at, BiConsumer<String, String> report) {
         verify.fieldNames().forEachRemaining(output -> {
             if (!contract.hasOutput(output)) {
-                report.accept(at + "/" + LocatedYaml.escape(output), "action " + contract.id() + " has no output '" + output
-                        + "' to verify; it returns: " + String.join(", ", contract.outputs().stream().map(o -> o.name()).toList()));
+                report.accept(
+                        at + "/" + LocatedYaml.escape(output),
+                        "action " + contract.id() + " has no output '" + output + "' to verify; it returns: "
+                                + String.join(
+                                        ", ",
+                                        contract.outputs().stream()
+                                                .map(o -> o.name())
+                                                .toList()));
             }
         });
     }
@@ -253,13 +298,16 @@ final class RunbookChecker {
             }
             return d;
         } catch (DateTimeParseException e) {
-            report.accept(at + "/" + field, field + ": '" + value.asText() + "' is not an ISO-8601 duration; write PT20M for 20 minutes, PT1H30M, PT45S");
+            report.accept(
+                    at + "/" + field,
+                    field + ": '" + value.asText()
+                            + "' is not an ISO-8601 duration; write PT20M for 20 minutes, PT1H30M, PT45S");
             return null;
         }
     }
 
-    private void checkReferences(JsonNode steps, int i, Map<String, Integer> index, Set<String> params,
-                                 BiConsumer<String, String> report) {
+    private void checkReferences(
+            JsonNode steps, int i, Map<String, Integer> index, Set<String> params, BiConsumer<String, String> report) {
         JsonNode step = steps.get(i);
         String stepId = step.path("id").asText();
         List<Map.Entry<String, String>> texts = new ArrayList<>();
@@ -281,27 +329,36 @@ final class RunbookChecker {
         }
     }
 
-    private String referenceProblem(Reference ref, JsonNode steps, int i, String stepId,
-                                    Map<String, Integer> index, Set<String> params) {
+    private String referenceProblem(
+            Reference ref, JsonNode steps, int i, String stepId, Map<String, Integer> index, Set<String> params) {
         if (!ref.isStepOutput()) {
             if (ref.isBuiltIn() || params.contains(ref.name())) return null;
             return ref.text() + " names no parameter; declare '" + ref.name() + "' under params"
-                    + (params.isEmpty() ? "" : " or use one of: " + String.join(", ", params.stream().sorted().toList()));
+                    + (params.isEmpty()
+                            ? ""
+                            : " or use one of: "
+                                    + String.join(", ", params.stream().sorted().toList()));
         }
         Integer target = index.get(ref.stepId());
         if (target == null) return ref.text() + ": there is no step '" + ref.stepId() + "'";
         if (target == i) return ref.text() + ": step '" + stepId + "' cannot use its own output";
         if (target > i) {
             if (references(steps.get(target), stepId)) {
-                return ref.text() + ": steps '" + stepId + "' and '" + ref.stepId() + "' reference each other (a cycle); one of them must come first without the other's output";
+                return ref.text() + ": steps '" + stepId + "' and '" + ref.stepId()
+                        + "' reference each other (a cycle); one of them must come first without the other's output";
             }
-            return ref.text() + ": step '" + ref.stepId() + "' comes later (step " + (target + 1) + "); a step can only use outputs of steps before it: move it up";
+            return ref.text() + ": step '" + ref.stepId() + "' comes later (step " + (target + 1)
+                    + "); a step can only use outputs of steps before it: move it up";
         }
         JsonNode source = steps.get(target);
         Set<String> outputs = outputsOf(source);
         if (outputs != null && !outputs.contains(ref.name())) {
             return ref.text() + ": step '" + ref.stepId() + "' has no output '" + ref.name() + "'"
-                    + (outputs.isEmpty() ? "" : "; it has: " + String.join(", ", outputs.stream().sorted().toList()));
+                    + (outputs.isEmpty()
+                            ? ""
+                            : "; it has: "
+                                    + String.join(
+                                            ", ", outputs.stream().sorted().toList()));
         }
         return null;
     }
@@ -326,7 +383,8 @@ final class RunbookChecker {
         if (node.isTextual()) {
             out.add(Map.entry(pointer, node.asText()));
         } else if (node.isObject()) {
-            node.properties().forEach(e -> collectTexts(e.getValue(), pointer + "/" + LocatedYaml.escape(e.getKey()), out));
+            node.properties()
+                    .forEach(e -> collectTexts(e.getValue(), pointer + "/" + LocatedYaml.escape(e.getKey()), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) collectTexts(node.get(i), pointer + "/" + i, out);
         }

@@ -2,7 +2,11 @@ package dev.drpilot.runbook;
 
 /** What a runbook is for. */
 public enum RunbookKind {
-    RECOVERY, BACKUP, DRILL, READINESS, CHECKLIST;
+    RECOVERY,
+    BACKUP,
+    DRILL,
+    READINESS,
+    CHECKLIST;
 
     public String yamlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

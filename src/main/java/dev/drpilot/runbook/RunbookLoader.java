@@ -48,8 +48,12 @@ public final class RunbookLoader {
         for (Runbook runbook : runbooks) {
             Runbook first = byId.putIfAbsent(runbook.id(), runbook);
             if (first != null) {
-                problems.add(new Problem(runbook.source(), 1, 1, "runbook id '" + runbook.id() + "' is also used by "
-                        + first.source() + "; runbook ids must be unique"));
+                problems.add(new Problem(
+                        runbook.source(),
+                        1,
+                        1,
+                        "runbook id '" + runbook.id() + "' is also used by " + first.source()
+                                + "; runbook ids must be unique"));
             }
         }
         problems.sort(null);
@@ -60,8 +64,12 @@ public final class RunbookLoader {
         String text;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                return failed(new Problem(file, 1, 1, "the file has " + Files.size(file) / 1024 + " KB; a runbook is a few KB"
-                        + " (at most " + MAX_FILE_BYTES / 1024 + " KB): is this the right file?"));
+                return failed(new Problem(
+                        file,
+                        1,
+                        1,
+                        "the file has " + Files.size(file) / 1024 + " KB; a runbook is a few KB" + " (at most "
+                                + MAX_FILE_BYTES / 1024 + " KB): is this the right file?"));
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
@@ -84,11 +92,20 @@ public final class RunbookLoader {
             return failed(Problem.at(file, e.position(), "YAML syntax: " + e.getMessage()));
         }
         if (!yaml.root().isObject()) {
-            return failed(new Problem(file, 1, 1, "a runbook is a YAML mapping that starts with 'id:', 'title:', ...; see docs/runbook-format.md"));
+            return failed(new Problem(
+                    file,
+                    1,
+                    1,
+                    "a runbook is a YAML mapping that starts with 'id:', 'title:', ...; see docs/runbook-format.md"));
         }
-        if (yaml.root().has("runbook") && (yaml.root().has("injects") || yaml.root().has("outcomes"))) {
-            return failed(new Problem(file, 1, 1, "this is a rehearsal's exercise file, not a runbook: put it in the exercises/ folder"
-                    + " beside the runbooks and validate that runbooks folder"));
+        if (yaml.root().has("runbook")
+                && (yaml.root().has("injects") || yaml.root().has("outcomes"))) {
+            return failed(new Problem(
+                    file,
+                    1,
+                    1,
+                    "this is a rehearsal's exercise file, not a runbook: put it in the exercises/ folder"
+                            + " beside the runbooks and validate that runbooks folder"));
         }
         List<Problem> problems = new ArrayList<>();
         List<RunbookSchema.Finding> findings = schema.check(yaml.root());
@@ -97,14 +114,22 @@ public final class RunbookLoader {
         }
         // The checks below read the runbook's parts as the schema shapes them: a part of the wrong shape is said above.
         if (findings.stream().noneMatch(RunbookSchema.Finding::wrongShape)) {
-            checker.check(yaml.root(), stem(file), (pointer, message) ->
-                    problems.add(Problem.at(file, yaml.positionOf(pointer), message)));
+            checker.check(
+                    yaml.root(),
+                    stem(file),
+                    (pointer, message) -> problems.add(Problem.at(file, yaml.positionOf(pointer), message)));
         }
         if (!problems.isEmpty()) {
             problems.sort(null);
             return new Result(List.of(), List.copyOf(problems));
         }
-        return new Result(List.of(RunbookBinder.bind(file, yaml, catalog, RunbookVersion.of(file.getFileName().toString(), text))), List.of());
+        return new Result(
+                List.of(RunbookBinder.bind(
+                        file,
+                        yaml,
+                        catalog,
+                        RunbookVersion.of(file.getFileName().toString(), text))),
+                List.of());
     }
 
     private static Result failed(Problem problem) {
@@ -116,7 +141,9 @@ public final class RunbookLoader {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> children = Files.list(path)) {
-                    children.filter(p -> Files.isRegularFile(p) && (p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")))
+                    children.filter(p -> Files.isRegularFile(p)
+                                    && (p.toString().endsWith(".yaml")
+                                            || p.toString().endsWith(".yml")))
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {

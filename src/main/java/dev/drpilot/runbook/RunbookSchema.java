@@ -30,10 +30,11 @@ public final class RunbookSchema {
 
     public RunbookSchema() {
         try (InputStream tree = RunbookSchema.class.getResourceAsStream(RESOURCE);
-             InputStream forValidator = RunbookSchema.class.getResourceAsStream(RESOURCE)) {
+                InputStream forValidator = RunbookSchema.class.getResourceAsStream(RESOURCE)) {
             if (tree == null) throw new IllegalStateException("runbook schema missing from the class path");
             schemaTree = json.readTree(tree);
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(forValidator);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(forValidator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,7 +61,8 @@ public final class RunbookSchema {
         }
         List<Finding> findings = new ArrayList<>();
         for (Error error : schema.validate(text, InputFormat.JSON)) {
-            if (error.getEvaluationPath().toString().contains("oneOf")) continue; // action xor manual: said better by RunbookChecker
+            if (error.getEvaluationPath().toString().contains("oneOf"))
+                continue; // action xor manual: said better by RunbookChecker
             String pointer = pointer(error.getInstanceLocation());
             Finding finding = explain(error, pointer);
             if (finding != null && !findings.contains(finding)) findings.add(finding);
@@ -72,21 +74,38 @@ public final class RunbookSchema {
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         String field = fieldName(pointer);
         return switch (keyword) {
-            case "additionalProperties" -> new Finding(pointer + "/" + LocatedYaml.escape(error.getProperty()),
-                    "unknown field '" + error.getProperty() + "' in " + where(pointer) + "; allowed: "
-                            + String.join(", ", allowedFields(pointer)));
+            case "additionalProperties" ->
+                new Finding(
+                        pointer + "/" + LocatedYaml.escape(error.getProperty()),
+                        "unknown field '" + error.getProperty() + "' in " + where(pointer) + "; allowed: "
+                                + String.join(", ", allowedFields(pointer)));
             case "required" -> new Finding(pointer, "missing field '" + error.getProperty() + "' in " + where(pointer));
-            case "enum" -> new Finding(pointer, field + ": " + describe(error.getInstanceNode()) + " is not one of "
-                    + enumValues(error));
-            case "type" -> new Finding(pointer, field + ": expected " + expectedType(error) + ", found "
-                    + describe(error.getInstanceNode()), true);
-            case "pattern" -> new Finding(pointer, field + ": " + describe(error.getInstanceNode()) + " "
-                    + (field.equals("name") ? "must be letters and digits, starting with a letter (restoreTime)"
-                    : "must be lower-case words joined by '-' (like druid-pod-failure)"));
-            case "minItems" -> new Finding(pointer, field + ": the list is empty; " + (field.equals("steps")
-                    ? "a runbook needs at least one step" : "give at least one value"));
+            case "enum" ->
+                new Finding(
+                        pointer,
+                        field + ": " + describe(error.getInstanceNode()) + " is not one of " + enumValues(error));
+            case "type" ->
+                new Finding(
+                        pointer,
+                        field + ": expected " + expectedType(error) + ", found " + describe(error.getInstanceNode()),
+                        true);
+            case "pattern" ->
+                new Finding(
+                        pointer,
+                        field + ": " + describe(error.getInstanceNode()) + " "
+                                + (field.equals("name")
+                                        ? "must be letters and digits, starting with a letter (restoreTime)"
+                                        : "must be lower-case words joined by '-' (like druid-pod-failure)"));
+            case "minItems" ->
+                new Finding(
+                        pointer,
+                        field + ": the list is empty; "
+                                + (field.equals("steps")
+                                        ? "a runbook needs at least one step"
+                                        : "give at least one value"));
             case "minLength" -> new Finding(pointer, field + ": too short; say what it is in a few words");
-            case "minProperties" -> new Finding(pointer, field + ": give a condition: equals, atLeast, atMost or contains");
+            case "minProperties" ->
+                new Finding(pointer, field + ": give a condition: equals, atLeast, atMost or contains");
             default -> new Finding(pointer, error.getMessage());
         };
     }
@@ -102,7 +121,9 @@ public final class RunbookSchema {
     private static String fieldName(String pointer) {
         if (pointer.isEmpty()) return "runbook";
         String last = pointer.substring(pointer.lastIndexOf('/') + 1);
-        return last.matches("\\d+") ? fieldName(pointer.substring(0, pointer.lastIndexOf('/'))) + " item " + (Integer.parseInt(last) + 1) : last;
+        return last.matches("\\d+")
+                ? fieldName(pointer.substring(0, pointer.lastIndexOf('/'))) + " item " + (Integer.parseInt(last) + 1)
+                : last;
     }
 
     /** "the runbook", "step 3", "parameter 2", "targets". */
@@ -121,11 +142,19 @@ public final class RunbookSchema {
     private List<String> allowedFields(String pointer) {
         JsonNode definition;
         if (pointer.isEmpty()) definition = schemaTree;
-        else if (pointer.equals("/targets")) definition = schemaTree.path("properties").path("targets");
-        else if (pointer.matches("/steps/\\d+")) definition = schemaTree.path("$defs").path("step");
-        else if (pointer.matches("(/steps/\\d+/records|/params)/\\d+")) definition = schemaTree.path("$defs").path("param");
+        else if (pointer.equals("/targets"))
+            definition = schemaTree.path("properties").path("targets");
+        else if (pointer.matches("/steps/\\d+"))
+            definition = schemaTree.path("$defs").path("step");
+        else if (pointer.matches("(/steps/\\d+/records|/params)/\\d+"))
+            definition = schemaTree.path("$defs").path("param");
         else if (pointer.matches("/steps/\\d+/verify/[^/]+")) {
-            definition = schemaTree.path("$defs").path("step").path("properties").path("verify").path("additionalProperties");
+            definition = schemaTree
+                    .path("$defs")
+                    .path("step")
+                    .path("properties")
+                    .path("verify")
+                    .path("additionalProperties");
         } else return List.of("(none)");
         Iterator<String> names = definition.path("properties").fieldNames();
         List<String> out = new ArrayList<>();
@@ -136,16 +165,26 @@ public final class RunbookSchema {
     private static String enumValues(Error error) {
         JsonNode values = error.getSchemaNode();
         if (values != null && values.isArray()) {
-            return String.join(", ", StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList());
+            return String.join(
+                    ", ",
+                    StreamSupport.stream(values.spliterator(), false)
+                            .map(JsonNode::asText)
+                            .toList());
         }
         return java.util.Arrays.toString(error.getArguments());
     }
 
     private static String expectedType(Error error) {
         JsonNode type = error.getSchemaNode();
-        String raw = type == null ? "" : type.isArray()
-                ? String.join(" or ", StreamSupport.stream(type.spliterator(), false).map(JsonNode::asText).toList())
-                : type.asText();
+        String raw = type == null
+                ? ""
+                : type.isArray()
+                        ? String.join(
+                                " or ",
+                                StreamSupport.stream(type.spliterator(), false)
+                                        .map(JsonNode::asText)
+                                        .toList())
+                        : type.asText();
         return switch (raw) {
             case "object" -> "a mapping (key: value)";
             case "array" -> "a list";

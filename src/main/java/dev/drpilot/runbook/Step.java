@@ -20,9 +20,21 @@ import java.util.Map;
  * @param recovers    whether this step's success means the service is back: it records the incident
  *                    recovered and stops the RTO clock (at most one step of a runbook, never a manual one)
  */
-public record Step(String id, String title, Phase phase, String action, Map<String, Object> with,
-                   String manual, List<Param> records, Map<String, Map<String, Object>> verify, Duration expect, Duration timeout,
-                   boolean destructive, String confirm, boolean recovers, SourcePosition position) {
+public record Step(
+        String id,
+        String title,
+        Phase phase,
+        String action,
+        Map<String, Object> with,
+        String manual,
+        List<Param> records,
+        Map<String, Map<String, Object>> verify,
+        Duration expect,
+        Duration timeout,
+        boolean destructive,
+        String confirm,
+        boolean recovers,
+        SourcePosition position) {
 
     public Step {
         with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));

@@ -21,7 +21,8 @@ public record TimeTarget(Duration atLeast, Duration atMost) {
             Duration from = positive(Duration.parse(t.substring(0, slash)));
             Duration to = positive(Duration.parse(t.substring(slash + 1)));
             if (from.compareTo(to) >= 0) {
-                throw new IllegalArgumentException("the window '" + t + "' must go from the shorter to the longer duration");
+                throw new IllegalArgumentException(
+                        "the window '" + t + "' must go from the shorter to the longer duration");
             }
             return new TimeTarget(from, to);
         } catch (DateTimeParseException e) {

@@ -13,8 +13,7 @@ public final class UnifiedDiff {
 
     static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The diff's lines ("--- before", "+++ after", "@@ ... @@", then " ", "-" and "+" lines); empty when the lines are equal. */
     public static List<String> of(String beforeName, String before, String afterName, String after) {
@@ -70,7 +69,9 @@ public final class UnifiedDiff {
         int head = 0;
         while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) head++;
         int tail = 0;
-        while (tail < a.size() - head && tail < b.size() - head && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) tail++;
+        while (tail < a.size() - head
+                && tail < b.size() - head
+                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) tail++;
         List<String> midA = a.subList(head, a.size() - tail);
         List<String> midB = b.subList(head, b.size() - tail);
         List<Edit> edits = new ArrayList<>();
@@ -79,9 +80,11 @@ public final class UnifiedDiff {
             middle(midA, midB, head, edits);
         } else {
             for (int k = 0; k < midA.size(); k++) edits.add(new Edit('-', midA.get(k), head + k + 1, head + 1));
-            for (int k = 0; k < midB.size(); k++) edits.add(new Edit('+', midB.get(k), head + midA.size() + 1, head + k + 1));
+            for (int k = 0; k < midB.size(); k++)
+                edits.add(new Edit('+', midB.get(k), head + midA.size() + 1, head + k + 1));
         }
-        for (int k = tail; k > 0; k--) edits.add(new Edit(' ', a.get(a.size() - k), a.size() - k + 1, b.size() - k + 1));
+        for (int k = tail; k > 0; k--)
+            edits.add(new Edit(' ', a.get(a.size() - k), a.size() - k + 1, b.size() - k + 1));
         return edits;
     }
 
@@ -92,7 +95,9 @@ public final class UnifiedDiff {
         int[][] common = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] = a.get(i).equals(b.get(j))
+                        ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         int i = 0;
@@ -113,6 +118,5 @@ public final class UnifiedDiff {
     }
 
     /** One line of the script, with the line numbers it stands at in each text (for the hunk headers). */
-    private record Edit(char sign, String line, int beforeLine, int afterLine) {
-    }
+    private record Edit(char sign, String line, int beforeLine, int afterLine) {}
 }

@@ -16,8 +16,7 @@ import java.util.UUID;
  */
 public final class LaptopId {
 
-    private LaptopId() {
-    }
+    private LaptopId() {}
 
     /** The file that keeps the id of the log at {@code log} (the database's path without its {@code .mv.db} ending). */
     public static Path file(Path log) {
@@ -39,8 +38,10 @@ public final class LaptopId {
             }
             return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("The laptop id file " + file + " cannot be used (" + e.getMessage()
-                    + "): remove it only if this log has never been shared.", e);
+            throw new UncheckedIOException(
+                    "The laptop id file " + file + " cannot be used (" + e.getMessage()
+                            + "): remove it only if this log has never been shared.",
+                    e);
         }
     }
 

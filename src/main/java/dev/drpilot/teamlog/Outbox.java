@@ -47,9 +47,12 @@ public final class Outbox {
             TeamLogStore.Acknowledged held = team.acknowledged(incidentId, writer.laptop());
             acknowledged.put(incidentId, held.sequence());
             if (!localLogHolds(incidentId, held)) {
-                throw TeamLogException.refused("The team log at " + team.database().where() + " holds events of " + incidentId
-                        + " from laptop " + writer.laptop() + " that this laptop's log does not: this is not the log that"
-                        + " wrote them, so give this laptop another id.", null);
+                throw TeamLogException.refused(
+                        "The team log at " + team.database().where() + " holds events of " + incidentId
+                                + " from laptop " + writer.laptop()
+                                + " that this laptop's log does not: this is not the log that"
+                                + " wrote them, so give this laptop another id.",
+                        null);
             }
             List<IncidentEvent> waiting = log.events(incidentId, held.sequence());
             for (int from = 0; from < waiting.size(); from += BATCH) {
@@ -61,7 +64,10 @@ public final class Outbox {
         } catch (TeamLogException e) {
             said(e);
             Long held = acknowledged.get(incidentId);
-            return new OutboxStatus(log.events(incidentId, held == null ? 0 : held).size(), held != null, e.getMessage(),
+            return new OutboxStatus(
+                    log.events(incidentId, held == null ? 0 : held).size(),
+                    held != null,
+                    e.getMessage(),
                     e.unreachable());
         }
     }

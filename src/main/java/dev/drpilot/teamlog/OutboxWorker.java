@@ -39,9 +39,11 @@ public final class OutboxWorker implements AutoCloseable {
     private final List<Consumer<OutboxStatus>> listeners = new CopyOnWriteArrayList<>();
     /** A push is asked for and has not begun: further nudges until it begins ask for nothing more. */
     private final AtomicBoolean asked = new AtomicBoolean();
+
     private volatile OutboxStatus status;
     /** Touched on the worker's thread only. */
     private ScheduledFuture<?> retry;
+
     private Duration nextRetry = FIRST_RETRY;
 
     /** @param threads makes the one thread that pushes (the app's {@code DaemonThreads}) */
@@ -108,7 +110,8 @@ public final class OutboxWorker implements AutoCloseable {
             nextRetry = FIRST_RETRY;
         } else if (retry == null || retry.isDone()) {
             retry = thread.schedule(this::push, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
-            nextRetry = nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
+            nextRetry =
+                    nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
         }
         if (status == null || now.online() != status.online()) {
             if (now.online()) LOG.info("Team log: up to date");
@@ -124,8 +127,11 @@ public final class OutboxWorker implements AutoCloseable {
     private static OutboxStatus combined(List<OutboxStatus> each) {
         OutboxStatus failed = each.stream().filter(s -> !s.online()).findFirst().orElse(null);
         if (failed == null) return OutboxStatus.UP_TO_DATE;
-        return new OutboxStatus(each.stream().mapToLong(OutboxStatus::waiting).sum(), each.stream().allMatch(OutboxStatus::exact),
-                failed.problem(), failed.offline());
+        return new OutboxStatus(
+                each.stream().mapToLong(OutboxStatus::waiting).sum(),
+                each.stream().allMatch(OutboxStatus::exact),
+                failed.problem(),
+                failed.offline());
     }
 
     /** Stops pushing (a push under way ends first); what waits goes with the next push of a later run. */

@@ -20,12 +20,15 @@ import org.slf4j.LoggerFactory;
 final class PgPass {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgPass.class);
-    private static final Set<PosixFilePermission> TOO_OPEN = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> TOO_OPEN = Set.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private PgPass() {
-    }
+    private PgPass() {}
 
     /** The password of the first line that matches, if the file exists, is private to its owner, and has one. */
     static Optional<String> lookUp(Path file, String host, int port, String database, String user) {
@@ -40,8 +43,10 @@ final class PgPass {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 List<String> fields = fields(line);
                 if (fields.size() != 5) continue;
-                if (matches(fields.get(0), host) && matches(fields.get(1), Integer.toString(port))
-                        && matches(fields.get(2), database) && matches(fields.get(3), user)) {
+                if (matches(fields.get(0), host)
+                        && matches(fields.get(1), Integer.toString(port))
+                        && matches(fields.get(2), database)
+                        && matches(fields.get(3), user)) {
                     return Optional.of(fields.get(4));
                 }
             }

@@ -9,5 +9,4 @@ import dev.drpilot.incident.IncidentEvent;
  * @param mergedOrder the server's number for it: increasing in the order events were stored, with gaps
  * @param event       the event as its laptop's log holds it; its sequence is that laptop's
  */
-public record TeamEvent(long mergedOrder, Writer writer, IncidentEvent event) {
-}
+public record TeamEvent(long mergedOrder, Writer writer, IncidentEvent event) {}

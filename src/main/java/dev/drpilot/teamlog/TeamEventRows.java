@@ -14,11 +14,11 @@ import java.util.List;
 /** The team log's rows as events, and back: shared by the store and the listener (which has a connection of its own). */
 final class TeamEventRows {
 
-    private static final String COLUMNS = "merged_order, responder, laptop_id, incident_id, writer_sequence, time_ms, kind,"
-            + " actor, step_id, payload, corrects, occurred_at, previous_hash, hash";
+    private static final String COLUMNS =
+            "merged_order, responder, laptop_id, incident_id, writer_sequence, time_ms, kind,"
+                    + " actor, step_id, payload, corrects, occurred_at, previous_hash, hash";
 
-    private TeamEventRows() {
-    }
+    private TeamEventRows() {}
 
     /** An incident's events after a merged order, in merged order. */
     static List<TeamEvent> after(Connection connection, String incidentId, long mergedOrder) throws SQLException {
@@ -29,9 +29,18 @@ final class TeamEventRows {
             select.setLong(2, mergedOrder);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    IncidentEvent event = new IncidentEvent(rs.getString(4), rs.getLong(5), Instant.ofEpochMilli(rs.getLong(6)),
-                            EventKind.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
-                            nullableLong(rs, 11), instant(rs, 12), rs.getString(13), rs.getString(14));
+                    IncidentEvent event = new IncidentEvent(
+                            rs.getString(4),
+                            rs.getLong(5),
+                            Instant.ofEpochMilli(rs.getLong(6)),
+                            EventKind.valueOf(rs.getString(7)),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            nullableLong(rs, 11),
+                            instant(rs, 12),
+                            rs.getString(13),
+                            rs.getString(14));
                     events.add(new TeamEvent(rs.getLong(1), new Writer(rs.getString(2), rs.getString(3)), event));
                 }
             }
@@ -40,10 +49,12 @@ final class TeamEventRows {
     }
 
     /** Adds the events to a batch of inserts that skip an event already stored (same id). */
-    static PreparedStatement inserts(Connection connection, Writer writer, List<IncidentEvent> events) throws SQLException {
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO team_events (event_id, incident_id, laptop_id,"
-                + " responder, writer_sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash,"
-                + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING");
+    static PreparedStatement inserts(Connection connection, Writer writer, List<IncidentEvent> events)
+            throws SQLException {
+        PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO team_events (event_id, incident_id, laptop_id,"
+                        + " responder, writer_sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at, previous_hash,"
+                        + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING");
         for (IncidentEvent e : events) {
             insert.setString(1, e.hash());
             insert.setString(2, e.incidentId());

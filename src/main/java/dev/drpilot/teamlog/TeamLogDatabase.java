@@ -19,6 +19,7 @@ public final class TeamLogDatabase {
 
     /** The schema history of the team log's own migrations, apart from anything else in that database. */
     private static final String HISTORY_TABLE = "drpilot_team_log_history";
+
     private static final String PREFIX = "jdbc:postgresql://";
 
     private final PGSimpleDataSource source;
@@ -64,7 +65,8 @@ public final class TeamLogDatabase {
         if (password == null) {
             String file = environment.get("PGPASSFILE");
             Path passwords = file != null && !file.isBlank() ? Path.of(file) : defaultPasswordFile(environment, home);
-            password = PgPass.lookUp(passwords, host, port, source.getDatabaseName(), user).orElse(null);
+            password = PgPass.lookUp(passwords, host, port, source.getDatabaseName(), user)
+                    .orElse(null);
         }
         if (password != null) source.setPassword(password);
         return new TeamLogDatabase(source, where);
@@ -73,7 +75,8 @@ public final class TeamLogDatabase {
     /** Where libpq looks: {@code %APPDATA%\\postgresql\\pgpass.conf} on Windows, {@code ~/.pgpass} elsewhere. */
     private static Path defaultPasswordFile(Map<String, String> environment, Path home) {
         String appData = environment.get("APPDATA");
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         return windows && appData != null ? Path.of(appData, "postgresql", "pgpass.conf") : home.resolve(".pgpass");
     }
 
@@ -93,7 +96,8 @@ public final class TeamLogDatabase {
         try {
             Connection connection = source.getConnection();
             try (Statement session = connection.createStatement()) {
-                // a laptop that vanishes inside a transaction must not hold the merge lock (TeamLogStore.append) for long
+                // a laptop that vanishes inside a transaction must not hold the merge lock (TeamLogStore.append) for
+                // long
                 session.execute("SET idle_in_transaction_session_timeout = '10s'");
             } catch (SQLException e) {
                 connection.close();
@@ -108,11 +112,16 @@ public final class TeamLogDatabase {
     /** Brings the team log's tables up to this version (several laptops may do it at once: Flyway locks). */
     void migrate() {
         try {
-            Flyway.configure().dataSource(source).locations("classpath:db/teamlog").table(HISTORY_TABLE)
-                    .loggers("slf4j").load().migrate();
+            Flyway.configure()
+                    .dataSource(source)
+                    .locations("classpath:db/teamlog")
+                    .table(HISTORY_TABLE)
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
-            throw TeamLogException.refused("The team log at " + where + " could not be prepared: "
-                    + firstLine(e.getMessage()) + ".", e);
+            throw TeamLogException.refused(
+                    "The team log at " + where + " could not be prepared: " + firstLine(e.getMessage()) + ".", e);
         }
     }
 
@@ -120,25 +129,35 @@ public final class TeamLogDatabase {
     TeamLogException problem(String what, SQLException e) {
         String said = firstLine(e.getMessage());
         if (said.contains("does not support SSL")) {
-            return TeamLogException.refused("The team log at " + where + " does not offer TLS: turn on ssl in its PostgreSQL"
-                    + " (or, only for a server on this machine, add ?sslmode=disable to the URL).", e);
+            return TeamLogException.refused(
+                    "The team log at " + where + " does not offer TLS: turn on ssl in its PostgreSQL"
+                            + " (or, only for a server on this machine, add ?sslmode=disable to the URL).",
+                    e);
         }
         if (said.contains("no password was provided")) {
-            return TeamLogException.refused("The team log at " + where + " asks for the password of " + source.getUser()
-                    + ": set PGPASSWORD, or add a line for it to the pgpass file.", e);
+            return TeamLogException.refused(
+                    "The team log at " + where + " asks for the password of " + source.getUser()
+                            + ": set PGPASSWORD, or add a line for it to the pgpass file.",
+                    e);
         }
         if ("28P01".equals(e.getSQLState())) {
-            return TeamLogException.refused("The team log at " + where + " refused the login of " + source.getUser()
-                    + ": check the password in PGPASSWORD or the pgpass file.", e);
+            return TeamLogException.refused(
+                    "The team log at " + where + " refused the login of " + source.getUser()
+                            + ": check the password in PGPASSWORD or the pgpass file.",
+                    e);
         }
         String state = e.getSQLState();
         // no connection, it was cut, or another laptop's append held the merge lock too long: all pass
         if (state == null || state.startsWith("08") || state.startsWith("57P") || state.equals("55P03")) {
-            return TeamLogException.unreachable("The team log at " + where + " " + what + " (" + said
-                    + "): check its address and that its server is up; the local log keeps every event meanwhile.", e);
+            return TeamLogException.unreachable(
+                    "The team log at " + where + " " + what + " (" + said
+                            + "): check its address and that its server is up; the local log keeps every event meanwhile.",
+                    e);
         }
-        return TeamLogException.refused("The team log at " + where + " " + what + " (" + said
-                + "): ask whoever runs it; the local log keeps every event meanwhile.", e);
+        return TeamLogException.refused(
+                "The team log at " + where + " " + what + " (" + said
+                        + "): ask whoever runs it; the local log keeps every event meanwhile.",
+                e);
     }
 
     private static String firstLine(String text) {

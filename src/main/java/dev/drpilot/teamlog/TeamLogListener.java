@@ -26,6 +26,7 @@ public final class TeamLogListener implements AutoCloseable {
     private static final int WAIT_MILLIS = 250;
     /** How often it reads without a notification: a safety net, not the way events arrive. */
     private static final long READ_ANYWAY_MILLIS = 5_000;
+
     private static final long RECONNECT_MILLIS = 1_000;
 
     private final TeamLogDatabase database;
@@ -37,7 +38,8 @@ public final class TeamLogListener implements AutoCloseable {
     private volatile long lastSeen;
     private volatile boolean connected;
 
-    private TeamLogListener(TeamLogDatabase database, String incidentId, String ownLaptop, long after, Consumer<TeamEvent> onEvent) {
+    private TeamLogListener(
+            TeamLogDatabase database, String incidentId, String ownLaptop, long after, Consumer<TeamEvent> onEvent) {
         this.database = database;
         this.incidentId = incidentId;
         this.ownLaptop = ownLaptop;
@@ -51,8 +53,13 @@ public final class TeamLogListener implements AutoCloseable {
      *
      * @param ownLaptop the laptop whose events are not delivered (this one's: its log has them)
      */
-    public static TeamLogListener start(TeamLogDatabase database, String incidentId, String ownLaptop, long afterMergedOrder,
-                                        Consumer<TeamEvent> onEvent, Executor runner) {
+    public static TeamLogListener start(
+            TeamLogDatabase database,
+            String incidentId,
+            String ownLaptop,
+            long afterMergedOrder,
+            Consumer<TeamEvent> onEvent,
+            Executor runner) {
         TeamLogListener listener = new TeamLogListener(database, incidentId, ownLaptop, afterMergedOrder, onEvent);
         runner.execute(listener::run);
         return listener;
@@ -73,7 +80,8 @@ public final class TeamLogListener implements AutoCloseable {
             while (closing.getCount() > 0) {
                 try (Connection connection = database.connect()) {
                     listen(connection);
-                } catch (SQLException | RuntimeException e) { // a row this version cannot read is tried again too, never skipped
+                } catch (SQLException
+                        | RuntimeException e) { // a row this version cannot read is tried again too, never skipped
                     // said once when the connection is lost; the attempts to reconnect after it are quiet
                     if (connected) LOG.warn("Team log listener for {}: {}", incidentId, e.getMessage());
                     else LOG.debug("Team log listener for {}: {}", incidentId, e.getMessage());
@@ -99,7 +107,8 @@ public final class TeamLogListener implements AutoCloseable {
         long lastRead = System.nanoTime();
         while (closing.getCount() > 0) {
             PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
-            boolean ours = received != null && Arrays.stream(received).anyMatch(n -> incidentId.equals(n.getParameter()));
+            boolean ours =
+                    received != null && Arrays.stream(received).anyMatch(n -> incidentId.equals(n.getParameter()));
             if (ours || System.nanoTime() - lastRead > READ_ANYWAY_MILLIS * 1_000_000) {
                 readNew(connection);
                 lastRead = System.nanoTime();
@@ -114,7 +123,11 @@ public final class TeamLogListener implements AutoCloseable {
             try {
                 onEvent.accept(event);
             } catch (RuntimeException e) {
-                LOG.error("Team log listener for {}: the callback failed on event {}", incidentId, event.mergedOrder(), e);
+                LOG.error(
+                        "Team log listener for {}: the callback failed on event {}",
+                        incidentId,
+                        event.mergedOrder(),
+                        e);
             }
         }
     }

@@ -55,7 +55,8 @@ public final class TeamLogStore implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 try (Statement lock = c.createStatement()) {
-                    // a laptop that vanished inside its append holds the lock until its session times out (TeamLogDatabase)
+                    // a laptop that vanished inside its append holds the lock until its session times out
+                    // (TeamLogDatabase)
                     lock.execute("SET LOCAL lock_timeout = '15s'");
                     lock.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
                 }
@@ -101,9 +102,11 @@ public final class TeamLogStore implements AutoCloseable {
             }
         }
         if (first.sequence() > held.sequence() + 1) {
-            throw TeamLogException.refused("The team log at " + database.where() + " holds " + held.sequence() + " events of "
-                    + first.incidentId() + " from laptop " + writer.laptop() + ", and event " + first.sequence()
-                    + " would leave a gap: send from event " + (held.sequence() + 1) + ".", null);
+            throw TeamLogException.refused(
+                    "The team log at " + database.where() + " holds " + held.sequence() + " events of "
+                            + first.incidentId() + " from laptop " + writer.laptop() + ", and event " + first.sequence()
+                            + " would leave a gap: send from event " + (held.sequence() + 1) + ".",
+                    null);
         }
         if (first.sequence() == held.sequence() + 1 && !first.previousHash().equals(held.hash())) {
             throw notTheLogThatWroteThem(writer, first.incidentId(), null);
@@ -111,17 +114,20 @@ public final class TeamLogStore implements AutoCloseable {
     }
 
     private TeamLogException notTheLogThatWroteThem(Writer writer, String incidentId, Throwable cause) {
-        return TeamLogException.refused("The team log at " + database.where() + " already holds other events of " + incidentId
-                + " under the numbers of laptop " + writer.laptop() + ": this is not the log that wrote them, so give this"
-                + " laptop another id.", cause);
+        return TeamLogException.refused(
+                "The team log at " + database.where() + " already holds other events of " + incidentId
+                        + " under the numbers of laptop " + writer.laptop()
+                        + ": this is not the log that wrote them, so give this"
+                        + " laptop another id.",
+                cause);
     }
 
     /** Connects (bringing the tables up to date) and says what it reached: "PostgreSQL 15.14, TLS on". */
     public synchronized String check() {
         return work("cannot be reached", c -> {
             try (Statement query = c.createStatement();
-                 ResultSet rs = query.executeQuery("SELECT current_setting('server_version'),"
-                         + " (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
+                    ResultSet rs = query.executeQuery("SELECT current_setting('server_version'),"
+                            + " (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
                 rs.next();
                 return "PostgreSQL " + rs.getString(1).split(" ")[0] + ", TLS " + (rs.getBoolean(2) ? "on" : "off");
             }
@@ -132,8 +138,7 @@ public final class TeamLogStore implements AutoCloseable {
      * How far the team log holds a laptop's events of an incident: everything up to {@code sequence},
      * the last of which has {@code hash} (0 and the genesis hash for none).
      */
-    public record Acknowledged(long sequence, String hash) {
-    }
+    public record Acknowledged(long sequence, String hash) {}
 
     /** How far the team log holds a laptop's events of an incident. */
     public synchronized Acknowledged acknowledged(String incidentId, String laptop) {
@@ -146,7 +151,9 @@ public final class TeamLogStore implements AutoCloseable {
             last.setString(1, incidentId);
             last.setString(2, laptop);
             try (ResultSet rs = last.executeQuery()) {
-                return rs.next() ? new Acknowledged(rs.getLong(1), rs.getString(2)) : new Acknowledged(0, HashChain.GENESIS);
+                return rs.next()
+                        ? new Acknowledged(rs.getLong(1), rs.getString(2))
+                        : new Acknowledged(0, HashChain.GENESIS);
             }
         }
     }
@@ -166,12 +173,13 @@ public final class TeamLogStore implements AutoCloseable {
         Map<String, List<IncidentEvent>> byLaptop = new LinkedHashMap<>();
         Map<String, Writer> writers = new LinkedHashMap<>();
         for (TeamEvent e : events(incidentId)) {
-            byLaptop.computeIfAbsent(e.writer().laptop(), l -> new ArrayList<>()).add(e.event());
+            byLaptop.computeIfAbsent(e.writer().laptop(), l -> new ArrayList<>())
+                    .add(e.event());
             writers.putIfAbsent(e.writer().laptop(), e.writer());
         }
         List<TeamLogVerification.WriterChain> chains = new ArrayList<>();
-        byLaptop.forEach((laptop, events) -> chains.add(
-                new TeamLogVerification.WriterChain(writers.get(laptop), HashChain.verify(events))));
+        byLaptop.forEach((laptop, events) ->
+                chains.add(new TeamLogVerification.WriterChain(writers.get(laptop), HashChain.verify(events))));
         return new TeamLogVerification(incidentId, chains);
     }
 

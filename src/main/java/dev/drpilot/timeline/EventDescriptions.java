@@ -9,28 +9,34 @@ import java.time.Duration;
 /** Says what an event records, in a sentence a post-mortem reader understands. */
 public final class EventDescriptions {
 
-    private EventDescriptions() {
-    }
+    private EventDescriptions() {}
 
     public static String describe(IncidentEvent event) {
         return switch (event.data()) {
-            case EventData.Declared d -> "Incident declared: " + d.title() + " (" + d.mode() + (d.severity() == null ? "" : ", " + d.severity()) + ")"
-                    + (d.runbookFile() == null ? "" : ", runbook " + version(d.runbookFile()));
-            case EventData.RunbookChanged c -> "Runbook changed mid-incident: resumed on " + version(c.file()) + " (was version "
-                    + RunbookVersion.shortId(c.previousSha256()) + "), the change seen and accepted";
-            case EventData.StartSetBack s -> "Start set back to the failure's beginning, " + s.failureStartedAt()
-                    + (s.reason() == null || s.reason().isBlank() ? "" : " (" + s.reason() + ")");
+            case EventData.Declared d ->
+                "Incident declared: " + d.title() + " (" + d.mode() + (d.severity() == null ? "" : ", " + d.severity())
+                        + ")" + (d.runbookFile() == null ? "" : ", runbook " + version(d.runbookFile()));
+            case EventData.RunbookChanged c ->
+                "Runbook changed mid-incident: resumed on " + version(c.file()) + " (was version "
+                        + RunbookVersion.shortId(c.previousSha256()) + "), the change seen and accepted";
+            case EventData.StartSetBack s ->
+                "Start set back to the failure's beginning, " + s.failureStartedAt()
+                        + (s.reason() == null || s.reason().isBlank() ? "" : " (" + s.reason() + ")");
             case EventData.Resumed r -> "DR Pilot resumed the incident from its log";
-            case EventData.Recovered r -> "Service recovered (RTO clock stopped), said by " + (r.bySteps()
-                    ? "the runbook: every immediate and recovery step is done" : r.by()) + text(r.note(), ": ");
+            case EventData.Recovered r ->
+                "Service recovered (RTO clock stopped), said by "
+                        + (r.bySteps() ? "the runbook: every immediate and recovery step is done" : r.by())
+                        + text(r.note(), ": ");
             case EventData.Closed c -> "Incident closed" + text(c.summary(), ": ");
             case EventData.Reopened r -> "Incident reopened" + text(r.reason(), ": ");
-            case EventData.TakenOver t -> t.to() + " took over driving the incident from " + t.from()
-                    + (t.stale() ? ", silent for " + t.silentForSeconds() + " s" : "");
+            case EventData.TakenOver t ->
+                t.to() + " took over driving the incident from " + t.from()
+                        + (t.stale() ? ", silent for " + t.silentForSeconds() + " s" : "");
             case EventData.PhaseEntered p -> "Entered phase " + p.phase();
             case EventData.StepAdded a -> "Step added: " + a.title();
-            case EventData.StepStarted s -> (s.attempt() > 1 ? "Retried by the operator (attempt " + s.attempt() + ")" : "Started")
-                    + text(s.command(), ": `", "`");
+            case EventData.StepStarted s ->
+                (s.attempt() > 1 ? "Retried by the operator (attempt " + s.attempt() + ")" : "Started")
+                        + text(s.command(), ": `", "`");
             case EventData.StepWaiting w -> "Waiting for " + w.waitingFor();
             case EventData.StepSucceeded s -> "Succeeded" + text(s.summary(), ": ") + duration(s.durationMs());
             case EventData.StepFailed f -> "Failed: " + f.message();
@@ -40,7 +46,8 @@ public final class EventDescriptions {
             case EventData.StepInterrupted i -> "Interrupted" + text(i.message(), ": ");
             case EventData.ConfirmationRequested c -> "Asked for confirmation (type " + c.type() + ")";
             case EventData.ConfirmationGiven c -> "Confirmed by typing " + c.typed();
-            case EventData.ApiCall a -> "API call " + a.service() + " " + a.operation() + text(a.requestId(), " (request ", ")");
+            case EventData.ApiCall a ->
+                "API call " + a.service() + " " + a.operation() + text(a.requestId(), " (request ", ")");
             case EventData.StatusChange s -> s.resource() + " is " + s.status();
             case EventData.ClockBreach c -> "Clock breached: " + c.clock() + text(c.detail(), ", ");
             case EventData.Note n -> "Note: " + n.text();
@@ -50,10 +57,13 @@ public final class EventDescriptions {
             case EventData.CallerIdentity c -> "Acting as " + c.arn() + " in account " + c.account();
             case EventData.Correction c -> "Correction of event " + event.corrects() + ": " + c.text();
             case EventData.Export e -> "Exported the timeline as " + e.format();
-            case EventData.GapRecorded g -> "Gap found: " + g.text() + " (remediation: " + g.remediation() + ", owner " + g.owner()
-                    + ", due " + g.due() + ")";
-            case EventData.ReadinessAttached r -> "Readiness report attached: " + r.file() + " (SHA-256 " + r.sha256() + ")";
-            case EventData.EventsLost l -> "Events lost when the log file was damaged, found by drpilot recover: " + l.text();
+            case EventData.GapRecorded g ->
+                "Gap found: " + g.text() + " (remediation: " + g.remediation() + ", owner " + g.owner() + ", due "
+                        + g.due() + ")";
+            case EventData.ReadinessAttached r ->
+                "Readiness report attached: " + r.file() + " (SHA-256 " + r.sha256() + ")";
+            case EventData.EventsLost l ->
+                "Events lost when the log file was damaged, found by drpilot recover: " + l.text();
         };
     }
 

@@ -5,8 +5,8 @@ import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Runbook;
-import dev.drpilot.runbook.RunbookVersion;
 import dev.drpilot.runbook.RunbookKind;
+import dev.drpilot.runbook.RunbookVersion;
 import dev.drpilot.runbook.Step;
 import dev.drpilot.runbook.TimeTarget;
 import java.io.IOException;
@@ -32,9 +32,19 @@ import java.util.Set;
  * @param runbookFile the runbook's file and its SHA-256 as the pack found it, or null when the runbook is not known here
  * @param readiness   the newest readiness report attached to the log, or null
  */
-public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioType scenarioType, Scope scope,
-                           List<Participant> participants, RunbookVersion runbookFile, Objective rto, Objective rpo,
-                           List<Deviation> deviations, List<Skipped> skipped, List<Gap> gaps, Readiness readiness) {
+public record EvidencePack(
+        Postmortem postmortem,
+        Instant writtenAt,
+        ScenarioType scenarioType,
+        Scope scope,
+        List<Participant> participants,
+        RunbookVersion runbookFile,
+        Objective rto,
+        Objective rpo,
+        List<Deviation> deviations,
+        List<Skipped> skipped,
+        List<Gap> gaps,
+        Readiness readiness) {
 
     /** What kind of test the log records. */
     public enum ScenarioType {
@@ -62,51 +72,80 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
      * @param exercise the tabletop's exercise, or null
      * @param params   the runbook parameters it was declared with (secret ones redacted): the resources in scope
      */
-    public record Scope(String runbookTitle, String architecture, String guideSection, String summary, String mode, String exercise,
-                        Map<String, String> params) {
-    }
+    public record Scope(
+            String runbookTitle,
+            String architecture,
+            String guideSection,
+            String summary,
+            String mode,
+            String exercise,
+            Map<String, String> params) {}
 
-    public record Participant(String name, List<String> roles) {
-    }
+    public record Participant(String name, List<String> roles) {}
 
     /** @param verdict "pass", "fail", "not measured" (no figure) or "no target" (no runbook known) */
-    public record Objective(String name, String target, Duration achieved, String verdict) {
-    }
+    public record Objective(String name, String target, Duration achieved, String verdict) {}
 
     /** @param sequence the event that records it, or null for a step of the runbook that no event settled */
-    public record Deviation(Long sequence, Instant at, String step, String what) {
-    }
+    public record Deviation(Long sequence, Instant at, String step, String what) {}
 
-    public record Skipped(long sequence, Instant at, String step, String reason, String by) {
-    }
+    public record Skipped(long sequence, Instant at, String step, String reason, String by) {}
 
-    public record Gap(long sequence, Instant recordedAt, String recordedBy, String text, String owner, LocalDate due, String remediation,
-                      boolean overdue) {
-    }
+    public record Gap(
+            long sequence,
+            Instant recordedAt,
+            String recordedBy,
+            String text,
+            String owner,
+            LocalDate due,
+            String remediation,
+            boolean overdue) {}
 
     /**
      * @param beforeTest whether it was measured before the test was declared
      * @param rows       the report's rows as it wrote them (name, figure, target, verdict, fix or reason)
      */
-    public record Readiness(long sequence, String file, String sha256, Instant checkedAt, String identity, String result, boolean beforeTest,
-                            List<Map<String, Object>> rows) {
-    }
+    public record Readiness(
+            long sequence,
+            String file,
+            String sha256,
+            Instant checkedAt,
+            String identity,
+            String result,
+            boolean beforeTest,
+            List<Map<String, Object>> rows) {}
 
     /** Reads the incident's events once more: a test's log is small, and the pack needs most of its kinds. */
     public static EvidencePack of(Postmortem pm, Optional<Runbook> runbook, Instant writtenAt) throws IOException {
         List<IncidentEvent> events = new ArrayList<>();
         pm.events(events::add);
-        EventData.Declared declared = events.stream().filter(e -> e.kind() == EventKind.INCIDENT_DECLARED)
-                .map(e -> (EventData.Declared) e.data()).findFirst().orElse(null);
+        EventData.Declared declared = events.stream()
+                .filter(e -> e.kind() == EventKind.INCIDENT_DECLARED)
+                .map(e -> (EventData.Declared) e.data())
+                .findFirst()
+                .orElse(null);
         String exercise = declared == null ? null : declared.exercise();
-        Scope scope = new Scope(pm.runbookTitle(), runbook.map(r -> r.architecture().label()).orElse(null),
-                runbook.map(Runbook::guideSection).orElse(null), runbook.map(r -> r.summary().strip()).orElse(null),
-                pm.incident().mode().name().toLowerCase(), exercise, declared == null || declared.params() == null ? Map.of() : declared.params());
-        return new EvidencePack(pm, writtenAt, scenarioType(pm, runbook, exercise), scope, participants(events, declared),
+        Scope scope = new Scope(
+                pm.runbookTitle(),
+                runbook.map(r -> r.architecture().label()).orElse(null),
+                runbook.map(Runbook::guideSection).orElse(null),
+                runbook.map(r -> r.summary().strip()).orElse(null),
+                pm.incident().mode().name().toLowerCase(),
+                exercise,
+                declared == null || declared.params() == null ? Map.of() : declared.params());
+        return new EvidencePack(
+                pm,
+                writtenAt,
+                scenarioType(pm, runbook, exercise),
+                scope,
+                participants(events, declared),
                 declaredVersion(declared, runbook),
                 objective("RTO", pm.targets() == null ? null : pm.targets().rto(), pm.rtoAchieved()),
                 objective("RPO", pm.targets() == null ? null : pm.targets().rpo(), pm.rpoAchieved()),
-                deviations(pm, events, runbook), skipped(pm, events), gaps(events, writtenAt), readiness(events, pm.incident().declaredAt()));
+                deviations(pm, events, runbook),
+                skipped(pm, events),
+                gaps(events, writtenAt),
+                readiness(events, pm.incident().declaredAt()));
     }
 
     /** The runbook's version the declaration recorded, else (an older log) the one its file has now; null when neither is known. */
@@ -125,7 +164,8 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
     private static ScenarioType scenarioType(Postmortem pm, Optional<Runbook> runbook, String exercise) {
         if (exercise != null) return ScenarioType.TABLETOP;
         if (pm.incident().mode() == IncidentMode.REHEARSAL) return ScenarioType.SIMULATION;
-        boolean test = runbook.map(r -> r.kind() == RunbookKind.DRILL || r.kind() == RunbookKind.BACKUP).orElse(false);
+        boolean test = runbook.map(r -> r.kind() == RunbookKind.DRILL || r.kind() == RunbookKind.BACKUP)
+                .orElse(false);
         return test ? ScenarioType.LIVE_FAILOVER : ScenarioType.REAL_INCIDENT;
     }
 
@@ -136,7 +176,8 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
         for (IncidentEvent e : events) {
             String role = switch (e.kind()) {
                 case INCIDENT_DECLARED -> "declared the test";
-                case STEP_STARTED, STEP_SUCCEEDED, STEP_SKIPPED, STEP_CANCELLED, CONFIRMATION_GIVEN, CHECKLIST_TICK -> "ran steps";
+                case STEP_STARTED, STEP_SUCCEEDED, STEP_SKIPPED, STEP_CANCELLED, CONFIRMATION_GIVEN, CHECKLIST_TICK ->
+                    "ran steps";
                 case INJECT -> "facilitator";
                 case NOTE, DECISION, CORRECTION -> "recorded notes and decisions";
                 case GAP_RECORDED -> "recorded gaps";
@@ -146,10 +187,13 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
                 case INCIDENT_TAKEN_OVER -> "took over driving";
                 default -> null;
             };
-            if (e.data() instanceof EventData.GapRecorded gap && gap.owner() != null) role(roles, gap.owner(), "owns a remediation");
+            if (e.data() instanceof EventData.GapRecorded gap && gap.owner() != null)
+                role(roles, gap.owner(), "owns a remediation");
             if (role != null && e.actor() != null) role(roles, e.actor(), role);
         }
-        return roles.entrySet().stream().map(r -> new Participant(r.getKey(), List.copyOf(r.getValue()))).toList();
+        return roles.entrySet().stream()
+                .map(r -> new Participant(r.getKey(), List.copyOf(r.getValue())))
+                .toList();
     }
 
     private static void role(Map<String, Set<String>> roles, String who, String role) {
@@ -163,18 +207,30 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
     }
 
     /** What went otherwise than the runbook says: failures, retries, stops, breaches, steps added, corrections, steps left undone. */
-    private static List<Deviation> deviations(Postmortem pm, List<IncidentEvent> events, Optional<Runbook> runbook) throws IOException {
+    private static List<Deviation> deviations(Postmortem pm, List<IncidentEvent> events, Optional<Runbook> runbook)
+            throws IOException {
         List<Deviation> deviations = new ArrayList<>();
-        pm.ofKind(e -> deviations.add(new Deviation(e.sequence(), e.time(), e.stepTitle(), e.text())),
-                EventKind.STEP_FAILED, EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED,
-                EventKind.CLOCK_BREACH, EventKind.STEP_ADDED, EventKind.CORRECTION, EventKind.INCIDENT_REOPENED, EventKind.INCIDENT_TAKEN_OVER,
+        pm.ofKind(
+                e -> deviations.add(new Deviation(e.sequence(), e.time(), e.stepTitle(), e.text())),
+                EventKind.STEP_FAILED,
+                EventKind.STEP_RETRIED,
+                EventKind.STEP_CANCELLED,
+                EventKind.STEP_INTERRUPTED,
+                EventKind.CLOCK_BREACH,
+                EventKind.STEP_ADDED,
+                EventKind.CORRECTION,
+                EventKind.INCIDENT_REOPENED,
+                EventKind.INCIDENT_TAKEN_OVER,
                 EventKind.EVENTS_LOST);
         Set<String> touched = new LinkedHashSet<>();
-        events.stream().filter(e -> e.stepId() != null && (e.kind() == EventKind.STEP_SUCCEEDED || e.kind() == EventKind.STEP_SKIPPED))
+        events.stream()
+                .filter(e -> e.stepId() != null
+                        && (e.kind() == EventKind.STEP_SUCCEEDED || e.kind() == EventKind.STEP_SKIPPED))
                 .forEach(e -> touched.add(e.stepId()));
         for (Step step : runbook.map(Runbook::steps).orElse(List.of())) {
             if (!touched.contains(step.id())) {
-                deviations.add(new Deviation(null, null, step.title(), "Not done: no event shows this step succeeded or was skipped"));
+                deviations.add(new Deviation(
+                        null, null, step.title(), "Not done: no event shows this step succeeded or was skipped"));
             }
         }
         return List.copyOf(deviations);
@@ -182,33 +238,67 @@ public record EvidencePack(Postmortem postmortem, Instant writtenAt, ScenarioTyp
 
     private static List<Skipped> skipped(Postmortem pm, List<IncidentEvent> events) throws IOException {
         List<Skipped> skipped = new ArrayList<>();
-        pm.ofKind(e -> {
-            IncidentEvent event = events.stream().filter(x -> x.sequence() == e.sequence()).findFirst().orElseThrow();
-            skipped.add(new Skipped(e.sequence(), e.time(), e.stepTitle(), ((EventData.StepSkipped) event.data()).reason(), e.actor()));
-        }, EventKind.STEP_SKIPPED);
+        pm.ofKind(
+                e -> {
+                    IncidentEvent event = events.stream()
+                            .filter(x -> x.sequence() == e.sequence())
+                            .findFirst()
+                            .orElseThrow();
+                    skipped.add(new Skipped(
+                            e.sequence(),
+                            e.time(),
+                            e.stepTitle(),
+                            ((EventData.StepSkipped) event.data()).reason(),
+                            e.actor()));
+                },
+                EventKind.STEP_SKIPPED);
         return List.copyOf(skipped);
     }
 
     private static List<Gap> gaps(List<IncidentEvent> events, Instant writtenAt) {
         LocalDate today = LocalDate.ofInstant(writtenAt, ZoneOffset.UTC);
-        return events.stream().filter(e -> e.kind() == EventKind.GAP_RECORDED).map(e -> {
-            EventData.GapRecorded gap = (EventData.GapRecorded) e.data();
-            return new Gap(e.sequence(), e.effectiveTime(), e.actor(), gap.text(), gap.owner(), gap.due(), gap.remediation(),
-                    gap.due() != null && gap.due().isBefore(today));
-        }).toList();
+        return events.stream()
+                .filter(e -> e.kind() == EventKind.GAP_RECORDED)
+                .map(e -> {
+                    EventData.GapRecorded gap = (EventData.GapRecorded) e.data();
+                    return new Gap(
+                            e.sequence(),
+                            e.effectiveTime(),
+                            e.actor(),
+                            gap.text(),
+                            gap.owner(),
+                            gap.due(),
+                            gap.remediation(),
+                            gap.due() != null && gap.due().isBefore(today));
+                })
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static Readiness readiness(List<IncidentEvent> events, Instant declaredAt) {
-        IncidentEvent newest = events.stream().filter(e -> e.kind() == EventKind.READINESS_ATTACHED).reduce((a, b) -> b).orElse(null);
+        IncidentEvent newest = events.stream()
+                .filter(e -> e.kind() == EventKind.READINESS_ATTACHED)
+                .reduce((a, b) -> b)
+                .orElse(null);
         if (newest == null) return null;
         EventData.ReadinessAttached attached = (EventData.ReadinessAttached) newest.data();
         Map<String, Object> report = attached.report() == null ? Map.of() : attached.report();
         Instant checkedAt = instant(report.get("checkedAt"));
         List<Map<String, Object>> rows = report.get("rows") instanceof List<?> list
-                ? list.stream().filter(Map.class::isInstance).map(row -> (Map<String, Object>) row).toList() : List.of();
-        return new Readiness(newest.sequence(), attached.file(), attached.sha256(), checkedAt, (String) report.get("identity"),
-                result(report.get("exitCode")), checkedAt != null && checkedAt.isBefore(declaredAt), rows);
+                ? list.stream()
+                        .filter(Map.class::isInstance)
+                        .map(row -> (Map<String, Object>) row)
+                        .toList()
+                : List.of();
+        return new Readiness(
+                newest.sequence(),
+                attached.file(),
+                attached.sha256(),
+                checkedAt,
+                (String) report.get("identity"),
+                result(report.get("exitCode")),
+                checkedAt != null && checkedAt.isBefore(declaredAt),
+                rows);
     }
 
     private static String result(Object exitCode) {

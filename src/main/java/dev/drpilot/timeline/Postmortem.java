@@ -59,8 +59,8 @@ public final class Postmortem {
     }
 
     /** The timeline's order: by the time an event is about, then as written. */
-    private static final Comparator<IncidentEvent> TIMELINE_ORDER = Comparator.comparing(IncidentEvent::effectiveTime)
-            .thenComparingLong(IncidentEvent::sequence);
+    private static final Comparator<IncidentEvent> TIMELINE_ORDER =
+            Comparator.comparing(IncidentEvent::effectiveTime).thenComparingLong(IncidentEvent::sequence);
 
     private final Incident incident;
     private final String runbookTitle;
@@ -105,7 +105,8 @@ public final class Postmortem {
         }
     }
 
-    private Postmortem(Incident incident, Optional<Runbook> runbook, Events events, Map<String, String> titles, Summary summary) {
+    private Postmortem(
+            Incident incident, Optional<Runbook> runbook, Events events, Map<String, String> titles, Summary summary) {
         this.incident = incident;
         this.runbookTitle = runbook.map(Runbook::title).orElse(incident.runbookId());
         this.symptoms = runbook.map(Runbook::symptoms).orElse(List.of());
@@ -123,7 +124,11 @@ public final class Postmortem {
 
     /** The post-mortem of events already read, in sequence order. */
     public static Postmortem of(Incident incident, Optional<Runbook> runbook, List<IncidentEvent> events) {
-        return of(incident, runbook, (upTo, each) -> events.stream().filter(e -> e.sequence() <= upTo).forEach(each));
+        return of(
+                incident,
+                runbook,
+                (upTo, each) ->
+                        events.stream().filter(e -> e.sequence() <= upTo).forEach(each));
     }
 
     public static Postmortem of(Incident incident, Optional<Runbook> runbook, Events events) {
@@ -221,8 +226,13 @@ public final class Postmortem {
         if (versions.isEmpty()) return "version not recorded (declared before DR Pilot recorded runbook versions)";
         StringBuilder text = new StringBuilder(versions.getFirst().version().label());
         for (RunbookVersions.Recorded changed : versions.subList(1, versions.size())) {
-            text.append("; changed mid-incident to ").append(changed.version().label()).append(" at ")
-                    .append(PostmortemMarkdownWriter.time(changed.time())).append(" (event ").append(changed.sequence()).append(")");
+            text.append("; changed mid-incident to ")
+                    .append(changed.version().label())
+                    .append(" at ")
+                    .append(PostmortemMarkdownWriter.time(changed.time()))
+                    .append(" (event ")
+                    .append(changed.sequence())
+                    .append(")");
         }
         return text.toString();
     }
@@ -260,7 +270,9 @@ public final class Postmortem {
      * before the first event that comes after it: the order a sort of every entry would give.
      */
     private void walk(Set<EventKind> kinds, EntrySink sink) throws IOException {
-        ArrayDeque<IncidentEvent> late = new ArrayDeque<>(summary.outOfOrder.stream().filter(e -> kinds.contains(e.kind())).toList());
+        ArrayDeque<IncidentEvent> late = new ArrayDeque<>(summary.outOfOrder.stream()
+                .filter(e -> kinds.contains(e.kind()))
+                .toList());
         try {
             events.forEach(summary.lastSequence, e -> {
                 if (!kinds.contains(e.kind()) || summary.outOfOrderSequences.contains(e.sequence())) return;
@@ -277,9 +289,17 @@ public final class Postmortem {
     }
 
     private TimelineEntry entry(IncidentEvent e) {
-        return new TimelineEntry(e.sequence(), e.effectiveTime(), Duration.between(incident.startedAt(), e.effectiveTime()), e.kind(),
-                e.actor(), e.stepId(), e.stepId() == null ? null : titles.getOrDefault(e.stepId(), e.stepId()),
-                EventDescriptions.describe(e), e.occurredAt() != null, e.corrects());
+        return new TimelineEntry(
+                e.sequence(),
+                e.effectiveTime(),
+                Duration.between(incident.startedAt(), e.effectiveTime()),
+                e.kind(),
+                e.actor(),
+                e.stepId(),
+                e.stepId() == null ? null : titles.getOrDefault(e.stepId(), e.stepId()),
+                EventDescriptions.describe(e),
+                e.occurredAt() != null,
+                e.corrects());
     }
 
     private interface Writing {

@@ -28,37 +28,62 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
         var i = pm.incident();
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Post-mortem " + esc(i.id())
                 + "</title>\n<style>" + STYLE + "</style></head><body>\n");
-        out.write("<h1>Post-mortem: " + esc(pm.runbookTitle()) + "</h1>\n<p class=\"muted\">Incident " + esc(i.id()) + " &middot; "
+        out.write("<h1>Post-mortem: " + esc(pm.runbookTitle()) + "</h1>\n<p class=\"muted\">Incident " + esc(i.id())
+                + " &middot; "
                 + i.mode().name().toLowerCase() + (i.severity() == null ? "" : " &middot; " + esc(i.severity()))
                 + (i.commander() == null ? "" : " &middot; commander " + esc(i.commander())) + "</p>\n");
 
         out.write("<table>\n");
         row(out, "Runbook", i.runbookId() + ", " + pm.runbookVersionsText());
-        if (i.failureStartedAt() != null) row(out, "Failure began", PostmortemMarkdownWriter.time(i.failureStartedAt()));
+        if (i.failureStartedAt() != null)
+            row(out, "Failure began", PostmortemMarkdownWriter.time(i.failureStartedAt()));
         row(out, "Declared", PostmortemMarkdownWriter.time(i.declaredAt()));
-        row(out, "First action", pm.firstActionAt() == null ? "none" : PostmortemMarkdownWriter.time(pm.firstActionAt()));
+        row(
+                out,
+                "First action",
+                pm.firstActionAt() == null ? "none" : PostmortemMarkdownWriter.time(pm.firstActionAt()));
         row(out, "Recovered", pm.recoveredAt() == null ? "not yet" : PostmortemMarkdownWriter.time(pm.recoveredAt()));
         row(out, "Log integrity", PostmortemMarkdownWriter.integrity(pm));
         out.write("</table>\n");
 
         if (pm.targets() != null) {
-            out.write("<h2>Recovery objectives</h2>\n<table><tr><th></th><th>target</th><th>achieved</th><th></th></tr>\n");
-            objective(out, "RTO", pm.targets().rto().label(), pm.rtoAchieved(), Postmortem.verdict(pm.rtoAchieved(), pm.targets().rto()));
-            objective(out, "RPO", pm.targets().rpo().label(), pm.rpoAchieved(), Postmortem.verdict(pm.rpoAchieved(), pm.targets().rpo()));
+            out.write(
+                    "<h2>Recovery objectives</h2>\n<table><tr><th></th><th>target</th><th>achieved</th><th></th></tr>\n");
+            objective(
+                    out,
+                    "RTO",
+                    pm.targets().rto().label(),
+                    pm.rtoAchieved(),
+                    Postmortem.verdict(pm.rtoAchieved(), pm.targets().rto()));
+            objective(
+                    out,
+                    "RPO",
+                    pm.targets().rpo().label(),
+                    pm.rpoAchieved(),
+                    Postmortem.verdict(pm.rpoAchieved(), pm.targets().rpo()));
             out.write("</table>\n");
         }
 
-        out.write("<h2>Timeline</h2>\n<table><tr><th>#</th><th>time (UTC)</th><th>offset</th><th>step</th><th>event</th><th>who</th></tr>\n");
+        out.write(
+                "<h2>Timeline</h2>\n<table><tr><th>#</th><th>time (UTC)</th><th>offset</th><th>step</th><th>event</th><th>who</th></tr>\n");
         pm.entries(e -> out.write("<tr class=\"" + e.kind() + "\"><td>" + e.sequence() + "</td><td class=\"t\">"
                 + PostmortemMarkdownWriter.TIME.format(e.time()).replace(" UTC", "")
                 + (e.addedLater() ? " <span class=\"later\">added later</span>" : "") + "</td><td class=\"t\">"
-                + PostmortemMarkdownWriter.offset(e.sinceStart()) + "</td><td>" + esc(e.stepTitle()) + "</td><td class=\"e\">"
+                + PostmortemMarkdownWriter.offset(e.sinceStart()) + "</td><td>" + esc(e.stepTitle())
+                + "</td><td class=\"e\">"
                 + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n"));
         out.write("</table>\n");
 
         list(out, pm, "Decisions", EventKind.DECISION);
-        list(out, pm, "Failed, retried, skipped and interrupted steps", EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
-                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED);
+        list(
+                out,
+                pm,
+                "Failed, retried, skipped and interrupted steps",
+                EventKind.STEP_FAILED,
+                EventKind.STEP_RETRIED,
+                EventKind.STEP_SKIPPED,
+                EventKind.STEP_INTERRUPTED,
+                EventKind.STEP_CANCELLED);
         list(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
         list(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
         out.write("</body></html>\n");
@@ -68,21 +93,29 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
         out.write("<tr><th>" + esc(name) + "</th><td>" + esc(value) + "</td></tr>\n");
     }
 
-    private static void objective(Writer out, String name, String target, java.time.Duration achieved, String verdict) throws IOException {
-        out.write("<tr><th>" + name + "</th><td>" + esc(target) + "</td><td>" + esc(PostmortemMarkdownWriter.human(achieved))
-                + "</td><td class=\"" + verdict + "\">" + verdict + "</td></tr>\n");
+    private static void objective(Writer out, String name, String target, java.time.Duration achieved, String verdict)
+            throws IOException {
+        out.write("<tr><th>" + name + "</th><td>" + esc(target) + "</td><td>"
+                + esc(PostmortemMarkdownWriter.human(achieved)) + "</td><td class=\"" + verdict + "\">" + verdict
+                + "</td></tr>\n");
     }
 
     private static void list(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {
         if (!pm.has(kinds)) return;
         out.write("<h2>" + esc(title) + "</h2>\n<ul>\n");
-        pm.ofKind(e -> out.write("<li>" + esc(PostmortemMarkdownWriter.time(e.time()))
-                + (e.stepTitle() == null ? "" : " &ndash; " + esc(e.stepTitle())) + ": " + esc(e.text()) + "</li>\n"), kinds);
+        pm.ofKind(
+                e -> out.write("<li>" + esc(PostmortemMarkdownWriter.time(e.time()))
+                        + (e.stepTitle() == null ? "" : " &ndash; " + esc(e.stepTitle())) + ": " + esc(e.text())
+                        + "</li>\n"),
+                kinds);
         out.write("</ul>\n");
     }
 
     static String esc(String text) {
         if (text == null) return "";
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

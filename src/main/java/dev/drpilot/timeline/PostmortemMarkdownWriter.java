@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 /** The post-mortem as Markdown: summary, objectives, timeline, decisions, problems, action items. */
 public final class PostmortemMarkdownWriter implements PostmortemWriter {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Override
     public String extension() {
@@ -24,19 +25,35 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         var i = pm.incident();
         out.write("# Post-mortem: " + pm.runbookTitle() + "\n\n");
         out.write("| | |\n|---|---|\n");
-        row(out, "Incident", "`" + i.id() + "` (" + i.mode().name().toLowerCase() + (i.severity() == null ? "" : ", " + i.severity()) + ")");
+        row(
+                out,
+                "Incident",
+                "`" + i.id() + "` (" + i.mode().name().toLowerCase() + (i.severity() == null ? "" : ", " + i.severity())
+                        + ")");
         row(out, "Runbook", "`" + i.runbookId() + "`, " + cell(pm.runbookVersionsText()));
         if (i.commander() != null) row(out, "Incident commander", i.commander());
         if (i.failureStartedAt() != null) row(out, "Failure began", time(i.failureStartedAt()));
-        row(out, "Declared", time(i.declaredAt()) + (i.failureStartedAt() == null ? "" : " (" + human(pm.timeToDeclare()) + " after the failure)"));
-        row(out, "First action", pm.firstActionAt() == null ? "none" : time(pm.firstActionAt()) + " (" + human(pm.timeToFirstAction()) + " after declaring)");
+        row(
+                out,
+                "Declared",
+                time(i.declaredAt())
+                        + (i.failureStartedAt() == null
+                                ? ""
+                                : " (" + human(pm.timeToDeclare()) + " after the failure)"));
+        row(
+                out,
+                "First action",
+                pm.firstActionAt() == null
+                        ? "none"
+                        : time(pm.firstActionAt()) + " (" + human(pm.timeToFirstAction()) + " after declaring)");
         row(out, "Recovered", pm.recoveredAt() == null ? "not yet" : time(pm.recoveredAt()));
         row(out, "Closed", i.closedAt() == null ? "open" : time(i.closedAt()));
         row(out, "Log integrity", integrity(pm));
 
         out.write("\n## Impact\n\n");
         if (!pm.symptoms().isEmpty()) out.write("What was seen: " + String.join("; ", pm.symptoms()) + ".\n\n");
-        out.write("Degraded for " + (pm.rtoAchieved() == null ? "an unknown time (not recovered when exported)" : human(pm.rtoAchieved()))
+        out.write("Degraded for "
+                + (pm.rtoAchieved() == null ? "an unknown time (not recovered when exported)" : human(pm.rtoAchieved()))
                 + ", from " + time(i.startedAt()) + ". Add the number of users, requests or data affected.\n");
 
         out.write("\n## Recovery objectives\n\n| | target | achieved | |\n|---|---|---|---|\n");
@@ -47,28 +64,43 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
                     + Postmortem.verdict(pm.rpoAchieved(), pm.targets().rpo()) + " |\n");
         }
 
-        out.write("\n## Timeline\n\nTimes in UTC; the offset counts from the " + (i.failureStartedAt() == null ? "declaration" : "failure's start") + ".\n\n");
+        out.write("\n## Timeline\n\nTimes in UTC; the offset counts from the "
+                + (i.failureStartedAt() == null ? "declaration" : "failure's start") + ".\n\n");
         out.write("| # | time | offset | step | event | who |\n|---|---|---|---|---|---|\n");
-        pm.entries(e -> out.write("| " + e.sequence() + " | " + TIME.format(e.time()).replace(" UTC", "")
-                + (e.addedLater() ? " (added later)" : "") + " | " + offset(e.sinceStart()) + " | " + cell(e.stepTitle()) + " | "
-                + cell(e.text()) + " | " + cell(e.actor()) + " |\n"));
+        pm.entries(e ->
+                out.write("| " + e.sequence() + " | " + TIME.format(e.time()).replace(" UTC", "")
+                        + (e.addedLater() ? " (added later)" : "") + " | " + offset(e.sinceStart()) + " | "
+                        + cell(e.stepTitle()) + " | "
+                        + cell(e.text()) + " | " + cell(e.actor()) + " |\n"));
 
         section(out, pm, "Decisions", EventKind.DECISION);
-        section(out, pm, "Failed, retried, skipped and interrupted steps", EventKind.STEP_FAILED, EventKind.STEP_RETRIED,
-                EventKind.STEP_SKIPPED, EventKind.STEP_INTERRUPTED, EventKind.STEP_CANCELLED);
+        section(
+                out,
+                pm,
+                "Failed, retried, skipped and interrupted steps",
+                EventKind.STEP_FAILED,
+                EventKind.STEP_RETRIED,
+                EventKind.STEP_SKIPPED,
+                EventKind.STEP_INTERRUPTED,
+                EventKind.STEP_CANCELLED);
         section(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
         section(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
 
         out.write("\n## Action items\n\n");
         EventKind[] problems = {EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.CLOCK_BREACH};
         if (!pm.has(problems)) out.write("- [ ] (none found in the log: add the team's)\n");
-        pm.ofKind(p -> out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text() + "\n"), problems);
+        pm.ofKind(
+                p -> out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text()
+                        + "\n"),
+                problems);
     }
 
     private static void section(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {
         if (!pm.has(kinds)) return;
         out.write("\n## " + title + "\n\n");
-        pm.ofKind(e -> out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle()) + ": " + e.text() + "\n"),
+        pm.ofKind(
+                e -> out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle())
+                        + ": " + e.text() + "\n"),
                 kinds);
     }
 
@@ -78,7 +110,9 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
 
     /** The log's verification as of the export: the events it covers and their head hash, or where the chain breaks. */
     static String integrity(Postmortem pm) {
-        if (!pm.chain().intact()) return "BROKEN at event " + pm.chain().firstBrokenSequence() + ": " + pm.chain().reason();
+        if (!pm.chain().intact())
+            return "BROKEN at event " + pm.chain().firstBrokenSequence() + ": "
+                    + pm.chain().reason();
         if (pm.eventCount() == 0) return "no events to check";
         return "hash chain intact over " + pm.chain().checked() + " events, head hash " + pm.headHash();
     }

@@ -14,7 +14,8 @@ public final class TimelineCsvWriter implements PostmortemWriter {
     @Override
     public void write(Postmortem pm, Writer out) throws IOException {
         out.write("sequence,time_utc,offset_seconds,kind,step,step_title,actor,added_later,corrects,text\r\n");
-        pm.entries(e -> out.write(e.sequence() + "," + e.time() + "," + e.sinceStart().toSeconds() + "," + e.kind() + ","
+        pm.entries(e -> out.write(e.sequence() + "," + e.time() + ","
+                + e.sinceStart().toSeconds() + "," + e.kind() + ","
                 + field(e.stepId()) + "," + field(e.stepTitle()) + "," + field(e.actor()) + "," + e.addedLater() + ","
                 + (e.corrects() == null ? "" : e.corrects()) + "," + field(e.text()) + "\r\n"));
     }

@@ -10,6 +10,14 @@ import java.time.Instant;
  * @param sinceStart time from the incident's start (the failure's beginning when known)
  * @param addedLater a note written after the moment it is about
  */
-public record TimelineEntry(long sequence, Instant time, Duration sinceStart, EventKind kind, String actor,
-                            String stepId, String stepTitle, String text, boolean addedLater, Long corrects) {
-}
+public record TimelineEntry(
+        long sequence,
+        Instant time,
+        Duration sinceStart,
+        EventKind kind,
+        String actor,
+        String stepId,
+        String stepTitle,
+        String text,
+        boolean addedLater,
+        Long corrects) {}

@@ -37,15 +37,21 @@ record TimelineFile(JsonNode root, List<IncidentEvent> events) {
     static TimelineFile read(Path file) throws Unreadable {
         JsonNode root = parse(file);
         if (!root.isObject()) {
-            throw notATimeline(file, "it holds a JSON " + root.getNodeType().name().toLowerCase()
-                    + " where a timeline is an object with its incident, events and seal");
+            throw notATimeline(
+                    file,
+                    "it holds a JSON " + root.getNodeType().name().toLowerCase()
+                            + " where a timeline is an object with its incident, events and seal");
         }
         if (!root.path("events").isArray()) throw notATimeline(file, "it has no events list");
         if (!root.path("incident").path("id").isTextual()) throw notATimeline(file, "it names no incident id");
         JsonNode version = root.path("schemaVersion");
-        if (!version.canConvertToExactIntegral() || version.asLong() < 1 || version.asLong() > TimelineJsonWriter.SCHEMA_VERSION) {
-            throw notATimeline(file, "its schemaVersion is " + (version.isMissingNode() ? "missing" : version)
-                    + ", and this DR Pilot reads 1 to " + TimelineJsonWriter.SCHEMA_VERSION);
+        if (!version.canConvertToExactIntegral()
+                || version.asLong() < 1
+                || version.asLong() > TimelineJsonWriter.SCHEMA_VERSION) {
+            throw notATimeline(
+                    file,
+                    "its schemaVersion is " + (version.isMissingNode() ? "missing" : version)
+                            + ", and this DR Pilot reads 1 to " + TimelineJsonWriter.SCHEMA_VERSION);
         }
         String incidentId = root.path("incident").path("id").asText();
         JsonNode nodes = root.path("events");
@@ -97,10 +103,12 @@ record TimelineFile(JsonNode root, List<IncidentEvent> events) {
         return at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
-    private static IncidentEvent event(Path file, String incidentId, JsonNode node, int position, int count) throws Unreadable {
+    private static IncidentEvent event(Path file, String incidentId, JsonNode node, int position, int count)
+            throws Unreadable {
         String which = "event " + position + " of " + count;
         if (!node.isObject()) throw notATimeline(file, which + " is not an object");
-        if (!node.path("sequence").canConvertToExactIntegral()) throw notATimeline(file, which + " has no sequence number");
+        if (!node.path("sequence").canConvertToExactIntegral())
+            throw notATimeline(file, which + " has no sequence number");
         for (String field : List.of("time", "kind", "previousHash", "hash")) {
             if (!node.path(field).isTextual()) throw notATimeline(file, which + " has no " + field);
         }
@@ -109,18 +117,28 @@ record TimelineFile(JsonNode root, List<IncidentEvent> events) {
             throw notATimeline(file, which + " is of kind '" + kind + "', which DR Pilot does not write");
         }
         if (!node.path("payload").isObject()) throw notATimeline(file, which + " has no payload object");
-        return new IncidentEvent(incidentId, node.path("sequence").asLong(), instant(file, which, node, "time"), EventKind.valueOf(kind),
-                text(node, "actor"), text(node, "step"), node.path("payload").toString(),
-                node.path("corrects").canConvertToExactIntegral() ? node.path("corrects").asLong() : null,
+        return new IncidentEvent(
+                incidentId,
+                node.path("sequence").asLong(),
+                instant(file, which, node, "time"),
+                EventKind.valueOf(kind),
+                text(node, "actor"),
+                text(node, "step"),
+                node.path("payload").toString(),
+                node.path("corrects").canConvertToExactIntegral()
+                        ? node.path("corrects").asLong()
+                        : null,
                 node.path("occurredAt").isTextual() ? instant(file, which, node, "occurredAt") : null,
-                node.path("previousHash").asText(), node.path("hash").asText());
+                node.path("previousHash").asText(),
+                node.path("hash").asText());
     }
 
     private static Instant instant(Path file, String which, JsonNode node, String field) throws Unreadable {
         try {
             return Instant.parse(node.path(field).asText());
         } catch (DateTimeParseException e) {
-            throw notATimeline(file, which + " has a " + field + " '" + node.path(field).asText() + "' that is not a UTC instant");
+            throw notATimeline(
+                    file, which + " has a " + field + " '" + node.path(field).asText() + "' that is not a UTC instant");
         }
     }
 

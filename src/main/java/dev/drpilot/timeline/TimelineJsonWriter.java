@@ -60,8 +60,15 @@ public final class TimelineJsonWriter implements PostmortemWriter {
             });
             json.writeEndArray();
             json.writeFieldName("seal");
-            json.writeTree(new TimelineSeal(pm.incident().id(), pm.eventCount(), pm.firstHash(), pm.headHash(),
-                    CanonicalDigest.of(incident), digest.ofArray(), evidence == null ? null : CanonicalDigest.of(evidence)).toJson());
+            json.writeTree(new TimelineSeal(
+                            pm.incident().id(),
+                            pm.eventCount(),
+                            pm.firstHash(),
+                            pm.headHash(),
+                            CanonicalDigest.of(incident),
+                            digest.ofArray(),
+                            evidence == null ? null : CanonicalDigest.of(evidence))
+                    .toJson());
             json.writeEndObject();
         }
     }
@@ -84,7 +91,10 @@ public final class TimelineJsonWriter implements PostmortemWriter {
     private static void runbookVersions(ObjectNode incident, List<RunbookVersions.Recorded> versions) {
         var array = incident.putArray("runbookVersions");
         for (RunbookVersions.Recorded v : versions) {
-            array.addObject().put("file", v.version().file()).put("sha256", v.version().sha256()).put("sequence", v.sequence());
+            array.addObject()
+                    .put("file", v.version().file())
+                    .put("sha256", v.version().sha256())
+                    .put("sequence", v.sequence());
         }
     }
 

@@ -37,19 +37,23 @@ public final class TimelinePicture {
     private static final int TOP = 90;
     /** At most this many rows: a picture 5,360 pixels tall, 30 MB while it is drawn. */
     static final int MAX_BARS = 200;
-    private static final Map<Phase, Color> PHASE_COLOURS = Map.of(
-            Phase.IMMEDIATE, new Color(0x2F81F7), Phase.RECOVERY, new Color(0x8957E5),
-            Phase.VALIDATION, new Color(0x1A7F37), Phase.POST_RECOVERY, new Color(0x9A6700));
 
-    private record Bar(String title, Phase phase, Instant from, Instant to, EventKind end) {
-    }
+    private static final Map<Phase, Color> PHASE_COLOURS = Map.of(
+            Phase.IMMEDIATE,
+            new Color(0x2F81F7),
+            Phase.RECOVERY,
+            new Color(0x8957E5),
+            Phase.VALIDATION,
+            new Color(0x1A7F37),
+            Phase.POST_RECOVERY,
+            new Color(0x9A6700));
+
+    private record Bar(String title, Phase phase, Instant from, Instant to, EventKind end) {}
 
     /** The steps' bars, the first {@link #MAX_BARS} of them, and how many ended after those. */
-    private record Bars(List<Bar> drawn, long more) {
-    }
+    private record Bars(List<Bar> drawn, long more) {}
 
-    private TimelinePicture() {
-    }
+    private TimelinePicture() {}
 
     public static void write(Postmortem postmortem, Optional<Runbook> runbook, OutputStream out) throws IOException {
         Bars steps = bars(postmortem, runbook);
@@ -58,7 +62,10 @@ public final class TimelinePicture {
         Instant end = postmortem.lastEntryTime() == null ? start.plusSeconds(60) : postmortem.lastEntryTime();
         if (postmortem.targets() != null && !postmortem.targets().rto().isNone()) {
             Instant rto = start.plus(postmortem.targets().rto().atMost());
-            if (rto.isAfter(end) && Duration.between(end, rto).compareTo(Duration.between(start, end).multipliedBy(3)) < 0) end = rto;
+            if (rto.isAfter(end)
+                    && Duration.between(end, rto)
+                                    .compareTo(Duration.between(start, end).multipliedBy(3))
+                            < 0) end = rto;
         }
         long span = Math.max(1, Duration.between(start, end).toMillis());
         int height = TOP + Math.max(1, bars.size()) * ROW + 70;
@@ -72,12 +79,23 @@ public final class TimelinePicture {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
         g.drawString(postmortem.runbookTitle() + "  ·  " + postmortem.incident().id() + versions(postmortem), 20, 34);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString("RTO achieved " + (postmortem.rtoAchieved() == null ? "not yet (not recovered)" : human(postmortem.rtoAchieved()))
-                + (postmortem.targets() == null ? "" : ", target " + postmortem.targets().rto().label()), 20, 58);
+        g.drawString(
+                "RTO achieved "
+                        + (postmortem.rtoAchieved() == null
+                                ? "not yet (not recovered)"
+                                : human(postmortem.rtoAchieved()))
+                        + (postmortem.targets() == null
+                                ? ""
+                                : ", target " + postmortem.targets().rto().label()),
+                20,
+                58);
         if (steps.more() > 0) {
             g.setColor(new Color(0x57606A));
-            g.drawString("The first " + MAX_BARS + " steps that ended are drawn; " + steps.more()
-                    + " more ended after them (the Markdown, HTML and CSV timelines list every one).", 20, 76);
+            g.drawString(
+                    "The first " + MAX_BARS + " steps that ended are drawn; " + steps.more()
+                            + " more ended after them (the Markdown, HTML and CSV timelines list every one).",
+                    20,
+                    76);
         }
 
         int plotWidth = WIDTH - LEFT - RIGHT;
@@ -95,10 +113,15 @@ public final class TimelinePicture {
             int y = TOP + i * ROW;
             g.setColor(new Color(0x1F2328));
             g.drawString(clip(bar.title(), 46), 20, y + 17);
-            int x1 = LEFT + (int) (plotWidth * Duration.between(start, bar.from()).toMillis() / span);
+            int x1 = LEFT
+                    + (int) (plotWidth * Duration.between(start, bar.from()).toMillis() / span);
             int x2 = LEFT + (int) (plotWidth * Duration.between(start, bar.to()).toMillis() / span);
-            g.setColor(bar.end() == EventKind.STEP_FAILED ? new Color(0xCF222E) : bar.end() == EventKind.STEP_SKIPPED ? new Color(0x8C959F)
-                    : PHASE_COLOURS.getOrDefault(bar.phase(), new Color(0x57606A)));
+            g.setColor(
+                    bar.end() == EventKind.STEP_FAILED
+                            ? new Color(0xCF222E)
+                            : bar.end() == EventKind.STEP_SKIPPED
+                                    ? new Color(0x8C959F)
+                                    : PHASE_COLOURS.getOrDefault(bar.phase(), new Color(0x57606A)));
             g.fillRoundRect(x1, y + 5, Math.max(4, x2 - x1), ROW - 10, 6, 6);
         }
         marker(g, postmortem, start, span, plotWidth, bottom);
@@ -107,26 +130,36 @@ public final class TimelinePicture {
         ImageIO.write(image, "png", out);
     }
 
-    private static void marker(Graphics2D g, Postmortem postmortem, Instant start, long span, int plotWidth, int bottom) throws IOException {
-        postmortem.ofKind(breach -> {
-            int x = LEFT + (int) (plotWidth * Duration.between(start, breach.time()).toMillis() / span);
-            g.setColor(new Color(0xCF222E));
-            g.setStroke(new BasicStroke(2));
-            g.drawLine(x, TOP - 12, x, bottom);
-            g.drawString("breach", x + 3, TOP - 14);
-        }, EventKind.CLOCK_BREACH);
+    private static void marker(Graphics2D g, Postmortem postmortem, Instant start, long span, int plotWidth, int bottom)
+            throws IOException {
+        postmortem.ofKind(
+                breach -> {
+                    int x = LEFT
+                            + (int) (plotWidth
+                                    * Duration.between(start, breach.time()).toMillis()
+                                    / span);
+                    g.setColor(new Color(0xCF222E));
+                    g.setStroke(new BasicStroke(2));
+                    g.drawLine(x, TOP - 12, x, bottom);
+                    g.drawString("breach", x + 3, TOP - 14);
+                },
+                EventKind.CLOCK_BREACH);
         if (postmortem.targets() != null && !postmortem.targets().rto().isNone()) {
             long rto = postmortem.targets().rto().atMost().toMillis();
             if (rto <= span) {
                 int x = LEFT + (int) (plotWidth * rto / span);
                 g.setColor(new Color(0xBC4C00));
-                g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+                g.setStroke(
+                        new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
                 g.drawLine(x, TOP - 12, x, bottom);
                 g.drawString("RTO target", x + 3, TOP - 28);
             }
         }
         if (postmortem.recoveredAt() != null) {
-            int x = LEFT + (int) (plotWidth * Duration.between(start, postmortem.recoveredAt()).toMillis() / span);
+            int x = LEFT
+                    + (int) (plotWidth
+                            * Duration.between(start, postmortem.recoveredAt()).toMillis()
+                            / span);
             g.setColor(new Color(0x1A7F37));
             g.setStroke(new BasicStroke(2));
             g.drawLine(x, TOP - 12, x, bottom);
@@ -154,7 +187,8 @@ public final class TimelinePicture {
     private static String versions(Postmortem postmortem) {
         var versions = postmortem.runbookVersions();
         if (versions.isEmpty()) return "";
-        return "  ·  " + versions.getLast().version().label() + (versions.size() == 1 ? "" : " (changed " + (versions.size() - 1) + "x)");
+        return "  ·  " + versions.getLast().version().label()
+                + (versions.size() == 1 ? "" : " (changed " + (versions.size() - 1) + "x)");
     }
 
     private static Bars bars(Postmortem postmortem, Optional<Runbook> runbook) throws IOException {
@@ -163,17 +197,27 @@ public final class TimelinePicture {
         Map<String, Instant> started = new LinkedHashMap<>();
         List<Bar> bars = new ArrayList<>();
         long[] more = {0};
-        postmortem.ofKind(e -> {
-            if (e.stepId() == null) return;
-            if (e.kind() == EventKind.STEP_STARTED) {
-                started.putIfAbsent(e.stepId(), e.time());
-            } else if (bars.size() < MAX_BARS) {
-                bars.add(new Bar(e.stepTitle(), phases.getOrDefault(e.stepId(), Phase.RECOVERY), started.getOrDefault(e.stepId(), e.time()),
-                        e.time(), e.kind()));
-            } else {
-                more[0]++;
-            }
-        }, EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED, EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.STEP_CANCELLED);
+        postmortem.ofKind(
+                e -> {
+                    if (e.stepId() == null) return;
+                    if (e.kind() == EventKind.STEP_STARTED) {
+                        started.putIfAbsent(e.stepId(), e.time());
+                    } else if (bars.size() < MAX_BARS) {
+                        bars.add(new Bar(
+                                e.stepTitle(),
+                                phases.getOrDefault(e.stepId(), Phase.RECOVERY),
+                                started.getOrDefault(e.stepId(), e.time()),
+                                e.time(),
+                                e.kind()));
+                    } else {
+                        more[0]++;
+                    }
+                },
+                EventKind.STEP_STARTED,
+                EventKind.STEP_SUCCEEDED,
+                EventKind.STEP_FAILED,
+                EventKind.STEP_SKIPPED,
+                EventKind.STEP_CANCELLED);
         return new Bars(bars, more[0]);
     }
 
@@ -183,6 +227,8 @@ public final class TimelinePicture {
 
     private static String human(Duration d) {
         long s = d.toSeconds();
-        return s < 3600 ? String.format("%d:%02d", s / 60, s % 60) : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return s < 3600
+                ? String.format("%d:%02d", s / 60, s % 60)
+                : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }

@@ -18,10 +18,17 @@ import java.util.Optional;
  * @param eventsDigest   SHA-256 of the canonical text of the {@code events} array
  * @param evidenceDigest SHA-256 of the canonical text of an evidence pack's {@code evidence} object; null in a plain timeline
  */
-record TimelineSeal(String incident, long eventCount, String firstHash, String headHash, String incidentDigest,
-                    String eventsDigest, String evidenceDigest) {
+record TimelineSeal(
+        String incident,
+        long eventCount,
+        String firstHash,
+        String headHash,
+        String incidentDigest,
+        String eventsDigest,
+        String evidenceDigest) {
 
-    private static final List<String> FIELDS = List.of("incident", "eventCount", "firstHash", "headHash", "incidentDigest", "eventsDigest");
+    private static final List<String> FIELDS =
+            List.of("incident", "eventCount", "firstHash", "headHash", "incidentDigest", "eventsDigest");
 
     ObjectNode toJson() {
         ObjectNode seal = JsonNodeFactory.instance.objectNode();
@@ -37,14 +44,24 @@ record TimelineSeal(String incident, long eventCount, String firstHash, String h
 
     /** The seal a timeline file closes with, or the name of the field it lacks. */
     static Optional<String> missingField(JsonNode seal) {
-        return FIELDS.stream().filter(field -> field.equals("eventCount") ? !seal.path(field).canConvertToExactIntegral()
-                : !seal.path(field).isTextual()).findFirst();
+        return FIELDS.stream()
+                .filter(field -> field.equals("eventCount")
+                        ? !seal.path(field).canConvertToExactIntegral()
+                        : !seal.path(field).isTextual())
+                .findFirst();
     }
 
     /** Reads a seal that {@link #missingField} found complete. */
     static TimelineSeal of(JsonNode seal) {
-        return new TimelineSeal(seal.path("incident").asText(), seal.path("eventCount").asLong(), seal.path("firstHash").asText(),
-                seal.path("headHash").asText(), seal.path("incidentDigest").asText(), seal.path("eventsDigest").asText(),
-                seal.path("evidenceDigest").isTextual() ? seal.path("evidenceDigest").asText() : null);
+        return new TimelineSeal(
+                seal.path("incident").asText(),
+                seal.path("eventCount").asLong(),
+                seal.path("firstHash").asText(),
+                seal.path("headHash").asText(),
+                seal.path("incidentDigest").asText(),
+                seal.path("eventsDigest").asText(),
+                seal.path("evidenceDigest").isTextual()
+                        ? seal.path("evidenceDigest").asText()
+                        : null);
     }
 }

@@ -17,11 +17,9 @@ import java.util.stream.IntStream;
 public final class TimelineVerifier {
 
     /** The answer about one file, in one sentence that names the file. */
-    public record Verdict(boolean intact, String sentence) {
-    }
+    public record Verdict(boolean intact, String sentence) {}
 
-    private TimelineVerifier() {
-    }
+    private TimelineVerifier() {}
 
     public static Verdict verify(Path file) {
         TimelineFile timeline;
@@ -31,31 +29,39 @@ public final class TimelineVerifier {
             return new Verdict(false, e.getMessage());
         }
         if (timeline.schemaVersion() == 1) {
-            return new Verdict(false, file + " was exported before timelines were sealed (schema version 1), so it cannot show"
-                    + " that no event is missing: export the incident again");
+            return new Verdict(
+                    false,
+                    file + " was exported before timelines were sealed (schema version 1), so it cannot show"
+                            + " that no event is missing: export the incident again");
         }
         Optional<String> problem = problem(timeline);
         if (problem.isPresent()) return new Verdict(false, file + ": TAMPERED: " + problem.get());
         List<IncidentEvent> events = timeline.events();
-        return new Verdict(true, file + ": intact" + (timeline.root().has("evidence") ? " evidence pack" : "") + ", " + events.size()
-                + " events of " + timeline.incidentId()
-                + ", sealed with head hash " + events.getLast().hash());
+        return new Verdict(
+                true,
+                file + ": intact" + (timeline.root().has("evidence") ? " evidence pack" : "") + ", " + events.size()
+                        + " events of " + timeline.incidentId()
+                        + ", sealed with head hash " + events.getLast().hash());
     }
 
     private static Optional<String> problem(TimelineFile timeline) {
         JsonNode sealNode = timeline.seal();
         if (!sealNode.isObject()) {
-            return Optional.of("it has no seal, so nothing shows that its newest events are all there: its end was cut or rewritten");
+            return Optional.of(
+                    "it has no seal, so nothing shows that its newest events are all there: its end was cut or rewritten");
         }
         Optional<String> missing = TimelineSeal.missingField(sealNode);
-        if (missing.isPresent()) return Optional.of("its seal has no valid " + missing.get() + ": the seal was changed");
+        if (missing.isPresent())
+            return Optional.of("its seal has no valid " + missing.get() + ": the seal was changed");
         List<IncidentEvent> events = timeline.events();
         if (events.isEmpty()) {
-            return Optional.of("it holds no events, though every incident begins with its declaration: its events were removed");
+            return Optional.of(
+                    "it holds no events, though every incident begins with its declaration: its events were removed");
         }
         TimelineSeal seal = TimelineSeal.of(sealNode);
         if (!seal.incident().equals(timeline.incidentId())) {
-            return Optional.of("its seal is for incident " + seal.incident() + " but the file is of incident " + timeline.incidentId());
+            return Optional.of("its seal is for incident " + seal.incident() + " but the file is of incident "
+                    + timeline.incidentId());
         }
         return chainProblem(events)
                 .or(() -> sealProblem(events, seal))
@@ -72,12 +78,16 @@ public final class TimelineVerifier {
             IncidentEvent event = events.get(place - 1);
             if (event.sequence() != place) return Optional.of(outOfPlace(events, place, event.sequence()));
             if (!HashChain.hashOf(event).equals(event.hash())) {
-                return Optional.of("event " + place + " of " + count + " was changed: its hash does not match its fields");
+                return Optional.of(
+                        "event " + place + " of " + count + " was changed: its hash does not match its fields");
             }
             if (!event.previousHash().equals(previous)) {
-                return Optional.of(place == 1
-                        ? "event 1 of " + count + " does not start the chain (its previous hash is not 64 zeros): events before it were removed"
-                        : "event " + place + " of " + count + " is not chained to event " + (place - 1) + ": one of them was replaced");
+                return Optional.of(
+                        place == 1
+                                ? "event 1 of " + count
+                                        + " does not start the chain (its previous hash is not 64 zeros): events before it were removed"
+                                : "event " + place + " of " + count + " is not chained to event " + (place - 1)
+                                        + ": one of them was replaced");
             }
             previous = event.hash();
         }
@@ -86,7 +96,8 @@ public final class TimelineVerifier {
 
     /** Events 1 to place-1 stand in order; at this place stands another. */
     private static String outOfPlace(List<IncidentEvent> events, int place, long found) {
-        if (found < place) return "event " + found + " appears again after event " + (place - 1) + ": an event was added";
+        if (found < place)
+            return "event " + found + " appears again after event " + (place - 1) + ": an event was added";
         if (events.stream().anyMatch(e -> e.sequence() == place)) {
             return "event " + found + " comes before event " + place + ": the events were reordered";
         }
@@ -97,16 +108,21 @@ public final class TimelineVerifier {
     private static Optional<String> sealProblem(List<IncidentEvent> events, TimelineSeal seal) {
         int count = events.size();
         if (!seal.headHash().equals(events.getLast().hash())) {
-            int sealedHead = IntStream.range(0, count).filter(i -> events.get(i).hash().equals(seal.headHash())).findFirst().orElse(-1) + 1;
+            int sealedHead = IntStream.range(0, count)
+                            .filter(i -> events.get(i).hash().equals(seal.headHash()))
+                            .findFirst()
+                            .orElse(-1)
+                    + 1;
             if (sealedHead > 0) {
-                return Optional.of("the timeline holds " + count + " events but its seal ends at event " + sealedHead + ": "
-                        + span(sealedHead + 1, count, "added after it was sealed"));
+                return Optional.of("the timeline holds " + count + " events but its seal ends at event " + sealedHead
+                        + ": " + span(sealedHead + 1, count, "added after it was sealed"));
             }
             if (count < seal.eventCount()) {
-                return Optional.of("the timeline ends at event " + count + " but its seal says " + seal.eventCount() + " events: "
-                        + span(count + 1, seal.eventCount(), "removed"));
+                return Optional.of("the timeline ends at event " + count + " but its seal says " + seal.eventCount()
+                        + " events: " + span(count + 1, seal.eventCount(), "removed"));
             }
-            return Optional.of("its newest event, " + count + ", is not the head its seal names: its newest events were replaced");
+            return Optional.of(
+                    "its newest event, " + count + ", is not the head its seal names: its newest events were replaced");
         }
         if (seal.eventCount() != count) {
             return Optional.of("its seal says " + seal.eventCount() + " events but names event " + count
@@ -119,7 +135,8 @@ public final class TimelineVerifier {
     }
 
     private static Optional<String> headerProblem(JsonNode root, TimelineSeal seal) {
-        if (root.path("eventCount").canConvertToExactIntegral() && root.path("eventCount").asLong() == seal.eventCount()
+        if (root.path("eventCount").canConvertToExactIntegral()
+                && root.path("eventCount").asLong() == seal.eventCount()
                 && root.path("headHash").asText().equals(seal.headHash())) {
             return Optional.empty();
         }
@@ -128,12 +145,14 @@ public final class TimelineVerifier {
 
     private static Optional<String> digestProblem(TimelineFile timeline, TimelineSeal seal) {
         if (!CanonicalDigest.of(timeline.incident()).equals(seal.incidentDigest())) {
-            return Optional.of("the incident's details at its top were changed after it was sealed: their digest is not the seal's");
+            return Optional.of(
+                    "the incident's details at its top were changed after it was sealed: their digest is not the seal's");
         }
         CanonicalDigest events = new CanonicalDigest();
         timeline.eventNodes().forEach(events::add);
         if (!events.ofArray().equals(seal.eventsDigest())) {
-            return Optional.of("its events were changed after it was sealed: each hash holds, but their digest is not the seal's");
+            return Optional.of(
+                    "its events were changed after it was sealed: each hash holds, but their digest is not the seal's");
         }
         return Optional.empty();
     }
@@ -142,14 +161,17 @@ public final class TimelineVerifier {
     private static Optional<String> evidenceProblem(JsonNode root, TimelineSeal seal) {
         JsonNode evidence = root.path("evidence");
         if (evidence.isMissingNode()) {
-            return seal.evidenceDigest() == null ? Optional.empty()
+            return seal.evidenceDigest() == null
+                    ? Optional.empty()
                     : Optional.of("its seal covers an evidence section that is not there: the evidence was removed");
         }
         if (seal.evidenceDigest() == null) {
-            return Optional.of("its evidence section is not covered by its seal: the evidence was added, or the seal changed");
+            return Optional.of(
+                    "its evidence section is not covered by its seal: the evidence was added, or the seal changed");
         }
         if (!CanonicalDigest.of(evidence).equals(seal.evidenceDigest())) {
-            return Optional.of("its evidence (figures, verdicts, gaps, participants) was changed after it was sealed: its digest is not the seal's");
+            return Optional.of(
+                    "its evidence (figures, verdicts, gaps, participants) was changed after it was sealed: its digest is not the seal's");
         }
         if (!evidence.path("log").path("headHash").asText().equals(seal.headHash())) {
             return Optional.of("its evidence names another head hash than its seal: it was taken from another log");

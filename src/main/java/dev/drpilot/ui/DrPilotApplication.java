@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 public final class DrPilotApplication extends Application {
 
     private static Function<UiSettings, UiBackend> backends;
-    private static LongConsumer onFirstFrame = millis -> { };
+    private static LongConsumer onFirstFrame = millis -> {};
     private final TaskRunner tasks = new FxTaskRunner();
     private UiBackend current;
 
@@ -52,7 +52,8 @@ public final class DrPilotApplication extends Application {
             saved.putBoolean("maximized", stage.isMaximized());
             saved.putBoolean("dark", window.isDark());
         });
-        window.openExportsWith(file -> getHostServices().showDocument(file.toUri().toString()));
+        window.openExportsWith(
+                file -> getHostServices().showDocument(file.toUri().toString()));
         window.rememberLayoutIn(saved);
         stage.show();
         UiSettings settings = UiSettings.load(saved);
@@ -61,8 +62,11 @@ public final class DrPilotApplication extends Application {
             connect(window, changed);
         });
         afterFirstFrame(() -> {
-            ProcessHandle.current().info().startInstant().ifPresent(started ->
-                    onFirstFrame.accept(Duration.between(started, Instant.now()).toMillis()));
+            ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .ifPresent(started -> onFirstFrame.accept(
+                            Duration.between(started, Instant.now()).toMillis()));
             connect(window, settings);
         });
     }
@@ -87,12 +91,15 @@ public final class DrPilotApplication extends Application {
 
     private void connect(MainWindow window, UiSettings settings) {
         UiBackend previous = current;
-        tasks.run(() -> {
-            if (previous != null) previous.close();
-            return backends.apply(settings);
-        }, ready -> {
-            current = ready;
-            window.attach(ready);
-        }, window::failed);
+        tasks.run(
+                () -> {
+                    if (previous != null) previous.close();
+                    return backends.apply(settings);
+                },
+                ready -> {
+                    current = ready;
+                    window.attach(ready);
+                },
+                window::failed);
     }
 }

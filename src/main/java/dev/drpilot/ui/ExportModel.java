@@ -32,13 +32,20 @@ final class ExportModel {
     private final Path folder;
     private final TaskRunner tasks;
     private final Consumer<Path> open;
-    private final List<String> formats = new ArrayList<>(ExportFormat.POSTMORTEM.stream().map(ExportFormat::label).toList());
+    private final List<String> formats = new ArrayList<>(
+            ExportFormat.POSTMORTEM.stream().map(ExportFormat::label).toList());
     private final ObjectProperty<String> format = new SimpleObjectProperty<>(ExportFormat.MARKDOWN.label());
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper();
 
-    ExportModel(IncidentLogStore log, String incidentId, Optional<Runbook> runbook, Path folder, IncidentMode mode, TaskRunner tasks,
-                Consumer<Path> open) {
+    ExportModel(
+            IncidentLogStore log,
+            String incidentId,
+            Optional<Runbook> runbook,
+            Path folder,
+            IncidentMode mode,
+            TaskRunner tasks,
+            Consumer<Path> open) {
         this.exports = IncidentExports.logged(log);
         this.incidentId = incidentId;
         this.runbook = runbook;
@@ -79,18 +86,21 @@ final class ExportModel {
         ExportFormat chosen = ExportFormat.labelled(format.get());
         writing.set(true);
         result.set("Writing...");
-        tasks.run(() -> exports.toFolder(incidentId, runbook, chosen, folder, true), exported -> {
-            writing.set(false);
-            switch (exported) {
-                case Exported.Written written -> {
-                    result.set("Wrote " + written.file());
-                    open.accept(written.file());
-                }
-                case Exported.Refused refused -> result.set("Not written: " + refused.reason());
-            }
-        }, problem -> {
-            writing.set(false);
-            result.set("Not written: " + problem);
-        });
+        tasks.run(
+                () -> exports.toFolder(incidentId, runbook, chosen, folder, true),
+                exported -> {
+                    writing.set(false);
+                    switch (exported) {
+                        case Exported.Written written -> {
+                            result.set("Wrote " + written.file());
+                            open.accept(written.file());
+                        }
+                        case Exported.Refused refused -> result.set("Not written: " + refused.reason());
+                    }
+                },
+                problem -> {
+                    writing.set(false);
+                    result.set("Not written: " + problem);
+                });
     }
 }

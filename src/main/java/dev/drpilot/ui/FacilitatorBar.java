@@ -63,7 +63,8 @@ final class FacilitatorBar {
         status.getStyleClass().add("text-muted");
         status.setMinWidth(0);
         status.textProperty().bind(model.status());
-        HBox controls = new HBox(10, new Label("Facilitator"), clock, new Label("Speed"), speed, pause, next, fire, status);
+        HBox controls =
+                new HBox(10, new Label("Facilitator"), clock, new Label("Speed"), speed, pause, next, fire, status);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Region whole : List.<Region>of(clock, pause, next, fire)) whole.setMinWidth(Region.USE_PREF_SIZE);
 

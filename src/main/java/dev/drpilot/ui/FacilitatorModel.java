@@ -10,7 +10,6 @@ import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Step;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,7 +34,8 @@ final class FacilitatorModel {
     private final TaskRunner tasks;
     private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper next = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper latest = new ReadOnlyStringWrapper("The situation has been given; injects will appear here.");
+    private final ReadOnlyStringWrapper latest =
+            new ReadOnlyStringWrapper("The situation has been given; injects will appear here.");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Integer> speed = new SimpleObjectProperty<>();
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -56,14 +56,22 @@ final class FacilitatorModel {
             if (now) tabletop.clock().pause();
             else tabletop.clock().resume();
         });
-        failable = tabletop.run().runbook().steps().stream().filter(s -> !s.isManual()).map(Step::id).toList();
+        failable = tabletop.run().runbook().steps().stream()
+                .filter(s -> !s.isManual())
+                .map(Step::id)
+                .toList();
         if (!failable.isEmpty()) stepToFail.set(failable.getFirst());
         events.addListener((ListChangeListener<IncidentEvent>) change -> {
             while (change.next()) {
-                change.getAddedSubList().stream().filter(e -> e.kind() == EventKind.INJECT).forEach(this::showInject);
+                change.getAddedSubList().stream()
+                        .filter(e -> e.kind() == EventKind.INJECT)
+                        .forEach(this::showInject);
             }
         });
-        events.stream().filter(e -> e.kind() == EventKind.INJECT).reduce((a, b) -> b).ifPresent(this::showInject);
+        events.stream()
+                .filter(e -> e.kind() == EventKind.INJECT)
+                .reduce((a, b) -> b)
+                .ifPresent(this::showInject);
     }
 
     /** "T+00:12:30", and "(paused)" while it is. */
@@ -112,7 +120,11 @@ final class FacilitatorModel {
     void show(IncidentClocks.Reading reading) {
         clock.set("T+" + ClockText.of(reading.elapsed()) + (tabletop.clock().paused() ? " (paused)" : ""));
         List<Exercise.Inject> pending = tabletop.pendingInjects();
-        next.set(pending.isEmpty() ? "No scripted inject left" : "Next inject at T+" + Durations.human(pending.getFirst().at()));
+        next.set(
+                pending.isEmpty()
+                        ? "No scripted inject left"
+                        : "Next inject at T+"
+                                + Durations.human(pending.getFirst().at()));
     }
 
     void deliverNextInject() {
@@ -122,10 +134,13 @@ final class FacilitatorModel {
     /** Gives the players the inject written; the field is cleared once it is in the log. */
     void addInject() {
         String text = inject.get();
-        tasks.run(() -> {
-            tabletop.addInject(text);
-            return text;
-        }, added -> inject.set(""), status::set);
+        tasks.run(
+                () -> {
+                    tabletop.addInject(text);
+                    return text;
+                },
+                added -> inject.set(""),
+                status::set);
     }
 
     void failStep() {

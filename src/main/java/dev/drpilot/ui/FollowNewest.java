@@ -41,7 +41,8 @@ final class FollowNewest {
     /** Shows the newest line, or the line the operator scrolled to: after a change, or when the list is shown again. */
     void catchUp() {
         Platform.runLater(() -> {
-            if (!list.getItems().isEmpty()) list.scrollTo(following ? list.getItems().size() - 1 : topLine);
+            if (!list.getItems().isEmpty())
+                list.scrollTo(following ? list.getItems().size() - 1 : topLine);
         });
     }
 

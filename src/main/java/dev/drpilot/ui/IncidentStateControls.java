@@ -73,7 +73,8 @@ final class IncidentStateControls {
     private void show(IncidentState now) {
         state.setText(now.label().toUpperCase());
         state.getStyleClass().removeAll("danger", "success", "text-muted");
-        state.getStyleClass().add(now == IncidentState.OPEN ? "danger" : now == IncidentState.RECOVERED ? "success" : "text-muted");
+        state.getStyleClass()
+                .add(now == IncidentState.OPEN ? "danger" : now == IncidentState.RECOVERED ? "success" : "text-muted");
         visible(recovered, now == IncidentState.OPEN);
         visible(close, now != IncidentState.CLOSED);
         visible(reopen, now != IncidentState.OPEN);

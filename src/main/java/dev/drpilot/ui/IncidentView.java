@@ -1,7 +1,6 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
-import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
@@ -12,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -46,7 +45,6 @@ import javafx.scene.text.TextFlow;
  * A destructive step waits for its resource's name, typed; a manual step for the operator's tick.
  */
 final class IncidentView {
-
 
     private final IncidentViewModel model;
     private final BorderPane root = new BorderPane();
@@ -84,13 +82,16 @@ final class IncidentView {
     private FollowNewest logFollower;
     /** What else shows the incident's clocks, told at each tick with the same reading so all agree to the second. */
     private final List<Consumer<IncidentClocks.Reading>> ticked = new ArrayList<>();
+
     private static final String DIVIDER = "incident.divider";
     /** A bar over the detail: its tint on the window's own background (a dark theme's tints are see-through). */
     /** A step's command, as code reads in a manual step's instructions. */
     private static final String COMMAND_STYLE = "-fx-font-family: monospace; -fx-text-fill: -color-accent-fg;";
+
     private static final String OPAQUE = "-fx-background-color: -color-bg-default, %s; -fx-background-insets: 0, 0;";
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
+
     private final RecordedValuesForm recorded;
 
     IncidentView(IncidentViewModel model, String title, IncidentMode mode, ExportPane export, Runnable onClose) {
@@ -116,7 +117,8 @@ final class IncidentView {
         model.verdict().addListener((o, was, now) -> {
             clocks.getStyleClass().removeAll("danger", "success");
             if (now == IncidentViewModel.Verdict.MISSED) clocks.getStyleClass().add("danger");
-            else if (now == IncidentViewModel.Verdict.RECOVERED) clocks.getStyleClass().add("success");
+            else if (now == IncidentViewModel.Verdict.RECOVERED)
+                clocks.getStyleClass().add("success");
         });
         model.currentFigures().addListener((o, was, now) -> {
             if (was == null || !was.settledBy().equals(now.settledBy())) steps.refresh();
@@ -147,7 +149,10 @@ final class IncidentView {
     /** Where the operator left the divider between the steps and the log, kept between incidents and runs. */
     void rememberDivider(java.util.prefs.Preferences saved) {
         middle.setDividerPositions(saved.getDouble(DIVIDER, middle.getDividerPositions()[0]));
-        middle.getDividers().getFirst().positionProperty().addListener((o, was, now) -> saved.putDouble(DIVIDER, now.doubleValue()));
+        middle.getDividers()
+                .getFirst()
+                .positionProperty()
+                .addListener((o, was, now) -> saved.putDouble(DIVIDER, now.doubleValue()));
     }
 
     /** The live status of the incident's resources, in a tab beside the log. */
@@ -221,18 +226,32 @@ final class IncidentView {
         TableColumn<StepRun, String> title = column("Step", s -> s.step().title(), 200);
         title.setMinWidth(120);
         title.setMaxWidth(Double.MAX_VALUE);
-        TableColumn<StepRun, String> phase = fixed(column("Phase", s -> shortName(s.step().phase()), 104));
+        TableColumn<StepRun, String> phase =
+                fixed(column("Phase", s -> shortName(s.step().phase()), 104));
         phase.visibleProperty().bind(steps.widthProperty().greaterThan(PHASE_COLUMN_FROM));
-        steps.getColumns().setAll(List.of(
-                fixed(column("#", s -> Integer.toString(model.steps().indexOf(s) + 1), 32)),
-                phase,
-                title,
-                fixed(column("State", s -> s.state().label(), 142)),
-                fixed(column("Time", model::elapsed, 58)),
-                fixed(column("Done by", s -> model.currentFigures().get().settledBy().getOrDefault(s.id(), ""), 172))));
-        title.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(title.getMinWidth(),
-                steps.getWidth() - TABLE_EDGES - steps.getColumns().stream().filter(c -> c != title && c.isVisible())
-                        .mapToDouble(TableColumn::getPrefWidth).sum()), steps.widthProperty(), phase.visibleProperty()));
+        steps.getColumns()
+                .setAll(List.of(
+                        fixed(column("#", s -> Integer.toString(model.steps().indexOf(s) + 1), 32)),
+                        phase,
+                        title,
+                        fixed(column("State", s -> s.state().label(), 142)),
+                        fixed(column("Time", model::elapsed, 58)),
+                        fixed(column(
+                                "Done by",
+                                s -> model.currentFigures().get().settledBy().getOrDefault(s.id(), ""),
+                                172))));
+        title.prefWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(
+                                title.getMinWidth(),
+                                steps.getWidth()
+                                        - TABLE_EDGES
+                                        - steps.getColumns().stream()
+                                                .filter(c -> c != title && c.isVisible())
+                                                .mapToDouble(TableColumn::getPrefWidth)
+                                                .sum()),
+                        steps.widthProperty(),
+                        phase.visibleProperty()));
         steps.setMinHeight(64);
         VBox.setVgrow(steps, Priority.ALWAYS);
 
@@ -241,14 +260,18 @@ final class IncidentView {
         runNext.getStyleClass().add("accent");
         Button runStep = button("run-step", "Run this step", e -> selected(s -> model.start(s.id())));
         Button cancel = button("cancel-step", "Cancel", e -> selected(s -> model.cancel(s.id())));
-        for (Button stepAct : List.of(runNext, runStep, cancel)) stepAct.disableProperty().bind(elsewhere);
+        for (Button stepAct : List.of(runNext, runStep, cancel))
+            stepAct.disableProperty().bind(elsewhere);
         skipReason.setId("skip-reason");
         skipReason.setPromptText("why skip this step?");
         skipReason.setMinWidth(90);
-        Button skip = button("skip-step", "Skip", e -> selected(s -> {
-            model.skip(s.id(), skipReason.getText().strip());
-            skipReason.clear();
-        }));
+        Button skip = button(
+                "skip-step",
+                "Skip",
+                e -> selected(s -> {
+                    model.skip(s.id(), skipReason.getText().strip());
+                    skipReason.clear();
+                }));
         skip.disableProperty().bind(skipReason.textProperty().isEmpty().or(elsewhere));
         skipReason.setOnAction(e -> skip.fire());
         HBox actions = new HBox(8, runNext, runStep, cancel, skipReason, skip);
@@ -334,8 +357,10 @@ final class IncidentView {
         });
         confirm.getStyleClass().add("danger");
         confirm.setMinWidth(Region.USE_PREF_SIZE);
-        confirm.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.confirms(confirmText.getText()),
-                confirmText.textProperty(), model.steps()).or(model.drivenElsewhere().isNotNull()));
+        confirm.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                                () -> !model.confirms(confirmText.getText()), confirmText.textProperty(), model.steps())
+                        .or(model.drivenElsewhere().isNotNull()));
         confirmText.setOnAction(e -> confirm.fire());
         HBox confirmLine = new HBox(8, confirmText, confirm);
         HBox.setHgrow(confirmText, Priority.ALWAYS);
@@ -361,7 +386,8 @@ final class IncidentView {
             tickNote.clear();
         });
         tick.setMinWidth(Region.USE_PREF_SIZE);
-        tick.disableProperty().bind(recorded.valid().not().or(model.drivenElsewhere().isNotNull()));
+        tick.disableProperty()
+                .bind(recorded.valid().not().or(model.drivenElsewhere().isNotNull()));
         tickNote.setOnAction(e -> tick.fire());
         HBox tickLine = new HBox(8, tickNote, tick);
         HBox.setHgrow(tickNote, Priority.ALWAYS);
@@ -382,7 +408,8 @@ final class IncidentView {
         Label heading = new Label("Incident log");
         heading.getStyleClass().add("title-4");
         heading.setMinWidth(Region.USE_PREF_SIZE);
-        ChoiceBox<String> filter = new ChoiceBox<>(FXCollections.observableArrayList(IncidentViewModel.LOG_FILTERS.keySet()));
+        ChoiceBox<String> filter =
+                new ChoiceBox<>(FXCollections.observableArrayList(IncidentViewModel.LOG_FILTERS.keySet()));
         filter.setId("log-filter");
         filter.valueProperty().bindBidirectional(model.logFilter());
         ListView<IncidentEvent> list = new ListView<>(model.shownEvents());
@@ -441,7 +468,9 @@ final class IncidentView {
         if (step.step().isManual()) MarkdownText.show(instructions, model.instructions(step.id()));
         StringBuilder text = new StringBuilder();
         if (step.message() != null) text.append(step.message()).append('\n');
-        if (!step.outputs().isEmpty()) step.outputs().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+        if (!step.outputs().isEmpty())
+            step.outputs()
+                    .forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         output.setText(text.toString());
         progress.show(step, model.clock().instant());
     }
@@ -451,8 +480,10 @@ final class IncidentView {
         while (change.next()) {
             if (!change.wasReplaced() && !change.wasAdded()) continue;
             for (StepRun step : change.getAddedSubList()) {
-                if (step.state().isActive() || step.state() == dev.drpilot.engine.StepState.AWAITING_CONFIRMATION
-                        || step.state() == dev.drpilot.engine.StepState.AWAITING_OPERATOR || step.state() == dev.drpilot.engine.StepState.FAILED) {
+                if (step.state().isActive()
+                        || step.state() == dev.drpilot.engine.StepState.AWAITING_CONFIRMATION
+                        || step.state() == dev.drpilot.engine.StepState.AWAITING_OPERATOR
+                        || step.state() == dev.drpilot.engine.StepState.FAILED) {
                     steps.getSelectionModel().select(model.steps().indexOf(step));
                 }
             }
@@ -475,7 +506,8 @@ final class IncidentView {
         }
         if (steps.getSelectionModel().getSelectedItem() == null && selectedStepId != null) {
             for (int i = 0; i < model.steps().size(); i++) {
-                if (model.steps().get(i).id().equals(selectedStepId)) steps.getSelectionModel().select(i);
+                if (model.steps().get(i).id().equals(selectedStepId))
+                    steps.getSelectionModel().select(i);
             }
         }
         showDetail(steps.getSelectionModel().getSelectedItem());
@@ -493,7 +525,8 @@ final class IncidentView {
 
     /** "Immediate", "Recovery", "Validation", "Post-recovery": the table's narrow column. */
     private static String shortName(Phase phase) {
-        return Character.toUpperCase(phase.yamlName().charAt(0)) + phase.yamlName().substring(1);
+        return Character.toUpperCase(phase.yamlName().charAt(0))
+                + phase.yamlName().substring(1);
     }
 
     private void refreshRunningTimes() {

@@ -23,8 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,18 +48,22 @@ import javafx.collections.transformation.FilteredList;
  */
 final class IncidentViewModel {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** How the clocks line reads at a glance: a target missed, the service recovered in time, or neither yet. */
-    enum Verdict { MISSED, RECOVERED, RUNNING }
+    enum Verdict {
+        MISSED,
+        RECOVERED,
+        RUNNING
+    }
 
     /**
      * What the screen shows of the incident's figures at one moment: the clocks, the data lost
      * (null until both ends are known) and, by step id, who ticked off, ran to success or skipped
      * it, and when (UTC).
      */
-    record Figures(IncidentClocks.Reading clocks, Duration rpo, Map<String, String> settledBy) {
-    }
+    record Figures(IncidentClocks.Reading clocks, Duration rpo, Map<String, String> settledBy) {}
 
     /** The log's filters, in the order offered, and the kinds of event each shows. */
     static final Map<String, Set<EventKind>> LOG_FILTERS = filters();
@@ -69,7 +73,8 @@ final class IncidentViewModel {
     private final ObservableList<StepRun> steps = FXCollections.observableArrayList();
     private final ObservableList<IncidentEvent> events = FXCollections.observableArrayList();
     private final FilteredList<IncidentEvent> shownEvents = new FilteredList<>(events);
-    private final StringProperty logFilter = new SimpleStringProperty(LOG_FILTERS.keySet().iterator().next());
+    private final StringProperty logFilter =
+            new SimpleStringProperty(LOG_FILTERS.keySet().iterator().next());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<IncidentState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Driver> drivenElsewhere = new ReadOnlyObjectWrapper<>();
@@ -90,7 +95,8 @@ final class IncidentViewModel {
         drivenElsewhere.set(run.drivenElsewhere().orElse(null));
         events.addListener((ListChangeListener<IncidentEvent>) change -> figures.set(figures()));
         figures.set(figures());
-        logFilter.addListener((o, was, now) -> shownEvents.setPredicate(e -> LOG_FILTERS.getOrDefault(now, Set.of()).contains(e.kind())));
+        logFilter.addListener((o, was, now) -> shownEvents.setPredicate(
+                e -> LOG_FILTERS.getOrDefault(now, Set.of()).contains(e.kind())));
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {
@@ -112,12 +118,15 @@ final class IncidentViewModel {
             }
         });
         run.followTheLog();
-        tasks.run(() -> log.events(run.incidentId()), earlier -> {
-            List<IncidentEvent> merged = new ArrayList<>(earlier);
-            long last = earlier.isEmpty() ? 0 : earlier.getLast().sequence();
-            events.stream().filter(e -> e.sequence() > last).forEach(merged::add);
-            events.setAll(merged);
-        }, problem::set);
+        tasks.run(
+                () -> log.events(run.incidentId()),
+                earlier -> {
+                    List<IncidentEvent> merged = new ArrayList<>(earlier);
+                    long last = earlier.isEmpty() ? 0 : earlier.getLast().sequence();
+                    events.stream().filter(e -> e.sequence() > last).forEach(merged::add);
+                    events.setAll(merged);
+                },
+                problem::set);
     }
 
     String incidentId() {
@@ -201,7 +210,8 @@ final class IncidentViewModel {
     Figures figures() {
         IncidentFigures counted = IncidentFigures.of(run.incident(), List.copyOf(events), run.runbook());
         Map<String, String> settledBy = new HashMap<>();
-        counted.settledBy().forEach((step, settled) -> settledBy.put(step, settled.actor() + ", " + TIME.format(settled.at())));
+        counted.settledBy()
+                .forEach((step, settled) -> settledBy.put(step, settled.actor() + ", " + TIME.format(settled.at())));
         return new Figures(run.clocks(), counted.rpoAchieved(), Map.copyOf(settledBy));
     }
 
@@ -215,14 +225,27 @@ final class IncidentViewModel {
         Targets targets = run.runbook().targets();
         IncidentClocks.Reading reading = now.clocks();
         Duration lost = now.rpo();
-        boolean rpoMissed = lost != null && !targets.rpo().isNone() && !targets.rpo().metBy(lost);
-        clocksLine.set((reading.closed() ? "Lasted " : "Elapsed ") + ClockText.of(reading.elapsed()) + "   ·   " + rto(reading, targets.rto())
-                + (lost == null ? "" : "   ·   RPO " + Durations.human(lost)
-                + (targets.rpo().isNone() ? "" : " (target " + targets.rpo().label() + ": " + (rpoMissed ? "missed" : "met") + ")")));
-        boolean rtoMissed = reading.recoveredIn() != null ? !targets.rto().isNone() && !targets.rto().metBy(reading.recoveredIn())
+        boolean rpoMissed =
+                lost != null && !targets.rpo().isNone() && !targets.rpo().metBy(lost);
+        clocksLine.set((reading.closed() ? "Lasted " : "Elapsed ") + ClockText.of(reading.elapsed()) + "   ·   "
+                + rto(reading, targets.rto())
+                + (lost == null
+                        ? ""
+                        : "   ·   RPO " + Durations.human(lost)
+                                + (targets.rpo().isNone()
+                                        ? ""
+                                        : " (target " + targets.rpo().label() + ": " + (rpoMissed ? "missed" : "met")
+                                                + ")")));
+        boolean rtoMissed = reading.recoveredIn() != null
+                ? !targets.rto().isNone() && !targets.rto().metBy(reading.recoveredIn())
                 : reading.rtoRemaining() != null && reading.rtoRemaining().isNegative();
-        verdict.set(rtoMissed || rpoMissed ? Verdict.MISSED : reading.recoveredIn() != null ? Verdict.RECOVERED : Verdict.RUNNING);
-        long breaches = reading.phases().stream().filter(IncidentClocks.PhaseClock::breached).count()
+        verdict.set(
+                rtoMissed || rpoMissed
+                        ? Verdict.MISSED
+                        : reading.recoveredIn() != null ? Verdict.RECOVERED : Verdict.RUNNING);
+        long breaches = reading.phases().stream()
+                        .filter(IncidentClocks.PhaseClock::breached)
+                        .count()
                 + (reading.rtoRemaining() != null && reading.rtoRemaining().isNegative() ? 1 : 0);
         if (breaches != breachesSeen) {
             breachesSeen = breaches;
@@ -236,10 +259,12 @@ final class IncidentViewModel {
         if (reading.recoveredIn() != null) {
             String achieved = "Recovered in " + ClockText.of(reading.recoveredIn());
             if (target.isNone()) return achieved;
-            return achieved + " (RTO target " + target.label() + ": " + (target.metBy(reading.recoveredIn()) ? "met" : "missed") + ")";
+            return achieved + " (RTO target " + target.label() + ": "
+                    + (target.metBy(reading.recoveredIn()) ? "met" : "missed") + ")";
         }
         if (reading.rtoRemaining() == null) return "no RTO target";
-        return reading.rtoRemaining().isNegative() ? "RTO passed " + ClockText.of(reading.rtoRemaining().negated()) + " ago"
+        return reading.rtoRemaining().isNegative()
+                ? "RTO passed " + ClockText.of(reading.rtoRemaining().negated()) + " ago"
                 : "RTO left " + ClockText.of(reading.rtoRemaining());
     }
 
@@ -263,16 +288,23 @@ final class IncidentViewModel {
 
     /** The first step that waits for the operator's typed confirmation, if any. */
     StepRun awaitingConfirmation() {
-        return steps.stream().filter(s -> s.state() == StepState.AWAITING_CONFIRMATION).findFirst().orElse(null);
+        return steps.stream()
+                .filter(s -> s.state() == StepState.AWAITING_CONFIRMATION)
+                .findFirst()
+                .orElse(null);
     }
 
     StepRun awaitingOperator() {
-        return steps.stream().filter(s -> s.state() == StepState.AWAITING_OPERATOR).findFirst().orElse(null);
+        return steps.stream()
+                .filter(s -> s.state() == StepState.AWAITING_OPERATOR)
+                .findFirst()
+                .orElse(null);
     }
 
     /** What a destructive step asks to be typed before it goes ahead. */
     String confirmationPrompt(StepRun waiting) {
-        return "Destructive: \"" + waiting.step().title() + "\". Type " + run.confirmationText(waiting.id()) + " to go ahead.";
+        return "Destructive: \"" + waiting.step().title() + "\". Type " + run.confirmationText(waiting.id())
+                + " to go ahead.";
     }
 
     /** Whether {@code typed} is what the step waiting for a confirmation asks for. */
@@ -343,13 +375,32 @@ final class IncidentViewModel {
     private static Map<String, Set<EventKind>> filters() {
         Map<String, Set<EventKind>> filters = new LinkedHashMap<>();
         filters.put("All events", EnumSet.allOf(EventKind.class));
-        filters.put("Steps", EnumSet.of(EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED, EventKind.STEP_FAILED, EventKind.STEP_SKIPPED,
-                EventKind.STEP_RETRIED, EventKind.STEP_CANCELLED, EventKind.STEP_INTERRUPTED, EventKind.STEP_WAITING,
-                EventKind.CONFIRMATION_REQUESTED, EventKind.CONFIRMATION_GIVEN, EventKind.CHECKLIST_TICK));
+        filters.put(
+                "Steps",
+                EnumSet.of(
+                        EventKind.STEP_STARTED,
+                        EventKind.STEP_SUCCEEDED,
+                        EventKind.STEP_FAILED,
+                        EventKind.STEP_SKIPPED,
+                        EventKind.STEP_RETRIED,
+                        EventKind.STEP_CANCELLED,
+                        EventKind.STEP_INTERRUPTED,
+                        EventKind.STEP_WAITING,
+                        EventKind.CONFIRMATION_REQUESTED,
+                        EventKind.CONFIRMATION_GIVEN,
+                        EventKind.CHECKLIST_TICK));
         filters.put("API calls", EnumSet.of(EventKind.API_CALL, EventKind.CALLER_IDENTITY, EventKind.STATUS_CHANGE));
-        filters.put("Notes and decisions", EnumSet.of(EventKind.NOTE, EventKind.DECISION, EventKind.CORRECTION, EventKind.INJECT,
-                EventKind.GAP_RECORDED));
-        filters.put("Clocks", EnumSet.of(EventKind.CLOCK_BREACH, EventKind.PHASE_ENTERED, EventKind.INCIDENT_START_SET_BACK));
+        filters.put(
+                "Notes and decisions",
+                EnumSet.of(
+                        EventKind.NOTE,
+                        EventKind.DECISION,
+                        EventKind.CORRECTION,
+                        EventKind.INJECT,
+                        EventKind.GAP_RECORDED));
+        filters.put(
+                "Clocks",
+                EnumSet.of(EventKind.CLOCK_BREACH, EventKind.PHASE_ENTERED, EventKind.INCIDENT_START_SET_BACK));
         return Collections.unmodifiableMap(filters);
     }
 

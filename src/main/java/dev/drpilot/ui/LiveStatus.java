@@ -29,12 +29,12 @@ import javafx.collections.ObservableList;
  */
 final class LiveStatus implements AutoCloseable {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
     /** A resource's row: its status, and whether that is the last known one because its source fails now. */
-    record Row(ResourceStatus status, boolean stale) {
-    }
+    record Row(ResourceStatus status, boolean stale) {}
 
     private final List<StatusSource> sources;
     private final Duration every;
@@ -44,7 +44,8 @@ final class LiveStatus implements AutoCloseable {
     private final Map<StatusSource, String> failures = new LinkedHashMap<>();
     private final Map<StatusSource, Instant> due = new LinkedHashMap<>();
     private final Map<StatusSource, Duration> waits = new LinkedHashMap<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-live-status"));
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-live-status"));
 
     LiveStatus(List<StatusSource> sources, Duration every) {
         this.sources = List.copyOf(sources);

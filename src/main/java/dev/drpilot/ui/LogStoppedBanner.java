@@ -71,14 +71,17 @@ final class LogStoppedBanner {
     private void continueIn(Path folder) {
         continueElsewhere.setDisable(true);
         IncidentLogStore moving = log;
-        tasks.run(() -> moving.continueIn(folder), report -> {
-            text.setText(String.join(" ", report.lines()));
-            continueElsewhere.setVisible(false);
-            text.setOnMouseClicked(e -> hide());
-        }, problem -> {
-            text.setText(problem);
-            continueElsewhere.setDisable(false);
-        });
+        tasks.run(
+                () -> moving.continueIn(folder),
+                report -> {
+                    text.setText(String.join(" ", report.lines()));
+                    continueElsewhere.setVisible(false);
+                    text.setOnMouseClicked(e -> hide());
+                },
+                problem -> {
+                    text.setText(problem);
+                    continueElsewhere.setDisable(false);
+                });
     }
 
     private void hide() {

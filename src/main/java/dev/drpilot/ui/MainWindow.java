@@ -60,11 +60,11 @@ public final class MainWindow {
     private final StartView start;
     private final Notifications notifications = new Notifications();
     private final LogStoppedBanner logStopped;
-    private java.util.function.Consumer<java.nio.file.Path> opener = file -> { };
+    private java.util.function.Consumer<java.nio.file.Path> opener = file -> {};
     private java.util.prefs.Preferences layout;
     private UiBackend backend;
     private UiSettings settings = new UiSettings("", "", "", "", "", "");
-    private java.util.function.Consumer<UiSettings> reconnect = changed -> { };
+    private java.util.function.Consumer<UiSettings> reconnect = changed -> {};
     private IncidentMode mode = IncidentMode.LIVE;
     private IncidentView incident;
     private ExportPane export;
@@ -131,7 +131,8 @@ public final class MainWindow {
     /** Light or dark, for the whole application. */
     public void setDark(boolean on) {
         dark.setSelected(on);
-        Application.setUserAgentStylesheet(on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     public boolean isDark() {
@@ -156,7 +157,8 @@ public final class MainWindow {
     private Optional<java.nio.file.Path> askFolder() {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle("Continue the incident log in another folder (on another disk)");
-        return Optional.ofNullable(chooser.showDialog(root.getScene().getWindow())).map(java.io.File::toPath);
+        return Optional.ofNullable(chooser.showDialog(root.getScene().getWindow()))
+                .map(java.io.File::toPath);
     }
 
     /** The backend could not be built: say why on the start screen. */
@@ -181,7 +183,8 @@ public final class MainWindow {
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setId("help-button");
         helpButton.setOnAction(e -> help.setVisible(!help.isVisible()));
-        HBox header = new HBox(16, name, tagline, space, new TeamLogBadge(teamLogStatus).root(), dark, settingsButton, helpButton);
+        HBox header = new HBox(
+                16, name, tagline, space, new TeamLogBadge(teamLogStatus).root(), dark, settingsButton, helpButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("bg-subtle");
@@ -190,16 +193,22 @@ public final class MainWindow {
 
     private void showSettings() {
         leaveIncident();
-        SettingsModel model = new SettingsModel(settings, () -> backend == null ? "Not connected yet" : backend.whoAmI().get(), tasks);
-        SettingsView view = new SettingsView(model, changed -> {
-            settings = changed;
-            startModel.failed("Reconnecting with the new settings...");
-            content.setCenter(start.root());
-            reconnect.accept(changed);
-        }, () -> {
-            if (backend != null) showStart();
-            else content.setCenter(start.root());
-        });
+        SettingsModel model = new SettingsModel(
+                settings,
+                () -> backend == null ? "Not connected yet" : backend.whoAmI().get(),
+                tasks);
+        SettingsView view = new SettingsView(
+                model,
+                changed -> {
+                    settings = changed;
+                    startModel.failed("Reconnecting with the new settings...");
+                    content.setCenter(start.root());
+                    reconnect.accept(changed);
+                },
+                () -> {
+                    if (backend != null) showStart();
+                    else content.setCenter(start.root());
+                });
         content.setCenter(view.root());
     }
 
@@ -222,8 +231,14 @@ public final class MainWindow {
 
     private void pickScenario(IncidentMode chosen) {
         mode = chosen;
-        ScenarioPicker picker = new ScenarioPicker(new ScenarioPickerModel(chosen == IncidentMode.REHEARSAL ? "Rehearse a scenario"
-                : "Declare an incident: which scenario?", backend.runbooks(), this::chosen), this::showStart);
+        ScenarioPicker picker = new ScenarioPicker(
+                new ScenarioPickerModel(
+                        chosen == IncidentMode.REHEARSAL
+                                ? "Rehearse a scenario"
+                                : "Declare an incident: which scenario?",
+                        backend.runbooks(),
+                        this::chosen),
+                this::showStart);
         content.setCenter(picker.root());
         picker.focusSearch();
     }
@@ -239,76 +254,114 @@ public final class MainWindow {
         }
         Optional<Exercise> exercise = backend.exerciseFor(runbook);
         if (exercise.isEmpty()) {
-            startModel.failed("No tabletop exercise for " + runbook.id() + " in runbooks/exercises: a recovery runbook is only rehearsed at the table.");
+            startModel.failed("No tabletop exercise for " + runbook.id()
+                    + " in runbooks/exercises: a recovery runbook is only rehearsed at the table.");
             showStart();
             return;
         }
-        RehearsalSetup setup = new RehearsalSetup(new RehearsalSetupModel(exercise.get(), runbook,
-                (chosenExercise, speed) -> startTabletop(chosenExercise, runbook, speed)), () -> pickScenario(mode));
+        RehearsalSetup setup = new RehearsalSetup(
+                new RehearsalSetupModel(
+                        exercise.get(),
+                        runbook,
+                        (chosenExercise, speed) -> startTabletop(chosenExercise, runbook, speed)),
+                () -> pickScenario(mode));
         content.setCenter(setup.root());
     }
 
     private void rehearseSample() {
         mode = IncidentMode.REHEARSAL;
-        backend.exercises().stream().filter(e -> e.id().equals(UiBackend.SAMPLE_EXERCISE)).findFirst()
+        backend.exercises().stream()
+                .filter(e -> e.id().equals(UiBackend.SAMPLE_EXERCISE))
+                .findFirst()
                 .flatMap(e -> backend.runbook(e.runbookId()))
-                .ifPresentOrElse(this::chosen, () -> startModel.failed("The sample exercise " + UiBackend.SAMPLE_EXERCISE + " is not among the exercises: start DR Pilot from the folder"
-                        + " that holds its runbooks/ folder, or from its installed app."));
+                .ifPresentOrElse(
+                        this::chosen,
+                        () -> startModel.failed("The sample exercise " + UiBackend.SAMPLE_EXERCISE
+                                + " is not among the exercises: start DR Pilot from the folder"
+                                + " that holds its runbooks/ folder, or from its installed app."));
     }
 
     private void startTabletop(Exercise exercise, Runbook runbook, int speed) {
-        tasks.run(() -> {
-            try {
-                return backend.tabletops().start(exercise, runbook, backend.log(), speed, System.getProperty("user.name", "facilitator"));
-            } catch (dev.drpilot.engine.InvalidParametersException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }, started -> showTabletop(started, runbook), startModel::failed);
+        tasks.run(
+                () -> {
+                    try {
+                        return backend.tabletops()
+                                .start(
+                                        exercise,
+                                        runbook,
+                                        backend.log(),
+                                        speed,
+                                        System.getProperty("user.name", "facilitator"));
+                    } catch (dev.drpilot.engine.InvalidParametersException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                },
+                started -> showTabletop(started, runbook),
+                startModel::failed);
     }
 
     private void showTabletop(Tabletop started, Runbook runbook) {
         showIncident(started.run(), runbook, IncidentMode.REHEARSAL, false);
         tabletop = started;
-        incident.showFacilitator(new FacilitatorBar(new FacilitatorModel(started, incident.model().events(), tasks)));
+        incident.showFacilitator(new FacilitatorBar(
+                new FacilitatorModel(started, incident.model().events(), tasks)));
     }
 
     private void askParameters(Runbook runbook) {
-        ParameterForm form = new ParameterForm(new ParameterFormModel(runbook, mode, backend.suggestions(), tasks, Clock.systemUTC(), this::declare),
+        ParameterForm form = new ParameterForm(
+                new ParameterFormModel(runbook, mode, backend.suggestions(), tasks, Clock.systemUTC(), this::declare),
                 () -> pickScenario(mode));
         content.setCenter(form.root());
     }
 
     private void declare(Runbook runbook, Map<String, String> values) {
         IncidentMode declaredMode = mode;
-        tasks.run(() -> {
-            try {
-                return backend.engine().declare(runbook, values, new NewIncident(runbook.id(), runbook.title(), declaredMode, null, null, null));
-            } catch (dev.drpilot.engine.InvalidParametersException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }, run -> showIncident(run, runbook, declaredMode, true), startModel::failed);
+        tasks.run(
+                () -> {
+                    try {
+                        return backend.engine()
+                                .declare(
+                                        runbook,
+                                        values,
+                                        new NewIncident(runbook.id(), runbook.title(), declaredMode, null, null, null));
+                    } catch (dev.drpilot.engine.InvalidParametersException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                },
+                run -> showIncident(run, runbook, declaredMode, true),
+                startModel::failed);
     }
 
     private void resume(Incident chosen) {
-        Optional<Runbook> runbook = backend.runbooks().stream().filter(r -> r.id().equals(chosen.runbookId())).findFirst();
+        Optional<Runbook> runbook = backend.runbooks().stream()
+                .filter(r -> r.id().equals(chosen.runbookId()))
+                .findFirst();
         if (runbook.isEmpty()) {
-            startModel.failed("The runbook " + chosen.runbookId() + " of " + chosen.id() + " is not among the runbooks: nothing was resumed.");
+            startModel.failed("The runbook " + chosen.runbookId() + " of " + chosen.id()
+                    + " is not among the runbooks: nothing was resumed.");
             return;
         }
-        startModel.checkRunbook(backend.log(), chosen, runbook.get(), change -> askAboutRunbook(chosen, runbook.get(), change),
+        startModel.checkRunbook(
+                backend.log(),
+                chosen,
+                runbook.get(),
+                change -> askAboutRunbook(chosen, runbook.get(), change),
                 accepted -> resume(chosen, runbook.get(), accepted));
     }
 
     /** The runbook changed since the incident recorded it: the difference over the window, Resume or Cancel. */
     private void askAboutRunbook(Incident chosen, Runbook runbook, RunbookChange change) {
         content.setDisable(true);
-        RunbookChangeDialog dialog = new RunbookChangeDialog(change, () -> {
-            closeDialog();
-            resume(chosen, runbook, change);
-        }, () -> {
-            closeDialog();
-            startModel.notResumed(change);
-        });
+        RunbookChangeDialog dialog = new RunbookChangeDialog(
+                change,
+                () -> {
+                    closeDialog();
+                    resume(chosen, runbook, change);
+                },
+                () -> {
+                    closeDialog();
+                    startModel.notResumed(change);
+                });
         root.getChildren().add(dialog.root());
         dialog.root().lookup("#runbook-change-cancel").requestFocus();
     }
@@ -321,31 +374,54 @@ public final class MainWindow {
     /** @param accepted the runbook change the operator saw and accepted, or null when the runbook is as recorded */
     private void resume(Incident chosen, Runbook runbook, RunbookChange accepted) {
         if (chosen.mode() == IncidentMode.REHEARSAL && runbook.kind() == RunbookKind.RECOVERY) {
-            tasks.run(() -> {
-                try {
-                    return backend.tabletops().resume(chosen, runbook, backend.exercises(), backend.log(), RehearsalSetupModel.DEFAULT_SPEED,
-                            accepted);
-                } catch (dev.drpilot.engine.InvalidParametersException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
-            }, resumed -> showTabletop(resumed, runbook), startModel::failed);
+            tasks.run(
+                    () -> {
+                        try {
+                            return backend.tabletops()
+                                    .resume(
+                                            chosen,
+                                            runbook,
+                                            backend.exercises(),
+                                            backend.log(),
+                                            RehearsalSetupModel.DEFAULT_SPEED,
+                                            accepted);
+                        } catch (dev.drpilot.engine.InvalidParametersException e) {
+                            throw new IllegalArgumentException(e.getMessage(), e);
+                        }
+                    },
+                    resumed -> showTabletop(resumed, runbook),
+                    startModel::failed);
             return;
         }
-        tasks.run(() -> {
-            try {
-                return backend.engine().resume(chosen, runbook, Map.of(), accepted);
-            } catch (dev.drpilot.engine.InvalidParametersException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }, run -> showIncident(run, runbook, chosen.mode(), true), startModel::failed);
+        tasks.run(
+                () -> {
+                    try {
+                        return backend.engine().resume(chosen, runbook, Map.of(), accepted);
+                    } catch (dev.drpilot.engine.InvalidParametersException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                },
+                run -> showIncident(run, runbook, chosen.mode(), true),
+                startModel::failed);
     }
 
     private void showIncident(IncidentRun run, Runbook runbook, IncidentMode incidentMode, boolean watchResources) {
         leaveIncident();
         backend.teamLog().follow(run);
-        export = new ExportPane(new ExportModel(backend.log(), run.incidentId(), Optional.of(runbook), backend.exportFolder(), incidentMode,
-                tasks, opener));
-        incident = new IncidentView(new IncidentViewModel(run, backend.log(), tasks), runbook.title(), incidentMode, export, this::showStart);
+        export = new ExportPane(new ExportModel(
+                backend.log(),
+                run.incidentId(),
+                Optional.of(runbook),
+                backend.exportFolder(),
+                incidentMode,
+                tasks,
+                opener));
+        incident = new IncidentView(
+                new IncidentViewModel(run, backend.log(), tasks),
+                runbook.title(),
+                incidentMode,
+                export,
+                this::showStart);
         incident.model().onNews(e -> Notifications.noticeFor(e, runbook).ifPresent(notifications::show));
         content.setCenter(incident.root());
         if (layout != null) incident.rememberDivider(layout);

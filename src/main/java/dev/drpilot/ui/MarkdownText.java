@@ -17,8 +17,7 @@ final class MarkdownText {
     private static final String CODE_STYLE = "-fx-font-family: monospace; -fx-fill: -color-accent-fg;";
     private static final Pattern SPAN = Pattern.compile("\\*\\*(.+?)\\*\\*|`([^`]+)`");
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /** Replaces what the flow shows with this text, rendered. */
     static void show(TextFlow flow, String markdown) {

@@ -64,25 +64,31 @@ final class Notifications {
         if (event.kind() == EventKind.CLOCK_BREACH && event.data() instanceof EventData.ClockBreach breach) {
             return Optional.of(new Notice("Clock breached: " + breach.clock() + ". " + breach.detail(), true));
         }
-        if ((event.kind() == EventKind.STEP_SUCCEEDED || event.kind() == EventKind.STEP_FAILED) && event.stepId() != null) {
+        if ((event.kind() == EventKind.STEP_SUCCEEDED || event.kind() == EventKind.STEP_FAILED)
+                && event.stepId() != null) {
             Optional<Step> step = runbook.step(event.stepId());
-            if (step.isPresent() && step.get().expect() != null && step.get().expect().compareTo(LONG_STEP) >= 0) {
+            if (step.isPresent()
+                    && step.get().expect() != null
+                    && step.get().expect().compareTo(LONG_STEP) >= 0) {
                 boolean ok = event.kind() == EventKind.STEP_SUCCEEDED;
-                return Optional.of(new Notice((ok ? "Done: " : "Failed: ") + step.get().title()
-                        + " (expected about " + Durations.human(step.get().expect()) + ")", !ok));
+                return Optional.of(new Notice(
+                        (ok ? "Done: " : "Failed: ") + step.get().title() + " (expected about "
+                                + Durations.human(step.get().expect()) + ")",
+                        !ok));
             }
         }
         return Optional.empty();
     }
 
-    record Notice(String text, boolean bad) {
-    }
+    record Notice(String text, boolean bad) {}
 
     void show(Notice notice) {
         Label label = new Label(notice.text());
         label.getStyleClass().addAll("notification", "elevated-2");
-        label.setStyle("-fx-background-color: -color-bg-default, " + (notice.bad() ? "-color-danger-subtle" : "-color-success-subtle")
-                + "; -fx-background-radius: 6; -fx-border-color: " + (notice.bad() ? "-color-danger-muted" : "-color-success-muted")
+        label.setStyle("-fx-background-color: -color-bg-default, "
+                + (notice.bad() ? "-color-danger-subtle" : "-color-success-subtle")
+                + "; -fx-background-radius: 6; -fx-border-color: "
+                + (notice.bad() ? "-color-danger-muted" : "-color-success-muted")
                 + "; -fx-border-radius: 6;");
         label.setWrapText(true);
         label.maxWidthProperty().bind(width);

@@ -35,15 +35,20 @@ import javafx.collections.ObservableList;
  */
 final class ParameterFormModel {
 
-    private static final DateTimeFormatter READ_BACK = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
+    private static final DateTimeFormatter READ_BACK = DateTimeFormatter.ofPattern(
+                    "EEE d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     /**
      * One parameter: its value as typed (a boolean's "true" or "false"), what is offered for it,
      * a line under it (how a time reads; why nothing could be offered), and the restorable window.
      */
-    record Field(Param param, StringProperty value, ObservableList<String> offered, StringProperty note, StringProperty window) {
-    }
+    record Field(
+            Param param,
+            StringProperty value,
+            ObservableList<String> offered,
+            StringProperty note,
+            StringProperty window) {}
 
     private final Runbook runbook;
     private final IncidentMode mode;
@@ -54,8 +59,13 @@ final class ParameterFormModel {
     private final List<Field> fields;
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
 
-    ParameterFormModel(Runbook runbook, IncidentMode mode, ParameterSuggestions suggestions, TaskRunner tasks, Clock clock,
-                       BiConsumer<Runbook, Map<String, String>> onDeclare) {
+    ParameterFormModel(
+            Runbook runbook,
+            IncidentMode mode,
+            ParameterSuggestions suggestions,
+            TaskRunner tasks,
+            Clock clock,
+            BiConsumer<Runbook, Map<String, String>> onDeclare) {
         this.runbook = runbook;
         this.mode = mode;
         this.suggestions = suggestions;
@@ -71,7 +81,8 @@ final class ParameterFormModel {
     }
 
     String targets() {
-        return "RTO " + runbook.targets().rto().label() + "  ·  RPO " + runbook.targets().rpo().label()
+        return "RTO " + runbook.targets().rto().label() + "  ·  RPO "
+                + runbook.targets().rpo().label()
                 + (runbook.summary() == null ? "" : "\n" + runbook.summary().strip());
     }
 
@@ -101,28 +112,39 @@ final class ParameterFormModel {
     static String hint(Param param) {
         StringBuilder hint = new StringBuilder(param.hint() == null ? "" : param.hint());
         if (param.min() != null || param.max() != null) {
-            hint.append(hint.isEmpty() ? "" : "; ").append(param.min() == null ? "" : "at least " + param.min())
-                    .append(param.min() != null && param.max() != null ? ", " : "").append(param.max() == null ? "" : "at most " + param.max());
+            hint.append(hint.isEmpty() ? "" : "; ")
+                    .append(param.min() == null ? "" : "at least " + param.min())
+                    .append(param.min() != null && param.max() != null ? ", " : "")
+                    .append(param.max() == null ? "" : "at most " + param.max());
         }
         return hint.toString();
     }
 
     /** Sets a time to five minutes ago, to the second. */
     void fiveMinutesAgo(Field field) {
-        field.value().set(clock.instant().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS).toString());
+        field.value()
+                .set(clock.instant()
+                        .minus(Duration.ofMinutes(5))
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
     }
 
     /** Asks the account how far back the runbook's restore can reach, for the values typed so far. */
     void checkRestorableWindow(Field field) {
         field.window().set("Asking AWS...");
         Map<String, String> now = values();
-        tasks.run(() -> {
-            try {
-                return suggestions.restorableWindow(runbook, now).orElse("This scenario restores nothing to a point in time");
-            } catch (ActionException failure) {
-                throw new IllegalStateException(failure.getMessage(), failure);
-            }
-        }, field.window()::set, problem -> field.window().set("Cannot read the window: " + problem));
+        tasks.run(
+                () -> {
+                    try {
+                        return suggestions
+                                .restorableWindow(runbook, now)
+                                .orElse("This scenario restores nothing to a point in time");
+                    } catch (ActionException failure) {
+                        throw new IllegalStateException(failure.getMessage(), failure);
+                    }
+                },
+                field.window()::set,
+                problem -> field.window().set("Cannot read the window: " + problem));
     }
 
     /** Declares, when every value passes; else says why, and nothing is declared or called. */
@@ -166,7 +188,11 @@ final class ParameterFormModel {
             case ENUM -> param.defaultValue();
             default -> param.sensitive() || param.defaultValue() == null ? "" : param.defaultValue();
         };
-        Field field = new Field(param, new SimpleStringProperty(start), FXCollections.observableArrayList(), new SimpleStringProperty(""),
+        Field field = new Field(
+                param,
+                new SimpleStringProperty(start),
+                FXCollections.observableArrayList(),
+                new SimpleStringProperty(""),
                 new SimpleStringProperty(""));
         if (param.type() == ParamType.INSTANT) {
             field.value().addListener((o, was, now) -> field.note().set(readBack(now, clock.instant())));
@@ -176,12 +202,15 @@ final class ParameterFormModel {
 
     private void offer(Field field) {
         ParamType type = field.param().type();
-        tasks.run(() -> {
-            try {
-                return type == ParamType.AWS_REGION ? suggestions.regions() : suggestions.namespaces();
-            } catch (ActionException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, field.offered()::setAll, unreadable -> field.note().set("type it (could not list: " + unreadable + ")"));
+        tasks.run(
+                () -> {
+                    try {
+                        return type == ParamType.AWS_REGION ? suggestions.regions() : suggestions.namespaces();
+                    } catch (ActionException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                },
+                field.offered()::setAll,
+                unreadable -> field.note().set("type it (could not list: " + unreadable + ")"));
     }
 }

@@ -48,8 +48,10 @@ final class PhaseChips {
             chip.getStyleClass().removeAll("danger", "accent", "text-muted");
             chip.getStyleClass().add(style);
         }
-        chip.setStyle(clock.current() ? "-fx-border-color: -color-accent-emphasis; -fx-border-radius: 4;"
-                : "-fx-border-color: -color-border-muted; -fx-border-radius: 4;");
+        chip.setStyle(
+                clock.current()
+                        ? "-fx-border-color: -color-accent-emphasis; -fx-border-radius: 4;"
+                        : "-fx-border-color: -color-border-muted; -fx-border-radius: 4;");
     }
 
     /** "0-15 min", "15 min-4 h", "4 h-1 d", "1 d-7 d": from the incident's start. */

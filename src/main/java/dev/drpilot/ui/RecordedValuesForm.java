@@ -105,15 +105,20 @@ final class RecordedValuesForm {
         TextField text = new TextField();
         text.setId(id);
         text.setPrefColumnCount(record.type() == ParamType.INSTANT ? 18 : 14);
-        text.setPromptText(record.type() == ParamType.INSTANT ? "UTC, such as 2024-01-15T10:25:00Z"
-                : record.hint() != null ? record.hint() : record.type().name().toLowerCase(java.util.Locale.ROOT));
+        text.setPromptText(
+                record.type() == ParamType.INSTANT
+                        ? "UTC, such as 2024-01-15T10:25:00Z"
+                        : record.hint() != null
+                                ? record.hint()
+                                : record.type().name().toLowerCase(java.util.Locale.ROOT));
         text.textProperty().addListener((o, was, now) -> check());
         fields.put(record.name(), text::getText);
         if (record.type() != ParamType.INSTANT) return text;
         Button now = new Button("Now");
         now.setId(id + "-now");
         now.setMinWidth(Region.USE_PREF_SIZE);
-        now.setOnAction(e -> text.setText(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
+        now.setOnAction(e ->
+                text.setText(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
         HBox line = new HBox(8, text, now);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
@@ -132,8 +137,10 @@ final class RecordedValuesForm {
                 label.setText(problem);
                 label.getStyleClass().add("danger");
             } else {
-                label.setText(record.type() == ParamType.INSTANT && typed ? ParameterFormModel.readBack(value, clock.instant())
-                        : record.hint() == null ? "" : record.hint());
+                label.setText(
+                        record.type() == ParamType.INSTANT && typed
+                                ? ParameterFormModel.readBack(value, clock.instant())
+                                : record.hint() == null ? "" : record.hint());
                 label.getStyleClass().add("text-muted");
             }
             all &= problem == null;

@@ -36,7 +36,8 @@ final class RehearsalSetupModel {
     }
 
     String about() {
-        return runbook.title() + "  ·  RTO target " + runbook.targets().rto().label() + "  ·  RPO target " + runbook.targets().rpo().label();
+        return runbook.title() + "  ·  RTO target " + runbook.targets().rto().label() + "  ·  RPO target "
+                + runbook.targets().rpo().label();
     }
 
     String situation() {

@@ -29,7 +29,8 @@ final class ScenarioPicker {
         search.setPromptText("Search by symptom or name: pod, NotReady, corruption, deleted, region...");
         search.textProperty().bindBidirectional(model.search());
         HBox.setHgrow(search, Priority.ALWAYS);
-        ChoiceBox<String> architecture = new ChoiceBox<>(FXCollections.observableArrayList(ScenarioPickerModel.ARCHITECTURES));
+        ChoiceBox<String> architecture =
+                new ChoiceBox<>(FXCollections.observableArrayList(ScenarioPickerModel.ARCHITECTURES));
         architecture.setId("architecture-filter");
         architecture.valueProperty().bindBidirectional(model.architecture());
         ListView<Runbook> list = new ListView<>(model.shown());
@@ -37,7 +38,8 @@ final class ScenarioPicker {
         list.setCellFactory(v -> new ScenarioCell());
         list.getSelectionModel().select(model.selected().get());
         model.selected().addListener((o, was, now) -> {
-            if (now != list.getSelectionModel().getSelectedItem()) list.getSelectionModel().select(now);
+            if (now != list.getSelectionModel().getSelectedItem())
+                list.getSelectionModel().select(now);
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) model.selected().set(now);

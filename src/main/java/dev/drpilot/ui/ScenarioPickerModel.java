@@ -36,8 +36,12 @@ final class ScenarioPickerModel {
         this.heading = heading;
         this.onPick = onPick;
         shown = new FilteredList<>(FXCollections.observableArrayList(runbooks.stream()
-                .filter(r -> r.kind() == RunbookKind.RECOVERY || r.kind() == RunbookKind.DRILL || r.kind() == RunbookKind.CHECKLIST)
-                .sorted(Comparator.comparing((Runbook r) -> r.kind() != RunbookKind.RECOVERY).thenComparing(Runbook::title)).toList()));
+                .filter(r -> r.kind() == RunbookKind.RECOVERY
+                        || r.kind() == RunbookKind.DRILL
+                        || r.kind() == RunbookKind.CHECKLIST)
+                .sorted(Comparator.comparing((Runbook r) -> r.kind() != RunbookKind.RECOVERY)
+                        .thenComparing(Runbook::title))
+                .toList()));
         search.addListener((o, was, now) -> filter());
         architecture.addListener((o, was, now) -> filter());
         filter();
@@ -72,7 +76,8 @@ final class ScenarioPickerModel {
 
     /** A scenario's targets and architecture, as its line in the list shows them. */
     static String targets(Runbook r) {
-        return "RTO " + r.targets().rto().label() + "  ·  RPO " + r.targets().rpo().label() + "  ·  " + r.architecture().name().toLowerCase(Locale.ROOT);
+        return "RTO " + r.targets().rto().label() + "  ·  RPO "
+                + r.targets().rpo().label() + "  ·  " + r.architecture().name().toLowerCase(Locale.ROOT);
     }
 
     static String symptoms(Runbook r) {
@@ -80,14 +85,20 @@ final class ScenarioPickerModel {
     }
 
     private void filter() {
-        String words = search.get() == null ? "" : search.get().toLowerCase(Locale.ROOT).strip();
+        String words = search.get() == null
+                ? ""
+                : search.get().toLowerCase(Locale.ROOT).strip();
         String arch = architecture.get();
-        shown.setPredicate(r -> (ALL.equals(arch) || r.architecture() == Architecture.BOTH || r.architecture().name().equalsIgnoreCase(arch))
+        shown.setPredicate(r -> (ALL.equals(arch)
+                        || r.architecture() == Architecture.BOTH
+                        || r.architecture().name().equalsIgnoreCase(arch))
                 && (words.isEmpty() || haystack(r).contains(words)));
         selected.set(shown.isEmpty() ? null : shown.getFirst());
     }
 
     private static String haystack(Runbook r) {
-        return (r.id() + " " + r.title() + " " + String.join(" ", r.symptoms()) + " " + (r.summary() == null ? "" : r.summary())).toLowerCase(Locale.ROOT);
+        return (r.id() + " " + r.title() + " " + String.join(" ", r.symptoms()) + " "
+                        + (r.summary() == null ? "" : r.summary()))
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -70,6 +70,12 @@ final class SettingsModel {
 
     /** The settings as edited, blanks meaning "as the environment says". */
     UiSettings edited() {
-        return new UiSettings(awsProfile.get(), awsRegion.get(), awsEndpoint.get(), kubeContext.get(), logLocation.get(), teamLog.get());
+        return new UiSettings(
+                awsProfile.get(),
+                awsRegion.get(),
+                awsEndpoint.get(),
+                kubeContext.get(),
+                logLocation.get(),
+                teamLog.get());
     }
 }

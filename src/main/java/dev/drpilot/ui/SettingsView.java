@@ -20,10 +20,12 @@ final class SettingsView {
     private final VBox root = new VBox(12);
     private final TextField profile = field("settings-aws-profile", "as AWS_PROFILE says (default profile)");
     private final TextField region = field("settings-aws-region", "as AWS_REGION says (us-west-2)");
-    private final TextField endpoint = field("settings-aws-endpoint", "none: the real AWS (or http://localhost:5000 for an emulator)");
+    private final TextField endpoint =
+            field("settings-aws-endpoint", "none: the real AWS (or http://localhost:5000 for an emulator)");
     private final TextField context = field("settings-kube-context", "the kubeconfig's current context");
     private final TextField log = field("settings-log", "the per-user data folder");
-    private final TextField teamLog = field("settings-team-log", "none: this laptop's log only (jdbc:postgresql://HOST:5432/drpilot?user=NAME)");
+    private final TextField teamLog =
+            field("settings-team-log", "none: this laptop's log only (jdbc:postgresql://HOST:5432/drpilot?user=NAME)");
     private final Label identity = new Label();
 
     SettingsView(SettingsModel model, Consumer<UiSettings> onSave, Runnable onBack) {
@@ -59,8 +61,9 @@ final class SettingsView {
         save.setOnAction(e -> onSave.accept(model.edited()));
         HBox buttons = new HBox(12, back, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        Label note = new Label("Credentials stay where the AWS CLI and kubectl keep them (~/.aws, your kubeconfig), and the team log's"
-                + " password in PGPASSWORD or ~/.pgpass: DR Pilot never stores a secret.");
+        Label note = new Label(
+                "Credentials stay where the AWS CLI and kubectl keep them (~/.aws, your kubeconfig), and the team log's"
+                        + " password in PGPASSWORD or ~/.pgpass: DR Pilot never stores a secret.");
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
         root.getChildren().addAll(title, grid, new HBox(12, check, identity), note, buttons);

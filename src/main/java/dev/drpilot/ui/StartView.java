@@ -36,7 +36,8 @@ final class StartView {
         status.getStyleClass().add("title-3");
         status.textProperty().bind(model.status());
         status.wrapTextProperty().bind(model.readOnly());
-        Label hint = new Label("Declare an incident to start its recovery checklist and clocks, or rehearse a scenario. F1 lists the shortcuts.");
+        Label hint = new Label(
+                "Declare an incident to start its recovery checklist and clocks, or rehearse a scenario. F1 lists the shortcuts.");
         hint.setId("incident-hint");
         hint.getStyleClass().add("text-muted");
         Button declare = new Button("Declare incident");
@@ -54,20 +55,27 @@ final class StartView {
             Incident chosen = incidents.getSelectionModel().getSelectedItem();
             if (chosen != null) onResume.accept(chosen);
         });
-        resume.disableProperty().bind(incidents.getSelectionModel().selectedItemProperty().isNull().or(model.readOnly()));
+        resume.disableProperty()
+                .bind(incidents
+                        .getSelectionModel()
+                        .selectedItemProperty()
+                        .isNull()
+                        .or(model.readOnly()));
         HBox actions = new HBox(12, declare, rehearse, resume);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         incidents.setId("incident-list");
         incidents.setPlaceholder(new Label("No incident in the log yet"));
         incidents.setItems(model.incidents());
-        incidents.getColumns().setAll(List.of(
-                column("Incident", Incident::id),
-                column("Scenario", Incident::title),
-                column("Mode", StartViewModel::mode),
-                column("State", i -> i.state().label()),
-                column("Declared", i -> StartViewModel.UTC.format(i.startedAt())),
-                column("Time", model::time)));
+        incidents
+                .getColumns()
+                .setAll(List.of(
+                        column("Incident", Incident::id),
+                        column("Scenario", Incident::title),
+                        column("Mode", StartViewModel::mode),
+                        column("State", i -> i.state().label()),
+                        column("Declared", i -> StartViewModel.UTC.format(i.startedAt())),
+                        column("Time", model::time)));
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(incidents, Priority.ALWAYS);
         VBox firstRun = firstRun(onSample);
@@ -91,9 +99,10 @@ final class StartView {
     private static VBox firstRun(Runnable onSample) {
         Label welcome = new Label("New to DR Pilot? Rehearse a sample incident");
         welcome.getStyleClass().add("title-4");
-        Label sample = new Label("The Druid metadata database, corrupted by a bad migration: a tabletop with scripted outcomes at 30x."
-                + " No AWS account or Kubernetes cluster is needed and nothing is called. It takes a few minutes and ends with a"
-                + " scorecard of your RTO and RPO against target.");
+        Label sample = new Label(
+                "The Druid metadata database, corrupted by a bad migration: a tabletop with scripted outcomes at 30x."
+                        + " No AWS account or Kubernetes cluster is needed and nothing is called. It takes a few minutes and ends with a"
+                        + " scorecard of your RTO and RPO against target.");
         sample.setWrapText(true);
         Button trySample = new Button("Rehearse the sample");
         trySample.setId("rehearse-sample");
@@ -119,7 +128,8 @@ final class StartView {
         resumeIt.getStyleClass().add("accent");
         resumeIt.setMinWidth(Region.USE_PREF_SIZE);
         resumeIt.setOnAction(e -> {
-            if (model.unfinished().get() != null) onResume.accept(model.unfinished().get());
+            if (model.unfinished().get() != null)
+                onResume.accept(model.unfinished().get());
         });
         HBox unfinished = new HBox(12, text, resumeIt);
         unfinished.setAlignment(Pos.CENTER_LEFT);
@@ -128,8 +138,13 @@ final class StartView {
         unfinished.getStyleClass().addAll("bg-warning-subtle");
         unfinished.visibleProperty().bind(model.unfinished().isNotNull());
         unfinished.managedProperty().bind(unfinished.visibleProperty());
-        text.textProperty().bind(Bindings.createStringBinding(() -> model.unfinished().get() == null ? ""
-                : StartViewModel.unfinishedText(model.unfinished().get()), model.unfinished()));
+        text.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.unfinished().get() == null
+                                ? ""
+                                : StartViewModel.unfinishedText(
+                                        model.unfinished().get()),
+                        model.unfinished()));
         return unfinished;
     }
 

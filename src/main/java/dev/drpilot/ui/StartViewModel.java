@@ -28,7 +28,8 @@ import javafx.collections.ObservableList;
  */
 final class StartViewModel {
 
-    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TaskRunner tasks;
     private final Clock clock;
@@ -87,10 +88,14 @@ final class StartViewModel {
 
     /** Reads the log's incidents (and whether it is damaged) off the screen's thread. */
     void load(IncidentLogStore log) {
-        tasks.run(() -> new Read(log.incidents(), log.damage().map(d -> d.sentence()).orElse(null)), read -> {
-            show(read.incidents());
-            if (read.damage() != null) damaged(read.damage());
-        }, this::failed);
+        tasks.run(
+                () -> new Read(
+                        log.incidents(), log.damage().map(d -> d.sentence()).orElse(null)),
+                read -> {
+                    show(read.incidents());
+                    if (read.damage() != null) damaged(read.damage());
+                },
+                this::failed);
     }
 
     /**
@@ -98,16 +103,23 @@ final class StartViewModel {
      * since its log recorded it. When it did not, {@code resume} is called at once (with null); when
      * it did, {@code ask} is given the change to show, and the operator's answer decides.
      */
-    void checkRunbook(IncidentLogStore log, Incident incident, Runbook runbook, Consumer<RunbookChange> ask,
-                      Consumer<RunbookChange> resume) {
-        tasks.run(() -> RunbookChange.of(log, incident, runbook), change -> change.ifPresentOrElse(ask, () -> resume.accept(null)),
+    void checkRunbook(
+            IncidentLogStore log,
+            Incident incident,
+            Runbook runbook,
+            Consumer<RunbookChange> ask,
+            Consumer<RunbookChange> resume) {
+        tasks.run(
+                () -> RunbookChange.of(log, incident, runbook),
+                change -> change.ifPresentOrElse(ask, () -> resume.accept(null)),
                 this::failed);
     }
 
     /** The operator did not accept the changed runbook: nothing was resumed, and the headline says so. */
     void notResumed(RunbookChange change) {
-        status.set("Not resumed: " + change.incidentId() + " recorded version " + change.recorded().shortId() + " of "
-                + change.current().file() + ", and the file is now version " + change.current().shortId() + ".");
+        status.set("Not resumed: " + change.incidentId() + " recorded version "
+                + change.recorded().shortId() + " of " + change.current().file() + ", and the file is now version "
+                + change.current().shortId() + ".");
     }
 
     /** The log could not be opened: the headline says why. */
@@ -138,13 +150,22 @@ final class StartViewModel {
     }
 
     private void show(List<Incident> all) {
-        incidents.setAll(all.stream().sorted(Comparator.comparing((Incident i) -> i.mode() != IncidentMode.LIVE)
-                .thenComparing(i -> !i.open())
-                .thenComparing(Incident::startedAt, Comparator.reverseOrder())).toList());
-        long live = all.stream().filter(i -> i.open() && i.mode() == IncidentMode.LIVE).count();
-        long rehearsals = all.stream().filter(i -> i.open() && i.mode() == IncidentMode.REHEARSAL).count();
-        status.set(live + rehearsals == 0 ? "No incident open" : live + " live incident(s) and " + rehearsals
-                + " rehearsal(s) not closed: select one and resume it");
+        incidents.setAll(all.stream()
+                .sorted(Comparator.comparing((Incident i) -> i.mode() != IncidentMode.LIVE)
+                        .thenComparing(i -> !i.open())
+                        .thenComparing(Incident::startedAt, Comparator.reverseOrder()))
+                .toList());
+        long live = all.stream()
+                .filter(i -> i.open() && i.mode() == IncidentMode.LIVE)
+                .count();
+        long rehearsals = all.stream()
+                .filter(i -> i.open() && i.mode() == IncidentMode.REHEARSAL)
+                .count();
+        status.set(
+                live + rehearsals == 0
+                        ? "No incident open"
+                        : live + " live incident(s) and " + rehearsals
+                                + " rehearsal(s) not closed: select one and resume it");
         canStart.set(true);
         readOnly.set(false);
         firstRun.set(all.isEmpty());
@@ -161,6 +182,5 @@ final class StartViewModel {
         unfinished.set(null);
     }
 
-    private record Read(List<Incident> incidents, String damage) {
-    }
+    private record Read(List<Incident> incidents, String damage) {}
 }

@@ -35,24 +35,30 @@ final class StatusPanel {
         CheckBox onlyUnhealthy = new CheckBox("Only what is not healthy");
         onlyUnhealthy.setId("status-unhealthy-only");
         FilteredList<LiveStatus.Row> shown = new FilteredList<>(status.rows());
-        onlyUnhealthy.selectedProperty().addListener((o, was, now) -> shown.setPredicate(now ? r -> !r.status().healthy() : null));
+        onlyUnhealthy
+                .selectedProperty()
+                .addListener((o, was, now) ->
+                        shown.setPredicate(now ? r -> !r.status().healthy() : null));
         SortedList<LiveStatus.Row> sorted = new SortedList<>(shown);
         TableView<LiveStatus.Row> table = new TableView<>(sorted);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("status-table");
         table.setPlaceholder(new Label("Nothing read yet"));
-        table.getColumns().setAll(java.util.List.of(
-                column("Kind", r -> r.status().kind(), 110),
-                column("Name", r -> r.status().name(), 260),
-                column("Status", r -> r.status().status() + (r.stale() ? " (stale)" : ""), 150),
-                column("Detail", r -> r.status().detail(), 320)));
+        table.getColumns()
+                .setAll(java.util.List.of(
+                        column("Kind", r -> r.status().kind(), 110),
+                        column("Name", r -> r.status().name(), 260),
+                        column("Status", r -> r.status().status() + (r.stale() ? " (stale)" : ""), 150),
+                        column("Detail", r -> r.status().detail(), 320)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LiveStatus.Row row, boolean empty) {
                 super.updateItem(row, empty);
                 boolean stale = !empty && row != null && row.stale();
                 pseudoClassStateChanged(STALE, stale);
-                pseudoClassStateChanged(UNHEALTHY, !stale && !empty && row != null && !row.status().healthy());
+                pseudoClassStateChanged(
+                        UNHEALTHY,
+                        !stale && !empty && row != null && !row.status().healthy());
             }
         });
         table.setFixedCellSize(28);
@@ -61,14 +67,16 @@ final class StatusPanel {
         root.getChildren().addAll(summary, onlyUnhealthy, table);
         root.setPadding(new Insets(8));
         root.setId("status-panel");
-        root.getStylesheets().add(StatusPanel.class.getResource("status-panel.css").toExternalForm());
+        root.getStylesheets()
+                .add(StatusPanel.class.getResource("status-panel.css").toExternalForm());
     }
 
     Parent root() {
         return root;
     }
 
-    private static TableColumn<LiveStatus.Row, String> column(String title, java.util.function.Function<LiveStatus.Row, String> value, double width) {
+    private static TableColumn<LiveStatus.Row, String> column(
+            String title, java.util.function.Function<LiveStatus.Row, String> value, double width) {
         TableColumn<LiveStatus.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         column.setPrefWidth(width);

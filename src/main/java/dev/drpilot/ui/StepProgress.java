@@ -41,7 +41,9 @@ final class StepProgress {
     }
 
     void show(StepRun step, Instant now) {
-        boolean running = step != null && step.startedAt() != null && (step.state() == StepState.RUNNING || step.state() == StepState.WAITING);
+        boolean running = step != null
+                && step.startedAt() != null
+                && (step.state() == StepState.RUNNING || step.state() == StepState.WAITING);
         root.setVisible(running);
         if (!running) return;
         Duration soFar = Duration.between(step.startedAt(), now);
@@ -50,8 +52,11 @@ final class StepProgress {
         else if (expected != null) bar.setProgress(Math.min(1.0, soFar.toMillis() / (double) expected.toMillis()));
         else bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         String clock = ClockText.of(soFar);
-        time.setText(expected == null ? clock + " so far"
-                : soFar.compareTo(expected) > 0 ? clock + ", longer than the " + Durations.human(expected) + " expected"
-                : clock + " of about " + Durations.human(expected) + " expected");
+        time.setText(
+                expected == null
+                        ? clock + " so far"
+                        : soFar.compareTo(expected) > 0
+                                ? clock + ", longer than the " + Durations.human(expected) + " expected"
+                                : clock + " of about " + Durations.human(expected) + " expected");
     }
 }

@@ -21,10 +21,13 @@ interface TaskRunner {
 
     /** Runs {@code work} off the screen's thread; a failure, in words, goes to {@code failed} on the screen's thread. */
     default void run(Runnable work, Consumer<String> failed) {
-        run(() -> {
-            work.run();
-            return Boolean.TRUE;
-        }, done -> { }, failed);
+        run(
+                () -> {
+                    work.run();
+                    return Boolean.TRUE;
+                },
+                done -> {},
+                failed);
     }
 
     /** What a failed piece of work says to the operator: its message, or its kind when it has none. */

@@ -12,17 +12,15 @@ import java.util.function.Consumer;
 public interface TeamLogLink extends AutoCloseable {
 
     /** No team log: this laptop's log only. */
-    TeamLogLink NONE = sentence -> { };
+    TeamLogLink NONE = sentence -> {};
 
     /** Hears the sentence now (when there is one) and whenever it changes, on any thread. */
     void watch(Consumer<String> sentence);
 
     /** Sends the run's events to the team log as well, from now on. */
-    default void follow(IncidentRun run) {
-    }
+    default void follow(IncidentRun run) {}
 
     /** Stops sending (new settings, the window closes); call before the log closes. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -19,20 +19,46 @@ import java.util.function.Supplier;
  * who the operator acts as, what the live status panel of an incident reads, what starts and
  * resumes tabletops, and the link to the team log ({@link TeamLogLink#NONE} without one).
  */
-public record UiBackend(List<Runbook> runbooks, List<Exercise> exercises, IncidentLogStore log, IncidentEngine engine, Path exportFolder,
-                        Supplier<String> whoAmI, Function<IncidentRun, List<StatusSource>> liveStatus, ParameterSuggestions suggestions,
-                        Tabletops tabletops, TeamLogLink teamLog) implements AutoCloseable {
+public record UiBackend(
+        List<Runbook> runbooks,
+        List<Exercise> exercises,
+        IncidentLogStore log,
+        IncidentEngine engine,
+        Path exportFolder,
+        Supplier<String> whoAmI,
+        Function<IncidentRun, List<StatusSource>> liveStatus,
+        ParameterSuggestions suggestions,
+        Tabletops tabletops,
+        TeamLogLink teamLog)
+        implements AutoCloseable {
 
     /** The exercise a newcomer is offered on an empty log. */
     static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";
 
     /** A backend without exercises (no rehearsal of recovery runbooks offered, so no tabletop), live status, suggestions or team log. */
-    public UiBackend(List<Runbook> runbooks, IncidentLogStore log, IncidentEngine engine, Path exportFolder, Supplier<String> whoAmI) {
-        this(runbooks, List.of(), log, engine, exportFolder, whoAmI, run -> List.of(), ParameterSuggestions.NONE, null, TeamLogLink.NONE);
+    public UiBackend(
+            List<Runbook> runbooks,
+            IncidentLogStore log,
+            IncidentEngine engine,
+            Path exportFolder,
+            Supplier<String> whoAmI) {
+        this(
+                runbooks,
+                List.of(),
+                log,
+                engine,
+                exportFolder,
+                whoAmI,
+                run -> List.of(),
+                ParameterSuggestions.NONE,
+                null,
+                TeamLogLink.NONE);
     }
 
     Optional<Exercise> exerciseFor(Runbook runbook) {
-        return exercises.stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst();
+        return exercises.stream()
+                .filter(e -> e.runbookId().equals(runbook.id()))
+                .findFirst();
     }
 
     Optional<Runbook> runbook(String id) {

@@ -9,8 +9,13 @@ import java.util.prefs.Preferences;
  * the team log, none. No secret is kept here: the team log's password comes from PGPASSWORD or a
  * pgpass file.
  */
-public record UiSettings(String awsProfile, String awsRegion, String awsEndpoint, String kubeContext, String logLocation,
-                         String teamLog) {
+public record UiSettings(
+        String awsProfile,
+        String awsRegion,
+        String awsEndpoint,
+        String kubeContext,
+        String logLocation,
+        String teamLog) {
 
     public UiSettings {
         awsProfile = blankToEmpty(awsProfile);
@@ -22,8 +27,13 @@ public record UiSettings(String awsProfile, String awsRegion, String awsEndpoint
     }
 
     static UiSettings load(Preferences node) {
-        return new UiSettings(node.get("awsProfile", ""), node.get("awsRegion", ""), node.get("awsEndpoint", ""),
-                node.get("kubeContext", ""), node.get("logLocation", ""), node.get("teamLog", ""));
+        return new UiSettings(
+                node.get("awsProfile", ""),
+                node.get("awsRegion", ""),
+                node.get("awsEndpoint", ""),
+                node.get("kubeContext", ""),
+                node.get("logLocation", ""),
+                node.get("teamLog", ""));
     }
 
     void save(Preferences node) {

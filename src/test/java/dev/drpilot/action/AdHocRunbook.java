@@ -27,10 +27,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AdHocRunbook {
 
-    private AdHocRunbook() {
-    }
+    private AdHocRunbook() {}
 
-    public static IncidentRun run(Path dir, IncidentLogStore log, String steps, Map<String, String> params, String... paramNames) throws Exception {
+    public static IncidentRun run(
+            Path dir, IncidentLogStore log, String steps, Map<String, String> params, String... paramNames)
+            throws Exception {
         return run(dir, log, steps, params, new AwsClients(AwsSettings.of(null, "us-west-2", null)), paramNames);
     }
 
@@ -39,14 +40,27 @@ public final class AdHocRunbook {
         return run(dir, log, steps, Map.of(), aws);
     }
 
-    private static IncidentRun run(Path dir, IncidentLogStore log, String steps, Map<String, String> params, AwsClients aws,
-                                   String... paramNames) throws Exception {
-        return run(dir, DrPilotServices.fromEnvironment().engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
-                steps, params, paramNames);
+    private static IncidentRun run(
+            Path dir,
+            IncidentLogStore log,
+            String steps,
+            Map<String, String> params,
+            AwsClients aws,
+            String... paramNames)
+            throws Exception {
+        return run(
+                dir,
+                DrPilotServices.fromEnvironment()
+                        .engine(log, aws, new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
+                steps,
+                params,
+                paramNames);
     }
 
     /** The same on an engine the test builds (its own actions, or settings). */
-    public static IncidentRun run(Path dir, IncidentEngine engine, String steps, Map<String, String> params, String... paramNames) throws Exception {
+    public static IncidentRun run(
+            Path dir, IncidentEngine engine, String steps, Map<String, String> params, String... paramNames)
+            throws Exception {
         StringBuilder yaml = new StringBuilder("""
                 id: ad-hoc
                 title: A test's runbook
@@ -56,14 +70,16 @@ public final class AdHocRunbook {
                 """);
         if (paramNames.length > 0) {
             yaml.append("params:\n");
-            for (String name : paramNames) yaml.append("  - { name: ").append(name).append(", type: string, required: false }\n");
+            for (String name : paramNames)
+                yaml.append("  - { name: ").append(name).append(", type: string, required: false }\n");
         }
         yaml.append("steps:\n").append(steps);
         Path file = Files.writeString(dir.resolve("ad-hoc.yaml"), yaml);
         var loaded = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(file));
         assertThat(loaded.problems()).as("the test's runbook is valid").isEmpty();
         Runbook runbook = loaded.runbooks().get(0);
-        IncidentRun run = engine.declare(runbook, params, new NewIncident("ad-hoc", "test", IncidentMode.REHEARSAL, null, null, null));
+        IncidentRun run = engine.declare(
+                runbook, params, new NewIncident("ad-hoc", "test", IncidentMode.REHEARSAL, null, null, null));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
         return run;
     }

@@ -16,11 +16,20 @@ class CommandTemplateTest {
 
     @Test
     void fillsArgumentsAndDropsOptionalPartsThatAreNotGiven() {
-        String command = restore.render(Map.of("source", "druid-metadata", "target", "druid-metadata-restored",
-                "restoreTime", "2024-01-15T10:25:00Z"), Set.of());
+        String command = restore.render(
+                Map.of(
+                        "source",
+                        "druid-metadata",
+                        "target",
+                        "druid-metadata-restored",
+                        "restoreTime",
+                        "2024-01-15T10:25:00Z"),
+                Set.of());
 
-        assertThat(command).isEqualTo("aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
-                + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z");
+        assertThat(command)
+                .isEqualTo(
+                        "aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
+                                + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z");
     }
 
     @Test
@@ -36,10 +45,12 @@ class CommandTemplateTest {
         CommandTemplate scan = CommandTemplate.of("aws dynamodb scan --table-name {table} --filter-expression {filter}"
                 + " --expression-attribute-values {values}");
 
-        String command = scan.render(Map.of("filter", "id = :id", "values", Map.of(":id", Map.of("S", "it's-me"))), Set.of());
+        String command =
+                scan.render(Map.of("filter", "id = :id", "values", Map.of(":id", Map.of("S", "it's-me"))), Set.of());
 
-        assertThat(command).isEqualTo("aws dynamodb scan --table-name <table> --filter-expression 'id = :id'"
-                + " --expression-attribute-values '{\":id\":{\"S\":\"it'\"'\"'s-me\"}}'");
+        assertThat(command)
+                .isEqualTo("aws dynamodb scan --table-name <table> --filter-expression 'id = :id'"
+                        + " --expression-attribute-values '{\":id\":{\"S\":\"it'\"'\"'s-me\"}}'");
     }
 
     @Test
@@ -52,16 +63,27 @@ class CommandTemplateTest {
 
     @Test
     void joinsWithCommasOrRepeatsTheCommandPerElementWhenTheToolTakesOneAtATime() {
-        assertThat(CommandTemplate.of("kubectl get {kinds,} -n {ns}").render(Map.of("kinds", List.of("deployment", "statefulset"), "ns", "druid"),
-                Set.of())).isEqualTo("kubectl get deployment,statefulset -n druid");
-        assertThat(CommandTemplate.of("kubectl rollout status {kind} {names@} -n {ns}").render(Map.of("kind", "StatefulSet",
-                "names", List.of("druid-coordinator", "druid-overlord"), "ns", "druid"), Set.of()))
-                .isEqualTo("kubectl rollout status StatefulSet druid-coordinator -n druid && kubectl rollout status StatefulSet druid-overlord -n druid");
+        assertThat(CommandTemplate.of("kubectl get {kinds,} -n {ns}")
+                        .render(Map.of("kinds", List.of("deployment", "statefulset"), "ns", "druid"), Set.of()))
+                .isEqualTo("kubectl get deployment,statefulset -n druid");
+        assertThat(CommandTemplate.of("kubectl rollout status {kind} {names@} -n {ns}")
+                        .render(
+                                Map.of(
+                                        "kind",
+                                        "StatefulSet",
+                                        "names",
+                                        List.of("druid-coordinator", "druid-overlord"),
+                                        "ns",
+                                        "druid"),
+                                Set.of()))
+                .isEqualTo(
+                        "kubectl rollout status StatefulSet druid-coordinator -n druid && kubectl rollout status StatefulSet druid-overlord -n druid");
     }
 
     @Test
     void aUrlEndingInASlashIsNotDoubledBeforeAPath() {
-        assertThat(CommandTemplate.of("curl -X POST {url}/druid/v1").render(Map.of("url", "http://coordinator:8081/"), Set.of()))
+        assertThat(CommandTemplate.of("curl -X POST {url}/druid/v1")
+                        .render(Map.of("url", "http://coordinator:8081/"), Set.of()))
                 .isEqualTo("curl -X POST http://coordinator:8081/druid/v1");
     }
 

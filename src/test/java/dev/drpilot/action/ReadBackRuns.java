@@ -33,8 +33,7 @@ public final class ReadBackRuns {
         void make() throws Exception;
     }
 
-    private ReadBackRuns() {
-    }
+    private ReadBackRuns() {}
 
     /** The runbook of these steps, declared as a rehearsal on the engine, not started. */
     public static IncidentRun declare(Path dir, IncidentEngine engine, String steps) throws Exception {
@@ -49,7 +48,10 @@ public final class ReadBackRuns {
         var loaded = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(file));
         assertThat(loaded.problems()).as("the test's runbook is valid").isEmpty();
         Runbook runbook = loaded.runbooks().get(0);
-        return engine.declare(runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        return engine.declare(
+                runbook,
+                Map.of(),
+                new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 
     /** Runs every step, typing each confirmation asked for, until one fails or all are done; returns the last step run. */
@@ -59,11 +61,17 @@ public final class ReadBackRuns {
             run.confirm(step.id(), run.confirmationText(step.id())).get(120, TimeUnit.SECONDS);
         }
         List<StepRun> steps = run.steps();
-        return steps.stream().filter(s -> s.state() == StepState.FAILED).findFirst().orElse(steps.getLast());
+        return steps.stream()
+                .filter(s -> s.state() == StepState.FAILED)
+                .findFirst()
+                .orElse(steps.getLast());
     }
 
     private static StepRun waiting(IncidentRun run) {
-        return run.steps().stream().filter(s -> s.state() == StepState.AWAITING_CONFIRMATION).findFirst().orElse(null);
+        return run.steps().stream()
+                .filter(s -> s.state() == StepState.AWAITING_CONFIRMATION)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -76,8 +84,7 @@ public final class ReadBackRuns {
         AtomicBoolean made = new AtomicBoolean();
         run.addListener(new IncidentListener() {
             @Override
-            public void stepChanged(StepRun step) {
-            }
+            public void stepChanged(StepRun step) {}
 
             @Override
             public void logged(IncidentEvent event) {

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
 class RenderedCommandsTest {
 
     private static final ActionCatalog CATALOG = ActionCatalog.builtIn();
-    private static final List<Runbook> RUNBOOKS = new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
-    private static final Pattern STANDALONE = Pattern.compile("(?:^|\\s|\\[)\\{([A-Za-z][A-Za-z0-9_.]*)([@,])?}(?=\\s|]|$)");
+    private static final List<Runbook> RUNBOOKS =
+            new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
+    private static final Pattern STANDALONE =
+            Pattern.compile("(?:^|\\s|\\[)\\{([A-Za-z][A-Za-z0-9_.]*)([@,])?}(?=\\s|]|$)");
     private static final String ODD = "it's a \"name\" $HOME";
 
     @Test
@@ -40,7 +42,8 @@ class RenderedCommandsTest {
                 if (step.isManual()) continue;
                 ActionContract contract = CATALOG.find(step.action()).orElseThrow();
                 for (boolean odd : List.of(false, true)) {
-                    Map<String, Object> args = Interpolation.preview(ref -> value(runbook, ref.name(), ref.isStepOutput(), odd))
+                    Map<String, Object> args = Interpolation.preview(
+                                    ref -> value(runbook, ref.name(), ref.isStepOutput(), odd))
                             .resolveAll(step.with());
                     String command = contract.renderCommand(args);
                     String where = runbook.id() + " step " + step.id() + (odd ? " (odd values)" : "") + ": " + command;
@@ -60,19 +63,22 @@ class RenderedCommandsTest {
         assertThat(problems).isEmpty();
     }
 
-    private static List<String> wordProblems(ActionContract contract, Map<String, Object> args, List<String> words, String where) {
+    private static List<String> wordProblems(
+            ActionContract contract, Map<String, Object> args, List<String> words, String where) {
         List<String> problems = new ArrayList<>();
         Matcher m = STANDALONE.matcher(contract.command().template());
         while (m.find()) {
             Object value = args.get(m.group(1));
-            if (value == null || contract.arg(m.group(1)).map(ArgSpec::sensitive).orElse(false)) continue;
+            if (value == null
+                    || contract.arg(m.group(1)).map(ArgSpec::sensitive).orElse(false)) continue;
             if (String.valueOf(value).contains("<")) continue;
             if (value instanceof List<?> list) {
                 List<String> elements = list.stream().map(String::valueOf).toList();
                 boolean ok = switch (m.group(2) == null ? "" : m.group(2)) {
                     case "," -> words.contains(String.join(",", elements));
-                    case "@" -> elements.stream().allMatch(words::contains)
-                            && Collections.frequency(words, words.get(0)) == elements.size();
+                    case "@" ->
+                        elements.stream().allMatch(words::contains)
+                                && Collections.frequency(words, words.get(0)) == elements.size();
                     default -> Collections.indexOfSubList(words, elements) >= 0;
                 };
                 if (!ok) problems.add(where + ": list '" + m.group(1) + "' " + elements + " is not its words");
@@ -81,7 +87,8 @@ class RenderedCommandsTest {
             }
         }
         for (String word : words) {
-            if (word.matches(".*[^:]//.*") && !word.startsWith("file://")) problems.add(where + ": doubled slash in " + word);
+            if (word.matches(".*[^:]//.*") && !word.startsWith("file://"))
+                problems.add(where + ": doubled slash in " + word);
         }
         return problems;
     }
@@ -94,16 +101,17 @@ class RenderedCommandsTest {
         if (param.sensitive()) return Optional.of("****");
         if (odd && param.type() == ParamType.STRING && param.values().isEmpty()) return Optional.of(ODD + " " + name);
         if (param.defaultValue() != null) return Optional.of(param.defaultValue());
-        return Optional.of(switch (param.type()) {
-            case AWS_REGION -> "us-west-2";
-            case INSTANT -> "2024-01-15T09:00:00Z";
-            case INTEGER -> "7";
-            case DURATION -> "PT5M";
-            case BOOLEAN -> "true";
-            case K8S_NAMESPACE -> "druid";
-            case ENUM -> param.values().get(0);
-            case AWS_ARN -> "arn:aws:iam::123456789012:role/dr";
-            default -> "sample-" + name;
-        });
+        return Optional.of(
+                switch (param.type()) {
+                    case AWS_REGION -> "us-west-2";
+                    case INSTANT -> "2024-01-15T09:00:00Z";
+                    case INTEGER -> "7";
+                    case DURATION -> "PT5M";
+                    case BOOLEAN -> "true";
+                    case K8S_NAMESPACE -> "druid";
+                    case ENUM -> param.values().get(0);
+                    case AWS_ARN -> "arn:aws:iam::123456789012:role/dr";
+                    default -> "sample-" + name;
+                });
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
@@ -28,7 +27,8 @@ public final class ShellWords {
                 int j = i + 1;
                 for (; j < line.length() && line.charAt(j) != '"'; j++) {
                     char d = line.charAt(j);
-                    if (d == '\\' && j + 1 < line.length() && "\"\\$`".indexOf(line.charAt(j + 1)) >= 0) d = line.charAt(++j);
+                    if (d == '\\' && j + 1 < line.length() && "\"\\$`".indexOf(line.charAt(j + 1)) >= 0)
+                        d = line.charAt(++j);
                     inside.append(d);
                 }
                 if (j >= line.length()) throw new IllegalArgumentException("unclosed \" at " + i + " in: " + line);

@@ -23,7 +23,11 @@ class DrPilotCommandTest {
     @Test
     void helpListsTheCommandsAndExitsZero() {
         assertThat(drpilot("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: drpilot").contains("validate").contains("list").contains("show");
+        assertThat(out.toString())
+                .contains("Usage: drpilot")
+                .contains("validate")
+                .contains("list")
+                .contains("show");
     }
 
     @Test
@@ -31,10 +35,14 @@ class DrPilotCommandTest {
         DrPilotServices services = DrPilotServices.fromEnvironment();
         int all = DrPilotCommand.commandLine(services).getSubcommands().size();
 
-        assertThat(DrPilotCommand.commandLineFor(services, "list", "--log", "x").getSubcommands()).containsOnlyKeys("list");
+        assertThat(DrPilotCommand.commandLineFor(services, "list", "--log", "x").getSubcommands())
+                .containsOnlyKeys("list");
         assertThat(DrPilotCommand.commandLineFor(services).getSubcommands()).hasSize(all);
-        assertThat(DrPilotCommand.commandLineFor(services, "--log", "x", "list").getSubcommands()).hasSize(all);
-        assertThat(DrPilotCommand.commandLineFor(services, "resolv").getSubcommands()).hasSize(all).containsKey("resolve");
+        assertThat(DrPilotCommand.commandLineFor(services, "--log", "x", "list").getSubcommands())
+                .hasSize(all);
+        assertThat(DrPilotCommand.commandLineFor(services, "resolv").getSubcommands())
+                .hasSize(all)
+                .containsKey("resolve");
     }
 
     @Test
@@ -45,7 +53,9 @@ class DrPilotCommandTest {
 
     @Test
     void everyCommandPrintsItsOwnHelpAndExitsZero() {
-        for (String command : DrPilotCommand.commandLine(DrPilotServices.fromEnvironment()).getSubcommands().keySet()) {
+        for (String command : DrPilotCommand.commandLine(DrPilotServices.fromEnvironment())
+                .getSubcommands()
+                .keySet()) {
             StringWriter help = new StringWriter();
             CommandLine line = DrPilotCommand.commandLineFor(DrPilotServices.fromEnvironment(), command, "--help");
             line.setOut(new PrintWriter(help, true));
@@ -59,7 +69,8 @@ class DrPilotCommandTest {
     void anUnknownCommandIsRefusedInOneLineThatNamesTheClosest() {
         assertThat(drpilot("resolv")).isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("`drpilot resolv`: no such command; did you mean resolve?" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("`drpilot resolv`: no such command; did you mean resolve?" + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
     }
 
@@ -67,7 +78,8 @@ class DrPilotCommandTest {
     void anUnknownCommandWithHelpIsRefusedToo() {
         assertThat(drpilot("resolv", "--help")).isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("`drpilot resolv`: no such command; did you mean resolve?" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("`drpilot resolv`: no such command; did you mean resolve?" + System.lineSeparator());
         assertThat(out.toString()).doesNotContain("Usage");
     }
 
@@ -75,14 +87,19 @@ class DrPilotCommandTest {
     void aMistypedOptionIsNamedBeforeTheOptionItMisses() {
         assertThat(drpilot("export", "INC-1", "--formt", "md")).isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("`drpilot export`: unknown option '--formt'; did you mean --format?" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo(
+                        "`drpilot export`: unknown option '--formt'; did you mean --format?" + System.lineSeparator());
     }
 
     @Test
     void aMissingArgumentIsOneLineThatPointsAtTheCommandsHelp() {
         assertThat(drpilot("resolve")).isEqualTo(2);
 
-        assertThat(err.toString().lines()).singleElement().asString()
-                .contains("Missing required parameter: 'INCIDENT'").contains("`drpilot resolve --help`");
+        assertThat(err.toString().lines())
+                .singleElement()
+                .asString()
+                .contains("Missing required parameter: 'INCIDENT'")
+                .contains("`drpilot resolve --help`");
     }
 }

@@ -31,16 +31,21 @@ class DrPilotServicesTest {
     private final AtomicInteger catalogueReads = new AtomicInteger();
 
     private DrPilotServices services(ActionCatalog catalog) {
-        return new DrPilotServices(() -> {
-            catalogueReads.incrementAndGet();
-            return catalog;
-        }, new StepWorkerEngines(new DaemonThreads("test-steps")), new LogLocation(null), Path.of("runbooks"),
+        return new DrPilotServices(
+                () -> {
+                    catalogueReads.incrementAndGet();
+                    return catalog;
+                },
+                new StepWorkerEngines(new DaemonThreads("test-steps")),
+                new LogLocation(null),
+                Path.of("runbooks"),
                 new TeamLogs(Map.of(), dir));
     }
 
     @Test
     void theCommandsGetTheServicesThroughPicocliAndReadTheirCatalogue() {
-        ActionCatalog one = ActionCatalog.of(List.of(BUILT_IN.find("aws.sts.getCallerIdentity").orElseThrow()));
+        ActionCatalog one = ActionCatalog.of(
+                List.of(BUILT_IN.find("aws.sts.getCallerIdentity").orElseThrow()));
         StringWriter out = new StringWriter();
         CommandLine line = DrPilotCommand.commandLine(services(one));
         line.setOut(new PrintWriter(out, true));
@@ -61,7 +66,8 @@ class DrPilotServicesTest {
         assertThat(line.execute("show", "druid-pod-failure")).isZero();
         UiSettings settings = new UiSettings("", "us-west-2", "", "", "", "");
         for (String log : List.of("first", "second")) {
-            try (UiBackend backend = new DesktopWindow(services).backend(settings, dir.resolve(log).resolve("incidents"), null)) {
+            try (UiBackend backend = new DesktopWindow(services)
+                    .backend(settings, dir.resolve(log).resolve("incidents"), null)) {
                 assertThat(backend.runbooks()).isNotEmpty();
             }
         }

@@ -38,27 +38,48 @@ class EngineWiringTest {
 
     @Test
     void everyActionOfTheCatalogueHasExactlyOneImplementation() {
-        var ids = EngineWiring.actions(new AwsClients(AwsSettings.of(null, "us-west-2", null)),
-                new KubeClients(new KubeSettings(Path.of("no-kubeconfig"), null))).stream().map(Action::id).toList();
+        var ids = EngineWiring.actions(
+                        new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                        new KubeClients(new KubeSettings(Path.of("no-kubeconfig"), null)))
+                .stream()
+                .map(Action::id)
+                .toList();
 
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(ids).containsExactlyInAnyOrderElementsOf(ActionCatalog.builtIn().all().stream().map(ActionContract::id).toList());
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(ActionCatalog.builtIn().all().stream()
+                        .map(ActionContract::id)
+                        .toList());
     }
 
     @Test
     void anEngineWithRealClientsRefusesToDeclareOrResumeATabletop() throws Exception {
-        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-pod-failure.yaml"))).runbooks().getFirst();
+        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks/druid-pod-failure.yaml")))
+                .runbooks()
+                .getFirst();
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentEngine live = DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
-                    new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
-            assertThatThrownBy(() -> live.declareTabletop(runbook, Map.of("pod", "druid-historical-2"),
-                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null), "druid-pod-failure-tabletop"))
-                    .hasMessageContaining("a tabletop rehearsal of druid-pod-failure is played by its exercise's script");
+            IncidentEngine live = DrPilotServices.fromEnvironment()
+                    .engine(
+                            log,
+                            new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                            new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
+            assertThatThrownBy(() -> live.declareTabletop(
+                            runbook,
+                            Map.of("pod", "druid-historical-2"),
+                            new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null),
+                            "druid-pod-failure-tabletop"))
+                    .hasMessageContaining(
+                            "a tabletop rehearsal of druid-pod-failure is played by its exercise's script");
 
-            Exercise exercise = new ExerciseLoader(List.of(runbook), ActionCatalog.builtIn()).loadFolder(Path.of("runbooks/exercises"))
-                    .exercises().stream().filter(e -> e.runbookId().equals(runbook.id())).findFirst().orElseThrow();
+            Exercise exercise = new ExerciseLoader(List.of(runbook), ActionCatalog.builtIn())
+                    .loadFolder(Path.of("runbooks/exercises")).exercises().stream()
+                            .filter(e -> e.runbookId().equals(runbook.id()))
+                            .findFirst()
+                            .orElseThrow();
             String rehearsal;
-            try (Tabletop tabletop = DrPilotServices.fromEnvironment().tabletops().start(exercise, runbook, log, 60, "facilitator")) {
+            try (Tabletop tabletop =
+                    DrPilotServices.fromEnvironment().tabletops().start(exercise, runbook, log, 60, "facilitator")) {
                 rehearsal = tabletop.run().incidentId();
             }
             assertThatThrownBy(() -> live.resume(log.incident(rehearsal).orElseThrow(), runbook, Map.of()))
@@ -68,14 +89,22 @@ class EngineWiringTest {
 
     @Test
     void theWindowWorksOnTheLogTheCommandLineNamesOverTheSettings() {
-        UiSettings settings = new UiSettings("", "us-west-2", "", "", dir.resolve("from-settings").resolve("incidents").toString(), "");
+        UiSettings settings = new UiSettings(
+                "",
+                "us-west-2",
+                "",
+                "",
+                dir.resolve("from-settings").resolve("incidents").toString(),
+                "");
         Path named = dir.resolve("named").resolve("incidents");
 
         try (UiBackend backend = new DesktopWindow(DrPilotServices.fromEnvironment()).backend(settings, named, null)) {
             assertThat(backend.log().file()).isEqualTo(named);
-            assertThat(backend.exportFolder()).isEqualTo(named.toAbsolutePath().getParent().resolve("exports"));
+            assertThat(backend.exportFolder())
+                    .isEqualTo(named.toAbsolutePath().getParent().resolve("exports"));
         }
-        assertThat(Files.exists(dir.resolve("named").resolve("incidents.mv.db"))).isTrue();
+        assertThat(Files.exists(dir.resolve("named").resolve("incidents.mv.db")))
+                .isTrue();
         assertThat(Files.exists(dir.resolve("from-settings"))).isFalse();
     }
 }

@@ -16,7 +16,8 @@ class QuietLoggingTest {
 
     @Test
     void logbackFindsItAsItsConfiguration() {
-        assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type)).contains(QuietLogging.class);
+        assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type))
+                .contains(QuietLogging.class);
         assertThat(LoggerFactory.getLogger("some.library").isInfoEnabled()).isFalse();
         assertThat(LoggerFactory.getLogger("some.library").isWarnEnabled()).isTrue();
     }

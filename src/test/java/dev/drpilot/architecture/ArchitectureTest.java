@@ -15,55 +15,90 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheUiAndTheAppUseJavaFx = noClasses()
-            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.engine..", "dev.drpilot.action..",
-                    "dev.drpilot.incident..", "dev.drpilot.timeline..", "dev.drpilot.rehearsal..", "dev.drpilot.teamlog..",
+            .that()
+            .resideInAnyPackage(
+                    "dev.drpilot.runbook..",
+                    "dev.drpilot.engine..",
+                    "dev.drpilot.action..",
+                    "dev.drpilot.incident..",
+                    "dev.drpilot.timeline..",
+                    "dev.drpilot.rehearsal..",
+                    "dev.drpilot.teamlog..",
                     "dev.drpilot.export..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "atlantafx..")
             .because("the engine, the actions and the log must run without a screen (command line, tests, CI)");
 
     @ArchTest
     static final ArchRule theUiNeverCallsAnSdk = noClasses()
-            .that().resideInAPackage("dev.drpilot.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "io.fabric8..", "java.sql..")
+            .that()
+            .resideInAPackage("dev.drpilot.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon.awssdk..", "io.fabric8..", "java.sql..")
             .because("the UI observes the engine; it never calls AWS, Kubernetes or the database itself");
 
     @ArchTest
     static final ArchRule lowerLayersDoNotReachUp = noClasses()
-            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..",
-                    "dev.drpilot.teamlog..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drpilot.engine..", "dev.drpilot.ui..", "dev.drpilot.app..")
+            .that()
+            .resideInAnyPackage(
+                    "dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..", "dev.drpilot.teamlog..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.drpilot.engine..", "dev.drpilot.ui..", "dev.drpilot.app..")
             .because("the engine is built on the runbook, action and incident packages, not the other way round");
 
     @ArchTest
     static final ArchRule aRehearsalCannotReachARealEndpoint = noClasses()
-            .that().resideInAPackage("dev.drpilot.rehearsal..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drpilot.action.aws..", "dev.drpilot.action.k8s..",
-                    "dev.drpilot.action.http..", "dev.drpilot.action.process..", "software.amazon.awssdk..", "io.fabric8..",
-                    "java.net..", "java.net.http..", "dev.drpilot.app..")
-            .because("a tabletop plays every step from its script: it must have no way to build a client or open a connection");
+            .that()
+            .resideInAPackage("dev.drpilot.rehearsal..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drpilot.action.aws..",
+                    "dev.drpilot.action.k8s..",
+                    "dev.drpilot.action.http..",
+                    "dev.drpilot.action.process..",
+                    "software.amazon.awssdk..",
+                    "io.fabric8..",
+                    "java.net..",
+                    "java.net.http..",
+                    "dev.drpilot.app..")
+            .because(
+                    "a tabletop plays every step from its script: it must have no way to build a client or open a connection");
 
     @ArchTest
     static final ArchRule nothingButTheCommandLinePrints = noClasses()
-            .that().resideOutsideOfPackage("dev.drpilot.app..")
+            .that()
+            .resideOutsideOfPackage("dev.drpilot.app..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("everything else logs through SLF4J, or returns text for the caller to show");
 
     @ArchTest
-    static final ArchRule noPackageDependsOnItselfThroughAnother = slices()
-            .matching("dev.drpilot.(**)")
-            .should().beFreeOfCycles()
-            .because("each package, sub-packages included, builds on the ones below it; a cycle makes two packages one that cannot change alone");
+    static final ArchRule noPackageDependsOnItselfThroughAnother = slices().matching("dev.drpilot.(**)")
+            .should()
+            .beFreeOfCycles()
+            .because(
+                    "each package, sub-packages included, builds on the ones below it; a cycle makes two packages one that cannot change alone");
 
     @ArchTest
     static final ArchRule readinessStaysBelowTheAppAndTheUi = noClasses()
-            .that().resideInAPackage("dev.drpilot.readiness..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.drpilot.ui..", "dev.drpilot.app..",
-                    "dev.drpilot.engine..")
+            .that()
+            .resideInAPackage("dev.drpilot.readiness..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..", "atlantafx..", "dev.drpilot.ui..", "dev.drpilot.app..", "dev.drpilot.engine..")
             .because("readiness runs from the command line, a timer or (later) a screen, without an incident");
 
     @ArchTest
     static final ArchRule nothingBelowReachesUpIntoReadiness = noClasses()
-            .that().resideInAnyPackage("dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..", "dev.drpilot.engine..")
-            .should().dependOnClassesThat().resideInAPackage("dev.drpilot.readiness..")
+            .that()
+            .resideInAnyPackage(
+                    "dev.drpilot.runbook..", "dev.drpilot.action..", "dev.drpilot.incident..", "dev.drpilot.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drpilot.readiness..")
             .because("readiness is built on the actions, not the other way round");
 }

@@ -40,22 +40,34 @@ public final class AwsCallsBenchmark {
     public static void main(String[] args) throws Exception {
         int segments = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path dir = Files.createTempDirectory("drpilot-bench");
-        try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"));
-             IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
+        try (MotoServer moto = MotoServer.start();
+                AwsClients aws = new AwsClients(moto.settings("us-west-2"));
+                IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
             S3Client s3 = aws.get(S3Client.class, S3Client::builder, null);
             s3.createBucket(r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
             s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
-            Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-s3-segment-deletion.yaml")))
-                    .runbooks().get(0);
+            Runbook runbook = new RunbookLoader(ActionCatalog.builtIn())
+                    .load(List.of(Path.of("runbooks/druid-s3-segment-deletion.yaml")))
+                    .runbooks()
+                    .get(0);
             List<Double> drpilot = new ArrayList<>();
             List<Double> cli = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 String prefix = "segments/pilot-" + round + "/";
                 deleteSegments(s3, prefix, segments);
                 long t0 = System.nanoTime();
-                IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
-                        Map.of("prefix", prefix, "datasource", "wikipedia", "interval", "2024-01-15/2024-01-16"),
-                        new NewIncident(runbook.id(), "benchmark", IncidentMode.REHEARSAL, null, null, null));
+                IncidentRun run = DrPilotServices.fromEnvironment()
+                        .engine(log, aws)
+                        .declare(
+                                runbook,
+                                Map.of(
+                                        "prefix",
+                                        prefix,
+                                        "datasource",
+                                        "wikipedia",
+                                        "interval",
+                                        "2024-01-15/2024-01-16"),
+                                new NewIncident(runbook.id(), "benchmark", IncidentMode.REHEARSAL, null, null, null));
                 run.runToNextConfirmation().get(5, TimeUnit.MINUTES);
                 run.confirm("undelete", BUCKET).get(5, TimeUnit.MINUTES);
                 drpilot.add((System.nanoTime() - t0) / 1e9);
@@ -65,18 +77,39 @@ public final class AwsCallsBenchmark {
                 deleteSegments(s3, cliPrefix, segments);
                 long t1 = System.nanoTime();
                 awsCli(moto, "sts", "get-caller-identity");
-                String keysAndVersions = awsCli(moto, "s3api", "list-object-versions", "--bucket", BUCKET, "--prefix", cliPrefix,
-                        "--query", "DeleteMarkers[].[Key,VersionId]", "--output", "text");
+                String keysAndVersions = awsCli(
+                        moto,
+                        "s3api",
+                        "list-object-versions",
+                        "--bucket",
+                        BUCKET,
+                        "--prefix",
+                        cliPrefix,
+                        "--query",
+                        "DeleteMarkers[].[Key,VersionId]",
+                        "--output",
+                        "text");
                 for (String line : keysAndVersions.strip().split("\n")) {
                     String[] keyAndVersion = line.split("\t");
-                    awsCli(moto, "s3api", "delete-object", "--bucket", BUCKET, "--key", keyAndVersion[0], "--version-id", keyAndVersion[1]);
+                    awsCli(
+                            moto,
+                            "s3api",
+                            "delete-object",
+                            "--bucket",
+                            BUCKET,
+                            "--key",
+                            keyAndVersion[0],
+                            "--version-id",
+                            keyAndVersion[1]);
                 }
                 cli.add((System.nanoTime() - t1) / 1e9);
                 check(s3, cliPrefix, segments, "aws CLI");
             }
             double ours = median(drpilot);
             double theirs = median(cli);
-            System.out.printf("S3 segment undelete, %d segments (1 + 1 + %d calls), median of %d rounds on moto:%n", segments, segments, ROUNDS);
+            System.out.printf(
+                    "S3 segment undelete, %d segments (1 + 1 + %d calls), median of %d rounds on moto:%n",
+                    segments, segments, ROUNDS);
             System.out.printf("  DR Pilot (engine, log, SDK): %.2f s   rounds %s%n", ours, rounded(drpilot));
             System.out.printf("  aws CLI (one process a call): %.2f s   rounds %s%n", theirs, rounded(cli));
             System.out.printf("  ratio: the aws CLI takes %.1fx as long%n", theirs / ours);
@@ -86,28 +119,34 @@ public final class AwsCallsBenchmark {
     private static void deleteSegments(S3Client s3, String prefix, int segments) {
         for (int i = 0; i < segments; i++) {
             String key = prefix + "partition-" + i + "/index.zip";
-            s3.putObject(r -> r.bucket(BUCKET).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("segment " + i));
+            s3.putObject(
+                    r -> r.bucket(BUCKET).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("segment " + i));
             s3.deleteObject(r -> r.bucket(BUCKET).key(key));
         }
     }
 
     private static void check(S3Client s3, String prefix, int segments, String who) {
-        List<DeleteMarkerEntry> left = s3.listObjectVersions(r -> r.bucket(BUCKET).prefix(prefix)).deleteMarkers();
+        List<DeleteMarkerEntry> left =
+                s3.listObjectVersions(r -> r.bucket(BUCKET).prefix(prefix)).deleteMarkers();
         int back = s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(prefix)).keyCount();
         if (!left.isEmpty() || back != segments) {
-            throw new IllegalStateException(who + " left " + left.size() + " delete marker(s) and brought back " + back + " of " + segments);
+            throw new IllegalStateException(
+                    who + " left " + left.size() + " delete marker(s) and brought back " + back + " of " + segments);
         }
     }
 
     private static String awsCli(MotoServer moto, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", moto.endpoint.toString(), "--region", "us-west-2"));
+        List<String> command =
+                new ArrayList<>(List.of("aws", "--endpoint-url", moto.endpoint.toString(), "--region", "us-west-2"));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) throw new IllegalStateException("aws " + String.join(" ", args) + " failed: " + output);
+        if (process.waitFor() != 0)
+            throw new IllegalStateException("aws " + String.join(" ", args) + " failed: " + output);
         return output;
     }
 
@@ -120,6 +159,5 @@ public final class AwsCallsBenchmark {
         return values.stream().map(v -> String.format("%.2f", v)).toList();
     }
 
-    private AwsCallsBenchmark() {
-    }
+    private AwsCallsBenchmark() {}
 }

@@ -42,24 +42,30 @@ import javax.management.openmbean.CompositeData;
  */
 public final class ExportBenchmark {
 
-    private static final List<ExportFormat> FORMATS = List.of(ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.JSON, ExportFormat.CSV,
-            ExportFormat.PNG);
+    private static final List<ExportFormat> FORMATS =
+            List.of(ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.JSON, ExportFormat.CSV, ExportFormat.PNG);
 
     public static void main(String[] args) throws Exception {
         if (args.length == 4 && args[0].equals("export")) {
-            exportOnce(Path.of(args[1]), args[2], ExportFormat.postmortem(args[3]).orElseThrow());
+            exportOnce(
+                    Path.of(args[1]), args[2], ExportFormat.postmortem(args[3]).orElseThrow());
             return;
         }
         String heap = System.getenv().getOrDefault("BENCH_HEAP", "256m");
         System.out.printf("load average %.2f, heap of each export's JVM -Xmx%s%n", load(), heap);
         System.out.println("events     format  first run  second run  peak heap in use  most kept after a GC  file");
-        for (String size : System.getenv().getOrDefault("BENCH_EVENTS", "10000,100000,1000000").split(",")) {
+        for (String size : System.getenv()
+                .getOrDefault("BENCH_EVENTS", "10000,100000,1000000")
+                .split(",")) {
             int events = Integer.parseInt(size.trim());
             Path dir = Files.createTempDirectory("drpilot-export-bench");
             Path log = dir.resolve("log");
             String id;
             try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "bench")) {
-                id = store.declare(new NewIncident("druid-rds-corruption", "export", IncidentMode.LIVE, null, null, null), Map.of()).id();
+                id = store.declare(
+                                new NewIncident("druid-rds-corruption", "export", IncidentMode.LIVE, null, null, null),
+                                Map.of())
+                        .id();
             }
             BulkNotes.fill(log, id, events);
             for (ExportFormat format : FORMATS) {
@@ -71,23 +77,43 @@ public final class ExportBenchmark {
 
     /** Runs one format's exports in a JVM of its own and returns the line it printed, or how it failed. */
     private static String child(String heap, Path log, String id, ExportFormat format) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx" + heap, "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), ExportBenchmark.class.getName(), "export", log.toString(), id, format.label()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx" + heap,
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ExportBenchmark.class.getName(),
+                "export",
+                log.toString(),
+                id,
+                format.label()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             out.lines().forEach(lines::add);
         }
         int status = process.waitFor();
-        String result = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst().map(l -> l.substring(7)).orElse(null);
-        return status == 0 && result != null ? result : "failed (exit " + status + "): " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        String result = lines.stream()
+                .filter(l -> l.startsWith("RESULT "))
+                .findFirst()
+                .map(l -> l.substring(7))
+                .orElse(null);
+        return status == 0 && result != null
+                ? result
+                : "failed (exit " + status + "): "
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 
     /** In the child: two exports of the incident, timed, with the heap watched. */
     private static void exportOnce(Path log, String id, ExportFormat format) throws Exception {
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
-        AtomicLong keptAfterGc = watchCollections(heapPools.stream().map(MemoryPoolMXBean::getName).toList());
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
+        AtomicLong keptAfterGc = watchCollections(
+                heapPools.stream().map(MemoryPoolMXBean::getName).toList());
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "bench")) {
             IncidentExports exports = IncidentExports.logged(store);
             Path folder = log.resolveSibling("exports");
@@ -100,12 +126,17 @@ public final class ExportBenchmark {
                 long start = System.nanoTime();
                 Exported exported = exports.toFolder(id, Optional.empty(), format, folder, true);
                 seconds[run] = (System.nanoTime() - start) / 1e9;
-                if (!(exported instanceof Exported.Written written)) throw new IllegalStateException(exported.toString());
+                if (!(exported instanceof Exported.Written written))
+                    throw new IllegalStateException(exported.toString());
                 file = written.file();
             }
-            long peak = heapPools.stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum();
-            System.out.printf("RESULT %7.2f s  %8.2f s  %13d MB  %17d MB      %,d KB%n", seconds[0], seconds[1], peak >> 20,
-                    keptAfterGc.get() >> 20, Files.size(file) >> 10);
+            long peak = heapPools.stream()
+                    .map(MemoryPoolMXBean::getPeakUsage)
+                    .mapToLong(MemoryUsage::getUsed)
+                    .sum();
+            System.out.printf(
+                    "RESULT %7.2f s  %8.2f s  %13d MB  %17d MB      %,d KB%n",
+                    seconds[0], seconds[1], peak >> 20, keptAfterGc.get() >> 20, Files.size(file) >> 10);
         }
     }
 
@@ -113,13 +144,23 @@ public final class ExportBenchmark {
     private static AtomicLong watchCollections(List<String> heapPools) {
         AtomicLong most = new AtomicLong();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
-                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                        .mapToLong(e -> e.getValue().getUsed()).sum();
-                most.accumulateAndGet(used, Math::max);
-            }, null, null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (!notification
+                                        .getType()
+                                        .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION))
+                                    return;
+                                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                        .filter(e -> heapPools.contains(e.getKey()))
+                                        .mapToLong(e -> e.getValue().getUsed())
+                                        .sum();
+                                most.accumulateAndGet(used, Math::max);
+                            },
+                            null,
+                            null);
         }
         return most;
     }
@@ -128,6 +169,5 @@ public final class ExportBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private ExportBenchmark() {
-    }
+    private ExportBenchmark() {}
 }

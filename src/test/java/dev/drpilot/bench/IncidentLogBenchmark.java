@@ -42,19 +42,26 @@ public final class IncidentLogBenchmark {
         Path dir = Files.createTempDirectory("drpilot-bench");
         System.out.println("load average before: " + loadAverage());
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench")) {
-            Incident incident = log.declare(new NewIncident("druid-rds-corruption", "benchmark", IncidentMode.REHEARSAL, null, null, null), Map.of());
+            Incident incident = log.declare(
+                    new NewIncident("druid-rds-corruption", "benchmark", IncidentMode.REHEARSAL, null, null, null),
+                    Map.of());
             long[] nanos = new long[appends];
             long start = System.nanoTime();
             for (int i = 1; i <= appends; i++) {
                 long t0 = System.nanoTime();
-                log.append(incident.id(), i % 3 == 0 ? new EventData.ApiCall("rds", "DescribeDBInstances", null) : new EventData.Note("event " + i),
+                log.append(
+                        incident.id(),
+                        i % 3 == 0
+                                ? new EventData.ApiCall("rds", "DescribeDBInstances", null)
+                                : new EventData.Note("event " + i),
                         i % 3 == 0 ? "restore" : null);
                 nanos[i - 1] = System.nanoTime() - t0;
             }
             report("appends through the store (commit, sync, head file)", appends, start);
             Arrays.sort(nanos);
-            System.out.printf("single append latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", nanos[appends / 2] / 1e6,
-                    nanos[(int) (appends * 0.99)] / 1e6, nanos[appends - 1] / 1e6);
+            System.out.printf(
+                    "single append latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    nanos[appends / 2] / 1e6, nanos[(int) (appends * 0.99)] / 1e6, nanos[appends - 1] / 1e6);
             batches(log, incident.id(), batches);
         }
         parts(dir.resolve("parts"), appends);
@@ -64,10 +71,15 @@ public final class IncidentLogBenchmark {
     /** Pages of 1,000 events a step produces together (S3 keys, restored items), each page one transaction, one sync, one head-file update. */
     private static void batches(IncidentLogStore log, String incidentId, int batches) {
         List<EventDraft> page = new ArrayList<>(BATCH);
-        for (int i = 0; i < BATCH; i++) page.add(EventDraft.of(new EventData.StatusChange("s3://druid-deep-storage/segments/" + i, "restored"), "restore"));
+        for (int i = 0; i < BATCH; i++)
+            page.add(EventDraft.of(
+                    new EventData.StatusChange("s3://druid-deep-storage/segments/" + i, "restored"), "restore"));
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) log.appendAll(incidentId, page);
-        report("events appended in pages of " + BATCH + " (one transaction, sync and head-file update a page)", batches * BATCH, start);
+        report(
+                "events appended in pages of " + BATCH + " (one transaction, sync and head-file update a page)",
+                batches * BATCH,
+                start);
     }
 
     private static String loadAverage() throws IOException {
@@ -77,7 +89,8 @@ public final class IncidentLogBenchmark {
     /** Each part of a durable append alone: H2's commit, the commit with its sync, the head file's update. */
     private static void parts(Path log, int count) throws Exception {
         Files.createDirectories(log.getParent());
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + log.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "")) {
+        try (Connection connection =
+                DriverManager.getConnection("jdbc:h2:file:" + log.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "")) {
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE events (id BIGINT PRIMARY KEY, payload VARCHAR)");
             }
@@ -86,7 +99,10 @@ public final class IncidentLogBenchmark {
                 for (int i = 0; i < count; i++) {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events VALUES (?, ?)")) {
                         insert.setLong(1, (sync ? count : 0) + i);
-                        insert.setString(2, "{\"text\":\"event " + i + "\",\"service\":\"rds\",\"operation\":\"DescribeDBInstances\"}");
+                        insert.setString(
+                                2,
+                                "{\"text\":\"event " + i
+                                        + "\",\"service\":\"rds\",\"operation\":\"DescribeDBInstances\"}");
                         insert.executeUpdate();
                     }
                     if (sync) {
@@ -95,12 +111,18 @@ public final class IncidentLogBenchmark {
                         }
                     }
                 }
-                report(sync ? "H2 commits, each followed by CHECKPOINT SYNC" : "H2 commits alone (WRITE_DELAY=0, no sync: the log before)", count, start);
+                report(
+                        sync
+                                ? "H2 commits, each followed by CHECKPOINT SYNC"
+                                : "H2 commits alone (WRITE_DELAY=0, no sync: the log before)",
+                        count,
+                        start);
             }
         }
         LogHead head = new LogHead(log);
         long start = System.nanoTime();
-        for (int i = 1; i <= count; i++) head.record("INC-20261124-0300-beef", i, HexFormat.of().formatHex(new byte[32]));
+        for (int i = 1; i <= count; i++)
+            head.record("INC-20261124-0300-beef", i, HexFormat.of().formatHex(new byte[32]));
         report("head file updates alone (temporary file, fsync, rename, folder fsync)", count, start);
     }
 
@@ -109,6 +131,5 @@ public final class IncidentLogBenchmark {
         System.out.printf("%s: %,d in %.1f s, %,.0f / s%n", what, count, seconds, count / seconds);
     }
 
-    private IncidentLogBenchmark() {
-    }
+    private IncidentLogBenchmark() {}
 }

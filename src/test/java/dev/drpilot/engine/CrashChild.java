@@ -22,12 +22,22 @@ public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         IncidentLogStore log = IncidentLogStore.open(Path.of(args[0]), Clock.systemUTC(), "child");
-        Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("crash.yaml"), args[1]).runbooks().get(0);
-        ActionRegistry registry = new ActionRegistry(EngineTestActions.CATALOG,
+        Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG)
+                .loadText(Path.of("crash.yaml"), args[1])
+                .runbooks()
+                .get(0);
+        ActionRegistry registry = new ActionRegistry(
+                EngineTestActions.CATALOG,
                 List.of(new EngineTestActions.Succeed(), new EngineTestActions.WaitForReady()));
-        IncidentEngine engine = new IncidentEngine(log, registry, Executors.newSingleThreadExecutor(), Clock.systemUTC(),
-                duration -> Thread.sleep(20), new Random());
-        IncidentRun run = engine.declare(runbook, Map.of(), new NewIncident(runbook.id(), "crash", IncidentMode.LIVE, null, null, null));
+        IncidentEngine engine = new IncidentEngine(
+                log,
+                registry,
+                Executors.newSingleThreadExecutor(),
+                Clock.systemUTC(),
+                duration -> Thread.sleep(20),
+                new Random());
+        IncidentRun run = engine.declare(
+                runbook, Map.of(), new NewIncident(runbook.id(), "crash", IncidentMode.LIVE, null, null, null));
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {
@@ -44,6 +54,5 @@ public final class CrashChild {
         run.start("wait").get();
     }
 
-    private CrashChild() {
-    }
+    private CrashChild() {}
 }

@@ -50,11 +50,20 @@ class CrashRecoveryTest {
     void killedMidStepThenReopenedNothingCommittedIsLostAndTheStepIsInterrupted() throws Exception {
         Path logFile = dir.resolve("log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), logFile.toString(), RUNBOOK).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashChild.class.getName(),
+                        logFile.toString(),
+                        RUNBOOK)
+                .redirectErrorStream(true)
+                .start();
         List<Long> committed = new ArrayList<>();
         String incidentId = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("COMMITTED ")) {
                     String[] parts = line.split(" ");
@@ -69,13 +78,22 @@ class CrashRecoveryTest {
         assertThat(committed).hasSizeGreaterThan(50);
 
         try (IncidentLogStore log = IncidentLogStore.open(logFile, Clock.systemUTC(), "operator")) {
-            List<Long> found = log.events(incidentId).stream().map(IncidentEvent::sequence).toList();
+            List<Long> found =
+                    log.events(incidentId).stream().map(IncidentEvent::sequence).toList();
             assertThat(found).containsAll(committed);
             assertThat(log.verify(incidentId).intact()).isTrue();
 
-            Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("crash.yaml"), RUNBOOK).runbooks().get(0);
-            IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(EngineTestActions.CATALOG, List.of()),
-                    Executors.newSingleThreadExecutor(), Clock.systemUTC(), d -> { }, new Random());
+            Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG)
+                    .loadText(Path.of("crash.yaml"), RUNBOOK)
+                    .runbooks()
+                    .get(0);
+            IncidentEngine engine = new IncidentEngine(
+                    log,
+                    new ActionRegistry(EngineTestActions.CATALOG, List.of()),
+                    Executors.newSingleThreadExecutor(),
+                    Clock.systemUTC(),
+                    d -> {},
+                    new Random());
             IncidentRun resumed = engine.resume(log.incident(incidentId).orElseThrow(), runbook, Map.of());
 
             assertThat(resumed.step("greet").state()).isEqualTo(StepState.SUCCEEDED);

@@ -21,17 +21,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EngineTestActions {
 
     public static final ActionCatalog CATALOG = ActionCatalog.of(List.of(
-            contract("process.test.succeed", false, List.of(arg("name", true, false), arg("password", false, true)),
-                    List.of("greeting"), "echo hello {name} [--password {password}]"),
+            contract(
+                    "process.test.succeed",
+                    false,
+                    List.of(arg("name", true, false), arg("password", false, true)),
+                    List.of("greeting"),
+                    "echo hello {name} [--password {password}]"),
             contract("process.test.fail", false, List.of(), List.of(), "false"),
             contract("process.test.throttled", false, List.of(), List.of("attempts"), "retry-me"),
-            contract("process.test.waitForReady", false, List.of(arg("polls", true, false)), List.of("polls"), "wait {polls}"),
+            contract(
+                    "process.test.waitForReady",
+                    false,
+                    List.of(arg("polls", true, false)),
+                    List.of("polls"),
+                    "wait {polls}"),
             contract("process.test.block", false, List.of(), List.of(), "block"),
-            contract("process.test.delete", true, List.of(arg("resource", true, false)), List.of("deleted"), "delete {resource}")));
+            contract(
+                    "process.test.delete",
+                    true,
+                    List.of(arg("resource", true, false)),
+                    List.of("deleted"),
+                    "delete {resource}")));
 
-    private static ActionContract contract(String id, boolean destructive, List<ArgSpec> args, List<String> outputs, String command) {
-        return new ActionContract(id, id, "test", "test:" + id, destructive, args,
-                outputs.stream().map(o -> new OutputSpec(o, o)).toList(), CommandTemplate.of(command), null);
+    private static ActionContract contract(
+            String id, boolean destructive, List<ArgSpec> args, List<String> outputs, String command) {
+        return new ActionContract(
+                id,
+                id,
+                "test",
+                "test:" + id,
+                destructive,
+                args,
+                outputs.stream().map(o -> new OutputSpec(o, o)).toList(),
+                CommandTemplate.of(command),
+                null);
     }
 
     private static ArgSpec arg(String name, boolean required, boolean sensitive) {
@@ -80,10 +103,12 @@ public final class EngineTestActions {
             return "process.test.waitForReady";
         }
 
-        public ActionResult execute(Map<String, Object> args, ActionContext context) throws ActionException, InterruptedException {
+        public ActionResult execute(Map<String, Object> args, ActionContext context)
+                throws ActionException, InterruptedException {
             int readyAfter = Integer.parseInt(String.valueOf(args.get("polls")));
             AtomicInteger polls = new AtomicInteger();
-            int seen = context.waitUntil("the test resource to be ready",
+            int seen = context.waitUntil(
+                    "the test resource to be ready",
                     () -> polls.incrementAndGet() >= readyAfter ? Optional.of(polls.get()) : Optional.empty(),
                     Duration.ofMinutes(30));
             return ActionResult.of("ready", Map.of("polls", seen));
@@ -118,6 +143,5 @@ public final class EngineTestActions {
         }
     }
 
-    private EngineTestActions() {
-    }
+    private EngineTestActions() {}
 }

@@ -49,10 +49,19 @@ class IncidentClocksTest {
     @BeforeEach
     void declare() throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("clocks.yaml"), RUNBOOK).runbooks().get(0);
-        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(EngineTestActions.CATALOG, List.of()), executor, clock,
-                clock.sleeper(), new Random(1));
-        run = engine.declare(runbook, Map.of(), new NewIncident("clocks", "Clocks", IncidentMode.LIVE, null, null, null));
+        Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG)
+                .loadText(Path.of("clocks.yaml"), RUNBOOK)
+                .runbooks()
+                .get(0);
+        IncidentEngine engine = new IncidentEngine(
+                log,
+                new ActionRegistry(EngineTestActions.CATALOG, List.of()),
+                executor,
+                clock,
+                clock.sleeper(),
+                new Random(1));
+        run = engine.declare(
+                runbook, Map.of(), new NewIncident("clocks", "Clocks", IncidentMode.LIVE, null, null, null));
     }
 
     @AfterEach
@@ -62,7 +71,9 @@ class IncidentClocksTest {
     }
 
     private List<IncidentEvent> breaches() {
-        return log.events(run.incidentId()).stream().filter(e -> e.kind() == EventKind.CLOCK_BREACH).toList();
+        return log.events(run.incidentId()).stream()
+                .filter(e -> e.kind() == EventKind.CLOCK_BREACH)
+                .toList();
     }
 
     @Test
@@ -73,12 +84,21 @@ class IncidentClocksTest {
 
         assertThat(reading.elapsed()).isEqualTo(Duration.ofMinutes(20));
         assertThat(reading.rtoRemaining()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(reading.phases()).filteredOn(IncidentClocks.PhaseClock::current).extracting(IncidentClocks.PhaseClock::phase)
+        assertThat(reading.phases())
+                .filteredOn(IncidentClocks.PhaseClock::current)
+                .extracting(IncidentClocks.PhaseClock::phase)
                 .containsExactly(Phase.RECOVERY);
         assertThat(reading.phases().get(0).breached()).isTrue();
-        assertThat(reading.phases()).as("a phase without steps has nothing open, and nothing done either")
-                .extracting(IncidentClocks.PhaseClock::phase, IncidentClocks.PhaseClock::steps, IncidentClocks.PhaseClock::openSteps)
-                .containsExactly(tuple(Phase.IMMEDIATE, 1, 1), tuple(Phase.RECOVERY, 1, 1), tuple(Phase.VALIDATION, 0, 0),
+        assertThat(reading.phases())
+                .as("a phase without steps has nothing open, and nothing done either")
+                .extracting(
+                        IncidentClocks.PhaseClock::phase,
+                        IncidentClocks.PhaseClock::steps,
+                        IncidentClocks.PhaseClock::openSteps)
+                .containsExactly(
+                        tuple(Phase.IMMEDIATE, 1, 1),
+                        tuple(Phase.RECOVERY, 1, 1),
+                        tuple(Phase.VALIDATION, 0, 0),
                         tuple(Phase.POST_RECOVERY, 0, 0));
     }
 
@@ -103,6 +123,8 @@ class IncidentClocksTest {
 
         assertThat(run.clocks().elapsed()).isEqualTo(Duration.ofMinutes(20));
         assertThat(run.checkClocks()).extracting(IncidentClocks.Breach::clock).containsExactly("phase immediate");
-        assertThat(log.events(run.incidentId())).extracting(IncidentEvent::kind).contains(EventKind.INCIDENT_START_SET_BACK);
+        assertThat(log.events(run.incidentId()))
+                .extracting(IncidentEvent::kind)
+                .contains(EventKind.INCIDENT_START_SET_BACK);
     }
 }

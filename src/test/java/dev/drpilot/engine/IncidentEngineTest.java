@@ -98,13 +98,21 @@ class IncidentEngineTest {
     }
 
     private IncidentEngine engineOn(IncidentLogStore store) {
-        ActionRegistry registry = new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed(),
-                new EngineTestActions.Fail(), throttled, new EngineTestActions.WaitForReady(), block, delete));
+        ActionRegistry registry = new ActionRegistry(
+                EngineTestActions.CATALOG,
+                List.of(
+                        new EngineTestActions.Succeed(),
+                        new EngineTestActions.Fail(),
+                        throttled,
+                        new EngineTestActions.WaitForReady(),
+                        block,
+                        delete));
         return new IncidentEngine(store, registry, executor, clock, clock.sleeper(), new Random(7));
     }
 
     private static Runbook runbook(String yaml) {
-        RunbookLoader.Result result = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("test-runbook.yaml"), yaml);
+        RunbookLoader.Result result =
+                new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("test-runbook.yaml"), yaml);
         assertThat(result.problems()).isEmpty();
         return result.runbooks().get(0);
     }
@@ -117,7 +125,10 @@ class IncidentEngineTest {
     }
 
     private IncidentRun declare(Map<String, String> params) throws Exception {
-        return engine.declare(runbook, params, new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, "SEV1", "alice", null));
+        return engine.declare(
+                runbook,
+                params,
+                new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, "SEV1", "alice", null));
     }
 
     private List<EventKind> kinds(IncidentRun run) {
@@ -134,9 +145,12 @@ class IncidentEngineTest {
     @Test
     void aWrongParameterIsRefusedBeforeAnythingIsDeclaredOrCalled() {
         assertThatThrownBy(() -> declare(Map.of("polls", "zero", "colour", "red")))
-                .isInstanceOfSatisfying(InvalidParametersException.class, e -> assertThat(e.problems()).containsExactly(
-                        "runbook test-runbook has no parameter 'colour'; it takes: who, polls, dbPassword",
-                        "polls: 'zero' is not a whole number"));
+                .isInstanceOfSatisfying(
+                        InvalidParametersException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "runbook test-runbook has no parameter 'colour'; it takes: who, polls, dbPassword",
+                                        "polls: 'zero' is not a whole number"));
         assertThat(log.incidents()).isEmpty();
     }
 
@@ -148,12 +162,19 @@ class IncidentEngineTest {
         run.start("greet").get(10, TimeUnit.SECONDS);
         run.start("greet-again").get(10, TimeUnit.SECONDS);
 
-        assertThat(run.step("note-time").outputs()).containsEntry("firstError", "2026-11-24T02:50:00Z")
+        assertThat(run.step("note-time").outputs())
+                .containsEntry("firstError", "2026-11-24T02:50:00Z")
                 .containsEntry("note", "seen in the coordinator log");
         assertThat(run.step("greet-again").outputs())
                 .containsEntry("greeting", "hello hello operator at 2026-11-24T02:50:00Z");
-        assertThat(kinds(run)).containsSubsequence(EventKind.INCIDENT_DECLARED, EventKind.STEP_STARTED,
-                EventKind.STEP_SUCCEEDED, EventKind.STEP_STARTED, EventKind.API_CALL, EventKind.STEP_SUCCEEDED);
+        assertThat(kinds(run))
+                .containsSubsequence(
+                        EventKind.INCIDENT_DECLARED,
+                        EventKind.STEP_STARTED,
+                        EventKind.STEP_SUCCEEDED,
+                        EventKind.STEP_STARTED,
+                        EventKind.API_CALL,
+                        EventKind.STEP_SUCCEEDED);
     }
 
     @Test
@@ -163,7 +184,9 @@ class IncidentEngineTest {
         run.start("greet-again").get(10, TimeUnit.SECONDS);
 
         assertThat(run.step("greet-again").state()).isEqualTo(StepState.FAILED);
-        assertThat(run.step("greet-again").message()).contains("${steps.greet.greeting}").contains("run that step first");
+        assertThat(run.step("greet-again").message())
+                .contains("${steps.greet.greeting}")
+                .contains("run that step first");
         assertThat(kinds(run)).doesNotContain(EventKind.API_CALL);
     }
 
@@ -175,9 +198,13 @@ class IncidentEngineTest {
 
         assertThat(run.step("throttled").state()).isEqualTo(StepState.SUCCEEDED);
         assertThat(run.step("throttled").outputs()).containsEntry("attempts", 3);
-        List<IncidentEvent> retries = log.events(run.incidentId()).stream().filter(e -> e.kind() == EventKind.STEP_RETRIED).toList();
+        List<IncidentEvent> retries = log.events(run.incidentId()).stream()
+                .filter(e -> e.kind() == EventKind.STEP_RETRIED)
+                .toList();
         assertThat(retries).hasSize(2);
-        assertThat(retries.get(0).payload()).contains("Throttling: rate exceeded").contains("\"attempt\":2");
+        assertThat(retries.get(0).payload())
+                .contains("Throttling: rate exceeded")
+                .contains("\"attempt\":2");
         assertThat(clock.instant()).isAfter(Instant.parse("2026-11-24T03:00:00Z"));
     }
 
@@ -195,7 +222,8 @@ class IncidentEngineTest {
         assertThat(run.step("wait").outputs()).containsEntry("polls", 6);
         assertThat(seen).contains(StepState.RUNNING, StepState.WAITING, StepState.SUCCEEDED);
         assertThat(kinds(run)).contains(EventKind.STEP_WAITING);
-        assertThat(Duration.between(Instant.parse("2026-11-24T03:00:00Z"), clock.instant())).isGreaterThan(Duration.ofSeconds(10));
+        assertThat(Duration.between(Instant.parse("2026-11-24T03:00:00Z"), clock.instant()))
+                .isGreaterThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -205,7 +233,8 @@ class IncidentEngineTest {
         run.start("wait").get(10, TimeUnit.SECONDS);
 
         assertThat(run.step("wait").state()).isEqualTo(StepState.FAILED);
-        assertThat(run.step("wait").message()).startsWith("Gave up waiting for the test resource to be ready after 20 min");
+        assertThat(run.step("wait").message())
+                .startsWith("Gave up waiting for the test resource to be ready after 20 min");
     }
 
     @Test
@@ -222,8 +251,12 @@ class IncidentEngineTest {
         run.confirm("delete", "old-db").get(10, TimeUnit.SECONDS);
         assertThat(run.step("delete").state()).isEqualTo(StepState.SUCCEEDED);
         assertThat(delete.calls).hasValue(1);
-        assertThat(kinds(run)).containsSubsequence(EventKind.CONFIRMATION_REQUESTED, EventKind.CONFIRMATION_GIVEN,
-                EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED);
+        assertThat(kinds(run))
+                .containsSubsequence(
+                        EventKind.CONFIRMATION_REQUESTED,
+                        EventKind.CONFIRMATION_GIVEN,
+                        EventKind.STEP_STARTED,
+                        EventKind.STEP_SUCCEEDED);
     }
 
     @Test
@@ -235,7 +268,11 @@ class IncidentEngineTest {
         assertThat(run.step("fail").message()).isEqualTo("Access denied: test:Fail is not allowed for role operator");
 
         run.start("fail").get(10, TimeUnit.SECONDS);
-        assertThat(log.events(run.incidentId()).stream().filter(e -> e.kind() == EventKind.STEP_STARTED).toList().getLast().payload())
+        assertThat(log.events(run.incidentId()).stream()
+                        .filter(e -> e.kind() == EventKind.STEP_STARTED)
+                        .toList()
+                        .getLast()
+                        .payload())
                 .contains("\"attempt\":2");
         assertThat(run.step("fail").attempts()).isEqualTo(2);
 
@@ -252,14 +289,23 @@ class IncidentEngineTest {
 
         run.runToNextConfirmation().get(10, TimeUnit.SECONDS);
 
-        assertThat(run.steps()).extracting(StepRun::state).containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED,
-                StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.AWAITING_CONFIRMATION, StepState.PENDING);
+        assertThat(run.steps())
+                .extracting(StepRun::state)
+                .containsExactly(
+                        StepState.SUCCEEDED,
+                        StepState.SUCCEEDED,
+                        StepState.SUCCEEDED,
+                        StepState.SUCCEEDED,
+                        StepState.SUCCEEDED,
+                        StepState.AWAITING_CONFIRMATION,
+                        StepState.PENDING);
     }
 
     @Test
     void aRunningStepCanBeCancelled() throws Exception {
         Runbook blocking = runbook(RUNBOOK.replace("action: process.test.fail", "action: process.test.block"));
-        IncidentRun run = engine.declare(blocking, Map.of(), new NewIncident(blocking.id(), "t", IncidentMode.LIVE, null, null, null));
+        IncidentRun run = engine.declare(
+                blocking, Map.of(), new NewIncident(blocking.id(), "t", IncidentMode.LIVE, null, null, null));
 
         var future = run.start("fail");
         assertThat(block.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -295,7 +341,9 @@ class IncidentEngineTest {
         assertThat(run.instructions("check")).isEqualTo("Ask operator (password ****) about <note-time.firstError>.");
         tickFirstStep(run);
         assertThat(run.instructions("check")).isEqualTo("Ask operator (password ****) about 2026-11-24T02:50:00Z.");
-        assertThat(run.instructions("added-1")).as("the operator's own words").isEqualTo("Post ${who} on the status page.");
+        assertThat(run.instructions("added-1"))
+                .as("the operator's own words")
+                .isEqualTo("Post ${who} on the status page.");
     }
 
     @Test
@@ -310,10 +358,14 @@ class IncidentEngineTest {
 
         assertThat(resumed.step("greet").state()).isEqualTo(StepState.SUCCEEDED);
         assertThat(resumed.step("wait").state()).isEqualTo(StepState.INTERRUPTED);
-        assertThat(resumed.step("wait").message()).contains("check the resource of `wait 5`").contains("before you retry");
+        assertThat(resumed.step("wait").message())
+                .contains("check the resource of `wait 5`")
+                .contains("before you retry");
         assertThat(kinds(resumed)).endsWith(EventKind.STEP_INTERRUPTED, EventKind.INCIDENT_RESUMED);
         resumed.start("greet-again").get(10, TimeUnit.SECONDS);
-        assertThat(resumed.step("greet-again").outputs().get("greeting")).asString().startsWith("hello hello operator");
+        assertThat(resumed.step("greet-again").outputs().get("greeting"))
+                .asString()
+                .startsWith("hello hello operator");
     }
 
     @Test

@@ -49,9 +49,14 @@ class IncidentFiguresTest {
     @BeforeEach
     void open() {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        runbook = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("figures.yaml"), RUNBOOK).runbooks().get(0);
-        id = log.declare(new NewIncident("figures", "Figures", IncidentMode.LIVE, null, "alice", null),
-                Map.of(IncidentFigures.RESTORE_POINT, "2026-11-24T02:30:00Z")).id();
+        runbook = new RunbookLoader(EngineTestActions.CATALOG)
+                .loadText(Path.of("figures.yaml"), RUNBOOK)
+                .runbooks()
+                .get(0);
+        id = log.declare(
+                        new NewIncident("figures", "Figures", IncidentMode.LIVE, null, "alice", null),
+                        Map.of(IncidentFigures.RESTORE_POINT, "2026-11-24T02:30:00Z"))
+                .id();
     }
 
     @AfterEach
@@ -72,7 +77,9 @@ class IncidentFiguresTest {
     @Test
     void theRpoCountsFromTheRestorePointToTheFailuresStartOnceBothAreKnown() {
         assertThat(figures().restorePoint()).isEqualTo(Instant.parse("2026-11-24T02:30:00Z"));
-        assertThat(figures().rpoAchieved()).as("the failure's start is not known yet").isNull();
+        assertThat(figures().rpoAchieved())
+                .as("the failure's start is not known yet")
+                .isNull();
         assertThat(figures().start()).isEqualTo(DECLARED);
 
         log.setFailureStart(id, Instant.parse("2026-11-24T02:42:00Z"), "first error in the logs");
@@ -90,7 +97,9 @@ class IncidentFiguresTest {
         log.recovered(id, new EventData.Recovered("alice", null));
         clock.advance(Duration.ofMinutes(4));
         log.reopen(id, "it failed again");
-        assertThat(figures().recoveredAt()).as("a reopening undoes the recovery").isNull();
+        assertThat(figures().recoveredAt())
+                .as("a reopening undoes the recovery")
+                .isNull();
         assertThat(figures().rtoAchieved()).isNull();
 
         clock.advance(Duration.ofMinutes(6));
@@ -105,9 +114,12 @@ class IncidentFiguresTest {
         assertThat(figures.recoveredAt()).isEqualTo(DECLARED.plus(Duration.ofMinutes(20)));
         assertThat(figures.recoveredIn()).isEqualTo(Duration.ofMinutes(20)).isEqualTo(figures.rtoAchieved());
         assertThat(figures.closedAt()).isEqualTo(DECLARED.plus(Duration.ofMinutes(30)));
-        assertThat(figures.elapsed(clock.instant())).as("every clock stops at the close").isEqualTo(Duration.ofMinutes(30));
+        assertThat(figures.elapsed(clock.instant()))
+                .as("every clock stops at the close")
+                .isEqualTo(Duration.ofMinutes(30));
 
-        IncidentClocks.Reading reading = IncidentClocks.of(figures, runbook.targets()).at(clock.instant(), List.of());
+        IncidentClocks.Reading reading =
+                IncidentClocks.of(figures, runbook.targets()).at(clock.instant(), List.of());
         assertThat(reading.elapsed()).isEqualTo(figures.elapsed(clock.instant()));
         assertThat(reading.recoveredIn()).isEqualTo(figures.recoveredIn());
         assertThat(reading.rtoRemaining()).isEqualTo(Duration.ofMinutes(10));
@@ -124,19 +136,26 @@ class IncidentFiguresTest {
         after(1, new EventData.StepStarted("manual", 2, null, null), "check");
 
         IncidentFigures figures = figures();
-        assertThat(figures.settledBy()).containsOnlyKeys("scope", "restore").containsEntry("scope",
-                new IncidentFigures.Settled("alice", DECLARED.plus(Duration.ofMinutes(5))));
-        assertThat(figures.phases()).extracting(IncidentFigures.PhaseState::phase, IncidentFigures.PhaseState::steps,
+        assertThat(figures.settledBy())
+                .containsOnlyKeys("scope", "restore")
+                .containsEntry("scope", new IncidentFigures.Settled("alice", DECLARED.plus(Duration.ofMinutes(5))));
+        assertThat(figures.phases())
+                .extracting(
+                        IncidentFigures.PhaseState::phase,
+                        IncidentFigures.PhaseState::steps,
                         IncidentFigures.PhaseState::doneAt)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Phase.IMMEDIATE, 1, DECLARED.plus(Duration.ofMinutes(5))),
                         org.assertj.core.groups.Tuple.tuple(Phase.RECOVERY, 1, DECLARED.plus(Duration.ofMinutes(6))),
                         org.assertj.core.groups.Tuple.tuple(Phase.VALIDATION, 1, null));
         assertThat(figures.recoveredAt()).as("nobody said the service is back").isNull();
-        assertThat(figures.rtoStoppedAt()).as("a log that never says so: its immediate and recovery steps were all done")
+        assertThat(figures.rtoStoppedAt())
+                .as("a log that never says so: its immediate and recovery steps were all done")
                 .isEqualTo(DECLARED.plus(Duration.ofMinutes(6)));
         assertThat(figures.rtoAchieved()).isEqualTo(Duration.ofMinutes(6));
-        assertThat(IncidentFigures.of(log.incident(id).orElseThrow(), log.events(id), null).rtoStoppedAt())
-                .as("without the runbook, its steps' phases are not known").isNull();
+        assertThat(IncidentFigures.of(log.incident(id).orElseThrow(), log.events(id), null)
+                        .rtoStoppedAt())
+                .as("without the runbook, its steps' phases are not known")
+                .isNull();
     }
 }

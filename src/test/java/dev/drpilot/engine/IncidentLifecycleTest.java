@@ -66,9 +66,15 @@ class IncidentLifecycleTest {
     @BeforeEach
     void setUp() {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        engine = new IncidentEngine(log, new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed())),
-                executor, clock, clock.sleeper(), new Random(7));
-        RunbookLoader.Result loaded = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("life.yaml"), RUNBOOK);
+        engine = new IncidentEngine(
+                log,
+                new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed())),
+                executor,
+                clock,
+                clock.sleeper(),
+                new Random(7));
+        RunbookLoader.Result loaded =
+                new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("life.yaml"), RUNBOOK);
         assertThat(loaded.problems()).isEmpty();
         runbook = loaded.runbooks().get(0);
     }
@@ -81,7 +87,8 @@ class IncidentLifecycleTest {
     }
 
     private IncidentRun declare() throws Exception {
-        return engine.declare(runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, null));
+        return engine.declare(
+                runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, null));
     }
 
     @Test
@@ -95,7 +102,10 @@ class IncidentLifecycleTest {
         clock.advance(Duration.ofHours(1));
         assertThat(run.clocks().recoveredIn()).as("fixed at the recovery").isEqualTo(Duration.ofMinutes(12));
         assertThat(run.clocks().rtoRemaining()).isEqualTo(Duration.ofMinutes(18));
-        assertThat(run.checkClocks()).as("no RTO breach once recovered").extracting(IncidentClocks.Breach::clock).doesNotContain("RTO");
+        assertThat(run.checkClocks())
+                .as("no RTO breach once recovered")
+                .extracting(IncidentClocks.Breach::clock)
+                .doesNotContain("RTO");
 
         run.close("Restored from the 02:55 snapshot; no data lost");
         assertThat(run.state()).isEqualTo(IncidentState.CLOSED);
@@ -108,7 +118,9 @@ class IncidentLifecycleTest {
         var incident = log.incident(run.incidentId()).orElseThrow();
         Postmortem pm = Postmortem.of(incident, Optional.of(runbook), log.events(run.incidentId()));
         assertThat(pm.rtoAchieved()).isEqualTo(Duration.ofMinutes(12));
-        assertThat(log.events(run.incidentId())).extracting(IncidentEvent::kind).contains(EventKind.INCIDENT_RECOVERED, EventKind.INCIDENT_CLOSED);
+        assertThat(log.events(run.incidentId()))
+                .extracting(IncidentEvent::kind)
+                .contains(EventKind.INCIDENT_RECOVERED, EventKind.INCIDENT_CLOSED);
     }
 
     @Test
@@ -131,8 +143,12 @@ class IncidentLifecycleTest {
         IncidentRun resumed = engine.resume(log.incident(run.incidentId()).orElseThrow(), runbook, Map.of());
         assertThat(resumed.state()).isEqualTo(IncidentState.RECOVERED);
         assertThat(resumed.clocks().recoveredIn()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(Postmortem.of(log.incident(run.incidentId()).orElseThrow(), Optional.of(runbook), log.events(run.incidentId()))
-                .rtoAchieved()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Postmortem.of(
+                                log.incident(run.incidentId()).orElseThrow(),
+                                Optional.of(runbook),
+                                log.events(run.incidentId()))
+                        .rtoAchieved())
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -143,6 +159,8 @@ class IncidentLifecycleTest {
         run.close("false alarm: the monitor itself was down");
         assertThatThrownBy(() -> run.reopen("")).hasMessageContaining("say why");
         assertThat(run.state()).isEqualTo(IncidentState.CLOSED);
-        assertThat(log.incident(run.incidentId()).orElseThrow().recoveredAt()).as("closed without recovery").isNull();
+        assertThat(log.incident(run.incidentId()).orElseThrow().recoveredAt())
+                .as("closed without recovery")
+                .isNull();
     }
 }

@@ -92,9 +92,15 @@ class RecoveredByStepTest {
     @BeforeEach
     void setUp() {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        engine = new IncidentEngine(log, new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed(), check)),
-                executor, clock, clock.sleeper(), new Random(7));
-        RunbookLoader.Result loaded = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("measured.yaml"), RUNBOOK);
+        engine = new IncidentEngine(
+                log,
+                new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed(), check)),
+                executor,
+                clock,
+                clock.sleeper(),
+                new Random(7));
+        RunbookLoader.Result loaded =
+                new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("measured.yaml"), RUNBOOK);
         assertThat(loaded.problems()).isEmpty();
         runbook = loaded.runbooks().get(0);
     }
@@ -107,7 +113,8 @@ class RecoveredByStepTest {
     }
 
     private IncidentRun declare() throws Exception {
-        return engine.declare(runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, null));
+        return engine.declare(
+                runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, null));
     }
 
     private List<EventKind> kinds(IncidentRun run) {
@@ -119,7 +126,9 @@ class RecoveredByStepTest {
         IncidentRun run = declare();
         clock.advance(Duration.ofMinutes(10));
         run.start("fix").get(10, TimeUnit.SECONDS);
-        assertThat(run.state()).as("every recovery step is done, but the check has not run").isEqualTo(IncidentState.OPEN);
+        assertThat(run.state())
+                .as("every recovery step is done, but the check has not run")
+                .isEqualTo(IncidentState.OPEN);
 
         clock.advance(Duration.ofMinutes(5));
         run.start("check").get(10, TimeUnit.SECONDS);
@@ -141,13 +150,17 @@ class RecoveredByStepTest {
             assertThat(e.stepId()).isEqualTo("check");
         });
         assertThat(recovered.payload()).contains("\"by\":\"step check\"").contains("the service answers HTTP 200");
-        assertThat(Postmortem.of(log.incident(run.incidentId()).orElseThrow(), Optional.of(runbook), events).rtoAchieved())
+        assertThat(Postmortem.of(log.incident(run.incidentId()).orElseThrow(), Optional.of(runbook), events)
+                        .rtoAchieved())
                 .isEqualTo(Duration.ofMinutes(21));
 
         clock.advance(Duration.ofMinutes(3));
         run.start("tidy").get(10, TimeUnit.SECONDS);
-        assertThat(run.clocks().recoveredIn()).as("later steps leave the RTO where the check put it").isEqualTo(Duration.ofMinutes(21));
-        assertThat(kinds(run).stream().filter(k -> k == EventKind.INCIDENT_RECOVERED)).hasSize(1);
+        assertThat(run.clocks().recoveredIn())
+                .as("later steps leave the RTO where the check put it")
+                .isEqualTo(Duration.ofMinutes(21));
+        assertThat(kinds(run).stream().filter(k -> k == EventKind.INCIDENT_RECOVERED))
+                .hasSize(1);
     }
 
     @Test

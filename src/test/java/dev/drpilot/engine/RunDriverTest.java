@@ -97,7 +97,8 @@ class RunDriverTest {
 
         public Optional<OperatorInput> tickOff(StepRun step) {
             questions.add("tick " + step.id() + " while " + step.state().label());
-            return Optional.of(new OperatorInput("seen", step.id().equals("note-time") ? Map.of("firstError", "2026-11-24T02:50:00Z") : Map.of()));
+            return Optional.of(new OperatorInput(
+                    "seen", step.id().equals("note-time") ? Map.of("firstError", "2026-11-24T02:50:00Z") : Map.of()));
         }
 
         public Optional<String> confirm(StepRun step, String expected) {
@@ -114,13 +115,18 @@ class RunDriverTest {
     @BeforeEach
     void setUp() throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        ActionRegistry registry = new ActionRegistry(EngineTestActions.CATALOG,
+        ActionRegistry registry = new ActionRegistry(
+                EngineTestActions.CATALOG,
                 List.of(new ManualThatReportsAfterTheTick(), delete, new EngineTestActions.Fail()));
         IncidentEngine engine = new IncidentEngine(log, registry, executor, clock, clock.sleeper(), new Random(7));
-        RunbookLoader.Result loaded = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("driven.yaml"), RUNBOOK);
+        RunbookLoader.Result loaded =
+                new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("driven.yaml"), RUNBOOK);
         assertThat(loaded.problems()).isEmpty();
         Runbook runbook = loaded.runbooks().getFirst();
-        run = engine.declare(runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, "SEV1", "alice", null));
+        run = engine.declare(
+                runbook,
+                Map.of(),
+                new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, "SEV1", "alice", null));
     }
 
     @AfterEach
@@ -137,18 +143,22 @@ class RunDriverTest {
 
         assertThat(new RunDriver(run, operator).driveToEnd(null)).isTrue();
 
-        assertThat(operator.questions).containsExactly(
-                "tick note-time while Awaiting operator",
-                "tick look-again while Awaiting operator",
-                "confirm delete by typing old-db",
-                "after fail Failed");
-        assertThat(run.steps()).extracting(StepRun::state)
+        assertThat(operator.questions)
+                .containsExactly(
+                        "tick note-time while Awaiting operator",
+                        "tick look-again while Awaiting operator",
+                        "confirm delete by typing old-db",
+                        "after fail Failed");
+        assertThat(run.steps())
+                .extracting(StepRun::state)
                 .containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SKIPPED);
         assertThat(run.step("note-time").outputs()).containsEntry("firstError", "2026-11-24T02:50:00Z");
         assertThat(run.step("fail").message()).isEqualTo("Skipped: refused: done by hand in the console");
         assertThat(delete.calls).hasValue(1);
-        assertThat(log.events(run.incidentId())).extracting(IncidentEvent::data)
-                .filteredOn(data -> data instanceof EventData.Note).isEmpty();
+        assertThat(log.events(run.incidentId()))
+                .extracting(IncidentEvent::data)
+                .filteredOn(data -> data instanceof EventData.Note)
+                .isEmpty();
     }
 
     @Test
@@ -167,8 +177,12 @@ class RunDriverTest {
         operator.questions.clear();
         assertThat(new RunDriver(run, operator).driveToEnd(null)).isFalse();
 
-        assertThat(operator.questions).containsExactly("after delete Cancelled", "confirm delete by typing old-db",
-                "after fail Failed", "after fail Failed");
+        assertThat(operator.questions)
+                .containsExactly(
+                        "after delete Cancelled",
+                        "confirm delete by typing old-db",
+                        "after fail Failed",
+                        "after fail Failed");
         assertThat(run.step("delete").state()).isEqualTo(StepState.SUCCEEDED);
         assertThat(delete.calls).hasValue(1);
         assertThat(run.step("fail").attempts()).isEqualTo(2);

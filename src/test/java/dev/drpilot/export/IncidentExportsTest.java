@@ -32,8 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The export service on a real H2 log: what it writes, what it logs, and what it refuses, in one sentence. */
 class IncidentExportsTest {
 
-    private static final Runbook RUNBOOK = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks().stream()
-            .filter(r -> r.id().equals("druid-rds-corruption")).findFirst().orElseThrow();
+    private static final Runbook RUNBOOK = new RunbookLoader(ActionCatalog.builtIn())
+            .load(List.of(Path.of("runbooks"))).runbooks().stream()
+                    .filter(r -> r.id().equals("druid-rds-corruption"))
+                    .findFirst()
+                    .orElseThrow();
 
     @TempDir
     Path dir;
@@ -44,25 +47,35 @@ class IncidentExportsTest {
 
     private String declare(IncidentMode mode) {
         try (IncidentLogStore log = open()) {
-            return log.declare(new NewIncident(RUNBOOK.id(), RUNBOOK.title(), mode, "SEV2", "alice", null), Map.of()).id();
+            return log.declare(new NewIncident(RUNBOOK.id(), RUNBOOK.title(), mode, "SEV2", "alice", null), Map.of())
+                    .id();
         }
     }
 
     @Test
-    void anIncidentOfSeveralPagesIsWrittenInEveryFormatAsItsEventsInHandWouldBeAndEachExportIsLogged() throws Exception {
+    void anIncidentOfSeveralPagesIsWrittenInEveryFormatAsItsEventsInHandWouldBeAndEachExportIsLogged()
+            throws Exception {
         String id = declare(IncidentMode.LIVE);
         BulkNotes.fill(dir.resolve("log"), id, 2_500);
         try (IncidentLogStore log = open()) {
             log.append(id, new EventData.Decision("fail over to the DR region"), null);
-            log.append(id, new EventDraft(new EventData.Note("the pager fired before the declaration"), null, null, Instant.parse("2020-01-01T00:00:00Z")));
+            log.append(
+                    id,
+                    new EventDraft(
+                            new EventData.Note("the pager fired before the declaration"),
+                            null,
+                            null,
+                            Instant.parse("2020-01-01T00:00:00Z")));
             Incident incident = log.incident(id).orElseThrow();
             Path folder = dir.resolve("exports");
             IncidentExports exports = IncidentExports.logged(log);
 
-            for (ExportFormat format : List.of(ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.JSON, ExportFormat.CSV)) {
+            for (ExportFormat format :
+                    List.of(ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.JSON, ExportFormat.CSV)) {
                 List<IncidentEvent> before = log.events(id);
                 StringWriter expected = new StringWriter();
-                PostmortemWriter.forFormat(format.label()).write(Postmortem.of(incident, Optional.of(RUNBOOK), before), expected);
+                PostmortemWriter.forFormat(format.label())
+                        .write(Postmortem.of(incident, Optional.of(RUNBOOK), before), expected);
 
                 Exported exported = exports.toFolder(id, Optional.of(RUNBOOK), format, folder, false);
 
@@ -75,13 +88,17 @@ class IncidentExportsTest {
                 assertThat(after.getLast().data()).isEqualTo(new EventData.Export(format.label(), file.toString()));
             }
             assertThat(Files.readString(folder.resolve(id + ".md")))
-                    .contains("| 2020-01-01 00:00:00 (added later) |").contains("Note: event 2500").contains("## Decisions");
+                    .contains("| 2020-01-01 00:00:00 (added later) |")
+                    .contains("Note: event 2500")
+                    .contains("## Decisions");
 
             Exported picture = exports.toFolder(id, Optional.of(RUNBOOK), ExportFormat.PNG, folder, false);
             BufferedImage image = ImageIO.read(folder.resolve(id + ".png").toFile());
             assertThat(picture).isInstanceOf(Exported.Written.class);
             assertThat(image.getWidth()).isEqualTo(1400);
-            assertThat(log.events(id).getLast().data()).isEqualTo(new EventData.Export("png", folder.resolve(id + ".png").toString()));
+            assertThat(log.events(id).getLast().data())
+                    .isEqualTo(new EventData.Export(
+                            "png", folder.resolve(id + ".png").toString()));
         }
     }
 
@@ -92,13 +109,17 @@ class IncidentExportsTest {
         try (IncidentLogStore log = open()) {
             int events = log.events(id).size();
 
-            Exported kept = IncidentExports.logged(log).toFile(id, Optional.of(RUNBOOK), ExportFormat.MARKDOWN, file, false);
+            Exported kept =
+                    IncidentExports.logged(log).toFile(id, Optional.of(RUNBOOK), ExportFormat.MARKDOWN, file, false);
 
-            assertThat(kept).isEqualTo(new Exported.Refused(file + " exists already: add --force to replace it, or name another file"));
+            assertThat(kept)
+                    .isEqualTo(new Exported.Refused(
+                            file + " exists already: add --force to replace it, or name another file"));
             assertThat(Files.readString(file)).isEqualTo("the team's edits");
             assertThat(log.events(id)).hasSize(events);
 
-            Exported replaced = IncidentExports.logged(log).toFile(id, Optional.of(RUNBOOK), ExportFormat.MARKDOWN, file, true);
+            Exported replaced =
+                    IncidentExports.logged(log).toFile(id, Optional.of(RUNBOOK), ExportFormat.MARKDOWN, file, true);
 
             assertThat(replaced).isEqualTo(new Exported.Written(file));
             assertThat(Files.readString(file)).startsWith("# Post-mortem: " + RUNBOOK.title());
@@ -114,23 +135,35 @@ class IncidentExportsTest {
         try (IncidentLogStore log = open()) {
             IncidentExports exports = IncidentExports.logged(log);
 
-            assertThat(exports.toFolder(live, Optional.of(RUNBOOK), ExportFormat.SCORECARD, folder, false)).isEqualTo(new Exported.Refused(
-                    live + " is a live incident, not a rehearsal: `drpilot export " + live + "` writes its post-mortem"));
+            assertThat(exports.toFolder(live, Optional.of(RUNBOOK), ExportFormat.SCORECARD, folder, false))
+                    .isEqualTo(new Exported.Refused(live + " is a live incident, not a rehearsal: `drpilot export "
+                            + live + "` writes its post-mortem"));
             assertThat(exports.toFolder(drill, Optional.empty(), ExportFormat.SCORECARD, folder, false))
-                    .isEqualTo(new Exported.Refused("the runbook of " + drill + " (druid-rds-corruption) is not known here,"
-                            + " and a scorecard needs its steps and targets: point --runbooks at the folder that holds it"));
+                    .isEqualTo(
+                            new Exported.Refused(
+                                    "the runbook of " + drill + " (druid-rds-corruption) is not known here,"
+                                            + " and a scorecard needs its steps and targets: point --runbooks at the folder that holds it"));
             assertThat(folder).doesNotExist();
 
             Exported markdown = exports.toFolder(drill, Optional.of(RUNBOOK), ExportFormat.SCORECARD, folder, false);
             Exported html = exports.toFolder(drill, Optional.of(RUNBOOK), ExportFormat.SCORECARD_HTML, folder, false);
 
             assertThat(markdown).isEqualTo(new Exported.Written(folder.resolve(drill + "-scorecard.md")));
-            assertThat(Files.readString(folder.resolve(drill + "-scorecard.md"))).contains("| RTO (time to recover) |");
+            assertThat(Files.readString(folder.resolve(drill + "-scorecard.md")))
+                    .contains("| RTO (time to recover) |");
             assertThat(html).isEqualTo(new Exported.Written(folder.resolve(drill + "-scorecard.html")));
-            assertThat(Files.readString(folder.resolve(drill + "-scorecard.html"))).startsWith("<!DOCTYPE html>");
-            assertThat(log.events(drill).stream().filter(e -> e.kind() == EventKind.EXPORT).map(IncidentEvent::data)).containsExactly(
-                    new EventData.Export("scorecard", folder.resolve(drill + "-scorecard.md").toString()),
-                    new EventData.Export("scorecard", folder.resolve(drill + "-scorecard.html").toString()));
+            assertThat(Files.readString(folder.resolve(drill + "-scorecard.html")))
+                    .startsWith("<!DOCTYPE html>");
+            assertThat(log.events(drill).stream()
+                            .filter(e -> e.kind() == EventKind.EXPORT)
+                            .map(IncidentEvent::data))
+                    .containsExactly(
+                            new EventData.Export(
+                                    "scorecard",
+                                    folder.resolve(drill + "-scorecard.md").toString()),
+                            new EventData.Export(
+                                    "scorecard",
+                                    folder.resolve(drill + "-scorecard.html").toString()));
             assertThat(log.events(live)).noneMatch(e -> e.kind() == EventKind.EXPORT);
         }
     }
@@ -142,7 +175,8 @@ class IncidentExportsTest {
             List<IncidentEvent> before = log.events(drill);
             Path file = dir.resolve("card.json");
 
-            Exported exported = IncidentExports.unlogged(log).toFile(drill, Optional.of(RUNBOOK), ExportFormat.SCORECARD, file, false);
+            Exported exported = IncidentExports.unlogged(log)
+                    .toFile(drill, Optional.of(RUNBOOK), ExportFormat.SCORECARD, file, false);
 
             assertThat(exported).isEqualTo(new Exported.Written(file));
             assertThat(Files.readString(file)).startsWith("{");
@@ -159,14 +193,24 @@ class IncidentExportsTest {
             int events = log.events(id).size();
             IncidentExports exports = IncidentExports.logged(log);
 
-            Exported noFolder = exports.toFile(id, Optional.empty(), ExportFormat.MARKDOWN, notAFolder.resolve("pm.md"), false);
+            Exported noFolder =
+                    exports.toFile(id, Optional.empty(), ExportFormat.MARKDOWN, notAFolder.resolve("pm.md"), false);
             Exported noFile = exports.toFile(id, Optional.empty(), ExportFormat.CSV, aFolder, true);
 
-            assertThat(noFolder).isInstanceOfSatisfying(Exported.Refused.class, r -> assertThat(r.reason())
-                    .startsWith("cannot make the folder of " + notAFolder.resolve("pm.md") + " (")
-                    .endsWith("): name a file in a folder you can write").doesNotContain("\n").doesNotContain("Exception"));
-            assertThat(noFile).isInstanceOfSatisfying(Exported.Refused.class, r -> assertThat(r.reason())
-                    .startsWith("cannot write " + aFolder + " (").endsWith("): name a file in a folder you can write"));
+            assertThat(noFolder)
+                    .isInstanceOfSatisfying(
+                            Exported.Refused.class,
+                            r -> assertThat(r.reason())
+                                    .startsWith("cannot make the folder of " + notAFolder.resolve("pm.md") + " (")
+                                    .endsWith("): name a file in a folder you can write")
+                                    .doesNotContain("\n")
+                                    .doesNotContain("Exception"));
+            assertThat(noFile)
+                    .isInstanceOfSatisfying(
+                            Exported.Refused.class,
+                            r -> assertThat(r.reason())
+                                    .startsWith("cannot write " + aFolder + " (")
+                                    .endsWith("): name a file in a folder you can write"));
             assertThat(log.events(id)).hasSize(events);
         }
     }

@@ -1,6 +1,5 @@
 package dev.drpilot.incident;
 
-import dev.drpilot.incident.EventData;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -17,8 +16,15 @@ public final class AppendingChild {
     public static void main(String[] args) {
         IncidentLogStore log = IncidentLogStore.open(Path.of(args[0]), Clock.systemUTC(), "child");
         int events = Integer.parseInt(args[1]);
-        Incident incident = log.declare(new NewIncident("druid-rds-corruption", "appended by a child process", IncidentMode.LIVE,
-                "SEV2", "child", null), Map.of());
+        Incident incident = log.declare(
+                new NewIncident(
+                        "druid-rds-corruption",
+                        "appended by a child process",
+                        IncidentMode.LIVE,
+                        "SEV2",
+                        "child",
+                        null),
+                Map.of());
         System.out.println("INCIDENT " + incident.id());
         System.out.println("ACK 1");
         for (int i = 2; i <= events; i++) {
@@ -30,6 +36,5 @@ public final class AppendingChild {
         log.close();
     }
 
-    private AppendingChild() {
-    }
+    private AppendingChild() {}
 }

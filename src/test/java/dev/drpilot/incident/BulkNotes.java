@@ -14,8 +14,7 @@ import java.sql.SQLException;
  */
 public final class BulkNotes {
 
-    private BulkNotes() {
-    }
+    private BulkNotes() {}
 
     /** Adds notes "event N" to {@code incidentId} until it has {@code total} events; the log must be closed. */
     public static void fill(Path log, String incidentId, int total) throws SQLException {
@@ -32,13 +31,15 @@ public final class BulkNotes {
                     previous = rs.getString(2);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (incident_id, sequence, time_ms, kind, actor,"
-                    + " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO events (incident_id, sequence, time_ms, kind, actor,"
+                            + " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 long time = System.currentTimeMillis();
                 while (sequence < total) {
                     sequence++;
                     String payload = "{\"text\":\"event " + sequence + "\"}";
-                    String hash = HashChain.hash(incidentId, sequence, time, EventKind.NOTE, "test", null, payload, null, null, previous);
+                    String hash = HashChain.hash(
+                            incidentId, sequence, time, EventKind.NOTE, "test", null, payload, null, null, previous);
                     insert.setString(1, incidentId);
                     insert.setLong(2, sequence);
                     insert.setLong(3, time);

@@ -18,7 +18,9 @@ public final class ChainedNotes {
         String previous = tail.hash();
         for (int i = 0; i < count; i++) {
             sequence++;
-            IncidentEvent event = sequence == 1 ? declaration(incidentId, previous) : note(incidentId, sequence, previous, text + " " + sequence);
+            IncidentEvent event = sequence == 1
+                    ? declaration(incidentId, previous)
+                    : note(incidentId, sequence, previous, text + " " + sequence);
             events.add(event);
             previous = event.hash();
         }
@@ -31,21 +33,51 @@ public final class ChainedNotes {
 
     /** An incident's first event: it declares the incident. */
     private static IncidentEvent declaration(String incidentId, String previousHash) {
-        return hashed(incidentId, 1, previousHash, new EventData.Declared(Map.of("dbInstance", "druid-metadata"), null, "druid-rds-corruption",
-                "Metadata DB corrupted", IncidentMode.LIVE.name(), "SEV2", "tester", null));
+        return hashed(
+                incidentId,
+                1,
+                previousHash,
+                new EventData.Declared(
+                        Map.of("dbInstance", "druid-metadata"),
+                        null,
+                        "druid-rds-corruption",
+                        "Metadata DB corrupted",
+                        IncidentMode.LIVE.name(),
+                        "SEV2",
+                        "tester",
+                        null));
     }
 
     private static IncidentEvent hashed(String incidentId, long sequence, String previousHash, EventData data) {
-        IncidentEvent unhashed = new IncidentEvent(incidentId, sequence, Instant.ofEpochMilli(1_764_000_000_000L + sequence), data.kind(),
-                "tester", null, EventCodec.tree(data).toString(), null, null, previousHash, "");
+        IncidentEvent unhashed = new IncidentEvent(
+                incidentId,
+                sequence,
+                Instant.ofEpochMilli(1_764_000_000_000L + sequence),
+                data.kind(),
+                "tester",
+                null,
+                EventCodec.tree(data).toString(),
+                null,
+                null,
+                previousHash,
+                "");
         return withHash(unhashed, HashChain.hashOf(unhashed));
     }
 
     static IncidentEvent withHash(IncidentEvent e, String hash) {
-        return new IncidentEvent(e.incidentId(), e.sequence(), e.time(), e.kind(), e.actor(), e.stepId(), e.payload(), e.corrects(),
-                e.occurredAt(), e.previousHash(), hash);
+        return new IncidentEvent(
+                e.incidentId(),
+                e.sequence(),
+                e.time(),
+                e.kind(),
+                e.actor(),
+                e.stepId(),
+                e.payload(),
+                e.corrects(),
+                e.occurredAt(),
+                e.previousHash(),
+                hash);
     }
 
-    private ChainedNotes() {
-    }
+    private ChainedNotes() {}
 }

@@ -39,10 +39,12 @@ class ContinueAndMergeTest {
 
             Path target = elsewhere.resolve("incidents");
             assertThat(store.file()).isEqualTo(target);
-            assertThat(report.lines()).containsExactly(
-                    "Continued in " + target + ".mv.db: 2 events of 1 incident copied from " + main + ".mv.db, every chain intact.",
-                    "Work on with --log " + target + "; once the first disk has room, `drpilot merge --from " + target + " --log " + main
-                            + "` brings the new events back.");
+            assertThat(report.lines())
+                    .containsExactly(
+                            "Continued in " + target + ".mv.db: 2 events of 1 incident copied from " + main
+                                    + ".mv.db, every chain intact.",
+                            "Work on with --log " + target + "; once the first disk has room, `drpilot merge --from "
+                                    + target + " --log " + main + "` brings the new events back.");
             assertThat(store.events(kept)).isEqualTo(before);
             assertThat(note(store, kept, "after the move").sequence()).isEqualTo(3);
             only = declare(store, "declared elsewhere");
@@ -55,30 +57,37 @@ class ContinueAndMergeTest {
 
         Path other = elsewhere.resolve("incidents");
         try (IncidentLogStore into = IncidentLogStore.open(main, clock, "alice");
-             IncidentLogStore from = IncidentLogStore.open(other, clock, "alice")) {
+                IncidentLogStore from = IncidentLogStore.open(other, clock, "alice")) {
             LogMerge.Report merged = LogMerge.merge(from, into);
 
-            assertThat(merged.lines()).containsExactly(
-                    "Merged 2 events from " + other + ".mv.db into " + main + ".mv.db: " + kept + " events 3 to 3, " + only
-                            + " (new here, 1 event).",
-                    "Each keeps its hash: `drpilot verify INCIDENT --log " + main + "` checks a chain.");
+            assertThat(merged.lines())
+                    .containsExactly(
+                            "Merged 2 events from " + other + ".mv.db into " + main + ".mv.db: " + kept
+                                    + " events 3 to 3, " + only + " (new here, 1 event).",
+                            "Each keeps its hash: `drpilot verify INCIDENT --log " + main + "` checks a chain.");
             assertThat(into.events(kept)).isEqualTo(from.events(kept));
             assertThat(into.events(only)).isEqualTo(from.events(only));
             assertThat(into.incident(only).orElseThrow().title()).isEqualTo("declared elsewhere");
 
             LogMerge.Report again = LogMerge.merge(from, into);
 
-            assertThat(again.lines()).containsExactly("Nothing to merge: " + main + ".mv.db already holds every event of " + other + ".mv.db.");
+            assertThat(again.lines())
+                    .containsExactly(
+                            "Nothing to merge: " + main + ".mv.db already holds every event of " + other + ".mv.db.");
             assertThat(into.events(kept)).hasSize(3);
         }
         try (IncidentLogStore reopened = IncidentLogStore.open(main, clock, "alice")) {
-            assertThat(reopened.damage()).as("the head file agrees with the merged database").isEmpty();
+            assertThat(reopened.damage())
+                    .as("the head file agrees with the merged database")
+                    .isEmpty();
             assertThat(reopened.verify(kept).intact()).isTrue();
             assertThat(reopened.verify(only).intact()).isTrue();
             Map<String, LogHead.Entry> head = new LogHead(main).entries();
             assertThat(head.get(kept).sequence()).isEqualTo(3);
-            assertThat(head.get(kept).hash()).isEqualTo(reopened.events(kept).getLast().hash());
-            assertThat(head.get(only).hash()).isEqualTo(reopened.events(only).getLast().hash());
+            assertThat(head.get(kept).hash())
+                    .isEqualTo(reopened.events(kept).getLast().hash());
+            assertThat(head.get(only).hash())
+                    .isEqualTo(reopened.events(only).getLast().hash());
             assertThat(note(reopened, kept, "back home").sequence()).isEqualTo(4);
         }
     }
@@ -94,7 +103,8 @@ class ContinueAndMergeTest {
 
             store.continueIn(dir.resolve("other-disk"));
 
-            assertThat(store.drivers().driver(driven).orElseThrow().seat()).isEqualTo(store.drivers().seat());
+            assertThat(store.drivers().driver(driven).orElseThrow().seat())
+                    .isEqualTo(store.drivers().seat());
             assertThat(store.drivers().heartbeat(driven)).isTrue();
             assertThat(store.drivers().driver(released)).isEmpty();
         }
@@ -114,15 +124,17 @@ class ContinueAndMergeTest {
             note(there, incident, "written there");
         }
         try (IncidentLogStore into = IncidentLogStore.open(main, clock, "alice");
-             IncidentLogStore from = IncidentLogStore.open(other, clock, "alice")) {
+                IncidentLogStore from = IncidentLogStore.open(other, clock, "alice")) {
             note(into, incident, "written here meanwhile");
             List<IncidentEvent> before = into.events(incident);
             String head = Files.readString(new LogHead(main).file());
 
             assertThatThrownBy(() -> LogMerge.merge(from, into))
                     .isInstanceOf(IncidentLogUnavailableException.class)
-                    .hasMessageStartingWith("Not merged: the two logs diverged: event 2 of " + incident + " is a note written at ")
-                    .hasMessageContaining("so nothing was changed; keep both logs, and export the incident from each for the post-mortem.");
+                    .hasMessageStartingWith(
+                            "Not merged: the two logs diverged: event 2 of " + incident + " is a note written at ")
+                    .hasMessageContaining(
+                            "so nothing was changed; keep both logs, and export the incident from each for the post-mortem.");
 
             assertThat(into.events(incident)).isEqualTo(before);
             assertThat(Files.readString(new LogHead(main).file())).isEqualTo(head);
@@ -149,7 +161,9 @@ class ContinueAndMergeTest {
     }
 
     private static String declare(IncidentLogStore store, String title) {
-        return store.declare(new NewIncident("druid-rds-corruption", title, IncidentMode.LIVE, null, null, null), Map.of()).id();
+        return store.declare(
+                        new NewIncident("druid-rds-corruption", title, IncidentMode.LIVE, null, null, null), Map.of())
+                .id();
     }
 
     private static IncidentEvent note(IncidentLogStore store, String incident, String text) {

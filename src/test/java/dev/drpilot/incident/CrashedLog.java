@@ -35,11 +35,21 @@ public record CrashedLog(Path log, String older, String newest) {
 
     private static String child(Path log, int events, String ending) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                AppendingChild.class.getName(), log.toString(), Integer.toString(events), ending).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AppendingChild.class.getName(),
+                        log.toString(),
+                        Integer.toString(events),
+                        ending)
+                .redirectErrorStream(true)
+                .start();
         String incident = null;
         List<String> output = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 output.add(line);
                 if (line.startsWith("INCIDENT ")) incident = line.substring("INCIDENT ".length());
@@ -104,8 +114,11 @@ public record CrashedLog(Path log, String older, String newest) {
 
     /** The hash that the head file holds for an incident's newest event. */
     public String headHash(String incidentId) throws IOException {
-        return Files.readAllLines(Path.of(log + ".head")).stream().filter(l -> l.startsWith(incidentId + " "))
-                .map(l -> l.split(" ")[2]).findFirst().orElseThrow();
+        return Files.readAllLines(Path.of(log + ".head")).stream()
+                .filter(l -> l.startsWith(incidentId + " "))
+                .map(l -> l.split(" ")[2])
+                .findFirst()
+                .orElseThrow();
     }
 
     public void empty() throws IOException {

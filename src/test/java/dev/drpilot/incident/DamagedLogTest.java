@@ -1,6 +1,5 @@
 package dev.drpilot.incident;
 
-import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +45,9 @@ class DamagedLogTest {
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
             assertThat(store.damage()).isEmpty();
             assertThat(store.events(log.newest())).hasSize(13);
-            assertThat(store.append(log.newest(), new EventData.Note("after the crash"), null).sequence()).isEqualTo(14);
+            assertThat(store.append(log.newest(), new EventData.Note("after the crash"), null)
+                            .sequence())
+                    .isEqualTo(14);
         }
         assertThat(log.files()).noneMatch(f -> f.contains("damaged"));
     }
@@ -63,7 +64,8 @@ class DamagedLogTest {
                     .startsWith("The incident log " + log.database() + " is damaged: " + log.newest()
                             + " lost events 13 to 13: the database holds 12, its head file says 13.")
                     .doesNotContain(log.older())
-                    .contains("open read-only").contains("drpilot recover --log " + log.log() + " --to NEWPATH");
+                    .contains("open read-only")
+                    .contains("drpilot recover --log " + log.log() + " --to NEWPATH");
             assertThat(store.events(log.newest())).hasSize(12);
             assertThat(store.verify(log.newest()).intact()).isFalse();
             assertThat(store.verify(log.newest()).reason()).startsWith(log.newest() + " lost events 13 to 13");
@@ -71,23 +73,32 @@ class DamagedLogTest {
 
             assertThatThrownBy(() -> store.append(log.newest(), new EventData.Note("pager fired"), null))
                     .isInstanceOf(IncidentLogUnavailableException.class)
-                    .hasMessageStartingWith("Not written: the note \"pager fired\" for " + log.newest() + ". The incident log "
-                            + log.database() + " is damaged");
+                    .hasMessageStartingWith("Not written: the note \"pager fired\" for " + log.newest()
+                            + ". The incident log " + log.database() + " is damaged");
             assertThatThrownBy(() -> store.append(log.older(), new EventData.Note("elsewhere"), null))
                     .isInstanceOf(IncidentLogUnavailableException.class);
-            assertThatThrownBy(() -> store.declare(new NewIncident("druid-rds-corruption", "another", IncidentMode.LIVE, null, null, null), Map.of()))
-                    .isInstanceOf(IncidentLogUnavailableException.class).hasMessageContaining("is damaged");
+            assertThatThrownBy(() -> store.declare(
+                            new NewIncident("druid-rds-corruption", "another", IncidentMode.LIVE, null, null, null),
+                            Map.of()))
+                    .isInstanceOf(IncidentLogUnavailableException.class)
+                    .hasMessageContaining("is damaged");
 
             assertThat(damage.copy()).isEqualTo(dir.resolve("log.damaged-20261124T030000Z.mv.db"));
             assertThat(Files.readAllBytes(damage.copy())).isEqualTo(damaged);
-            assertThat(dir.resolve("log.damaged-20261124T030000Z.head")).hasSameTextualContentAs(dir.resolve("log.head"));
+            assertThat(dir.resolve("log.damaged-20261124T030000Z.head"))
+                    .hasSameTextualContentAs(dir.resolve("log.head"));
         }
-        assertThat(log.bytes()).as("the damaged file, after it was opened and closed").isEqualTo(damaged);
+        assertThat(log.bytes())
+                .as("the damaged file, after it was opened and closed")
+                .isEqualTo(damaged);
 
         try (IncidentLogStore again = IncidentLogStore.open(log.log(), clock, "alice")) {
             assertThat(again.damage()).isPresent();
         }
-        assertThat(log.files()).as("the same damage is copied once").filteredOn(f -> f.contains("damaged")).hasSize(2);
+        assertThat(log.files())
+                .as("the same damage is copied once")
+                .filteredOn(f -> f.contains("damaged"))
+                .hasSize(2);
     }
 
     @Test
@@ -111,14 +122,20 @@ class DamagedLogTest {
 
         assertThatThrownBy(() -> IncidentLogStore.open(log.log(), clock, "alice"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
-                .hasMessageStartingWith("The incident log " + log.database() + " cannot be read (File corrupted while reading record: \""
-                        + log.database() + "\"")
+                .hasMessageStartingWith("The incident log " + log.database()
+                        + " cannot be read (File corrupted while reading record: \"" + log.database() + "\"")
                 .hasMessageContaining("It was copied to " + dir.resolve("log.damaged-20261124T030000Z.mv.db"))
                 .hasMessageContaining("no new log is started over it")
                 .hasMessageContaining("drpilot recover --log " + log.log() + " --to NEWPATH");
         assertThat(log.bytes()).isEqualTo(damaged);
-        assertThat(log.files()).containsExactly("log.damaged-20261124T030000Z.head", "log.damaged-20261124T030000Z.mv.db",
-                "log.head", "log.head.lock", "log.lock.db", "log.mv.db");
+        assertThat(log.files())
+                .containsExactly(
+                        "log.damaged-20261124T030000Z.head",
+                        "log.damaged-20261124T030000Z.mv.db",
+                        "log.head",
+                        "log.head.lock",
+                        "log.lock.db",
+                        "log.mv.db");
     }
 
     @Test
@@ -128,8 +145,10 @@ class DamagedLogTest {
         byte[] damaged = log.bytes();
 
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
-            assertThat(store.damage().orElseThrow().sentence()).contains(log.newest() + " event 13 is not the one its head file recorded");
-            assertThat(store.verify(log.newest()).reason()).startsWith(log.newest() + " event 13 is not the one its head file recorded");
+            assertThat(store.damage().orElseThrow().sentence())
+                    .contains(log.newest() + " event 13 is not the one its head file recorded");
+            assertThat(store.verify(log.newest()).reason())
+                    .startsWith(log.newest() + " event 13 is not the one its head file recorded");
         }
         assertThat(log.bytes()).isEqualTo(damaged);
     }
@@ -140,7 +159,9 @@ class DamagedLogTest {
         log.flip("note 13");
 
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
-            assertThat(store.damage()).as("nothing is missing: the newest event is the one the head file recorded").isEmpty();
+            assertThat(store.damage())
+                    .as("nothing is missing: the newest event is the one the head file recorded")
+                    .isEmpty();
             assertThat(store.verify(log.newest()).reason()).isEqualTo("event 13 was changed after it was written");
         }
     }
@@ -152,8 +173,10 @@ class DamagedLogTest {
 
         assertThatThrownBy(() -> IncidentLogStore.open(log.log(), clock, "alice"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
-                .hasMessageStartingWith("The incident log " + log.database() + " is empty (0 bytes), though its head file says it held ")
-                .hasMessageContaining(log.older() + " (3 events)").hasMessageContaining(log.newest() + " (13 events)")
+                .hasMessageStartingWith("The incident log " + log.database()
+                        + " is empty (0 bytes), though its head file says it held ")
+                .hasMessageContaining(log.older() + " (3 events)")
+                .hasMessageContaining(log.newest() + " (13 events)")
                 .hasMessageContaining("no new log is started over it");
         assertThat(log.bytes()).isEmpty();
     }
@@ -175,13 +198,17 @@ class DamagedLogTest {
         CrashedLog log = log();
         Path head = dir.resolve("log.head");
         List<String> lines = Files.readAllLines(head);
-        int line = lines.indexOf(lines.stream().filter(l -> l.startsWith(log.newest())).findFirst().orElseThrow());
+        int line = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith(log.newest()))
+                .findFirst()
+                .orElseThrow());
         lines.set(line, lines.get(line).replace(" 13 ", " 1x3 "));
         Files.write(head, lines);
 
         assertThatThrownBy(() -> IncidentLogStore.open(log.log(), clock, "alice"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
-                .hasMessageStartingWith("The incident log's head file " + head + " is damaged at line " + (line + 1) + " (" + log.newest() + " 1x3 ");
+                .hasMessageStartingWith("The incident log's head file " + head + " is damaged at line " + (line + 1)
+                        + " (" + log.newest() + " 1x3 ");
     }
 
     @Test
@@ -193,7 +220,9 @@ class DamagedLogTest {
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
             twelfth = store.events(log.newest()).get(11).hash();
         }
-        Files.writeString(head, Files.readString(head).replaceAll(log.newest() + " 13 [0-9a-f]+", log.newest() + " 12 " + twelfth));
+        Files.writeString(
+                head,
+                Files.readString(head).replaceAll(log.newest() + " 13 [0-9a-f]+", log.newest() + " 12 " + twelfth));
 
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
             assertThat(store.damage()).isEmpty();
@@ -204,7 +233,10 @@ class DamagedLogTest {
     void aNewestEventOtherThanTheOneTheHeadRecordedIsNamed() throws Exception {
         CrashedLog log = log();
         Path head = dir.resolve("log.head");
-        Files.writeString(head, Files.readString(head).replaceAll(log.newest() + " 13 [0-9a-f]+", log.newest() + " 13 " + "ab".repeat(32)));
+        Files.writeString(
+                head,
+                Files.readString(head)
+                        .replaceAll(log.newest() + " 13 [0-9a-f]+", log.newest() + " 13 " + "ab".repeat(32)));
 
         try (IncidentLogStore store = IncidentLogStore.open(log.log(), clock, "alice")) {
             assertThat(store.damage().orElseThrow().sentence())

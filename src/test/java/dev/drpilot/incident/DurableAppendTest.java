@@ -3,7 +3,6 @@ package dev.drpilot.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +36,25 @@ class DurableAppendTest {
         Path log = dir.resolve("log");
         Path trace = dir.resolve("trace.txt");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder("strace", "-f", "-qq", "-s", "256", "-o", trace.toString(),
-                "-e", "trace=openat,close,fsync,fdatasync,write,rename,renameat,renameat2",
-                java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                AppendingChild.class.getName(), log.toString(), "6").redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        "strace",
+                        "-f",
+                        "-qq",
+                        "-s",
+                        "256",
+                        "-o",
+                        trace.toString(),
+                        "-e",
+                        "trace=openat,close,fsync,fdatasync,write,rename,renameat,renameat2",
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AppendingChild.class.getName(),
+                        log.toString(),
+                        "6")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(child.getInputStream().readAllBytes());
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assumeTrue(child.exitValue() == 0 || !output.contains("ptrace"), "strace cannot trace here: " + output);
@@ -48,13 +62,14 @@ class DurableAppendTest {
 
         List<String> acknowledged = acknowledgements(Files.readAllLines(trace), log);
 
-        assertThat(acknowledged).containsExactly(
-                "ACK 1 after: fsync database, fsync head file, rename head file, fsync folder",
-                "ACK 2 after: fsync database, fsync head file, rename head file, fsync folder",
-                "ACK 3 after: fsync database, fsync head file, rename head file, fsync folder",
-                "ACK 4 after: fsync database, fsync head file, rename head file, fsync folder",
-                "ACK 5 after: fsync database, fsync head file, rename head file, fsync folder",
-                "ACK 6 after: fsync database, fsync head file, rename head file, fsync folder");
+        assertThat(acknowledged)
+                .containsExactly(
+                        "ACK 1 after: fsync database, fsync head file, rename head file, fsync folder",
+                        "ACK 2 after: fsync database, fsync head file, rename head file, fsync folder",
+                        "ACK 3 after: fsync database, fsync head file, rename head file, fsync folder",
+                        "ACK 4 after: fsync database, fsync head file, rename head file, fsync folder",
+                        "ACK 5 after: fsync database, fsync head file, rename head file, fsync folder",
+                        "ACK 6 after: fsync database, fsync head file, rename head file, fsync folder");
     }
 
     /** For each "ACK n" written to standard output, what the process did to the log's files since the one before, in order. */
@@ -84,7 +99,8 @@ class DurableAppendTest {
                     if (files.containsKey(arguments)) since.add("fsync " + files.get(arguments));
                 }
                 case "rename", "renameat", "renameat2" -> {
-                    if (arguments.contains("\"" + log + ".head.tmp\"") && arguments.contains("\"" + log + ".head\"")) since.add("rename head file");
+                    if (arguments.contains("\"" + log + ".head.tmp\"") && arguments.contains("\"" + log + ".head\""))
+                        since.add("rename head file");
                 }
                 case "write" -> {
                     Matcher ack = ACK.matcher(arguments);
@@ -93,7 +109,7 @@ class DurableAppendTest {
                         since.clear();
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return acknowledged;
@@ -103,10 +119,14 @@ class DurableAppendTest {
     private static String whole(String line, Map<String, String> unfinished) {
         String pid = line.split(" ", 2)[0];
         if (line.endsWith("<unfinished ...>")) {
-            unfinished.put(pid, line.substring(0, line.length() - "<unfinished ...>".length()).stripTrailing());
+            unfinished.put(
+                    pid,
+                    line.substring(0, line.length() - "<unfinished ...>".length())
+                            .stripTrailing());
             return null;
         }
-        Matcher resumed = Pattern.compile("^\\d+ +<\\.\\.\\. \\w+ resumed>(.*)$").matcher(line);
+        Matcher resumed =
+                Pattern.compile("^\\d+ +<\\.\\.\\. \\w+ resumed>(.*)$").matcher(line);
         if (resumed.find()) {
             String start = unfinished.remove(pid);
             return start == null ? null : start + resumed.group(1);

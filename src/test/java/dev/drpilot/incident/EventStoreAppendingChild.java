@@ -14,12 +14,12 @@ public final class EventStoreAppendingChild {
         H2EventStore store = H2EventStore.open(Path.of(args[0]));
         String incidentId = args[1];
         while (true) {
-            IncidentEvent event = ChainedNotes.after(store.tail(incidentId), incidentId, 1, "child").getFirst();
+            IncidentEvent event = ChainedNotes.after(store.tail(incidentId), incidentId, 1, "child")
+                    .getFirst();
             store.append(List.of(event));
             System.out.println("ACK " + event.sequence());
         }
     }
 
-    private EventStoreAppendingChild() {
-    }
+    private EventStoreAppendingChild() {}
 }

@@ -71,7 +71,8 @@ public abstract class EventStoreContract {
         store.append(events);
         store.append(ChainedNotes.after(EventStore.Tail.NONE, "REH-20261130-0300-0001", 1, "other"));
 
-        assertThat(store.tail(INCIDENT)).isEqualTo(new EventStore.Tail(4, events.getLast().hash()));
+        assertThat(store.tail(INCIDENT))
+                .isEqualTo(new EventStore.Tail(4, events.getLast().hash()));
         assertThat(store.tail("REH-20261130-0300-0001").sequence()).isEqualTo(1);
     }
 
@@ -83,9 +84,11 @@ public abstract class EventStoreContract {
 
         List<IncidentEvent> gap = ChainedNotes.after(new EventStore.Tail(3, tail.hash()), INCIDENT, 1, "after a gap");
         assertThatThrownBy(() -> store.append(gap)).isInstanceOf(ChainConflictException.class);
-        List<IncidentEvent> forked = ChainedNotes.after(new EventStore.Tail(2, HashChain.GENESIS), INCIDENT, 1, "forked");
+        List<IncidentEvent> forked =
+                ChainedNotes.after(new EventStore.Tail(2, HashChain.GENESIS), INCIDENT, 1, "forked");
         assertThatThrownBy(() -> store.append(forked)).isInstanceOf(ChainConflictException.class);
-        List<IncidentEvent> again = ChainedNotes.after(new EventStore.Tail(1, store.events(INCIDENT, 0).getFirst().hash()), INCIDENT, 1, "again");
+        List<IncidentEvent> again = ChainedNotes.after(
+                new EventStore.Tail(1, store.events(INCIDENT, 0).getFirst().hash()), INCIDENT, 1, "again");
         assertThatThrownBy(() -> store.append(again)).isInstanceOf(ChainConflictException.class);
 
         List<IncidentEvent> brokenInTheMiddle = new ArrayList<>(ChainedNotes.after(tail, INCIDENT, 3, "batch"));
@@ -99,7 +102,8 @@ public abstract class EventStoreContract {
     @Test
     void anEventWhoseHashIsNotItsContentsIsRefused() {
         EventStore store = store();
-        IncidentEvent event = ChainedNotes.after(EventStore.Tail.NONE, INCIDENT, 1, "note").getFirst();
+        IncidentEvent event =
+                ChainedNotes.after(EventStore.Tail.NONE, INCIDENT, 1, "note").getFirst();
         IncidentEvent tampered = ChainedNotes.withHash(event, HashChain.GENESIS.replace('0', 'a'));
 
         assertThatThrownBy(() -> store.append(List.of(tampered))).isInstanceOf(IllegalArgumentException.class);
@@ -156,7 +160,10 @@ public abstract class EventStoreContract {
             assertThat(HashChain.verify(events).intact()).isTrue();
             for (int t = 0; t < threads; t++) {
                 String text = "\"writer " + t + " ";
-                assertThat(events.stream().filter(e -> e.payload().contains(text)).count()).isEqualTo(each);
+                assertThat(events.stream()
+                                .filter(e -> e.payload().contains(text))
+                                .count())
+                        .isEqualTo(each);
             }
         }
     }
@@ -165,7 +172,8 @@ public abstract class EventStoreContract {
     void everyAcknowledgedEventSurvivesAWriterKilledMidAppend() throws Exception {
         Process child = appendingUntilKilled(INCIDENT).redirectErrorStream(true).start();
         long acknowledged = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (acknowledged < 30 && (line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) acknowledged = Long.parseLong(line.substring(4));

@@ -17,7 +17,13 @@ class H2EventStoreContractTest extends EventStoreContract {
     @Override
     protected ProcessBuilder appendingUntilKilled(String incidentId) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                EventStoreAppendingChild.class.getName(), dir.resolve("log").toString(), incidentId);
+        return new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EventStoreAppendingChild.class.getName(),
+                dir.resolve("log").toString(),
+                incidentId);
     }
 }

@@ -24,7 +24,8 @@ class HostileLogPathTest {
 
         assertThatThrownBy(() -> IncidentLogStore.open(hostile, Clock.systemUTC(), "mallory"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
-                .hasMessageContaining("has a ';', which the database would read as a setting: choose a folder without one");
+                .hasMessageContaining(
+                        "has a ';', which the database would read as a setting: choose a folder without one");
         assertThat(marker).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("evil.sql");
@@ -34,9 +35,12 @@ class HostileLogPathTest {
     @Test
     void aFolderWithASemicolonOrAControlCharacterIsRefusedInOneSentence() {
         assertThatThrownBy(() -> IncidentLogStore.open(dir.resolve("a;b").resolve("log"), Clock.systemUTC(), "alice"))
-                .hasMessageStartingWith("The incident log's path ").hasMessageContaining("a;b");
-        assertThatThrownBy(() -> IncidentLogStore.open(dir.resolve("line\nbreak").resolve("log"), Clock.systemUTC(), "alice"))
-                .hasMessageContaining("line\\u000abreak").hasMessageContaining("control character");
+                .hasMessageStartingWith("The incident log's path ")
+                .hasMessageContaining("a;b");
+        assertThatThrownBy(() ->
+                        IncidentLogStore.open(dir.resolve("line\nbreak").resolve("log"), Clock.systemUTC(), "alice"))
+                .hasMessageContaining("line\\u000abreak")
+                .hasMessageContaining("control character");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.drpilot.incident;
 
-import dev.drpilot.incident.EventData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +26,8 @@ class IncidentLogStoreTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"), ZoneOffset.UTC);
 
     private static NewIncident incident() {
-        return new NewIncident("druid-rds-corruption", "RDS metadata corruption", IncidentMode.LIVE, "SEV1", "alice", null);
+        return new NewIncident(
+                "druid-rds-corruption", "RDS metadata corruption", IncidentMode.LIVE, "SEV1", "alice", null);
     }
 
     @Test
@@ -48,17 +48,24 @@ class IncidentLogStoreTest {
     @Test
     void eventsAStepProducesTogetherAreWrittenAllInOrderOrNoneOfThem() {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
-            String id = log.declare(new NewIncident("druid-rds-corruption", "RDS", IncidentMode.LIVE, null, null, null), Map.of()).id();
+            String id = log.declare(
+                            new NewIncident("druid-rds-corruption", "RDS", IncidentMode.LIVE, null, null, null),
+                            Map.of())
+                    .id();
             List<EventDraft> page = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) page.add(EventDraft.of(new EventData.StatusChange("s3://bucket/key-" + i, "restored"), "restore"));
+            for (int i = 0; i < 1_000; i++)
+                page.add(EventDraft.of(new EventData.StatusChange("s3://bucket/key-" + i, "restored"), "restore"));
 
             List<IncidentEvent> written = log.appendAll(id, page);
 
-            assertThat(written).extracting(IncidentEvent::sequence).containsExactlyElementsOf(
-                    LongStream.rangeClosed(2, 1_001).boxed().toList());
+            assertThat(written)
+                    .extracting(IncidentEvent::sequence)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(2, 1_001).boxed().toList());
             assertThat(log.events(id)).hasSize(1_001).endsWith(written.getLast());
             assertThat(log.verify(id).intact()).isTrue();
-            assertThat(new LogHead(dir.resolve("log")).entries().get(id).sequence()).isEqualTo(1_001);
+            assertThat(new LogHead(dir.resolve("log")).entries().get(id).sequence())
+                    .isEqualTo(1_001);
 
             List<EventDraft> withATooLongNote = new ArrayList<>(page.subList(0, 10));
             withATooLongNote.add(EventDraft.of(new EventData.Note("x".repeat(EventData.Said.MAX_TEXT + 1)), null));
@@ -81,7 +88,9 @@ class IncidentLogStoreTest {
             assertThat(events.get(1).previousHash()).isEqualTo(events.get(0).hash());
             assertThat(events.get(0).actor()).isEqualTo("alice");
             assertThat(log.verify(incident.id()).intact()).isTrue();
-            assertThat(log.events(incident.id(), 2)).extracting(IncidentEvent::kind).containsExactly(EventKind.DECISION);
+            assertThat(log.events(incident.id(), 2))
+                    .extracting(IncidentEvent::kind)
+                    .containsExactly(EventKind.DECISION);
         }
     }
 
@@ -93,9 +102,20 @@ class IncidentLogStoreTest {
             List<IncidentEvent> events = new ArrayList<>(log.events(incident.id()));
 
             IncidentEvent original = events.get(3);
-            events.set(3, new IncidentEvent(original.incidentId(), original.sequence(), original.time(), original.kind(),
-                    original.actor(), original.stepId(), "{\"text\":\"nothing happened\"}", original.corrects(),
-                    original.occurredAt(), original.previousHash(), original.hash()));
+            events.set(
+                    3,
+                    new IncidentEvent(
+                            original.incidentId(),
+                            original.sequence(),
+                            original.time(),
+                            original.kind(),
+                            original.actor(),
+                            original.stepId(),
+                            "{\"text\":\"nothing happened\"}",
+                            original.corrects(),
+                            original.occurredAt(),
+                            original.previousHash(),
+                            original.hash()));
             HashChain.Verification edited = HashChain.verify(events);
             assertThat(edited.intact()).isFalse();
             assertThat(edited.firstBrokenSequence()).isEqualTo(4L);
@@ -112,9 +132,12 @@ class IncidentLogStoreTest {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident incident = log.declare(incident(), Map.of());
             IncidentEvent wrong = log.append(incident.id(), new EventData.Note("failure began 10:20"), null);
-            log.append(incident.id(), new EventDraft(new EventData.Correction("it began 10:15"), null, wrong.sequence(), null));
+            log.append(
+                    incident.id(),
+                    new EventDraft(new EventData.Correction("it began 10:15"), null, wrong.sequence(), null));
             Instant earlier = Instant.parse("2026-11-24T02:40:00Z");
-            IncidentEvent late = log.append(incident.id(), new EventDraft(new EventData.Note("pager fired"), null, null, earlier));
+            IncidentEvent late =
+                    log.append(incident.id(), new EventDraft(new EventData.Note("pager fired"), null, null, earlier));
 
             List<IncidentEvent> events = log.events(incident.id());
             assertThat(events.get(1).payload()).contains("10:20");
@@ -133,23 +156,39 @@ class IncidentLogStoreTest {
             Incident incident = log.declare(incident(), Map.of());
             log.redactor().addSecret(canary);
             log.append(incident.id(), new EventData.Note("db password is " + canary), null);
-            log.append(incident.id(), new EventData.StepStarted(null, 1, Map.of("secretString", "{\"password\":\"x9\"}",
-                    "merge", Map.of("host", visible, "password", "p4ssw0rd-" + canary.substring(7))), null), "update");
-            assertThat(log.events(incident.id()).getLast().payload()).contains(visible).doesNotContain("p4ssw0rd").contains("[redacted]");
+            log.append(
+                    incident.id(),
+                    new EventData.StepStarted(
+                            null,
+                            1,
+                            Map.of(
+                                    "secretString",
+                                    "{\"password\":\"x9\"}",
+                                    "merge",
+                                    Map.of("host", visible, "password", "p4ssw0rd-" + canary.substring(7))),
+                            null),
+                    "update");
+            assertThat(log.events(incident.id()).getLast().payload())
+                    .contains(visible)
+                    .doesNotContain("p4ssw0rd")
+                    .contains("[redacted]");
         }
-        String file = new String(Files.readAllBytes(dir.resolve("log.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String file =
+                new String(Files.readAllBytes(dir.resolve("log.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(file).contains(visible).doesNotContain(canary).doesNotContain("p4ssw0rd");
     }
 
     @Test
     void aSecondProcessStyleConnectionSharesTheFileAndSeesCommittedEvents() {
         try (IncidentLogStore app = IncidentLogStore.open(dir.resolve("log"), clock, "app");
-             IncidentLogStore commandLine = IncidentLogStore.open(dir.resolve("log"), clock, "cli")) {
+                IncidentLogStore commandLine = IncidentLogStore.open(dir.resolve("log"), clock, "cli")) {
             Incident incident = app.declare(incident(), Map.of());
             commandLine.append(incident.id(), new EventData.Note("from the command line"), null);
             app.append(incident.id(), new EventData.Note("from the app"), null);
 
-            assertThat(app.events(incident.id())).extracting(IncidentEvent::actor).containsExactly("app", "cli", "app");
+            assertThat(app.events(incident.id()))
+                    .extracting(IncidentEvent::actor)
+                    .containsExactly("app", "cli", "app");
             assertThat(app.verify(incident.id()).intact()).isTrue();
         }
     }
@@ -161,7 +200,8 @@ class IncidentLogStoreTest {
         assertThatThrownBy(() -> IncidentLogStore.open(notAFolder.resolve("log"), clock, "alice"))
                 .isInstanceOf(IncidentLogUnavailableException.class)
                 .hasMessageContaining(notAFolder.resolve("log") + ".mv.db")
-                .hasMessageContaining("its folder " + notAFolder + " cannot be made (a file of that name is in the way)")
+                .hasMessageContaining(
+                        "its folder " + notAFolder + " cannot be made (a file of that name is in the way)")
                 .hasMessageContaining("--log PATH");
     }
 
@@ -188,13 +228,16 @@ class IncidentLogStoreTest {
             Thread.currentThread().interrupt(); // what cancelling a step does to the thread that is logging
             try {
                 log.append(incident.id(), new EventData.StepCancelled("operator cancelled", null), "restore");
-                assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+                assertThat(Thread.currentThread().isInterrupted())
+                        .as("the interrupt is kept for the caller")
+                        .isTrue();
             } finally {
                 Thread.interrupted();
             }
             log.append(incident.id(), new EventData.Note("still writing"), null);
 
-            assertThat(log.events(incident.id())).extracting(IncidentEvent::kind)
+            assertThat(log.events(incident.id()))
+                    .extracting(IncidentEvent::kind)
                     .containsExactly(EventKind.INCIDENT_DECLARED, EventKind.STEP_CANCELLED, EventKind.NOTE);
         }
         try (IncidentLogStore reopened = IncidentLogStore.open(dir.resolve("log"), clock, "bob")) {
@@ -210,12 +253,16 @@ class IncidentLogStoreTest {
                     .isInstanceOf(IncidentLogUnavailableException.class)
                     .hasMessageStartingWith("Not written to the incident log: the declaration of INC-")
                     .hasMessageContaining("The database refused it (Value too long for column");
-            assertThat(log.incidents()).as("the incident's row went with its event").isEmpty();
+            assertThat(log.incidents())
+                    .as("the incident's row went with its event")
+                    .isEmpty();
         }
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident declared = log.declare(incident(), Map.of());
             assertThat(log.incidents()).extracting(Incident::id).containsExactly(declared.id());
-            assertThat(log.events(declared.id())).extracting(IncidentEvent::kind).containsExactly(EventKind.INCIDENT_DECLARED);
+            assertThat(log.events(declared.id()))
+                    .extracting(IncidentEvent::kind)
+                    .containsExactly(EventKind.INCIDENT_DECLARED);
         }
     }
 }

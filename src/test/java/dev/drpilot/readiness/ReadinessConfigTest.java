@@ -19,9 +19,19 @@ class ReadinessConfigTest {
         ReadinessConfig example = ReadinessConfig.load(Path.of("docs/examples/readiness.yaml"));
 
         ReadinessConfig guide = ReadinessConfig.guideDefaults();
-        assertThat(example).isEqualTo(new ReadinessConfig("us-west-2", guide.drRegion(), guide.rdsInstance(), guide.manualSnapshotEvery(),
-                guide.deepStorageBucket(), guide.replicaBucket(), guide.druidBackupBucket(), guide.table(), guide.function(), guide.alias(),
-                guide.webappBackupBucket()));
+        assertThat(example)
+                .isEqualTo(new ReadinessConfig(
+                        "us-west-2",
+                        guide.drRegion(),
+                        guide.rdsInstance(),
+                        guide.manualSnapshotEvery(),
+                        guide.deepStorageBucket(),
+                        guide.replicaBucket(),
+                        guide.druidBackupBucket(),
+                        guide.table(),
+                        guide.function(),
+                        guide.alias(),
+                        guide.webappBackupBucket()));
     }
 
     @Test
@@ -43,7 +53,8 @@ class ReadinessConfigTest {
     void aWrongValueIsOneSentenceNamingTheFile() throws Exception {
         Path file = Files.writeString(dir.resolve("r.yaml"), "druid: { manualSnapshotEvery: daily }\n");
 
-        assertThatThrownBy(() -> ReadinessConfig.load(file)).isInstanceOf(ReadinessConfigException.class)
+        assertThatThrownBy(() -> ReadinessConfig.load(file))
+                .isInstanceOf(ReadinessConfigException.class)
                 .hasMessage(file + ": manualSnapshotEvery 'daily' is not an ISO-8601 duration (P1D, PT12H).");
     }
 }

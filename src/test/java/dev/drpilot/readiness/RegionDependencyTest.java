@@ -23,19 +23,33 @@ class RegionDependencyTest {
 
     @Test
     void theShippedRunbooksThatFailWithUsEast1AreTheRegionFailuresTheDnsMonitoringAndTheQuarterlyTest() {
-        List<Runbook> shipped = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
+        List<Runbook> shipped = new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks")))
+                .runbooks();
 
         List<RegionDependency> found = RegionDependency.of(shipped, ActionCatalog.builtIn());
 
-        assertThat(found).extracting(RegionDependency::runbook, d -> d.plane().apiPrefix(), RegionDependency::actions).containsExactly(
-                tuple("dr-drill-quarterly", "STS ", List.of("aws.sts.getCallerIdentity")),
-                tuple("dr-readiness-monitoring", "Route 53 ", List.of("aws.route53.listHealthChecks", "aws.route53.getHealthCheckStatus")),
-                tuple("dr-setup-monitoring", "Route 53 ", List.of("aws.route53.createHealthCheck")),
-                tuple("druid-region-failure", "Route 53 ", List.of("aws.route53.changeRecordSets", "aws.route53.waitInsync")),
-                tuple("druid-region-failure", "runs cdk ", List.of("process.cdkDeploy")),
-                tuple("webapp-region-failure", "Route 53 ", List.of("aws.route53.changeRecordSets", "aws.route53.waitInsync")),
-                tuple("webapp-region-failure", "runs cdk ", List.of("process.cdkDeploy")));
-        assertThat(found.get(3).plane().alternative()).startsWith("Route 53 Application Recovery Controller routing controls");
+        assertThat(found)
+                .extracting(RegionDependency::runbook, d -> d.plane().apiPrefix(), RegionDependency::actions)
+                .containsExactly(
+                        tuple("dr-drill-quarterly", "STS ", List.of("aws.sts.getCallerIdentity")),
+                        tuple(
+                                "dr-readiness-monitoring",
+                                "Route 53 ",
+                                List.of("aws.route53.listHealthChecks", "aws.route53.getHealthCheckStatus")),
+                        tuple("dr-setup-monitoring", "Route 53 ", List.of("aws.route53.createHealthCheck")),
+                        tuple(
+                                "druid-region-failure",
+                                "Route 53 ",
+                                List.of("aws.route53.changeRecordSets", "aws.route53.waitInsync")),
+                        tuple("druid-region-failure", "runs cdk ", List.of("process.cdkDeploy")),
+                        tuple(
+                                "webapp-region-failure",
+                                "Route 53 ",
+                                List.of("aws.route53.changeRecordSets", "aws.route53.waitInsync")),
+                        tuple("webapp-region-failure", "runs cdk ", List.of("process.cdkDeploy")));
+        assertThat(found.get(3).plane().alternative())
+                .startsWith("Route 53 Application Recovery Controller routing controls");
         assertThat(found.get(0).plane().alternative()).contains("sts.REGION.amazonaws.com");
     }
 
@@ -43,8 +57,16 @@ class RegionDependencyTest {
     @Test
     void anActionWhoseContractCallsIamIsFlaggedWithNoRegionalAlternative() throws Exception {
         List<ActionContract> contracts = new ArrayList<>(ActionCatalog.builtIn().all());
-        contracts.add(new ActionContract("aws.iam.createRole", "Create a role", "IAM CreateRole", "iam:CreateRole", false, List.of(), List.of(),
-                CommandTemplate.of("aws iam create-role"), "the role reads back (GetRole)"));
+        contracts.add(new ActionContract(
+                "aws.iam.createRole",
+                "Create a role",
+                "IAM CreateRole",
+                "iam:CreateRole",
+                false,
+                List.of(),
+                List.of(),
+                CommandTemplate.of("aws iam create-role"),
+                "the role reads back (GetRole)"));
         ActionCatalog catalog = ActionCatalog.of(contracts);
         Files.writeString(dir.resolve("make-role.yaml"), """
                 id: make-role
@@ -60,7 +82,9 @@ class RegionDependencyTest {
 
         List<RegionDependency> found = RegionDependency.of(runbooks, catalog);
 
-        assertThat(found).extracting(RegionDependency::runbook, RegionDependency::actions).containsExactly(tuple("make-role", List.of("aws.iam.createRole")));
+        assertThat(found)
+                .extracting(RegionDependency::runbook, RegionDependency::actions)
+                .containsExactly(tuple("make-role", List.of("aws.iam.createRole")));
         assertThat(found.getFirst().plane().dependency()).startsWith("IAM's control plane (us-east-1)");
         assertThat(found.getFirst().plane().alternative()).isNull();
     }

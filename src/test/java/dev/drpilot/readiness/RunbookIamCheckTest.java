@@ -42,7 +42,8 @@ class RunbookIamCheckTest {
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-west-2");
 
-    private static final ReadinessConfig NO_RESOURCES = new ReadinessConfig(null, null, null, Duration.ofDays(1), null, null, null, null, null, null, null);
+    private static final ReadinessConfig NO_RESOURCES =
+            new ReadinessConfig(null, null, null, Duration.ofDays(1), null, null, null, null, null, null, null);
 
     /** No kubeconfig: the Kubernetes precondition row is unknown, and these tests read the IAM one. */
     private static final KubeClients NO_CLUSTER = new KubeClients(new KubeSettings(Path.of("no-kubeconfig"), null));
@@ -56,18 +57,25 @@ class RunbookIamCheckTest {
     }
 
     private static List<Runbook> shipped() {
-        return new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
+        return new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks")))
+                .runbooks();
     }
 
     @Test
     void onMotoWhichHasNoPolicySimulatorTheRowIsUnknownAndSaysWhy() {
-        ReadinessReport report = new ReadinessChecks(moto.aws(), NO_CLUSTER, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true).run(NO_RESOURCES);
+        ReadinessReport report = new ReadinessChecks(
+                        moto.aws(), NO_CLUSTER, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true)
+                .run(NO_RESOURCES);
 
         ReadinessRow row = iamRow(report.rows());
         assertThat(row.name()).matches("Runbook preconditions: your IAM actions allowed \\(\\d+ runbooks\\)");
         assertThat(row.verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(row.detail()).isEqualTo("The AWS endpoint in use (" + moto.server().endpoint + ") does not implement IAM SimulatePrincipalPolicy"
-                + " (HTTP 500 without an AWS error), so permissions cannot be simulated there: check them against docs/permissions.md.");
+        assertThat(row.detail())
+                .isEqualTo(
+                        "The AWS endpoint in use (" + moto.server().endpoint
+                                + ") does not implement IAM SimulatePrincipalPolicy"
+                                + " (HTTP 500 without an AWS error), so permissions cannot be simulated there: check them against docs/permissions.md.");
     }
 
     @Test
@@ -75,18 +83,27 @@ class RunbookIamCheckTest {
         ReadinessRow row = runAgainstSimulator(Set.of("route53:ChangeResourceRecordSets", "rds:DeleteDBInstance"));
 
         assertThat(row.verdict()).isEqualTo(Verdict.BREACHED);
-        assertThat(row.figure()).startsWith("arn:aws:iam::123456789012:role/dr-operator lacks 2 action(s), needed by ")
+        assertThat(row.figure())
+                .startsWith("arn:aws:iam::123456789012:role/dr-operator lacks 2 action(s), needed by ")
                 .contains("druid-region-failure (route53:ChangeResourceRecordSets)")
                 .contains("dr-drill-monthly (rds:DeleteDBInstance)")
                 .contains("webapp-region-failure (route53:ChangeResourceRecordSets)")
                 .doesNotContain("druid-pod-failure");
-        assertThat(row.detail()).isEqualTo("Ask for rds:DeleteDBInstance, route53:ChangeResourceRecordSets (docs/permissions.md has each runbook's policy),"
-                + " or run those runbooks with a profile that has them.");
+        assertThat(row.detail())
+                .isEqualTo(
+                        "Ask for rds:DeleteDBInstance, route53:ChangeResourceRecordSets (docs/permissions.md has each runbook's policy),"
+                                + " or run those runbooks with a profile that has them.");
         // the assumed-role session is simulated as its role, over the actions of every runbook at once
         assertThat(simulated).hasSize(1);
-        assertThat(simulated.getFirst().get("PolicySourceArn")).containsExactly("arn:aws:iam::123456789012:role/dr-operator");
-        assertThat(simulated.getFirst().get("ActionNames")).contains("route53:ChangeResourceRecordSets", "rds:DeleteDBInstance",
-                "dynamodb:RestoreTableToPointInTime", "s3:GetBucketVersioning").doesNotHaveDuplicates();
+        assertThat(simulated.getFirst().get("PolicySourceArn"))
+                .containsExactly("arn:aws:iam::123456789012:role/dr-operator");
+        assertThat(simulated.getFirst().get("ActionNames"))
+                .contains(
+                        "route53:ChangeResourceRecordSets",
+                        "rds:DeleteDBInstance",
+                        "dynamodb:RestoreTableToPointInTime",
+                        "s3:GetBucketVersioning")
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -100,7 +117,8 @@ class RunbookIamCheckTest {
     private ReadinessRow runAgainstSimulator(Set<String> denied) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            Map<String, List<String>> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, List<String>> form =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String action = form.getOrDefault("Action", List.of("")).getFirst();
             String xml = switch (action) {
                 case "GetCallerIdentity" -> """
@@ -116,8 +134,12 @@ class RunbookIamCheckTest {
                     simulated.add(form);
                     StringBuilder members = new StringBuilder();
                     for (String name : form.getOrDefault("ActionNames", List.of())) {
-                        members.append("<member><EvalActionName>").append(name).append("</EvalActionName><EvalResourceName>*</EvalResourceName>")
-                                .append("<EvalDecision>").append(denied.contains(name) ? "implicitDeny" : "allowed").append("</EvalDecision>")
+                        members.append("<member><EvalActionName>")
+                                .append(name)
+                                .append("</EvalActionName><EvalResourceName>*</EvalResourceName>")
+                                .append("<EvalDecision>")
+                                .append(denied.contains(name) ? "implicitDeny" : "allowed")
+                                .append("</EvalDecision>")
                                 .append("<MatchedStatements/><MissingContextValues/></member>");
                     }
                     yield """
@@ -131,7 +153,10 @@ class RunbookIamCheckTest {
                 }
                 default -> null;
             };
-            byte[] body = (xml == null ? "<ErrorResponse><Error><Code>InvalidAction</Code><Message>" + action + "</Message></Error></ErrorResponse>" : xml)
+            byte[] body = (xml == null
+                            ? "<ErrorResponse><Error><Code>InvalidAction</Code><Message>" + action
+                                    + "</Message></Error></ErrorResponse>"
+                            : xml)
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/xml");
             exchange.sendResponseHeaders(xml == null ? 400 : 200, body.length);
@@ -139,16 +164,28 @@ class RunbookIamCheckTest {
             exchange.close();
         });
         server.start();
-        AwsSettings settings = new AwsSettings(null, "us-west-2", URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        AwsSettings settings = new AwsSettings(
+                null,
+                "us-west-2",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")));
         try (AwsClients aws = new AwsClients(settings)) {
-            return iamRow(new ReadinessChecks(aws, NO_CLUSTER, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true).run(NO_RESOURCES).rows());
+            return iamRow(
+                    new ReadinessChecks(aws, NO_CLUSTER, Clock.systemUTC(), shipped(), ActionCatalog.builtIn(), true)
+                            .run(NO_RESOURCES)
+                            .rows());
         }
     }
 
     private static ReadinessRow iamRow(List<ReadinessRow> rows) {
-        assertThat(rows).extracting(ReadinessRow::name).hasSize(2).anyMatch(n -> n.startsWith("Runbook preconditions: your Kubernetes RBAC verbs"));
-        return rows.stream().filter(r -> r.name().startsWith("Runbook preconditions: your IAM actions")).findFirst().orElseThrow();
+        assertThat(rows)
+                .extracting(ReadinessRow::name)
+                .hasSize(2)
+                .anyMatch(n -> n.startsWith("Runbook preconditions: your Kubernetes RBAC verbs"));
+        return rows.stream()
+                .filter(r -> r.name().startsWith("Runbook preconditions: your IAM actions"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A form body's values by name, with the query protocol's list members ("ActionNames.member.3") gathered under their list's name. */
@@ -157,7 +194,8 @@ class RunbookIamCheckTest {
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
             String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8).replaceAll("\\.member\\.\\d+$", "");
-            values.computeIfAbsent(name, k -> new ArrayList<>()).add(kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            values.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return values;
     }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true, https = false)
 class RunbookRbacCheckTest {
 
-    private static final ReadinessConfig NO_RESOURCES = new ReadinessConfig(null, null, null, Duration.ofDays(1), null, null, null, null, null, null, null);
+    private static final ReadinessConfig NO_RESOURCES =
+            new ReadinessConfig(null, null, null, Duration.ofDays(1), null, null, null, null, null, null, null);
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -48,34 +49,52 @@ class RunbookRbacCheckTest {
     /** The shipped runbooks that act on the cluster alone (no IAM actions), so the report holds only the RBAC row. */
     private static List<Runbook> clusterOnly() {
         ActionCatalog catalog = ActionCatalog.builtIn();
-        return new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks().stream()
-                .filter(r -> RequiredPermissions.of(r, catalog).iamActions().isEmpty() && !RequiredPermissions.of(r, catalog).rbacVerbsByResource().isEmpty())
-                .toList();
+        return new RunbookLoader(catalog)
+                .load(List.of(Path.of("runbooks"))).runbooks().stream()
+                        .filter(r ->
+                                RequiredPermissions.of(r, catalog).iamActions().isEmpty()
+                                        && !RequiredPermissions.of(r, catalog)
+                                                .rbacVerbsByResource()
+                                                .isEmpty())
+                        .toList();
     }
 
     private void answerReviewsDenying(Set<String> denied) {
         ObjectMapper json = new ObjectMapper();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews").andReply(201, request -> {
-            try {
-                ObjectNode review = (ObjectNode) json.readTree(request.getBody().readUtf8());
-                JsonNode attributes = review.path("spec").path("resourceAttributes");
-                String resource = attributes.path("resource").asText() + (attributes.hasNonNull("subresource") ? "/" + attributes.path("subresource").asText() : "");
-                String check = attributes.path("verb").asText() + " " + resource;
-                reviewed.add(check + " in " + attributes.path("namespace").asText());
-                review.putObject("status").put("allowed", !denied.contains(check));
-                return json.writeValueAsString(review);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).always();
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+                .andReply(201, request -> {
+                    try {
+                        ObjectNode review =
+                                (ObjectNode) json.readTree(request.getBody().readUtf8());
+                        JsonNode attributes = review.path("spec").path("resourceAttributes");
+                        String resource = attributes.path("resource").asText()
+                                + (attributes.hasNonNull("subresource")
+                                        ? "/" + attributes.path("subresource").asText()
+                                        : "");
+                        String check = attributes.path("verb").asText() + " " + resource;
+                        reviewed.add(
+                                check + " in " + attributes.path("namespace").asText());
+                        review.putObject("status").put("allowed", !denied.contains(check));
+                        return json.writeValueAsString(review);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .always();
     }
 
     private ReadinessRow rbacRow() throws Exception {
         List<Runbook> runbooks = clusterOnly();
         assertThat(runbooks).extracting(Runbook::id).contains("druid-pod-failure", "druid-node-failure");
         try (AwsClients aws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
-             KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null))) {
-            List<ReadinessRow> rows = new ReadinessChecks(aws, kube, Clock.systemUTC(), runbooks, ActionCatalog.builtIn(), true).run(NO_RESOURCES).rows();
+                KubeClients kube =
+                        new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null))) {
+            List<ReadinessRow> rows = new ReadinessChecks(
+                            aws, kube, Clock.systemUTC(), runbooks, ActionCatalog.builtIn(), true)
+                    .run(NO_RESOURCES)
+                    .rows();
             assertThat(rows).hasSize(1);
             return rows.getFirst();
         }
@@ -90,8 +109,13 @@ class RunbookRbacCheckTest {
         assertThat(row.verdict()).as(row.detail()).isEqualTo(Verdict.MET);
         assertThat(row.name()).matches("Runbook preconditions: your Kubernetes RBAC verbs allowed \\(\\d+ runbooks\\)");
         assertThat(row.figure()).isEqualTo("allowed all " + reviewed.size() + " verb/resource pairs in druid");
-        assertThat(reviewed).doesNotHaveDuplicates().contains("list pods in druid", "delete pods in druid", "patch nodes in druid",
-                "create pods/eviction in druid");
+        assertThat(reviewed)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "list pods in druid",
+                        "delete pods in druid",
+                        "patch nodes in druid",
+                        "create pods/eviction in druid");
     }
 
     @Test
@@ -101,19 +125,29 @@ class RunbookRbacCheckTest {
         ReadinessRow row = rbacRow();
 
         assertThat(row.verdict()).isEqualTo(Verdict.BREACHED);
-        assertThat(row.figure()).startsWith("not allowed create pods/eviction, delete pods in druid, needed by: ")
-                .contains("druid-node-failure (create pods/eviction)").contains("druid-pod-failure (delete pods)");
-        assertThat(row.detail()).startsWith("Bind your user a Role in druid (or a ClusterRole for nodes) that allows create pods/eviction, delete pods");
+        assertThat(row.figure())
+                .startsWith("not allowed create pods/eviction, delete pods in druid, needed by: ")
+                .contains("druid-node-failure (create pods/eviction)")
+                .contains("druid-pod-failure (delete pods)");
+        assertThat(row.detail())
+                .startsWith(
+                        "Bind your user a Role in druid (or a ClusterRole for nodes) that allows create pods/eviction, delete pods");
     }
 
     @Test
     void withoutAKubeconfigTheRowIsUnknownAndSaysHowToGetOne() throws Exception {
         try (AwsClients aws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
-             KubeClients kube = new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))) {
-            ReadinessRow row = new ReadinessChecks(aws, kube, Clock.systemUTC(), clusterOnly(), ActionCatalog.builtIn(), true).run(NO_RESOURCES).rows().getFirst();
+                KubeClients kube = new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))) {
+            ReadinessRow row = new ReadinessChecks(
+                            aws, kube, Clock.systemUTC(), clusterOnly(), ActionCatalog.builtIn(), true)
+                    .run(NO_RESOURCES)
+                    .rows()
+                    .getFirst();
 
             assertThat(row.verdict()).isEqualTo(Verdict.UNKNOWN);
-            assertThat(row.detail()).startsWith("No kubeconfig at " + dir.resolve("no-kubeconfig")).contains("aws eks update-kubeconfig");
+            assertThat(row.detail())
+                    .startsWith("No kubeconfig at " + dir.resolve("no-kubeconfig"))
+                    .contains("aws eks update-kubeconfig");
         }
     }
 }

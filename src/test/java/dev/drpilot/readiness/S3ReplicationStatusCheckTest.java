@@ -28,8 +28,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 class S3ReplicationStatusCheckTest {
 
-    private static final ReadinessConfig DEEP_STORAGE_ONLY = new ReadinessConfig(null, null, null, Duration.ofDays(1), "fff-druid-deep-storage",
-            null, null, null, null, null, null);
+    private static final ReadinessConfig DEEP_STORAGE_ONLY = new ReadinessConfig(
+            null, null, null, Duration.ofDays(1), "fff-druid-deep-storage", null, null, null, null, null, null);
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private HttpServer server;
@@ -41,7 +41,13 @@ class S3ReplicationStatusCheckTest {
 
     @Test
     void allCompletedIsMet() throws IOException {
-        ReadinessRow row = statusRow(Map.of("segments/a/index.zip", "COMPLETED", "segments/b/index.zip", "COMPLETED", "segments/c/index.zip", "COMPLETED"));
+        ReadinessRow row = statusRow(Map.of(
+                "segments/a/index.zip",
+                "COMPLETED",
+                "segments/b/index.zip",
+                "COMPLETED",
+                "segments/c/index.zip",
+                "COMPLETED"));
 
         assertThat(row.verdict()).isEqualTo(Verdict.MET);
         assertThat(row.figure()).isEqualTo("newest 3 of fff-druid-deep-storage: 3 COMPLETED");
@@ -49,17 +55,30 @@ class S3ReplicationStatusCheckTest {
 
     @Test
     void aFailedObjectAndOnePendingLongerThanTheReplicationTimeAreBreachedAndNamed() throws IOException {
-        ReadinessRow row = statusRow(Map.of("segments/a/index.zip", "FAILED", "segments/b/index.zip", "COMPLETED", "segments/c/index.zip", "PENDING"));
+        ReadinessRow row = statusRow(Map.of(
+                "segments/a/index.zip",
+                "FAILED",
+                "segments/b/index.zip",
+                "COMPLETED",
+                "segments/c/index.zip",
+                "PENDING"));
 
         assertThat(row.verdict()).isEqualTo(Verdict.BREACHED);
         assertThat(row.figure()).isEqualTo("newest 3 of fff-druid-deep-storage: 1 COMPLETED, 1 FAILED, 1 PENDING");
         // c was written 40 minutes before now: pending for longer than the 15 minutes of replication time control
-        assertThat(row.detail()).startsWith("Replication of segments/a/index.zip, segments/c/index.zip failed or is late");
+        assertThat(row.detail())
+                .startsWith("Replication of segments/a/index.zip, segments/c/index.zip failed or is late");
     }
 
     @Test
     void pendingWithinTheReplicationTimeIsStillMet() throws IOException {
-        ReadinessRow row = statusRow(Map.of("segments/a/index.zip", "PENDING", "segments/b/index.zip", "COMPLETED", "segments/c/index.zip", "COMPLETED"));
+        ReadinessRow row = statusRow(Map.of(
+                "segments/a/index.zip",
+                "PENDING",
+                "segments/b/index.zip",
+                "COMPLETED",
+                "segments/c/index.zip",
+                "COMPLETED"));
 
         assertThat(row.verdict()).as(row.detail()).isEqualTo(Verdict.MET);
         assertThat(row.figure()).isEqualTo("newest 3 of fff-druid-deep-storage: 2 COMPLETED, 1 PENDING");
@@ -74,7 +93,9 @@ class S3ReplicationStatusCheckTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            String key = path.startsWith("/fff-druid-deep-storage/") ? path.substring("/fff-druid-deep-storage/".length()) : "";
+            String key = path.startsWith("/fff-druid-deep-storage/")
+                    ? path.substring("/fff-druid-deep-storage/".length())
+                    : "";
             byte[] body = new byte[0];
             int status = 200;
             if (exchange.getRequestMethod().equals("POST")) {
@@ -85,20 +106,31 @@ class S3ReplicationStatusCheckTest {
                           <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
                         </GetCallerIdentityResponse>""".getBytes(StandardCharsets.UTF_8);
             } else if (exchange.getRequestMethod().equals("HEAD") && written.containsKey(key)) {
-                exchange.getResponseHeaders().add("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                        .format(written.get(key).atZone(java.time.ZoneOffset.UTC)));
+                exchange.getResponseHeaders()
+                        .add(
+                                "Last-Modified",
+                                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                        written.get(key).atZone(java.time.ZoneOffset.UTC)));
                 exchange.getResponseHeaders().add("x-amz-replication-status", statuses.get(key));
                 exchange.getResponseHeaders().add("Content-Length", "7");
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
                 return;
-            } else if (exchange.getRequestMethod().equals("GET") && String.valueOf(exchange.getRequestURI().getQuery()).contains("list-type=2")) {
+            } else if (exchange.getRequestMethod().equals("GET")
+                    && String.valueOf(exchange.getRequestURI().getQuery()).contains("list-type=2")) {
                 StringBuilder contents = new StringBuilder();
-                written.forEach((k, at) -> contents.append("<Contents><Key>").append(k).append("</Key><LastModified>").append(at)
-                        .append("</LastModified><ETag>\"e\"</ETag><Size>7</Size><StorageClass>STANDARD</StorageClass></Contents>"));
-                body = ("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>fff-druid-deep-storage</Name><Prefix></Prefix>"
-                        + "<KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>" + contents + "</ListBucketResult>")
-                        .getBytes(StandardCharsets.UTF_8);
+                written.forEach(
+                        (k, at) -> contents.append("<Contents><Key>")
+                                .append(k)
+                                .append("</Key><LastModified>")
+                                .append(at)
+                                .append(
+                                        "</LastModified><ETag>\"e\"</ETag><Size>7</Size><StorageClass>STANDARD</StorageClass></Contents>"));
+                body =
+                        ("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>fff-druid-deep-storage</Name><Prefix></Prefix>"
+                                        + "<KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
+                                        + contents + "</ListBucketResult>")
+                                .getBytes(StandardCharsets.UTF_8);
             } else {
                 status = 404;
             }
@@ -108,11 +140,18 @@ class S3ReplicationStatusCheckTest {
             exchange.close();
         });
         server.start();
-        AwsSettings settings = new AwsSettings(null, "us-west-2", URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        AwsSettings settings = new AwsSettings(
+                null,
+                "us-west-2",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")));
         try (AwsClients aws = new AwsClients(settings)) {
-            return new ReadinessChecks(aws, Clock.fixed(NOW, java.time.ZoneOffset.UTC)).checks(DEEP_STORAGE_ONLY).stream()
-                    .filter(c -> c.name().contains("S3 replication status")).findFirst().orElseThrow().check();
+            return new ReadinessChecks(aws, Clock.fixed(NOW, java.time.ZoneOffset.UTC))
+                    .checks(DEEP_STORAGE_ONLY).stream()
+                            .filter(c -> c.name().contains("S3 replication status"))
+                            .findFirst()
+                            .orElseThrow()
+                            .check();
         }
     }
 }

@@ -25,14 +25,16 @@ class BrokenExercisesTest {
             files = listed.sorted().toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(8);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            String expected = Files.readAllLines(file).getFirst().substring(2);
-            ExerciseLoader.Result result = loader.loadFile(file);
-            assertThat(result.exercises()).isEmpty();
-            assertThat(result.problems()).hasSize(1);
-            Problem problem = result.problems().getFirst();
-            assertThat(problem.file()).isEqualTo(file);
-            assertThat(problem.line() + ":" + problem.column() + ": " + problem.message()).startsWith(expected);
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    String expected = Files.readAllLines(file).getFirst().substring(2);
+                    ExerciseLoader.Result result = loader.loadFile(file);
+                    assertThat(result.exercises()).isEmpty();
+                    assertThat(result.problems()).hasSize(1);
+                    Problem problem = result.problems().getFirst();
+                    assertThat(problem.file()).isEqualTo(file);
+                    assertThat(problem.line() + ":" + problem.column() + ": " + problem.message())
+                            .startsWith(expected);
+                }));
     }
 }

@@ -57,28 +57,96 @@ class RehearsalEvidenceTest {
         Path log = dir.resolve("log");
         String id;
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "facilitator");
-             Tabletop tabletop = Shipped.TABLETOPS.start(Shipped.exercise("druid-rds-corruption-tabletop"), Shipped.runbook("druid-rds-corruption"),
-                     store, RehearsalClock.unchecked(300), "alice")) {
+                Tabletop tabletop = Shipped.TABLETOPS.start(
+                        Shipped.exercise("druid-rds-corruption-tabletop"),
+                        Shipped.runbook("druid-rds-corruption"),
+                        store,
+                        RehearsalClock.unchecked(300),
+                        "alice")) {
             id = tabletop.run().incidentId();
             tabletop.run().skip("check-window", "the readiness report showed the restorable window this morning");
-            assertThat(new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60))).isTrue();
+            assertThat(new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofSeconds(60)))
+                    .isTrue();
         }
         Path readiness = dir.resolve("readiness.json");
-        Files.writeString(readiness, new ReadinessReport(Instant.now().minus(Duration.ofDays(1)), "arn:aws:iam::123456789012:user/alice in account 123456789012",
-                List.of(new ReadinessRow("RDS Automated backups: 30 days", "retention 30 days", "at least 30 days", Verdict.MET, ""),
-                        new ReadinessRow("RDS snapshot age", "newest snapshot 3 days old", "at most 1 day", Verdict.BREACHED,
-                                "Run druid-backup-rds-snapshot"))).toJson());
+        Files.writeString(
+                readiness,
+                new ReadinessReport(
+                                Instant.now().minus(Duration.ofDays(1)),
+                                "arn:aws:iam::123456789012:user/alice in account 123456789012",
+                                List.of(
+                                        new ReadinessRow(
+                                                "RDS Automated backups: 30 days",
+                                                "retention 30 days",
+                                                "at least 30 days",
+                                                Verdict.MET,
+                                                ""),
+                                        new ReadinessRow(
+                                                "RDS snapshot age",
+                                                "newest snapshot 3 days old",
+                                                "at most 1 day",
+                                                Verdict.BREACHED,
+                                                "Run druid-backup-rds-snapshot")))
+                        .toJson());
 
-        assertThat(drpilot("gap", id, "--log", log.toString(), "--text", "Nobody knew where the Druid logs are kept", "--owner", "bob",
-                "--due", "2020-01-31", "--remediation", "Link the log location from the runbook's first step")).as(err.toString()).isZero();
-        assertThat(drpilot("gap", id, "--log", log.toString(), "--text", "The restore took longer than its expected time", "--owner",
-                "data platform team", "--due", "2999-12-31", "--remediation", "Measure a restore of the production-sized snapshot")).isZero();
-        assertThat(drpilot("gap", id, "--log", log.toString(), "--text", "x", "--owner", "bob", "--due", "31/01/2020", "--remediation", "y"))
+        assertThat(drpilot(
+                        "gap",
+                        id,
+                        "--log",
+                        log.toString(),
+                        "--text",
+                        "Nobody knew where the Druid logs are kept",
+                        "--owner",
+                        "bob",
+                        "--due",
+                        "2020-01-31",
+                        "--remediation",
+                        "Link the log location from the runbook's first step"))
+                .as(err.toString())
+                .isZero();
+        assertThat(drpilot(
+                        "gap",
+                        id,
+                        "--log",
+                        log.toString(),
+                        "--text",
+                        "The restore took longer than its expected time",
+                        "--owner",
+                        "data platform team",
+                        "--due",
+                        "2999-12-31",
+                        "--remediation",
+                        "Measure a restore of the production-sized snapshot"))
+                .isZero();
+        assertThat(drpilot(
+                        "gap",
+                        id,
+                        "--log",
+                        log.toString(),
+                        "--text",
+                        "x",
+                        "--owner",
+                        "bob",
+                        "--due",
+                        "31/01/2020",
+                        "--remediation",
+                        "y"))
                 .isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("not logged: --due '31/01/2020' is not a day: give it as YYYY-MM-DD, for example 2026-12-31");
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "not logged: --due '31/01/2020' is not a day: give it as YYYY-MM-DD, for example 2026-12-31");
 
-        assertThat(drpilot("evidence", id, "--log", log.toString(), "--to", dir.toString(), "--readiness", readiness.toString()))
-                .as(err.toString()).isZero();
+        assertThat(drpilot(
+                        "evidence",
+                        id,
+                        "--log",
+                        log.toString(),
+                        "--to",
+                        dir.toString(),
+                        "--readiness",
+                        readiness.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("1 of 2 gaps are past their due date");
         Path json = dir.resolve(id + "-evidence.json");
         Path html = dir.resolve(id + "-evidence.html");
@@ -88,7 +156,9 @@ class RehearsalEvidenceTest {
             logged = store.events(id);
         }
         IncidentEvent sealedHead = logged.get(logged.size() - 3);
-        assertThat(logged.subList(logged.size() - 2, logged.size())).extracting(IncidentEvent::kind).containsOnly(EventKind.EXPORT);
+        assertThat(logged.subList(logged.size() - 2, logged.size()))
+                .extracting(IncidentEvent::kind)
+                .containsOnly(EventKind.EXPORT);
         assertThat(sealedHead.kind()).isEqualTo(EventKind.READINESS_ATTACHED);
 
         JsonNode evidence = JSON.readTree(json.toFile()).path("evidence");
@@ -99,17 +169,26 @@ class RehearsalEvidenceTest {
         assertThat(evidence.path("scope").path("architecture").asText()).isEqualTo("Druid");
         assertThat(evidence.path("participants").findValuesAsText("name")).contains("alice", "facilitator", "bob");
         assertThat(participant(evidence, "alice")).contains("incident commander");
-        assertThat(participant(evidence, "facilitator")).as("the log's own user plays the steps and the injects").contains("ran steps", "facilitator");
+        assertThat(participant(evidence, "facilitator"))
+                .as("the log's own user plays the steps and the injects")
+                .contains("ran steps", "facilitator");
         assertThat(participant(evidence, "bob")).containsExactly("owns a remediation");
         assertThat(evidence.path("runbook").path("id").asText()).isEqualTo("druid-rds-corruption");
         assertThat(evidence.path("runbook").path("version").asText()).matches("sha256:[0-9a-f]{64}");
-        assertThat(evidence.path("objectives").path("rto").path("target").asText()).isEqualTo("30 min - 1 h");
-        assertThat(evidence.path("objectives").path("rto").path("verdict").asText()).isIn("pass", "fail");
-        assertThat(evidence.path("objectives").path("rpo").path("achieved").asText()).isEqualTo("PT5M");
-        assertThat(evidence.path("objectives").path("rpo").path("verdict").asText()).as("5 minutes lost, against < 5 min").isEqualTo("fail");
-        assertThat(evidence.path("deviations").findValuesAsText("what")).anyMatch(what -> what.matches("Retry \\d+ after: .*is forbidden.*"));
+        assertThat(evidence.path("objectives").path("rto").path("target").asText())
+                .isEqualTo("30 min - 1 h");
+        assertThat(evidence.path("objectives").path("rto").path("verdict").asText())
+                .isIn("pass", "fail");
+        assertThat(evidence.path("objectives").path("rpo").path("achieved").asText())
+                .isEqualTo("PT5M");
+        assertThat(evidence.path("objectives").path("rpo").path("verdict").asText())
+                .as("5 minutes lost, against < 5 min")
+                .isEqualTo("fail");
+        assertThat(evidence.path("deviations").findValuesAsText("what"))
+                .anyMatch(what -> what.matches("Retry \\d+ after: .*is forbidden.*"));
         assertThat(evidence.path("skippedSteps")).hasSize(1);
-        assertThat(evidence.path("skippedSteps").get(0).path("reason").asText()).isEqualTo("the readiness report showed the restorable window this morning");
+        assertThat(evidence.path("skippedSteps").get(0).path("reason").asText())
+                .isEqualTo("the readiness report showed the restorable window this morning");
         JsonNode gaps = evidence.path("gaps");
         assertThat(gaps).hasSize(2);
         assertThat(gaps.get(0).path("owner").asText()).isEqualTo("bob");
@@ -125,12 +204,25 @@ class RehearsalEvidenceTest {
         assertThat(evidence.path("log").path("eventCount").asLong()).isEqualTo(sealedHead.sequence());
 
         String page = Files.readString(html);
-        assertThat(page).contains("@media print", "Gaps and remediation", "Readiness before the test", "Participants and roles", "tabletop",
-                sealedHead.hash()).doesNotContain("<script", "src=", "href=", "url(", "@import");
-        assertThat(page.split("OVERDUE", -1)).as("only the gap past its due date is overdue").hasSize(2);
-        assertThat(page).containsPattern("Nobody knew where the Druid logs are kept</td>.*2020-01-31 <span class=\"overdue\">OVERDUE");
+        assertThat(page)
+                .contains(
+                        "@media print",
+                        "Gaps and remediation",
+                        "Readiness before the test",
+                        "Participants and roles",
+                        "tabletop",
+                        sealedHead.hash())
+                .doesNotContain("<script", "src=", "href=", "url(", "@import");
+        assertThat(page.split("OVERDUE", -1))
+                .as("only the gap past its due date is overdue")
+                .hasSize(2);
+        assertThat(page)
+                .containsPattern(
+                        "Nobody knew where the Druid logs are kept</td>.*2020-01-31 <span class=\"overdue\">OVERDUE");
 
-        assertThat(drpilot("verify", "--file", json.toString())).as(err.toString()).isZero();
+        assertThat(drpilot("verify", "--file", json.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("intact evidence pack, " + sealedHead.sequence() + " events of " + id);
 
         ObjectNode edited = (ObjectNode) JSON.readTree(json.toFile());
@@ -138,7 +230,9 @@ class RehearsalEvidenceTest {
         Path tampered = dir.resolve("tampered.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tampered.toFile(), edited);
         assertThat(drpilot("verify", "--file", tampered.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("TAMPERED: its evidence (figures, verdicts, gaps, participants) was changed after it was sealed");
+        assertThat(err.toString())
+                .contains(
+                        "TAMPERED: its evidence (figures, verdicts, gaps, participants) was changed after it was sealed");
 
         keepAsExample(json, "evidence-rehearsal.json");
         keepAsExample(html, "evidence-rehearsal.html");
@@ -153,6 +247,7 @@ class RehearsalEvidenceTest {
     }
 
     private static void keepAsExample(Path file, String name) throws Exception {
-        if (Boolean.getBoolean("evidence.examples")) Files.copy(file, Path.of("docs/examples", name), StandardCopyOption.REPLACE_EXISTING);
+        if (Boolean.getBoolean("evidence.examples"))
+            Files.copy(file, Path.of("docs/examples", name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -12,11 +12,12 @@ import java.util.List;
 final class Shipped {
 
     static final ActionCatalog CATALOG = ActionCatalog.builtIn();
-    static final Tabletops TABLETOPS = new Tabletops(CATALOG, new StepWorkerEngines(new DaemonThreads("drpilot-steps")));
-    static final List<Runbook> RUNBOOKS = new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
+    static final Tabletops TABLETOPS =
+            new Tabletops(CATALOG, new StepWorkerEngines(new DaemonThreads("drpilot-steps")));
+    static final List<Runbook> RUNBOOKS =
+            new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
 
-    private Shipped() {
-    }
+    private Shipped() {}
 
     static ExerciseLoader.Result exercises() {
         return new ExerciseLoader(RUNBOOKS, CATALOG).loadFolder(Path.of("runbooks/exercises"));
@@ -27,6 +28,9 @@ final class Shipped {
     }
 
     static Exercise exercise(String id) {
-        return exercises().exercises().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return exercises().exercises().stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -31,7 +31,9 @@ class BrokenRunbooksTest {
     @MethodSource("brokenRunbooks")
     void reportsTheMistakeWithItsLineAndWhatToDo(Path file) throws IOException {
         Matcher expected = EXPECT.matcher(Files.readAllLines(file).get(0));
-        assertThat(expected.matches()).as("first line of %s is '# expect: LINE:COLUMN: message'", file).isTrue();
+        assertThat(expected.matches())
+                .as("first line of %s is '# expect: LINE:COLUMN: message'", file)
+                .isTrue();
 
         List<Problem> problems = LOADER.load(List.of(file)).problems();
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class InterpolationTest {
 
-    private final Map<String, Object> known = Map.of("dbInstance", "druid-metadata", "names", List.of("a", "b"),
-            "wait.endpoint", "db.example.com");
+    private final Map<String, Object> known =
+            Map.of("dbInstance", "druid-metadata", "names", List.of("a", "b"), "wait.endpoint", "db.example.com");
 
     private Optional<Object> lookup(Reference ref) {
         return Optional.ofNullable(known.get(ref.isStepOutput() ? ref.stepId() + "." + ref.name() : ref.name()));
@@ -26,15 +26,18 @@ class InterpolationTest {
                 "target", "${dbInstance}-restored",
                 "merge", Map.of("host", "${steps.wait.endpoint}")));
 
-        assertThat(resolved).containsEntry("names", List.of("a", "b"))
+        assertThat(resolved)
+                .containsEntry("names", List.of("a", "b"))
                 .containsEntry("target", "druid-metadata-restored")
                 .containsEntry("merge", Map.of("host", "db.example.com"));
     }
 
     @Test
     void aPreviewShowsUnknownValuesAsPlaceholders() {
-        assertThat(Interpolation.preview(this::lookup).resolve("${restoreTime}")).isEqualTo("<restoreTime>");
-        assertThat(Interpolation.preview(this::lookup).resolve("${steps.restore.instance}")).isEqualTo("<restore.instance>");
+        assertThat(Interpolation.preview(this::lookup).resolve("${restoreTime}"))
+                .isEqualTo("<restoreTime>");
+        assertThat(Interpolation.preview(this::lookup).resolve("${steps.restore.instance}"))
+                .isEqualTo("<restore.instance>");
     }
 
     @Test
@@ -46,9 +49,11 @@ class InterpolationTest {
     @Test
     void withParametersPutsInParameterValuesAndGivesNothingForWhatOnlyARunKnows() {
         Map<String, String> params = Map.of("dbInstance", "druid-metadata", "blank", "");
-        assertThat(Interpolation.withParameters("${dbInstance}-restored", params)).hasValue("druid-metadata-restored");
+        assertThat(Interpolation.withParameters("${dbInstance}-restored", params))
+                .hasValue("druid-metadata-restored");
         assertThat(Interpolation.withParameters("api.example.com", params)).hasValue("api.example.com");
-        assertThat(Interpolation.withParameters("${steps.wait.endpoint}", params)).isEmpty();
+        assertThat(Interpolation.withParameters("${steps.wait.endpoint}", params))
+                .isEmpty();
         assertThat(Interpolation.withParameters("${missing}-x", params)).isEmpty();
         assertThat(Interpolation.withParameters("${blank}", params)).isEmpty();
         assertThat(Interpolation.withParameters(List.of("a"), params)).isEmpty();

@@ -26,7 +26,8 @@ class LocatedYamlTest {
     @Test
     void aDuplicateKeyIsASyntaxErrorWithItsLine() {
         assertThatThrownBy(() -> LocatedYaml.parse("id: a\ntitle: b\nid: c\n"))
-                .isInstanceOfSatisfying(LocatedYaml.YamlSyntaxException.class,
+                .isInstanceOfSatisfying(
+                        LocatedYaml.YamlSyntaxException.class,
                         e -> assertThat(e.position().line()).isEqualTo(3));
     }
 }

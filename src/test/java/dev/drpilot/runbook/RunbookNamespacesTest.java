@@ -24,7 +24,9 @@ class RunbookNamespacesTest {
         List<String> literal = new ArrayList<>();
         for (Runbook runbook : loaded.runbooks()) {
             for (Step step : runbook.steps()) {
-                Object namespace = step.isManual() || Backend.ofActionId(step.action()) != Backend.K8S ? null : step.with().get("namespace");
+                Object namespace = step.isManual() || Backend.ofActionId(step.action()) != Backend.K8S
+                        ? null
+                        : step.with().get("namespace");
                 if (namespace == null) continue;
                 String where = runbook.id() + " step " + step.id() + ": namespace: " + namespace;
                 named.add(where);
@@ -32,13 +34,18 @@ class RunbookNamespacesTest {
             }
         }
         assertThat(named).as("Kubernetes steps that name a namespace").isNotEmpty();
-        assertThat(literal).as("steps whose namespace is not a ${parameter} of type k8s-namespace").isEmpty();
+        assertThat(literal)
+                .as("steps whose namespace is not a ${parameter} of type k8s-namespace")
+                .isEmpty();
     }
 
     private static boolean fromNamespaceParameter(Runbook runbook, Object value) {
         if (!(value instanceof String text) || !Reference.isWhole(text)) return false;
         Reference reference = Reference.in(text).get(0);
-        return !reference.isStepOutput() && !reference.isBuiltIn()
-                && runbook.param(reference.name()).map(p -> p.type() == ParamType.K8S_NAMESPACE).orElse(false);
+        return !reference.isStepOutput()
+                && !reference.isBuiltIn()
+                && runbook.param(reference.name())
+                        .map(p -> p.type() == ParamType.K8S_NAMESPACE)
+                        .orElse(false);
     }
 }

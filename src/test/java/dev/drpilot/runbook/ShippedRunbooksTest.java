@@ -30,26 +30,49 @@ class ShippedRunbooksTest {
 
     @Test
     void everyRecoveryScenarioOfTheGuideHasARunbook() {
-        assertThat(byId).containsKeys(
-                "druid-pod-failure", "druid-node-failure", "druid-rds-corruption", "druid-az-failure",
-                "druid-region-failure", "druid-s3-segment-deletion",
-                "webapp-lambda-failure", "webapp-api-gateway-failure", "webapp-az-failure", "webapp-region-failure",
-                "webapp-data-corruption", "webapp-dynamodb-item-deletion");
+        assertThat(byId)
+                .containsKeys(
+                        "druid-pod-failure",
+                        "druid-node-failure",
+                        "druid-rds-corruption",
+                        "druid-az-failure",
+                        "druid-region-failure",
+                        "druid-s3-segment-deletion",
+                        "webapp-lambda-failure",
+                        "webapp-api-gateway-failure",
+                        "webapp-az-failure",
+                        "webapp-region-failure",
+                        "webapp-data-corruption",
+                        "webapp-dynamodb-item-deletion");
         assertThat(byId.values().stream().filter(r -> r.kind() == RunbookKind.RECOVERY))
-                .allSatisfy(r -> assertThat(r.symptoms()).as(r.id() + " symptoms").isNotEmpty());
+                .allSatisfy(
+                        r -> assertThat(r.symptoms()).as(r.id() + " symptoms").isNotEmpty());
     }
 
     @Test
     void everyBackupProcedureDrillAndCheckHasARunbook() {
-        assertThat(byId).containsKeys(
-                "druid-backup-rds-retention", "druid-backup-rds-snapshot", "druid-backup-rds-copy-to-dr",
-                "druid-backup-rds-snapshot-cleanup", "druid-backup-s3-versioning", "druid-backup-s3-replication",
-                "druid-backup-s3-lifecycle", "druid-backup-eks-export",
-                "webapp-backup-dynamodb-pitr", "webapp-backup-dynamodb-on-demand", "webapp-backup-dynamodb-export",
-                "webapp-backup-lambda-version", "webapp-backup-cognito-export",
-                "dr-drill-monthly", "dr-drill-quarterly",
-                "dr-readiness-druid-retention", "dr-readiness-webapp-retention", "dr-readiness-monitoring", "dr-setup-monitoring",
-                "recovery-checklist");
+        assertThat(byId)
+                .containsKeys(
+                        "druid-backup-rds-retention",
+                        "druid-backup-rds-snapshot",
+                        "druid-backup-rds-copy-to-dr",
+                        "druid-backup-rds-snapshot-cleanup",
+                        "druid-backup-s3-versioning",
+                        "druid-backup-s3-replication",
+                        "druid-backup-s3-lifecycle",
+                        "druid-backup-eks-export",
+                        "webapp-backup-dynamodb-pitr",
+                        "webapp-backup-dynamodb-on-demand",
+                        "webapp-backup-dynamodb-export",
+                        "webapp-backup-lambda-version",
+                        "webapp-backup-cognito-export",
+                        "dr-drill-monthly",
+                        "dr-drill-quarterly",
+                        "dr-readiness-druid-retention",
+                        "dr-readiness-webapp-retention",
+                        "dr-readiness-monitoring",
+                        "dr-setup-monitoring",
+                        "recovery-checklist");
     }
 
     @Test
@@ -65,10 +88,15 @@ class ShippedRunbooksTest {
     void theChecklistHasTheGuidesSixteenItemsInItsFourPhases() {
         Runbook checklist = byId.get("recovery-checklist");
 
-        assertThat(checklist.steps()).hasSize(16).allSatisfy(s -> assertThat(s.isManual()).isTrue());
+        assertThat(checklist.steps())
+                .hasSize(16)
+                .allSatisfy(s -> assertThat(s.isManual()).isTrue());
         assertThat(checklist.steps().stream().collect(Collectors.groupingBy(Step::phase, Collectors.counting())))
-                .containsOnly(Map.entry(Phase.IMMEDIATE, 4L), Map.entry(Phase.RECOVERY, 4L),
-                        Map.entry(Phase.VALIDATION, 4L), Map.entry(Phase.POST_RECOVERY, 4L));
+                .containsOnly(
+                        Map.entry(Phase.IMMEDIATE, 4L),
+                        Map.entry(Phase.RECOVERY, 4L),
+                        Map.entry(Phase.VALIDATION, 4L),
+                        Map.entry(Phase.POST_RECOVERY, 4L));
     }
 
     @Test

@@ -27,15 +27,23 @@ class TimeTargetTest {
     void underATargetIsStrictlyUnderAndAWindowIsMetUpToItsEnd() {
         TimeTarget underFive = TimeTarget.parse("PT5M");
         assertThat(underFive.metBy(Duration.ofMinutes(4).plusSeconds(59))).isTrue();
-        assertThat(underFive.metBy(Duration.ofMinutes(5))).as("RPO 5 min against < 5 min").isFalse();
+        assertThat(underFive.metBy(Duration.ofMinutes(5)))
+                .as("RPO 5 min against < 5 min")
+                .isFalse();
         assertThat(underFive.metBy(Duration.ofMinutes(6))).isFalse();
 
         TimeTarget window = TimeTarget.parse("PT30M/PT1H");
-        assertThat(window.metBy(Duration.ofMinutes(20))).as("sooner than the window is better, not worse").isTrue();
-        assertThat(window.metBy(Duration.ofHours(1))).as("the window's end is inside it").isTrue();
+        assertThat(window.metBy(Duration.ofMinutes(20)))
+                .as("sooner than the window is better, not worse")
+                .isTrue();
+        assertThat(window.metBy(Duration.ofHours(1)))
+                .as("the window's end is inside it")
+                .isTrue();
         assertThat(window.metBy(Duration.ofMinutes(61))).isFalse();
 
-        assertThat(TimeTarget.NONE.metBy(Duration.ZERO)).as("no data loss, and none lost").isTrue();
+        assertThat(TimeTarget.NONE.metBy(Duration.ZERO))
+                .as("no data loss, and none lost")
+                .isTrue();
         assertThat(TimeTarget.NONE.metBy(Duration.ofSeconds(1))).isFalse();
     }
 

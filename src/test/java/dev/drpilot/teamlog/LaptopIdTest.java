@@ -27,7 +27,9 @@ class LaptopIdTest {
 
         String first = LaptopId.of(log);
 
-        assertThat(LaptopId.file(log)).isEqualTo(dir.resolve("incidents.laptop")).exists();
+        assertThat(LaptopId.file(log))
+                .isEqualTo(dir.resolve("incidents.laptop"))
+                .exists();
         assertThat(new Writer("alice", first).laptop()).isEqualTo(first);
         assertThat(LaptopId.of(log)).isEqualTo(first);
         assertThat(LaptopId.of(dir.resolve("another"))).isNotEqualTo(first);
@@ -56,8 +58,10 @@ class LaptopIdTest {
         Path log = dir.resolve("incidents");
         Files.writeString(LaptopId.file(log), "not an id: it has spaces\n");
 
-        assertThatThrownBy(() -> LaptopId.of(log)).isInstanceOf(UncheckedIOException.class)
-                .hasMessage("The laptop id file " + LaptopId.file(log) + " cannot be used (it holds no laptop id (letters, digits,"
+        assertThatThrownBy(() -> LaptopId.of(log))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("The laptop id file " + LaptopId.file(log)
+                        + " cannot be used (it holds no laptop id (letters, digits,"
                         + " '-', '_' or '.', at most 64)): remove it only if this log has never been shared.");
         assertThat(Files.readString(LaptopId.file(log))).isEqualTo("not an id: it has spaces\n");
     }

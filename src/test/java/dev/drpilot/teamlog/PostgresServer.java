@@ -44,7 +44,8 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         folder = Files.createTempDirectory("drpilot-pg-");
         Files.writeString(folder.resolve("password"), password, StandardCharsets.UTF_8);
         if (ROOT) {
-            UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(folder, postgres);
             Files.setOwner(folder.resolve("password"), postgres);
         }
@@ -52,8 +53,10 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
             port = socket.getLocalPort();
         }
         String d = folder.toString();
-        run(BIN + "/initdb -D " + d + "/data -U " + USER + " --auth=scram-sha-256 --pwfile=" + d + "/password -E UTF8 --no-sync"
-                + " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " + d + "/server.key"
+        run(BIN + "/initdb -D " + d + "/data -U " + USER + " --auth=scram-sha-256 --pwfile=" + d
+                + "/password -E UTF8 --no-sync"
+                + " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " + d
+                + "/server.key"
                 + " -out " + d + "/server.crt -days 2 -subj /CN=127.0.0.1 && chmod 600 " + d + "/server.key");
         start();
     }
@@ -63,7 +66,8 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         if (running) return;
         String d = folder.toString();
         run(BIN + "/pg_ctl -D " + d + "/data -l " + d + "/log -w start -o '-p " + port + " -k " + d + " -h 127.0.0.1"
-                + " -c ssl=on -c ssl_cert_file=" + d + "/server.crt -c ssl_key_file=" + d + "/server.key -c fsync=off'");
+                + " -c ssl=on -c ssl_cert_file=" + d + "/server.crt -c ssl_key_file=" + d
+                + "/server.key -c fsync=off'");
         running = true;
     }
 
@@ -109,7 +113,8 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     }
 
     private void run(String command) throws IOException, InterruptedException {
-        List<String> line = ROOT ? List.of("su", "postgres", "-s", "/bin/bash", "-c", command) : List.of("bash", "-c", command);
+        List<String> line =
+                ROOT ? List.of("su", "postgres", "-s", "/bin/bash", "-c", command) : List.of("bash", "-c", command);
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {

@@ -25,8 +25,9 @@ class TeamLogCredentialsTest {
     Path home;
 
     private static boolean usesTls(TeamLogDatabase database) throws SQLException {
-        try (Connection connection = database.connect(); Statement query = connection.createStatement();
-             ResultSet rs = query.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+        try (Connection connection = database.connect();
+                Statement query = connection.createStatement();
+                ResultSet rs = query.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -43,18 +44,21 @@ class TeamLogCredentialsTest {
         assertThat(POSTGRES.database().requiresTls()).isTrue();
         assertThat(usesTls(POSTGRES.database())).isTrue();
 
-        TeamLogDatabase plain = TeamLogDatabase.of(POSTGRES.url() + "?sslmode=disable", PostgresServer.USER, POSTGRES.environment(), home);
+        TeamLogDatabase plain = TeamLogDatabase.of(
+                POSTGRES.url() + "?sslmode=disable", PostgresServer.USER, POSTGRES.environment(), home);
         assertThat(plain.requiresTls()).isFalse();
         assertThat(usesTls(plain)).isFalse();
     }
 
     @Test
     void thePasswordComesFromAPgpassFileWhenTheEnvironmentHasNone() throws Exception {
-        Path file = pgpass("# team log\nother-host:*:*:*:wrong\n127.0.0.1:" + POSTGRES.port() + ":*:" + PostgresServer.USER + ":"
-                + POSTGRES.password() + "\n", "rw-------");
+        Path file = pgpass(
+                "# team log\nother-host:*:*:*:wrong\n127.0.0.1:" + POSTGRES.port() + ":*:" + PostgresServer.USER + ":"
+                        + POSTGRES.password() + "\n",
+                "rw-------");
 
-        TeamLogDatabase database = TeamLogDatabase.of(POSTGRES.url(), null,
-                Map.of("PGPASSFILE", file.toString(), "PGUSER", PostgresServer.USER), home);
+        TeamLogDatabase database = TeamLogDatabase.of(
+                POSTGRES.url(), null, Map.of("PGPASSFILE", file.toString(), "PGUSER", PostgresServer.USER), home);
 
         assertThat(usesTls(database)).isTrue();
     }
@@ -62,10 +66,12 @@ class TeamLogCredentialsTest {
     @Test
     void aPgpassFileOthersMayReadIsIgnored() throws Exception {
         Path file = pgpass("*:*:*:*:" + POSTGRES.password() + "\n", "rw-r--r--");
-        TeamLogDatabase database = TeamLogDatabase.of(POSTGRES.url(), PostgresServer.USER, Map.of("PGPASSFILE", file.toString()), home);
+        TeamLogDatabase database =
+                TeamLogDatabase.of(POSTGRES.url(), PostgresServer.USER, Map.of("PGPASSFILE", file.toString()), home);
 
         try (TeamLogStore store = new TeamLogStore(database)) {
-            assertThatThrownBy(() -> store.acknowledged("INC-1", "laptop-a")).isInstanceOf(TeamLogException.class)
+            assertThatThrownBy(() -> store.acknowledged("INC-1", "laptop-a"))
+                    .isInstanceOf(TeamLogException.class)
                     .hasMessage("The team log at " + database.where() + " asks for the password of drpilot:"
                             + " set PGPASSWORD, or add a line for it to the pgpass file.");
         }
@@ -74,21 +80,27 @@ class TeamLogCredentialsTest {
     @Test
     void aWrongPasswordIsRefusedWithoutShowingIt() {
         String wrong = "not-" + POSTGRES.password();
-        TeamLogDatabase database = TeamLogDatabase.of(POSTGRES.url(), PostgresServer.USER, Map.of("PGPASSWORD", wrong), home);
+        TeamLogDatabase database =
+                TeamLogDatabase.of(POSTGRES.url(), PostgresServer.USER, Map.of("PGPASSWORD", wrong), home);
 
         try (TeamLogStore store = new TeamLogStore(database)) {
-            assertThatThrownBy(() -> store.acknowledged("INC-1", "laptop-a")).isInstanceOf(TeamLogException.class)
+            assertThatThrownBy(() -> store.acknowledged("INC-1", "laptop-a"))
+                    .isInstanceOf(TeamLogException.class)
                     .hasMessage("The team log at " + database.where() + " refused the login of drpilot:"
                             + " check the password in PGPASSWORD or the pgpass file.");
         }
-        assertThat(database.toString()).isEqualTo("team log at " + database.where() + " as drpilot").doesNotContain(wrong);
+        assertThat(database.toString())
+                .isEqualTo("team log at " + database.where() + " as drpilot")
+                .doesNotContain(wrong);
     }
 
     @Test
     void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
-        assertThatThrownBy(() -> TeamLogDatabase.of(POSTGRES.url() + "?user=drpilot&password=" + POSTGRES.password(), null, Map.of(), home))
+        assertThatThrownBy(() -> TeamLogDatabase.of(
+                        POSTGRES.url() + "?user=drpilot&password=" + POSTGRES.password(), null, Map.of(), home))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The team log's URL for 127.0.0.1:" + POSTGRES.port() + "/postgres holds a password: take it out,"
+                .hasMessage("The team log's URL for 127.0.0.1:" + POSTGRES.port()
+                        + "/postgres holds a password: take it out,"
                         + " and give it in PGPASSWORD or a pgpass file instead.");
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.drpilot.incident.EventData;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -66,7 +65,9 @@ class TeamLogTest {
     }
 
     private static Incident declare(IncidentLogStore log) {
-        return log.declare(new NewIncident("druid-rds-corruption", "RDS metadata corruption", IncidentMode.LIVE, "SEV1", "alice", null),
+        return log.declare(
+                new NewIncident(
+                        "druid-rds-corruption", "RDS metadata corruption", IncidentMode.LIVE, "SEV1", "alice", null),
                 Map.of());
     }
 
@@ -83,7 +84,10 @@ class TeamLogTest {
     }
 
     private static List<Long> sequences(List<TeamEvent> events, String laptop) {
-        return events.stream().filter(e -> e.writer().laptop().equals(laptop)).map(e -> e.event().sequence()).toList();
+        return events.stream()
+                .filter(e -> e.writer().laptop().equals(laptop))
+                .map(e -> e.event().sequence())
+                .toList();
     }
 
     private static List<Long> mergedOrders(List<TeamEvent> events) {
@@ -108,7 +112,8 @@ class TeamLogTest {
         assertThat(stored).extracting(TeamEvent::event).containsExactlyElementsOf(log.events(incident.id()));
         assertThat(stored).extracting(TeamEvent::writer).containsOnly(alice);
         assertThat(team.acknowledged(incident.id(), "laptop-a"))
-                .isEqualTo(new TeamLogStore.Acknowledged(3, log.events(incident.id()).getLast().hash()));
+                .isEqualTo(new TeamLogStore.Acknowledged(
+                        3, log.events(incident.id()).getLast().hash()));
     }
 
     @Test
@@ -124,11 +129,13 @@ class TeamLogTest {
         }
         outbox.push(incident.id());
 
-        assertThat(sequences(team.events(incident.id()), "laptop-a")).containsExactlyElementsOf(LongStream.rangeClosed(1, 21).boxed().toList());
+        assertThat(sequences(team.events(incident.id()), "laptop-a"))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 21).boxed().toList());
         note(log, incident, "after the gap");
         note(log, incident, "the one sent alone");
         assertThatThrownBy(() -> team.append(alice, log.events(incident.id(), 22)))
-                .isInstanceOf(TeamLogException.class).hasMessageContaining("would leave a gap: send from event 22");
+                .isInstanceOf(TeamLogException.class)
+                .hasMessageContaining("would leave a gap: send from event 22");
         assertThat(team.events(incident.id())).hasSize(21);
     }
 
@@ -162,11 +169,14 @@ class TeamLogTest {
 
         List<TeamEvent> merged = aliceTeam.events(incident.id());
         assertThat(merged).hasSize(61);
-        await().atMost(SOON).until(() -> firstObserver.size() == 61 && secondObserver.size() == 61 && seenByAlice.size() == 30);
+        await().atMost(SOON)
+                .until(() -> firstObserver.size() == 61 && secondObserver.size() == 61 && seenByAlice.size() == 30);
         assertThat(mergedOrders(firstObserver)).isEqualTo(mergedOrders(merged)).isEqualTo(mergedOrders(secondObserver));
         assertThat(seenByAlice).allMatch(e -> e.writer().equals(bob));
-        assertThat(sequences(merged, "laptop-a")).containsExactlyElementsOf(LongStream.rangeClosed(1, 31).boxed().toList());
-        assertThat(sequences(merged, "laptop-b")).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+        assertThat(sequences(merged, "laptop-a"))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 31).boxed().toList());
+        assertThat(sequences(merged, "laptop-b"))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
         TeamLogVerification verification = aliceTeam.verify(incident.id());
         assertThat(verification.intact()).as(verification.sentence()).isTrue();
         assertThat(verification.sentence()).isEqualTo(incident.id() + ": 2 writers, 61 events, intact");
@@ -222,15 +232,23 @@ class TeamLogTest {
         OutboxStatus refused = copysOutbox.push(incident.id());
 
         assertThat(refused.sentence()).isEqualTo("team log refused this laptop's events, they are kept here");
-        assertThat(refused.problem()).isEqualTo("The team log at " + POSTGRES.database().where() + " holds events of " + incident.id()
-                + " from laptop laptop-a that this laptop's log does not: this is not the log that wrote them, so give this laptop another id.");
+        assertThat(refused.problem())
+                .isEqualTo(
+                        "The team log at " + POSTGRES.database().where() + " holds events of " + incident.id()
+                                + " from laptop laptop-a that this laptop's log does not: this is not the log that wrote them, so give this laptop another id.");
         TeamLogStore team = teamLog();
-        assertThatThrownBy(() -> team.append(sameLaptop, copy.events(incident.id(), 2))).isInstanceOf(TeamLogException.class)
-                .hasMessageContaining("already holds other events of " + incident.id() + " under the numbers of laptop laptop-a");
+        assertThatThrownBy(() -> team.append(sameLaptop, copy.events(incident.id(), 2)))
+                .isInstanceOf(TeamLogException.class)
+                .hasMessageContaining(
+                        "already holds other events of " + incident.id() + " under the numbers of laptop laptop-a");
         note(copy, incident, "the copy goes on");
-        assertThatThrownBy(() -> team.append(sameLaptop, copy.events(incident.id(), 3))).isInstanceOf(TeamLogException.class)
-                .hasMessageContaining("already holds other events of " + incident.id() + " under the numbers of laptop laptop-a");
-        assertThat(team.events(incident.id())).extracting(TeamEvent::event).containsExactlyElementsOf(log.events(incident.id()));
+        assertThatThrownBy(() -> team.append(sameLaptop, copy.events(incident.id(), 3)))
+                .isInstanceOf(TeamLogException.class)
+                .hasMessageContaining(
+                        "already holds other events of " + incident.id() + " under the numbers of laptop laptop-a");
+        assertThat(team.events(incident.id()))
+                .extracting(TeamEvent::event)
+                .containsExactlyElementsOf(log.events(incident.id()));
     }
 
     @Test
@@ -243,15 +261,20 @@ class TeamLogTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TeamLogDatabase nowhere = TeamLogDatabase.of("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres", PostgresServer.USER,
-                POSTGRES.environment(), dir);
+        TeamLogDatabase nowhere = TeamLogDatabase.of(
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres",
+                PostgresServer.USER,
+                POSTGRES.environment(),
+                dir);
         Outbox outbox = new Outbox(log, opened(new TeamLogStore(nowhere)), new Writer("alice", "laptop-a"));
 
         OutboxStatus status = outbox.push(incident.id());
 
         assertThat(status.sentence()).isEqualTo("team log offline, up to 3 events waiting");
-        assertThat(status.problem()).startsWith("The team log at 127.0.0.1:" + closedPort + "/postgres cannot be reached")
-                .doesNotContain(POSTGRES.password()).doesNotContain("\n");
+        assertThat(status.problem())
+                .startsWith("The team log at 127.0.0.1:" + closedPort + "/postgres cannot be reached")
+                .doesNotContain(POSTGRES.password())
+                .doesNotContain("\n");
     }
 
     @Test
@@ -281,16 +304,34 @@ class TeamLogTest {
         team.append(new Writer("bob", "laptop-b"), List.of(bobsChain.note("one"), bobsChain.note("two")));
 
         IncidentEvent genuine = log.append(incident.id(), new EventData.Note("restore finished"), null);
-        team.append(alice, List.of(new IncidentEvent(genuine.incidentId(), genuine.sequence(), genuine.time(), genuine.kind(),
-                genuine.actor(), null, "{\"text\":\"restore never started\"}", null, null, genuine.previousHash(), genuine.hash())));
-        try (Connection connection = POSTGRES.database().connect(); Statement update = connection.createStatement()) {
-            assertThatThrownBy(() -> update.executeUpdate("UPDATE team_events SET payload = '{}' WHERE incident_id = '" + incident.id() + "'"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        team.append(
+                alice,
+                List.of(new IncidentEvent(
+                        genuine.incidentId(),
+                        genuine.sequence(),
+                        genuine.time(),
+                        genuine.kind(),
+                        genuine.actor(),
+                        null,
+                        "{\"text\":\"restore never started\"}",
+                        null,
+                        null,
+                        genuine.previousHash(),
+                        genuine.hash())));
+        try (Connection connection = POSTGRES.database().connect();
+                Statement update = connection.createStatement()) {
+            assertThatThrownBy(() -> update.executeUpdate(
+                            "UPDATE team_events SET payload = '{}' WHERE incident_id = '" + incident.id() + "'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
         }
 
         TeamLogVerification verification = team.verify(incident.id());
-        assertThat(verification.writers()).extracting(w -> w.writer().laptop(), w -> w.chain().intact())
+        assertThat(verification.writers())
+                .extracting(w -> w.writer().laptop(), w -> w.chain().intact())
                 .containsExactly(tuple("laptop-a", false), tuple("laptop-b", true));
-        assertThat(verification.sentence()).isEqualTo(incident.id() + ": the chain of alice (laptop-a) is broken: event 3 was changed after it was written");
+        assertThat(verification.sentence())
+                .isEqualTo(incident.id()
+                        + ": the chain of alice (laptop-a) is broken: event 3 was changed after it was written");
     }
 }

@@ -26,11 +26,32 @@ final class TestChain {
     /** The next note of this chain. */
     IncidentEvent note(String text) {
         long sequence = events.size() + 1;
-        String previous = events.isEmpty() ? HashChain.GENESIS : events.getLast().hash();
-        IncidentEvent unsigned = new IncidentEvent(incidentId, sequence, Instant.ofEpochMilli(System.currentTimeMillis()), EventKind.NOTE, actor, null,
-                "{\"text\":\"" + text + "\"}", null, null, previous, null);
-        IncidentEvent event = new IncidentEvent(incidentId, sequence, unsigned.time(), EventKind.NOTE, actor, null,
-                unsigned.payload(), null, null, previous, HashChain.hashOf(unsigned));
+        String previous =
+                events.isEmpty() ? HashChain.GENESIS : events.getLast().hash();
+        IncidentEvent unsigned = new IncidentEvent(
+                incidentId,
+                sequence,
+                Instant.ofEpochMilli(System.currentTimeMillis()),
+                EventKind.NOTE,
+                actor,
+                null,
+                "{\"text\":\"" + text + "\"}",
+                null,
+                null,
+                previous,
+                null);
+        IncidentEvent event = new IncidentEvent(
+                incidentId,
+                sequence,
+                unsigned.time(),
+                EventKind.NOTE,
+                actor,
+                null,
+                unsigned.payload(),
+                null,
+                null,
+                previous,
+                HashChain.hashOf(unsigned));
         events.add(event);
         return event;
     }

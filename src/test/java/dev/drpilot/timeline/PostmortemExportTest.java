@@ -73,11 +73,29 @@ class PostmortemExportTest {
     @BeforeEach
     void runAnIncident() throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        runbook = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("restore-test.yaml"), RUNBOOK).runbooks().get(0);
-        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(EngineTestActions.CATALOG,
-                List.of(new EngineTestActions.Succeed(), new EngineTestActions.Fail())), executor, clock, clock.sleeper(), new Random(1));
-        IncidentRun run = engine.declare(runbook, Map.of("restoreTime", "2026-11-24T02:35:00Z", "dbPassword", canary),
-                new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, "SEV1", "alice", Instant.parse("2026-11-24T02:40:00Z")));
+        runbook = new RunbookLoader(EngineTestActions.CATALOG)
+                .loadText(Path.of("restore-test.yaml"), RUNBOOK)
+                .runbooks()
+                .get(0);
+        IncidentEngine engine = new IncidentEngine(
+                log,
+                new ActionRegistry(
+                        EngineTestActions.CATALOG,
+                        List.of(new EngineTestActions.Succeed(), new EngineTestActions.Fail())),
+                executor,
+                clock,
+                clock.sleeper(),
+                new Random(1));
+        IncidentRun run = engine.declare(
+                runbook,
+                Map.of("restoreTime", "2026-11-24T02:35:00Z", "dbPassword", canary),
+                new NewIncident(
+                        runbook.id(),
+                        runbook.title(),
+                        IncidentMode.LIVE,
+                        "SEV1",
+                        "alice",
+                        Instant.parse("2026-11-24T02:40:00Z")));
         run.note("pager fired", Instant.parse("2026-11-24T02:45:00Z"));
         clock.advance(Duration.ofMinutes(3));
         run.decision("restore to 02:35, five minutes before the first error");
@@ -97,7 +115,8 @@ class PostmortemExportTest {
 
     private String export(String format) throws Exception {
         StringWriter out = new StringWriter();
-        PostmortemWriter.forFormat(format).write(Postmortem.of(incident, Optional.of(runbook), log.events(incident.id())), out);
+        PostmortemWriter.forFormat(format)
+                .write(Postmortem.of(incident, Optional.of(runbook), log.events(incident.id())), out);
         return out.toString();
     }
 
@@ -119,18 +138,22 @@ class PostmortemExportTest {
     void markdownHasTheSummaryObjectivesTimelineDecisionsAndProblems() throws Exception {
         String md = export("md");
 
-        assertThat(md).startsWith("# Post-mortem: Metadata restore")
+        assertThat(md)
+                .startsWith("# Post-mortem: Metadata restore")
                 .contains("| Failure began | 2026-11-24 02:40:00 UTC |")
                 .contains("| Declared | 2026-11-24 03:00:00 UTC (20 min after the failure) |")
-                .contains("## Impact").contains("Degraded for 35 min, from 2026-11-24 02:40:00 UTC")
+                .contains("## Impact")
+                .contains("Degraded for 35 min, from 2026-11-24 02:40:00 UTC")
                 .contains("| RTO | < 30 min | 35 min | missed |")
                 .contains("| RPO | < 5 min | 5 min | missed |") // "< 5 min" is strictly under it
                 .contains("| 2026-11-24 02:45:00 (added later) | +5 min |  | Note: pager fired | alice |")
-                .contains("## Decisions").contains("restore to 02:35, five minutes before the first error")
+                .contains("## Decisions")
+                .contains("restore to 02:35, five minutes before the first error")
                 .contains("Update the secret: Failed: Access denied: test:Fail is not allowed for role operator")
                 .contains("Skipped: updated by hand in the console")
                 .contains("- [ ] Find out why: Update the secret - Failed: Access denied")
-                .contains("| Log integrity | hash chain intact over " + log.events(incident.id()).size() + " events, head hash "
+                .contains("| Log integrity | hash chain intact over "
+                        + log.events(incident.id()).size() + " events, head hash "
                         + log.events(incident.id()).getLast().hash() + " |");
     }
 
@@ -138,8 +161,13 @@ class PostmortemExportTest {
     void htmlIsOneSelfContainedPrintableFile() throws Exception {
         String html = export("html");
 
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("@media print").doesNotContain("<link").doesNotContain("<script")
-                .contains("<td class=\"missed\">missed</td>").contains("<tr class=\"STEP_FAILED\">");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("@media print")
+                .doesNotContain("<link")
+                .doesNotContain("<script")
+                .contains("<td class=\"missed\">missed</td>")
+                .contains("<tr class=\"STEP_FAILED\">");
     }
 
     @Test
@@ -149,16 +177,24 @@ class PostmortemExportTest {
 
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.path("eventCount").asInt()).isEqualTo(events);
-        assertThat(json.path("seal").path("headHash").asText()).isEqualTo(log.events(incident.id()).getLast().hash());
+        assertThat(json.path("seal").path("headHash").asText())
+                .isEqualTo(log.events(incident.id()).getLast().hash());
         assertThat(json.path("incident").path("failureStartedAt").asText()).isEqualTo("2026-11-24T02:40:00Z");
         assertThat(json.path("events")).hasSize(events);
         assertThat(json.path("events").get(0).path("kind").asText()).isEqualTo(EventKind.INCIDENT_DECLARED.name());
-        assertThat(json.path("events").get(0).path("payload").path("params").path("restoreTime").asText()).isEqualTo("2026-11-24T02:35:00Z");
+        assertThat(json.path("events")
+                        .get(0)
+                        .path("payload")
+                        .path("params")
+                        .path("restoreTime")
+                        .asText())
+                .isEqualTo("2026-11-24T02:35:00Z");
         assertThat(json.path("events").get(events - 1).path("hash").asText()).hasSize(64);
 
         String csv = export("csv");
         assertThat(csv.split("\r\n")).hasSize(events + 1);
-        assertThat(csv).startsWith("sequence,time_utc,offset_seconds,kind,step,step_title,actor,added_later,corrects,text");
+        assertThat(csv)
+                .startsWith("sequence,time_utc,offset_seconds,kind,step,step_title,actor,added_later,corrects,text");
     }
 
     @Test

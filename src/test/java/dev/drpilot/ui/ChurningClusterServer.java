@@ -30,13 +30,17 @@ public final class ChurningClusterServer {
     public static void main(String[] args) throws Exception {
         int pods = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         server.init();
         try (KubernetesClient client = server.createClient()) {
             MockCluster.seed(client);
             long t0 = System.nanoTime();
             for (int i = 0; i < pods; i++) {
-                client.pods().inNamespace("druid").resource(MockCluster.readyPod(name(i), "ip-10-0-" + i % 3 + "-10")).create();
+                client.pods()
+                        .inNamespace("druid")
+                        .resource(MockCluster.readyPod(name(i), "ip-10-0-" + i % 3 + "-10"))
+                        .create();
             }
             System.out.printf("seeded %,d pods in %.1f s%n", pods, (System.nanoTime() - t0) / 1e9);
             Path kubeconfig = MockCluster.kubeconfig(dir, server, "bench");
@@ -45,7 +49,8 @@ public final class ChurningClusterServer {
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Thread churn = null;
             for (String line; (line = commands.readLine()) != null; ) {
-                if (line.equals("churn") && churn == null) churn = Thread.ofPlatform().daemon().start(() -> churn(client, pods));
+                if (line.equals("churn") && churn == null)
+                    churn = Thread.ofPlatform().daemon().start(() -> churn(client, pods));
             }
             if (churn != null) churn.interrupt();
         } finally {
@@ -65,7 +70,9 @@ public final class ChurningClusterServer {
                 long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
                 for (int i = 0; i < 50; i++) {
                     String name = name(random.nextInt(pods));
-                    Pod pod = random.nextBoolean() ? MockCluster.crashLooping(name, "ip-10-0-2-10") : MockCluster.readyPod(name, "ip-10-0-1-10");
+                    Pod pod = random.nextBoolean()
+                            ? MockCluster.crashLooping(name, "ip-10-0-2-10")
+                            : MockCluster.readyPod(name, "ip-10-0-1-10");
                     client.pods().inNamespace("druid").resource(pod).update();
                 }
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));

@@ -48,24 +48,40 @@ class DamagedLogWindowTest {
         CrashedLog crashed = CrashedLog.in(dir);
         crashed.zeroNewestChunk();
         log = IncidentLogStore.open(crashed.log(), Clock.systemUTC(), "alice");
-        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(List.of(), log, null, dir.resolve("exports"), () -> "nobody"))).get();
+        WaitForAsyncUtils.asyncFx(() ->
+                        window.attach(new UiBackend(List.of(), log, null, dir.resolve("exports"), () -> "nobody")))
+                .get();
 
-        Awaitility.await().until(() -> TestWindows.find(robot, "#incident-status", Label.class).getText().contains("is damaged"));
+        Awaitility.await()
+                .until(() -> TestWindows.find(robot, "#incident-status", Label.class)
+                        .getText()
+                        .contains("is damaged"));
         assertThat(TestWindows.find(robot, "#incident-status", Label.class).getText())
                 .startsWith("The incident log " + crashed.database() + " is damaged: " + crashed.newest()
                         + " lost events 13 to 13: the database holds 12, its head file says 13.");
-        assertThat(TestWindows.find(robot, "#incident-list", TableView.class).getItems()).hasSize(2);
+        assertThat(TestWindows.find(robot, "#incident-list", TableView.class).getItems())
+                .hasSize(2);
         // the list redraws its rows every second (the clocks): a row found just before a redraw has left the scene
         // by the time it is clicked, so the click is tried again on a row found afresh
         Awaitility.await().ignoreExceptions().until(() -> {
-            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.from(window.root()).lookup(".table-row-cell")
-                    .match((TableRow<?> row) -> row.getItem() != null && row.getScene() != null).queryAs(Node.class)).get());
-            return TestWindows.find(robot, "#incident-list", TableView.class).getSelectionModel().getSelectedItem() != null;
+            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.from(window.root())
+                            .lookup(".table-row-cell")
+                            .match((TableRow<?> row) -> row.getItem() != null && row.getScene() != null)
+                            .queryAs(Node.class))
+                    .get());
+            return TestWindows.find(robot, "#incident-list", TableView.class)
+                            .getSelectionModel()
+                            .getSelectedItem()
+                    != null;
         });
-        assertThat(TestWindows.find(robot, "#declare-incident", Button.class).isDisabled()).isTrue();
-        assertThat(TestWindows.find(robot, "#start-rehearsal", Button.class).isDisabled()).isTrue();
-        assertThat(TestWindows.find(robot, "#resume-incident", Button.class).isDisabled()).isTrue();
-        assertThat(TestWindows.present(robot, "#resume-unfinished") && TestWindows.find(robot, "#unfinished", Node.class).isVisible())
+        assertThat(TestWindows.find(robot, "#declare-incident", Button.class).isDisabled())
+                .isTrue();
+        assertThat(TestWindows.find(robot, "#start-rehearsal", Button.class).isDisabled())
+                .isTrue();
+        assertThat(TestWindows.find(robot, "#resume-incident", Button.class).isDisabled())
+                .isTrue();
+        assertThat(TestWindows.present(robot, "#resume-unfinished")
+                        && TestWindows.find(robot, "#unfinished", Node.class).isVisible())
                 .isFalse();
     }
 }

@@ -2,11 +2,11 @@ package dev.drpilot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drpilot.engine.StepWorkerEngines;
+import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.rehearsal.Exercise;
-import dev.drpilot.engine.StepWorkerEngines;
-import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.rehearsal.Tabletops;
 import java.nio.file.Path;
@@ -79,10 +79,15 @@ class FacilitatorModelTest {
         model.speed().set(10);
         assertThat(tabletop.clock().speed()).isEqualTo(10);
 
-        assertThat(model.failable()).isNotEmpty().doesNotContain(tabletop.run().runbook().steps().stream()
-                .filter(s -> s.isManual()).map(s -> s.id()).toArray(String[]::new));
+        assertThat(model.failable())
+                .isNotEmpty()
+                .doesNotContain(tabletop.run().runbook().steps().stream()
+                        .filter(s -> s.isManual())
+                        .map(s -> s.id())
+                        .toArray(String[]::new));
         model.stepToFail().set(model.failable().getLast());
         model.failStep();
-        assertThat(model.status().get()).isEqualTo("The next attempt of " + model.failable().getLast() + " will fail");
+        assertThat(model.status().get())
+                .isEqualTo("The next attempt of " + model.failable().getLast() + " will fail");
     }
 }

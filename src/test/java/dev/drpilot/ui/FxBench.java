@@ -13,8 +13,7 @@ import javafx.application.Platform;
 /** What the UI benchmarks share: JavaFX started headless (Monocle, software rendering), frame gaps on the FX thread, and memory. */
 final class FxBench {
 
-    private FxBench() {
-    }
+    private FxBench() {}
 
     static void startHeadless() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
@@ -47,8 +46,13 @@ final class FxBench {
             Collections.sort(sorted);
             if (sorted.isEmpty()) return "no frames";
             double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-            return String.format("%,d frames: mean %.1f ms, median %.1f ms, 99th percentile %.1f ms, longest %.1f ms", sorted.size(), mean,
-                    sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.getLast() / 1e6);
+            return String.format(
+                    "%,d frames: mean %.1f ms, median %.1f ms, 99th percentile %.1f ms, longest %.1f ms",
+                    sorted.size(),
+                    mean,
+                    sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                    sorted.getLast() / 1e6);
         }
     }
 
@@ -57,8 +61,9 @@ final class FxBench {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-        return String.format("heap in use after GC %d MB (committed %d MB), resident (VmRSS) %s, peak (VmHWM) %s", heap,
-                rt.totalMemory() / (1024 * 1024), status("self", "VmRSS"), status("self", "VmHWM"));
+        return String.format(
+                "heap in use after GC %d MB (committed %d MB), resident (VmRSS) %s, peak (VmHWM) %s",
+                heap, rt.totalMemory() / (1024 * 1024), status("self", "VmRSS"), status("self", "VmHWM"));
     }
 
     /** The resident memory of another process, in MB. */
@@ -78,8 +83,11 @@ final class FxBench {
 
     private static String status(String process, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc", process, "status")).stream().filter(l -> l.startsWith(field + ":"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of("/proc", process, "status")).stream()
+                    .filter(l -> l.startsWith(field + ":"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB")
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown (no /proc)";
         }

@@ -14,9 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FxThreadWatch implements AutoCloseable {
 
-    private static final Set<String> BLOCKING = Set.of("org.h2.", "software.amazon.awssdk.", "io.fabric8.kubernetes.client.",
-            "dev.drpilot.incident.IncidentLogStore", "java.net.Socket", "java.net.InetAddress", "java.net.http.", "sun.net.www.protocol.http", "sun.nio.ch.",
-            "java.io.FileOutputStream", "java.nio.channels.");
+    private static final Set<String> BLOCKING = Set.of(
+            "org.h2.",
+            "software.amazon.awssdk.",
+            "io.fabric8.kubernetes.client.",
+            "dev.drpilot.incident.IncidentLogStore",
+            "java.net.Socket",
+            "java.net.InetAddress",
+            "java.net.http.",
+            "sun.net.www.protocol.http",
+            "sun.nio.ch.",
+            "java.io.FileOutputStream",
+            "java.nio.channels.");
 
     private final Thread fxThread;
     private final Thread sampler;
@@ -24,8 +33,10 @@ final class FxThreadWatch implements AutoCloseable {
     private volatile boolean paused;
 
     FxThreadWatch() {
-        fxThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("JavaFX is not running"));
+        fxThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("JavaFX Application Thread"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("JavaFX is not running"));
         sampler = Thread.ofPlatform().daemon().name("fx-thread-watch").start(this::sample);
     }
 
@@ -56,7 +67,8 @@ final class FxThreadWatch implements AutoCloseable {
     private static String describe(StackTraceElement[] stack, StackTraceElement blocking) {
         List<String> ours = new ArrayList<>();
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().startsWith("dev.drpilot.")) ours.add(frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber());
+            if (frame.getClassName().startsWith("dev.drpilot."))
+                ours.add(frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber());
             if (ours.size() == 3) break;
         }
         return blocking.getClassName() + "." + blocking.getMethodName() + " called from " + ours;

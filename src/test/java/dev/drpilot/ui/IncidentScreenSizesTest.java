@@ -65,10 +65,31 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class IncidentScreenSizesTest {
 
-    private static final List<String> READABLE = List.of("#incident-title", "#incident-id", "#incident-mode", "#incident-state",
-            "#mark-recovered", "#close-incident", "#back-to-start", "#incident-clocks", "#phase-immediate", "#phase-recovery",
-            "#phase-validation", "#phase-post-recovery", "#run-next", "#run-step", "#cancel-step", "#skip-step", "#add-note",
-            "#add-decision", "#exercise-clock", "#fire-inject", "#add-inject", "#fail-step", "#theme-toggle", "#settings-button",
+    private static final List<String> READABLE = List.of(
+            "#incident-title",
+            "#incident-id",
+            "#incident-mode",
+            "#incident-state",
+            "#mark-recovered",
+            "#close-incident",
+            "#back-to-start",
+            "#incident-clocks",
+            "#phase-immediate",
+            "#phase-recovery",
+            "#phase-validation",
+            "#phase-post-recovery",
+            "#run-next",
+            "#run-step",
+            "#cancel-step",
+            "#skip-step",
+            "#add-note",
+            "#add-decision",
+            "#exercise-clock",
+            "#fire-inject",
+            "#add-inject",
+            "#fail-step",
+            "#theme-toggle",
+            "#settings-button",
             "#help-button");
 
     /** Enough lines that the first and the last are never on screen together, whatever the inject above the log takes. */
@@ -92,12 +113,15 @@ class IncidentScreenSizesTest {
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "newcomer");
         ActionCatalog catalog = ActionCatalog.builtIn();
         runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
-        exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
+        exercises = new ExerciseLoader(runbooks, catalog)
+                .loadFolder(Path.of("runbooks/exercises"))
+                .exercises();
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        if (TestWindows.present(robot, "#back-to-start")) robot.clickOn("#back-to-start"); // the tabletop stops before its log closes
+        if (TestWindows.present(robot, "#back-to-start"))
+            robot.clickOn("#back-to-start"); // the tabletop stops before its log closes
         log.close();
     }
 
@@ -106,26 +130,41 @@ class IncidentScreenSizesTest {
     void theIncidentScreenStaysReadableAndStill(int width, int height, FxRobot robot) throws Exception {
         open(robot, width, height);
         startTheSample(robot);
-        assertThat(find(robot, "#phase-post-recovery", Label.class).getText()).as("the runbook has no post-recovery step").endsWith("no steps");
-        assertThat(find(robot, "#phase-immediate", Label.class).getText()).startsWith("Immediate response · 0-15 min\n");
+        assertThat(find(robot, "#phase-post-recovery", Label.class).getText())
+                .as("the runbook has no post-recovery step")
+                .endsWith("no steps");
+        assertThat(find(robot, "#phase-immediate", Label.class).getText())
+                .startsWith("Immediate response · 0-15 min\n");
         assertReadable(robot, READABLE);
 
         Bounds table = bounds(robot, "#steps");
         Bounds buttons = bounds(robot, "#run-next");
         robot.clickOn("#run-next");
         Awaitility.await().until(() -> shown(robot, "#tick-bar"));
-        assertThat(bounds(robot, "#steps")).as("the table, when a step asks for a tick").isEqualTo(table);
+        assertThat(bounds(robot, "#steps"))
+                .as("the table, when a step asks for a tick")
+                .isEqualTo(table);
         assertThat(bounds(robot, "#run-next")).isEqualTo(buttons);
-        assertThat(TestWindows.text(robot, "#tick-instructions")).contains("logs for the first database error and note its time in UTC")
-                .contains("(that is the restoreTime parameter)").doesNotContain("**").doesNotContain("`");
-        assertThat(styleOf(robot, "#tick-instructions", "first").getStyleClass()).as("**first**").contains("text-bold");
-        assertThat(styleOf(robot, "#tick-instructions", "restoreTime").getStyle()).as("`restoreTime`").contains("monospace");
+        assertThat(TestWindows.text(robot, "#tick-instructions"))
+                .contains("logs for the first database error and note its time in UTC")
+                .contains("(that is the restoreTime parameter)")
+                .doesNotContain("**")
+                .doesNotContain("`");
+        assertThat(styleOf(robot, "#tick-instructions", "first").getStyleClass())
+                .as("**first**")
+                .contains("text-bold");
+        assertThat(styleOf(robot, "#tick-instructions", "restoreTime").getStyle())
+                .as("`restoreTime`")
+                .contains("monospace");
         assertReadable(robot, List.of("#tick-prompt", "#tick-off", "#record-firstError-now"));
 
-        robot.clickOn("#run-step"); // the step waits for its tick: it cannot be run, and the window says why under the buttons
+        robot.clickOn("#run-step"); // the step waits for its tick: it cannot be run, and the window says why under the
+        // buttons
         Awaitility.await().until(() -> shown(robot, "#action-problem"));
         assertThat(find(robot, "#action-problem", Label.class).getText()).contains("cannot be started now");
-        assertThat(bounds(robot, "#steps")).as("the table, when an error line appears").isEqualTo(table);
+        assertThat(bounds(robot, "#steps"))
+                .as("the table, when an error line appears")
+                .isEqualTo(table);
         assertThat(bounds(robot, "#run-next")).isEqualTo(buttons);
         robot.clickOn("#action-problem");
         Awaitility.await().until(() -> !shown(robot, "#action-problem"));
@@ -133,25 +172,38 @@ class IncidentScreenSizesTest {
         robot.clickOn("#record-firstError-now");
         robot.clickOn("#tick-off");
         Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> stateOf(robot, "wait") == StepState.WAITING);
-        Awaitility.await().until(() -> find(robot, "#step-progress-time", Label.class).getText().endsWith("of about 20 min expected"));
-        assertThat(find(robot, "#step-progress", Region.class).getHeight()).as("the progress bar's height").isGreaterThanOrEqualTo(12);
+        Awaitility.await()
+                .until(() -> find(robot, "#step-progress-time", Label.class)
+                        .getText()
+                        .endsWith("of about 20 min expected"));
+        assertThat(find(robot, "#step-progress", Region.class).getHeight())
+                .as("the progress bar's height")
+                .isGreaterThanOrEqualTo(12);
         assertReadable(robot, List.of("#copy-command", "#step-progress-time"));
         assertReadable(robot, READABLE);
-        assertThat(shownColumns(robot)).as("the steps table's columns, within its width")
-                .containsSubsequence("#", "Step", "State", "Time", "Done by").contains(width >= 1280 ? "Phase" : "Step");
+        assertThat(shownColumns(robot))
+                .as("the steps table's columns, within its width")
+                .containsSubsequence("#", "Step", "State", "Time", "Done by")
+                .contains(width >= 1280 ? "Phase" : "Step");
         screenshot(robot, "incident-" + width + "x" + height + "-light");
 
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
-        Awaitility.await().until(() -> find(robot, "#theme-toggle", ToggleButton.class).isSelected());
+        Awaitility.await()
+                .until(() -> find(robot, "#theme-toggle", ToggleButton.class).isSelected());
         assertReadable(robot, READABLE);
         screenshot(robot, "incident-" + width + "x" + height + "-dark");
 
         Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> shown(robot, "#notifications .label"));
-        for (String covered : List.of("#incident-clocks", "#facilitator-bar", "#close-incident", "#back-to-start", "#note-text", "#phases")) {
-            assertThat(bounds(robot, "#notifications .label").intersects(bounds(robot, covered))).as("a notice over " + covered).isFalse();
+        for (String covered : List.of(
+                "#incident-clocks", "#facilitator-bar", "#close-incident", "#back-to-start", "#note-text", "#phases")) {
+            assertThat(bounds(robot, "#notifications .label").intersects(bounds(robot, covered)))
+                    .as("a notice over " + covered)
+                    .isFalse();
         }
         Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> shown(robot, "#confirm-bar"));
-        assertThat(bounds(robot, "#steps")).as("the table, when a step asks for a confirmation").isEqualTo(table);
+        assertThat(bounds(robot, "#steps"))
+                .as("the table, when a step asks for a confirmation")
+                .isEqualTo(table);
         assertThat(bounds(robot, "#run-next")).isEqualTo(buttons);
         assertReadable(robot, List.of("#confirm-prompt", "#confirm-button"));
     }
@@ -167,10 +219,14 @@ class IncidentScreenSizesTest {
         }
         assertThat(visible(list)[1]).as("the newest line is shown").isEqualTo(size(list) - 1);
 
-        robot.drag(thumb(list), MouseButton.PRIMARY).moveBy(0, -list.getHeight()).drop();
+        robot.drag(thumb(list), MouseButton.PRIMARY)
+                .moveBy(0, -list.getHeight())
+                .drop();
         Awaitility.await().until(() -> visible(list)[0] == 0);
         note(robot, "written while the operator reads the first lines");
-        assertThat(visible(list)[0]).as("the list stays where the operator scrolled").isZero();
+        assertThat(visible(list)[0])
+                .as("the list stays where the operator scrolled")
+                .isZero();
         assertThat(visible(list)[1]).isLessThan(size(list) - 1);
 
         robot.drag(thumb(list), MouseButton.PRIMARY).moveBy(0, list.getHeight()).drop();
@@ -181,57 +237,91 @@ class IncidentScreenSizesTest {
 
     @Test
     void aResumedRehearsalDoesNotPopItsOldNoticesAndReadsTheSameTimeEverywhere(FxRobot robot) throws Exception {
-        Exercise regionFailure = exercises.stream().filter(e -> e.id().equals("druid-region-failure-tabletop")).findFirst().orElseThrow();
-        Runbook runbook = runbooks.stream().filter(r -> r.id().equals(regionFailure.runbookId())).findFirst().orElseThrow();
-        try (Tabletop declared = DrPilotServices.fromEnvironment().tabletops().start(regionFailure, runbook, log, 1, "newcomer")) {
+        Exercise regionFailure = exercises.stream()
+                .filter(e -> e.id().equals("druid-region-failure-tabletop"))
+                .findFirst()
+                .orElseThrow();
+        Runbook runbook = runbooks.stream()
+                .filter(r -> r.id().equals(regionFailure.runbookId()))
+                .findFirst()
+                .orElseThrow();
+        try (Tabletop declared =
+                DrPilotServices.fromEnvironment().tabletops().start(regionFailure, runbook, log, 1, "newcomer")) {
             assertThat(declared.run().incidentId()).startsWith("REH-");
         }
         open(robot, 1024, 700);
         Awaitility.await().until(() -> shown(robot, "#unfinished"));
 
         robot.clickOn("#resume-unfinished");
-        // told 40 minutes after the failure began: the immediate phase's window has closed with its work open, which is news
-        Awaitility.await().until(() -> notices(robot).stream().anyMatch(n -> n.startsWith("Clock breached: phase immediate")));
-        for (String covered : List.of("#incident-clocks", "#facilitator-bar", "#close-incident", "#back-to-start", "#note-text")) {
-            assertThat(bounds(robot, "#notifications .label").intersects(bounds(robot, covered))).as("a notice over " + covered).isFalse();
+        // told 40 minutes after the failure began: the immediate phase's window has closed with its work open, which is
+        // news
+        Awaitility.await()
+                .until(() -> notices(robot).stream().anyMatch(n -> n.startsWith("Clock breached: phase immediate")));
+        for (String covered :
+                List.of("#incident-clocks", "#facilitator-bar", "#close-incident", "#back-to-start", "#note-text")) {
+            assertThat(bounds(robot, "#notifications .label").intersects(bounds(robot, covered)))
+                    .as("a notice over " + covered)
+                    .isFalse();
         }
         robot.clickOn("#rehearsal-pause");
         note(robot, "paused to talk it over");
         Thread.sleep(1200); // the screen and its bar tick again, together, on the paused clock
-        String exerciseTime = clockIn(find(robot, "#exercise-clock", Label.class).getText());
-        assertThat(clockIn(find(robot, "#incident-clocks", Label.class).getText())).as("the screen's elapsed time and the bar's T+")
+        String exerciseTime =
+                clockIn(find(robot, "#exercise-clock", Label.class).getText());
+        assertThat(clockIn(find(robot, "#incident-clocks", Label.class).getText()))
+                .as("the screen's elapsed time and the bar's T+")
                 .isEqualTo(exerciseTime);
 
         robot.clickOn("#back-to-start");
         Awaitility.await().until(() -> shown(robot, "#unfinished"));
         TableView<?> incidents = find(robot, "#incident-list", TableView.class);
-        assertThat(WaitForAsyncUtils.asyncFx(() -> incidents.getColumns().get(5).getCellData(0)).get())
-                .as("the list, on the rehearsal's own clock, standing at its last event").isEqualTo("T+" + exerciseTime);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> incidents.getColumns().get(5).getCellData(0))
+                        .get())
+                .as("the list, on the rehearsal's own clock, standing at its last event")
+                .isEqualTo("T+" + exerciseTime);
         assertThat(notices(robot)).isEmpty();
 
         robot.clickOn("#resume-unfinished");
         Awaitility.await().until(() -> TestWindows.present(robot, "#facilitator-bar"));
-        Awaitility.await().until(() -> find(robot, "#log-list", ListView.class).getItems().stream()
-                .anyMatch(e -> e.toString().contains("paused to talk it over")));
+        Awaitility.await()
+                .until(() -> find(robot, "#log-list", ListView.class).getItems().stream()
+                        .anyMatch(e -> e.toString().contains("paused to talk it over")));
         Thread.sleep(1500); // a second tick of the screen's clocks, which checks them
-        assertThat(notices(robot)).as("a resume replays no notice: the breach is in the log, not news").isEmpty();
-        assertThat(find(robot, "#log-list", ListView.class).getItems().stream().filter(e -> e.toString().contains("CLOCK_BREACH")))
+        assertThat(notices(robot))
+                .as("a resume replays no notice: the breach is in the log, not news")
+                .isEmpty();
+        assertThat(find(robot, "#log-list", ListView.class).getItems().stream()
+                        .filter(e -> e.toString().contains("CLOCK_BREACH")))
                 .hasSize(1);
     }
 
     // ---- the window ----
 
     private void open(FxRobot robot, int width, int height) throws Exception {
-        MainWindow window = WaitForAsyncUtils.asyncFx(() -> TestWindows.open(stage, width, height)).get();
-        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"),
-                () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE,
-                DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE))).get();
-        Awaitility.await().until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
+        MainWindow window = WaitForAsyncUtils.asyncFx(() -> TestWindows.open(stage, width, height))
+                .get();
+        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(
+                        runbooks,
+                        exercises,
+                        log,
+                        null,
+                        dir.resolve("exports"),
+                        () -> "no AWS in a rehearsal",
+                        run -> List.of(),
+                        ParameterSuggestions.NONE,
+                        DrPilotServices.fromEnvironment().tabletops(),
+                        TeamLogLink.NONE)))
+                .get();
+        Awaitility.await()
+                .until(() -> !find(robot, "#start-rehearsal", Button.class).isDisabled());
     }
 
     private void startTheSample(FxRobot robot) throws Exception {
         robot.clickOn("#rehearse-sample");
-        WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class).getSelectionModel().selectLast()).get();
+        WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class)
+                        .getSelectionModel()
+                        .selectLast())
+                .get();
         robot.clickOn("#start-tabletop");
         Awaitility.await().until(() -> TestWindows.present(robot, "#facilitator-bar"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -239,13 +329,16 @@ class IncidentScreenSizesTest {
 
     private void note(FxRobot robot, String text) {
         robot.clickOn("#note-text").write(text).type(KeyCode.ENTER);
-        Awaitility.await().until(() -> find(robot, "#log-list", ListView.class).getItems().stream().anyMatch(e -> e.toString().contains(text)));
+        Awaitility.await()
+                .until(() -> find(robot, "#log-list", ListView.class).getItems().stream()
+                        .anyMatch(e -> e.toString().contains(text)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void screenshot(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), name)).get();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), name))
+                .get();
     }
 
     // ---- what the screen shows ----
@@ -286,23 +379,35 @@ class IncidentScreenSizesTest {
                 Labeled labeled = robot.lookup(query).queryAs(Labeled.class);
                 Text drawn = (Text) labeled.lookup(".text");
                 Bounds in = labeled.localToScene(labeled.getBoundsInLocal());
-                boolean whole = labeled.isVisible() && drawn != null && drawn.getText().equals(labeled.getText())
+                boolean whole = labeled.isVisible()
+                        && drawn != null
+                        && drawn.getText().equals(labeled.getText())
                         && (labeled.isWrapText() || labeled.getWidth() + 0.5 >= labeled.prefWidth(-1))
                         && labeled.getHeight() + 0.5 >= labeled.prefHeight(labeled.getWidth())
-                        && in.getMinX() >= 0 && in.getMaxX() <= sceneWidth + 0.5 && in.getMinY() >= 0 && in.getMaxY() <= sceneHeight + 0.5;
+                        && in.getMinX() >= 0
+                        && in.getMaxX() <= sceneWidth + 0.5
+                        && in.getMinY() >= 0
+                        && in.getMaxY() <= sceneHeight + 0.5;
                 if (!whole) {
-                    problems.add(query + " '" + labeled.getText() + "' drawn as '" + (drawn == null ? null : drawn.getText()) + "' in "
-                            + Math.round(labeled.getWidth()) + "x" + Math.round(labeled.getHeight()) + " at " + in);
+                    problems.add(query + " '" + labeled.getText() + "' drawn as '"
+                            + (drawn == null ? null : drawn.getText()) + "' in " + Math.round(labeled.getWidth()) + "x"
+                            + Math.round(labeled.getHeight()) + " at " + in);
                 }
             }
             return problems;
         });
-        assertThat(cut).as("cut, or out of the " + stage.getScene().getWidth() + "x" + stage.getScene().getHeight() + " window").isEmpty();
+        assertThat(cut)
+                .as("cut, or out of the " + stage.getScene().getWidth() + "x"
+                        + stage.getScene().getHeight() + " window")
+                .isEmpty();
     }
 
     private static Text styleOf(FxRobot robot, String flow, String text) throws Exception {
-        return onFx(() -> robot.lookup(flow).queryAs(TextFlow.class).getChildren().stream().map(Text.class::cast)
-                .filter(t -> t.getText().equals(text)).findFirst().orElseThrow());
+        return onFx(() -> robot.lookup(flow).queryAs(TextFlow.class).getChildren().stream()
+                .map(Text.class::cast)
+                .filter(t -> t.getText().equals(text))
+                .findFirst()
+                .orElseThrow());
     }
 
     /** The steps table's columns shown whole, left to right. */
@@ -321,26 +426,38 @@ class IncidentScreenSizesTest {
 
     private static StepState stateOf(FxRobot robot, String stepId) throws Exception {
         TableView<?> steps = find(robot, "#steps", TableView.class);
-        return onFx(() -> steps.getItems().stream().map(StepRun.class::cast).filter(s -> s.id().equals(stepId)).findFirst().orElseThrow().state());
+        return onFx(() -> steps.getItems().stream()
+                .map(StepRun.class::cast)
+                .filter(s -> s.id().equals(stepId))
+                .findFirst()
+                .orElseThrow()
+                .state());
     }
 
     private static List<String> notices(FxRobot robot) throws Exception {
         return onFx(() -> robot.lookup("#notifications").queryAs(VBox.class).getChildren().stream()
-                .map(n -> ((Label) n).getText()).toList());
+                .map(n -> ((Label) n).getText())
+                .toList());
     }
 
     /** The first and last lines the list shows. */
     private static int[] visible(ListView<?> list) throws Exception {
         return onFx(() -> {
             VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-            return new int[] {flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex()};
+            return new int[] {
+                flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex()
+            };
         });
     }
 
     /** The thumb of the list's vertical scroll bar, which the operator drags. */
     private static Node thumb(ListView<?> list) throws Exception {
-        return onFx(() -> list.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
-                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow().lookup(".thumb"));
+        return onFx(() -> list.lookupAll(".scroll-bar").stream()
+                .map(ScrollBar.class::cast)
+                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL)
+                .findFirst()
+                .orElseThrow()
+                .lookup(".thumb"));
     }
 
     private static int size(ListView<?> list) throws Exception {

@@ -70,11 +70,21 @@ class IncidentViewModelTest {
     @BeforeEach
     void declare() throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), clock, "alice");
-        IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed())),
-                executor, clock, clock.sleeper(), new Random(7));
-        Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG).loadText(Path.of("restore.yaml"), RUNBOOK).runbooks().getFirst();
+        IncidentEngine engine = new IncidentEngine(
+                log,
+                new ActionRegistry(EngineTestActions.CATALOG, List.of(new EngineTestActions.Succeed())),
+                executor,
+                clock,
+                clock.sleeper(),
+                new Random(7));
+        Runbook runbook = new RunbookLoader(EngineTestActions.CATALOG)
+                .loadText(Path.of("restore.yaml"), RUNBOOK)
+                .runbooks()
+                .getFirst();
         Instant failure = DECLARED.minus(Duration.ofMinutes(20));
-        run = engine.declare(runbook, Map.of("restoreTime", failure.minus(Duration.ofMinutes(10)).toString()),
+        run = engine.declare(
+                runbook,
+                Map.of("restoreTime", failure.minus(Duration.ofMinutes(10)).toString()),
                 new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, failure));
         model = new IncidentViewModel(run, log, new SameThreadTaskRunner());
     }
@@ -87,18 +97,24 @@ class IncidentViewModelTest {
 
     @Test
     void theClocksLineReadsTheElapsedTimeTheRtoAndTheRpoAgainstTheirTargets() {
-        assertThat(model.figures().rpo()).as("restored to 10 minutes before the failure began").isEqualTo(Duration.ofMinutes(10));
+        assertThat(model.figures().rpo())
+                .as("restored to 10 minutes before the failure began")
+                .isEqualTo(Duration.ofMinutes(10));
 
         model.tick();
-        assertThat(model.clocksLine().get()).startsWith("Elapsed 00:20:00").contains("RTO left 00:10:00")
+        assertThat(model.clocksLine().get())
+                .startsWith("Elapsed 00:20:00")
+                .contains("RTO left 00:10:00")
                 .endsWith("RPO 10 min (target < 5 min: missed)");
         assertThat(model.verdict().get()).as("the RPO is missed already").isEqualTo(IncidentViewModel.Verdict.MISSED);
 
         clock.advance(Duration.ofMinutes(12));
         model.tick();
         assertThat(model.clocksLine().get()).startsWith("Elapsed 00:32:00").contains("RTO passed 00:02:00 ago");
-        assertThat(model.events()).as("the breach the tick noticed is in the log")
-                .anyMatch(e -> e.kind() == EventKind.CLOCK_BREACH && IncidentViewModel.logLine(e).contains("RTO"));
+        assertThat(model.events())
+                .as("the breach the tick noticed is in the log")
+                .anyMatch(e -> e.kind() == EventKind.CLOCK_BREACH
+                        && IncidentViewModel.logLine(e).contains("RTO"));
     }
 
     @Test
@@ -125,7 +141,9 @@ class IncidentViewModelTest {
         model.recovered(null);
         model.tick();
         assertThat(model.state().get()).isEqualTo(IncidentState.RECOVERED);
-        assertThat(model.clocksLine().get()).contains("Recovered in 00:23:00 (RTO target " + run.runbook().targets().rto().label() + ": met)");
+        assertThat(model.clocksLine().get())
+                .contains("Recovered in 00:23:00 (RTO target "
+                        + run.runbook().targets().rto().label() + ": met)");
         assertThat(model.verdict().get()).as("the RPO is still missed").isEqualTo(IncidentViewModel.Verdict.MISSED);
     }
 
@@ -140,12 +158,18 @@ class IncidentViewModelTest {
 
         assertThat(news).extracting(IncidentEvent::kind).containsExactly(EventKind.NOTE, EventKind.DECISION);
         model.logFilter().set("Notes and decisions");
-        assertThat(model.shownEvents()).extracting(IncidentEvent::kind).containsExactly(EventKind.NOTE, EventKind.DECISION);
+        assertThat(model.shownEvents())
+                .extracting(IncidentEvent::kind)
+                .containsExactly(EventKind.NOTE, EventKind.DECISION);
         model.logFilter().set("All events");
         assertThat(model.shownEvents()).hasSameSizeAs(model.events()).hasSizeGreaterThan(2);
     }
 
     private StepState state(String stepId) {
-        return model.steps().stream().filter(s -> s.id().equals(stepId)).findFirst().orElseThrow().state();
+        return model.steps().stream()
+                .filter(s -> s.id().equals(stepId))
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 }

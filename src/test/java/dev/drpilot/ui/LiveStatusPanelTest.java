@@ -60,29 +60,60 @@ class LiveStatusPanelTest {
     @Test
     void thePanelShowsWhatTheScenarioTouchesAndMarksWhatItCannotReadAsStale(FxRobot robot) throws Exception {
         MockCluster.seed(client);
-        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-rds-corruption.yaml"))).runbooks().getFirst();
+        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks/druid-rds-corruption.yaml")))
+                .runbooks()
+                .getFirst();
         MotoServer moto = MotoServer.start();
         try (AwsClients aws = new AwsClients(moto.settings("us-west-2"));
-             KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null))) {
-            aws.get(RdsClient.class, RdsClient::builder, null).createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata").engine("postgres")
-                    .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("druid").masterUserPassword("not-used-here"));
-            var sources = LiveStatusSources.of(runbook, Map.of("dbInstance", "druid-metadata", "namespace", "druid",
-                    "secretId", "druid-metadata-secret", "restoreTime", "2026-11-25T03:00:00Z"), aws, kube);
-            assertThat(sources).extracting(s -> s.describe()).containsExactly("pods of namespace druid and the nodes",
-                    "RDS instance druid-metadata", "RDS instance druid-metadata-restored");
+                KubeClients kube =
+                        new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null))) {
+            aws.get(RdsClient.class, RdsClient::builder, null)
+                    .createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata")
+                            .engine("postgres")
+                            .dbInstanceClass("db.t3.micro")
+                            .allocatedStorage(20)
+                            .masterUsername("druid")
+                            .masterUserPassword("not-used-here"));
+            var sources = LiveStatusSources.of(
+                    runbook,
+                    Map.of(
+                            "dbInstance",
+                            "druid-metadata",
+                            "namespace",
+                            "druid",
+                            "secretId",
+                            "druid-metadata-secret",
+                            "restoreTime",
+                            "2026-11-25T03:00:00Z"),
+                    aws,
+                    kube);
+            assertThat(sources)
+                    .extracting(s -> s.describe())
+                    .containsExactly(
+                            "pods of namespace druid and the nodes",
+                            "RDS instance druid-metadata",
+                            "RDS instance druid-metadata-restored");
 
             try (LiveStatus status = new LiveStatus(sources, Duration.ofMillis(200))) {
                 WaitForAsyncUtils.asyncFx(() -> {
-                    stage.setScene(new Scene(new StatusPanel(status).root(), 1000, 600));
-                    stage.show();
-                }).get();
+                            stage.setScene(new Scene(new StatusPanel(status).root(), 1000, 600));
+                            stage.show();
+                        })
+                        .get();
                 status.start();
                 TableView<?> table = TestWindows.find(robot, "#status-table", TableView.class);
                 Awaitility.await().until(() -> names(table).contains("druid-metadata-restored"));
-                assertThat(rows(table)).contains("Node ip-10-0-0-10 Ready", "Pod druid-historical-2 CrashLoopBackOff",
-                        "Pod druid-coordinator-0 Running", "RDS instance druid-metadata available", "RDS instance druid-metadata-restored not found");
+                assertThat(rows(table))
+                        .contains(
+                                "Node ip-10-0-0-10 Ready",
+                                "Pod druid-historical-2 CrashLoopBackOff",
+                                "Pod druid-coordinator-0 Running",
+                                "RDS instance druid-metadata available",
+                                "RDS instance druid-metadata-restored not found");
                 WaitForAsyncUtils.waitForFxEvents();
-                WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "live-status")).get();
+                WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "live-status"))
+                        .get();
 
                 robot.clickOn("#status-unhealthy-only");
                 assertThat(names(table)).containsExactlyInAnyOrder("druid-historical-2", "druid-metadata-restored");
@@ -91,13 +122,21 @@ class LiveStatusPanelTest {
                 WaitForAsyncUtils.asyncFx(() -> sortByName(table)).get();
                 assertThat(names(table)).hasSizeGreaterThan(5).isSortedAccordingTo(String::compareTo);
 
-                client.pods().inNamespace("druid").withName("druid-historical-2").delete();
+                client.pods()
+                        .inNamespace("druid")
+                        .withName("druid-historical-2")
+                        .delete();
                 Awaitility.await().until(() -> !names(table).contains("druid-historical-2"));
 
                 moto.close();
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestWindows.find(robot, "#status-summary", Label.class).getText()
-                        .contains("Stale: RDS instance druid-metadata"));
-                assertThat(rows(table)).contains("RDS instance druid-metadata available (stale)").contains("Node ip-10-0-0-10 Ready");
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> TestWindows.find(robot, "#status-summary", Label.class)
+                                .getText()
+                                .contains("Stale: RDS instance druid-metadata"));
+                assertThat(rows(table))
+                        .contains("RDS instance druid-metadata available (stale)")
+                        .contains("Node ip-10-0-0-10 Ready");
             }
         } finally {
             moto.close();
@@ -111,11 +150,16 @@ class LiveStatusPanelTest {
     }
 
     private static List<String> names(TableView<?> table) {
-        return table.getItems().stream().map(r -> ((LiveStatus.Row) r).status().name()).toList();
+        return table.getItems().stream()
+                .map(r -> ((LiveStatus.Row) r).status().name())
+                .toList();
     }
 
     private static List<String> rows(TableView<?> table) {
-        return table.getItems().stream().map(r -> (LiveStatus.Row) r)
-                .map(r -> r.status().kind() + " " + r.status().name() + " " + r.status().status() + (r.stale() ? " (stale)" : "")).toList();
+        return table.getItems().stream()
+                .map(r -> (LiveStatus.Row) r)
+                .map(r -> r.status().kind() + " " + r.status().name() + " "
+                        + r.status().status() + (r.stale() ? " (stale)" : ""))
+                .toList();
     }
 }

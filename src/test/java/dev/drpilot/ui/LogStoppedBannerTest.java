@@ -3,7 +3,6 @@ package dev.drpilot.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.incident.EventData;
-import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentLogUnavailableException;
 import dev.drpilot.incident.IncidentMode;
@@ -51,10 +50,16 @@ class LogStoppedBannerTest {
     @Test
     void theFailureIsShownAtOnceAndTheLogGoesOnInTheFolderPicked(FxRobot robot) throws Exception {
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"));
-             IncidentLogStore log = IncidentLogStore.open(disk.folder().resolve("log"), Clock.systemUTC(), "alice")) {
-            String incident = log.declare(new NewIncident("druid-rds-corruption", "disk filling", IncidentMode.LIVE, null, null, null), Map.of()).id();
+                IncidentLogStore log =
+                        IncidentLogStore.open(disk.folder().resolve("log"), Clock.systemUTC(), "alice")) {
+            String incident = log.declare(
+                            new NewIncident(
+                                    "druid-rds-corruption", "disk filling", IncidentMode.LIVE, null, null, null),
+                            Map.of())
+                    .id();
             WaitForAsyncUtils.asyncFx(() -> banner.watch(log)).get();
-            assertThat(TestWindows.find(robot, "#log-stopped", Node.class).isVisible()).isFalse();
+            assertThat(TestWindows.find(robot, "#log-stopped", Node.class).isVisible())
+                    .isFalse();
             disk.fillUp();
 
             String failure = "";
@@ -67,19 +72,29 @@ class LogStoppedBannerTest {
             }
 
             String refused = failure;
-            Awaitility.await().until(() -> TestWindows.find(robot, "#log-stopped-text", Label.class).getText().equals(refused));
-            assertThat(TestWindows.find(robot, "#log-stopped", Node.class).isVisible()).isTrue();
+            Awaitility.await()
+                    .until(() -> TestWindows.find(robot, "#log-stopped-text", Label.class)
+                            .getText()
+                            .equals(refused));
+            assertThat(TestWindows.find(robot, "#log-stopped", Node.class).isVisible())
+                    .isTrue();
             robot.clickOn("#continue-elsewhere");
 
-            Awaitility.await().until(() -> TestWindows.find(robot, "#log-stopped-text", Label.class).getText().startsWith("Continued in "));
+            Awaitility.await()
+                    .until(() -> TestWindows.find(robot, "#log-stopped-text", Label.class)
+                            .getText()
+                            .startsWith("Continued in "));
             assertThat(TestWindows.find(robot, "#log-stopped-text", Label.class).getText())
                     .startsWith("Continued in " + dir.resolve("second-disk/log") + ".mv.db: ");
-            assertThat(TestWindows.find(robot, "#continue-elsewhere", Node.class).isVisible()).isFalse();
+            assertThat(TestWindows.find(robot, "#continue-elsewhere", Node.class)
+                            .isVisible())
+                    .isFalse();
             assertThat(log.file()).isEqualTo(dir.resolve("second-disk/log"));
             assertThat(log.stopped()).isFalse();
             assertThat(log.events(incident).getLast().payload()).contains("note ");
             assertThat(log.verify(incident).intact()).isTrue();
-            assertThat(log.append(incident, new EventData.Note("on the second disk"), null).sequence())
+            assertThat(log.append(incident, new EventData.Note("on the second disk"), null)
+                            .sequence())
                     .isEqualTo(log.events(incident).size());
             disk.free();
         }

@@ -40,21 +40,40 @@ public final class LongIncidentBenchmark {
         int minutes = Integer.parseInt(System.getenv().getOrDefault("BENCH_MINUTES", "60"));
         Path dir = Files.createTempDirectory("drpilot-bench");
         ActionCatalog catalog = ActionCatalog.builtIn();
-        List<Runbook> runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
-        Exercise exercise = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises().stream()
-                .filter(e -> e.id().equals("druid-region-failure-tabletop")).findFirst().orElseThrow();
-        Runbook runbook = runbooks.stream().filter(r -> r.id().equals(exercise.runbookId())).findFirst().orElseThrow();
+        List<Runbook> runbooks =
+                new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
+        Exercise exercise = new ExerciseLoader(runbooks, catalog)
+                .loadFolder(Path.of("runbooks/exercises")).exercises().stream()
+                        .filter(e -> e.id().equals("druid-region-failure-tabletop"))
+                        .findFirst()
+                        .orElseThrow();
+        Runbook runbook = runbooks.stream()
+                .filter(r -> r.id().equals(exercise.runbookId()))
+                .findFirst()
+                .orElseThrow();
         FxBench.startHeadless();
         System.out.println("at start: " + FxBench.memory());
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench");
-             Tabletop tabletop = new Tabletops(catalog, new StepWorkerEngines(new DaemonThreads("drpilot-steps"))).start(exercise, runbook, log, speed, "bench")) {
+                Tabletop tabletop = new Tabletops(catalog, new StepWorkerEngines(new DaemonThreads("drpilot-steps")))
+                        .start(exercise, runbook, log, speed, "bench")) {
             CompletableFuture<FacilitatorBar> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
-                ExportPane export = new ExportPane(new ExportModel(log, tabletop.run().incidentId(), Optional.of(runbook), dir.resolve("exports"),
-                        IncidentMode.REHEARSAL, TestWindows.TASKS, file -> { }));
-                IncidentView view = new IncidentView(new IncidentViewModel(tabletop.run(), log, TestWindows.TASKS), runbook.title(),
-                        IncidentMode.REHEARSAL, export, () -> { });
-                FacilitatorBar bar = new FacilitatorBar(new FacilitatorModel(tabletop, view.model().events(), TestWindows.TASKS));
+                ExportPane export = new ExportPane(new ExportModel(
+                        log,
+                        tabletop.run().incidentId(),
+                        Optional.of(runbook),
+                        dir.resolve("exports"),
+                        IncidentMode.REHEARSAL,
+                        TestWindows.TASKS,
+                        file -> {}));
+                IncidentView view = new IncidentView(
+                        new IncidentViewModel(tabletop.run(), log, TestWindows.TASKS),
+                        runbook.title(),
+                        IncidentMode.REHEARSAL,
+                        export,
+                        () -> {});
+                FacilitatorBar bar = new FacilitatorBar(
+                        new FacilitatorModel(tabletop, view.model().events(), TestWindows.TASKS));
                 view.showFacilitator(bar);
                 Stage stage = new Stage();
                 stage.setScene(new Scene(view.root(), 1280, 800));
@@ -75,7 +94,9 @@ public final class LongIncidentBenchmark {
                 tabletop.clock().sleeper().sleep(Duration.ofMinutes(1));
                 tabletop.run().note("minute " + minute + ": status update to the stakeholders, nothing new", null);
                 if (minute % 10 == 0) {
-                    System.out.printf("T+%d min (%,d events in the log): %s%n", minute, log.events(tabletop.run().incidentId()).size(), FxBench.memory());
+                    System.out.printf(
+                            "T+%d min (%,d events in the log): %s%n",
+                            minute, log.events(tabletop.run().incidentId()).size(), FxBench.memory());
                 }
             }
             players.interrupt();

@@ -25,7 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ParameterFormTest {
 
-    private static final Runbook RUNBOOK = new RunbookLoader(ActionCatalog.builtIn()).loadText(Path.of("rotate.yaml"), """
+    private static final Runbook RUNBOOK = new RunbookLoader(ActionCatalog.builtIn())
+            .loadText(Path.of("rotate.yaml"), """
             id: rotate
             title: Rotate the API token
             architecture: both
@@ -36,15 +37,24 @@ class ParameterFormTest {
               - { name: apiToken, type: secret, default: token-kept-in-the-runbook }
             steps:
               - { id: tell, title: Tell the team, phase: validation, manual: "The token of ${service} changes." }
-            """).runbooks().getFirst();
+            """)
+            .runbooks()
+            .getFirst();
 
     private final AtomicReference<Map<String, String>> declared = new AtomicReference<>();
     private ParameterForm form;
 
     @Start
     void start(Stage stage) {
-        form = new ParameterForm(new ParameterFormModel(RUNBOOK, IncidentMode.LIVE, ParameterSuggestions.NONE, TestWindows.TASKS, Clock.systemUTC(),
-                (runbook, values) -> declared.set(values)), () -> { });
+        form = new ParameterForm(
+                new ParameterFormModel(
+                        RUNBOOK,
+                        IncidentMode.LIVE,
+                        ParameterSuggestions.NONE,
+                        TestWindows.TASKS,
+                        Clock.systemUTC(),
+                        (runbook, values) -> declared.set(values)),
+                () -> {});
         stage.setScene(new Scene(form.root(), 900, 400));
         stage.show();
     }

@@ -63,39 +63,75 @@ class ParameterSuggestionsTest {
 
     @Test
     void theFormOffersTheClustersNamespacesReadsTimesBackAndShowsTheRestorableWindow(FxRobot robot) throws Exception {
-        for (String ns : List.of("druid", "monitoring")) client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
-        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-rds-corruption.yaml"))).runbooks().getFirst();
-        try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"));
-             KubeClients kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null))) {
-            aws.get(RdsClient.class, RdsClient::builder, null).createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata").engine("postgres")
-                    .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("druid").masterUserPassword("not-used-here")
-                    .backupRetentionPeriod(7));
+        for (String ns : List.of("druid", "monitoring"))
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(ns)
+                            .endMetadata()
+                            .build())
+                    .create();
+        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks/druid-rds-corruption.yaml")))
+                .runbooks()
+                .getFirst();
+        try (MotoServer moto = MotoServer.start();
+                AwsClients aws = new AwsClients(moto.settings("us-west-2"));
+                KubeClients kube =
+                        new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null))) {
+            aws.get(RdsClient.class, RdsClient::builder, null)
+                    .createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata")
+                            .engine("postgres")
+                            .dbInstanceClass("db.t3.micro")
+                            .allocatedStorage(20)
+                            .masterUsername("druid")
+                            .masterUserPassword("not-used-here")
+                            .backupRetentionPeriod(7));
             AtomicReference<Map<String, String>> declared = new AtomicReference<>();
             WaitForAsyncUtils.asyncFx(() -> {
-                ParameterForm form = new ParameterForm(new ParameterFormModel(runbook, IncidentMode.LIVE, new AccountSuggestions(aws, kube),
-                        TestWindows.TASKS, Clock.systemUTC(), (r, values) -> declared.set(values)), () -> { });
-                stage.setScene(new Scene(form.root(), 1280, 800));
-                stage.show();
-            }).get();
+                        ParameterForm form = new ParameterForm(
+                                new ParameterFormModel(
+                                        runbook,
+                                        IncidentMode.LIVE,
+                                        new AccountSuggestions(aws, kube),
+                                        TestWindows.TASKS,
+                                        Clock.systemUTC(),
+                                        (r, values) -> declared.set(values)),
+                                () -> {});
+                        stage.setScene(new Scene(form.root(), 1280, 800));
+                        stage.show();
+                    })
+                    .get();
 
-            @SuppressWarnings("unchecked") ComboBox<String> namespace = robot.lookup("#param-namespace").queryAs(ComboBox.class);
+            @SuppressWarnings("unchecked")
+            ComboBox<String> namespace = robot.lookup("#param-namespace").queryAs(ComboBox.class);
             Awaitility.await().until(() -> namespace.getItems().size() == 2);
             assertThat(namespace.getItems()).containsExactly("druid", "monitoring");
             assertThat(namespace.getEditor().getText()).isEqualTo("druid");
 
             robot.clickOn("#param-restoreTime").write("2026-11-25T03:05");
-            assertThat(robot.lookup("#param-restoreTime-understood").queryAs(Label.class).getText()).startsWith("not a UTC time yet");
+            assertThat(robot.lookup("#param-restoreTime-understood")
+                            .queryAs(Label.class)
+                            .getText())
+                    .startsWith("not a UTC time yet");
             robot.write(":00Z");
-            assertThat(robot.lookup("#param-restoreTime-understood").queryAs(Label.class).getText()).startsWith("Wed 25 Nov 2026, 03:05:00 UTC");
+            assertThat(robot.lookup("#param-restoreTime-understood")
+                            .queryAs(Label.class)
+                            .getText())
+                    .startsWith("Wed 25 Nov 2026, 03:05:00 UTC");
             robot.clickOn("#param-restoreTime-minus5");
-            assertThat(robot.lookup("#param-restoreTime").queryAs(TextField.class).getText()).endsWith("Z");
+            assertThat(robot.lookup("#param-restoreTime")
+                            .queryAs(TextField.class)
+                            .getText())
+                    .endsWith("Z");
 
             robot.clickOn("#param-restoreTime-window");
             Label window = robot.lookup("#param-restoreTime-window-text").queryAs(Label.class);
             Awaitility.await().until(() -> window.getText().startsWith("RDS druid-metadata can be restored from"));
             assertThat(window.getText()).contains("(backups kept 7 days)");
             WaitForAsyncUtils.waitForFxEvents();
-            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "parameters-suggested")).get();
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "parameters-suggested"))
+                    .get();
 
             robot.clickOn("#declare-button");
             Awaitility.await().until(() -> declared.get() != null);

@@ -14,12 +14,15 @@ class RehearsalSetupModelTest {
     private final Exercise exercise = ShippedScenarios.exercise(UiBackend.SAMPLE_EXERCISE);
     private final Runbook runbook = ShippedScenarios.runbook(exercise.runbookId());
     private final List<Integer> startedAt = new ArrayList<>();
-    private final RehearsalSetupModel model = new RehearsalSetupModel(exercise, runbook, (e, speed) -> startedAt.add(speed));
+    private final RehearsalSetupModel model =
+            new RehearsalSetupModel(exercise, runbook, (e, speed) -> startedAt.add(speed));
 
     @Test
     void tellsTheSituationTheTargetsAndHowManyInjectsAreScripted() {
         assertThat(model.title()).isEqualTo("Tabletop rehearsal: " + exercise.title());
-        assertThat(model.about()).contains("RTO target " + runbook.targets().rto().label()).contains("RPO target " + runbook.targets().rpo().label());
+        assertThat(model.about())
+                .contains("RTO target " + runbook.targets().rto().label())
+                .contains("RPO target " + runbook.targets().rpo().label());
         assertThat(model.situation()).isEqualTo(exercise.situation());
         assertThat(model.how()).startsWith(exercise.injects().size() + " injects are scripted.");
         assertThat(RehearsalSetupModel.speedLabel(1)).isEqualTo("real time");

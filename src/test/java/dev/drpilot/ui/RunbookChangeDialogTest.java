@@ -72,34 +72,49 @@ class RunbookChangeDialogTest {
     void theDialogShowsTheDifferenceAndCancelResumesNothing(FxRobot robot) throws Exception {
         Path file = Files.writeString(dir.resolve("two-checks.yaml"), FIRST);
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
-        IncidentEngine engine = DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
-                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
+        IncidentEngine engine = DrPilotServices.fromEnvironment()
+                .engine(
+                        log,
+                        new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                        new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
         String id;
-        try (var run = engine.declare(load(file).getFirst(), Map.of(), new NewIncident("two-checks", "Two checks", IncidentMode.LIVE,
-                null, null, null))) {
+        try (var run = engine.declare(
+                load(file).getFirst(),
+                Map.of(),
+                new NewIncident("two-checks", "Two checks", IncidentMode.LIVE, null, null, null))) {
             id = run.incidentId();
         }
         Files.writeString(file, FIRST.replace("of yesterday.", "of the last 7 days."));
         UiBackend backend = new UiBackend(load(file), log, engine, dir.resolve("exports"), () -> "no AWS in this test");
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
-        Awaitility.await().until(() -> TestWindows.present(robot, "#resume-unfinished")
-                && TestWindows.find(robot, "#unfinished", javafx.scene.Node.class).isVisible());
+        Awaitility.await()
+                .until(() -> TestWindows.present(robot, "#resume-unfinished")
+                        && TestWindows.find(robot, "#unfinished", javafx.scene.Node.class)
+                                .isVisible());
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#resume-unfinished");
         Awaitility.await().until(() -> TestWindows.present(robot, "#runbook-change-dialog"));
 
-        assertThat(TestWindows.find(robot, "#runbook-change-sentence", Label.class).getText())
+        assertThat(TestWindows.find(robot, "#runbook-change-sentence", Label.class)
+                        .getText())
                 .startsWith("The runbook two-checks.yaml changed since " + id + " recorded it");
-        assertThat(TestWindows.find(robot, "#runbook-change-diff", TextArea.class).getText().lines().toList()).contains(
-                "-  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }",
-                "+  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of the last 7 days. }");
+        assertThat(TestWindows.find(robot, "#runbook-change-diff", TextArea.class)
+                        .getText()
+                        .lines()
+                        .toList())
+                .contains(
+                        "-  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }",
+                        "+  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of the last 7 days. }");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#runbook-change-cancel");
 
         Awaitility.await().until(() -> !TestWindows.present(robot, "#runbook-change-dialog"));
-        assertThat(TestWindows.find(robot, "#incident-status", Label.class).getText()).startsWith("Not resumed: " + id + " recorded version ");
+        assertThat(TestWindows.find(robot, "#incident-status", Label.class).getText())
+                .startsWith("Not resumed: " + id + " recorded version ");
         assertThat(TestWindows.present(robot, "#incident-view")).isFalse();
-        assertThat(log.events(id)).extracting(e -> e.kind()).doesNotContain(EventKind.INCIDENT_RESUMED, EventKind.RUNBOOK_CHANGED);
+        assertThat(log.events(id))
+                .extracting(e -> e.kind())
+                .doesNotContain(EventKind.INCIDENT_RESUMED, EventKind.RUNBOOK_CHANGED);
     }
 }

@@ -70,15 +70,30 @@ class SampleRehearsalTest {
     void aNewcomerPlaysTheSampleToItsScorecardClickingOnlyWhatTheScreenOffers(FxRobot robot) throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "newcomer");
         ActionCatalog catalog = ActionCatalog.builtIn();
-        var runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
-        var exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
-        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"),
-                () -> "no AWS in a rehearsal", run -> List.of(), ParameterSuggestions.NONE,
-                DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE))).get();
+        var runbooks =
+                new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
+        var exercises = new ExerciseLoader(runbooks, catalog)
+                .loadFolder(Path.of("runbooks/exercises"))
+                .exercises();
+        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(
+                        runbooks,
+                        exercises,
+                        log,
+                        null,
+                        dir.resolve("exports"),
+                        () -> "no AWS in a rehearsal",
+                        run -> List.of(),
+                        ParameterSuggestions.NONE,
+                        DrPilotServices.fromEnvironment().tabletops(),
+                        TeamLogLink.NONE)))
+                .get();
         Awaitility.await().until(() -> shown(robot, "#first-run"));
 
         robot.clickOn("#rehearse-sample");
-        WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class).getSelectionModel().selectLast()).get();
+        WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class)
+                        .getSelectionModel()
+                        .selectLast())
+                .get();
         robot.clickOn("#start-tabletop");
         Awaitility.await().until(() -> TestWindows.present(robot, "#facilitator-bar"));
         TableView<?> steps = find(robot, "#steps", TableView.class);
@@ -89,9 +104,13 @@ class SampleRehearsalTest {
             assertThat(System.nanoTime()).as("the rehearsal reached its end").isLessThan(giveUp);
             if (shown(robot, "#tick-bar")) {
                 if (shown(robot, "#record-firstError")) {
-                    assertThat(find(robot, "#tick-off", Button.class).isDisabled()).as("Done waits for the value").isTrue();
+                    assertThat(find(robot, "#tick-off", Button.class).isDisabled())
+                            .as("Done waits for the value")
+                            .isTrue();
                     robot.clickOn("#record-firstError-now");
-                    assertThat(find(robot, "#record-firstError-problem", Label.class).getText()).contains("UTC");
+                    assertThat(find(robot, "#record-firstError-problem", Label.class)
+                                    .getText())
+                            .contains("UTC");
                     typedAValue = true;
                 }
                 robot.clickOn("#tick-note").write("seen in the coordinator log");
@@ -105,42 +124,65 @@ class SampleRehearsalTest {
             }
             Thread.sleep(300); // the rehearsal's clock moves the steps on; a person waits too
         }
-        assertThat(typedAValue).as("the first manual step asked for the first error's time in a field of its own").isTrue();
-        Awaitility.await().until(() -> find(robot, "#incident-state", Label.class).getText().equals("RECOVERED"));
+        assertThat(typedAValue)
+                .as("the first manual step asked for the first error's time in a field of its own")
+                .isTrue();
+        Awaitility.await()
+                .until(() ->
+                        find(robot, "#incident-state", Label.class).getText().equals("RECOVERED"));
         assertThat(find(robot, "#incident-clocks", Label.class).getText()).contains("Recovered in");
 
         robot.clickOn("#close-incident");
         assertThat(shown(robot, "#state-bar")).as("the summary is asked for").isTrue();
         robot.clickOn("#state-text").write("Restored to five minutes before the bad migration; the team met the RTO.");
         robot.clickOn("#state-go");
-        Awaitility.await().untilAsserted(() -> assertThat(find(robot, "#incident-state", Label.class).getText())
-                .as(find(robot, "#action-problem", Label.class).getText()).isEqualTo("CLOSED"));
-        Awaitility.await().until(() -> find(robot, "#incident-clocks", Label.class).getText().startsWith("Lasted "));
+        Awaitility.await()
+                .untilAsserted(() -> assertThat(
+                                find(robot, "#incident-state", Label.class).getText())
+                        .as(find(robot, "#action-problem", Label.class).getText())
+                        .isEqualTo("CLOSED"));
+        Awaitility.await()
+                .until(() ->
+                        find(robot, "#incident-clocks", Label.class).getText().startsWith("Lasted "));
         String clocks = find(robot, "#incident-clocks", Label.class).getText();
         Thread.sleep(1500);
-        assertThat(find(robot, "#incident-clocks", Label.class).getText()).as("every clock stopped").isEqualTo(clocks);
+        assertThat(find(robot, "#incident-clocks", Label.class).getText())
+                .as("every clock stopped")
+                .isEqualTo(clocks);
         assertThat(shown(robot, "#reopen-incident")).isTrue();
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal-closed")).get();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal-closed"))
+                .get();
 
         robot.clickOn("#export-button");
-        Awaitility.await().until(() -> find(robot, "#export-result", Label.class).getText().startsWith("Wrote "));
-        String scorecard = Files.readString(Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length())));
+        Awaitility.await()
+                .until(() ->
+                        find(robot, "#export-result", Label.class).getText().startsWith("Wrote "));
+        String scorecard = Files.readString(
+                Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length())));
         assertThat(scorecard).contains("| RTO (time to recover) |").doesNotContain("not recovered");
 
         var rehearsal = log.incidents().getFirst();
         assertThat(rehearsal.state()).isEqualTo(IncidentState.CLOSED);
-        assertThat(log.events(rehearsal.id())).extracting(e -> e.kind())
-                .contains(EventKind.INCIDENT_RECOVERED, EventKind.INCIDENT_CLOSED).doesNotContain(EventKind.API_CALL);
-        assertThat(log.events(rehearsal.id()).stream().filter(e -> e.kind() == EventKind.STEP_SUCCEEDED && "find-time".equals(e.stepId())))
-                .singleElement().satisfies(e -> assertThat(e.payload()).contains("firstError"));
+        assertThat(log.events(rehearsal.id()))
+                .extracting(e -> e.kind())
+                .contains(EventKind.INCIDENT_RECOVERED, EventKind.INCIDENT_CLOSED)
+                .doesNotContain(EventKind.API_CALL);
+        assertThat(log.events(rehearsal.id()).stream()
+                        .filter(e -> e.kind() == EventKind.STEP_SUCCEEDED && "find-time".equals(e.stepId())))
+                .singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("firstError"));
     }
 
     private static boolean allSettled(TableView<?> steps) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> steps.getItems().stream().allMatch(s -> ((StepRun) s).state().isSettled())).get();
+        return WaitForAsyncUtils.asyncFx(() -> steps.getItems().stream()
+                        .allMatch(s -> ((StepRun) s).state().isSettled()))
+                .get();
     }
 
     private static boolean noneActive(TableView<?> steps) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> steps.getItems().stream().noneMatch(s -> ((StepRun) s).state().isActive()
-                || ((StepRun) s).state() == StepState.AWAITING_CONFIRMATION)).get();
+        return WaitForAsyncUtils.asyncFx(() -> steps.getItems().stream()
+                        .noneMatch(s -> ((StepRun) s).state().isActive()
+                                || ((StepRun) s).state() == StepState.AWAITING_CONFIRMATION))
+                .get();
     }
 }

@@ -13,20 +13,28 @@ import org.junit.jupiter.api.Test;
 class ScenarioPickerModelTest {
 
     private final List<Runbook> picked = new ArrayList<>();
-    private final ScenarioPickerModel model = new ScenarioPickerModel("Declare an incident: which scenario?", ShippedScenarios.RUNBOOKS, picked::add);
+    private final ScenarioPickerModel model =
+            new ScenarioPickerModel("Declare an incident: which scenario?", ShippedScenarios.RUNBOOKS, picked::add);
 
     @Test
     void offersRecoveriesFirstThenDrillsAndTheChecklistButNoBackupOrReadinessRunbook() {
         List<RunbookKind> kinds = model.shown().stream().map(Runbook::kind).toList();
-        assertThat(kinds).doesNotContain(RunbookKind.BACKUP, RunbookKind.READINESS).contains(RunbookKind.DRILL, RunbookKind.CHECKLIST);
-        assertThat(kinds.subList(0, kinds.lastIndexOf(RunbookKind.RECOVERY) + 1)).containsOnly(RunbookKind.RECOVERY);
-        assertThat(model.selected().get()).as("the first is chosen").isEqualTo(model.shown().getFirst());
+        assertThat(kinds)
+                .doesNotContain(RunbookKind.BACKUP, RunbookKind.READINESS)
+                .contains(RunbookKind.DRILL, RunbookKind.CHECKLIST);
+        assertThat(kinds.subList(0, kinds.lastIndexOf(RunbookKind.RECOVERY) + 1))
+                .containsOnly(RunbookKind.RECOVERY);
+        assertThat(model.selected().get())
+                .as("the first is chosen")
+                .isEqualTo(model.shown().getFirst());
     }
 
     @Test
     void narrowsByTheWordsTypedAndByArchitectureAndPicksTheFirstLeft() {
         model.search().set("Corruption");
-        assertThat(model.shown()).extracting(Runbook::id).containsExactlyInAnyOrder("druid-rds-corruption", "webapp-data-corruption");
+        assertThat(model.shown())
+                .extracting(Runbook::id)
+                .containsExactlyInAnyOrder("druid-rds-corruption", "webapp-data-corruption");
 
         model.architecture().set("WebApp");
         assertThat(model.shown()).extracting(Runbook::id).containsExactly("webapp-data-corruption");

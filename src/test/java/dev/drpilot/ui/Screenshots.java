@@ -13,8 +13,7 @@ import javax.imageio.ImageIO;
 /** Saves what a test window shows into docs/screenshots/, so the README's pictures are the real thing. */
 public final class Screenshots {
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     /** Call on the FX thread. */
     public static Path save(Scene scene, String name) {

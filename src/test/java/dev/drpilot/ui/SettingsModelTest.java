@@ -19,7 +19,9 @@ class SettingsModelTest {
         model.awsRegion().set("  us-east-1 ");
         model.awsEndpoint().set("http://localhost:5000");
         model.awsProfile().set("   ");
-        assertThat(model.edited()).isEqualTo(new UiSettings("", "us-east-1", "http://localhost:5000", "druid-prod", "/srv/drpilot/log", ""));
+        assertThat(model.edited())
+                .isEqualTo(
+                        new UiSettings("", "us-east-1", "http://localhost:5000", "druid-prod", "/srv/drpilot/log", ""));
     }
 
     @Test
@@ -30,7 +32,8 @@ class SettingsModelTest {
         UiSettings edited = model.edited();
         assertThat(edited.teamLog()).isEqualTo("jdbc:postgresql://team-db.example.com:5432/drpilot?user=alice");
 
-        Preferences node = Preferences.userRoot().node("drpilot-settings-test-" + ProcessHandle.current().pid());
+        Preferences node = Preferences.userRoot()
+                .node("drpilot-settings-test-" + ProcessHandle.current().pid());
         try {
             edited.save(node);
             assertThat(UiSettings.load(node)).isEqualTo(edited);
@@ -41,14 +44,18 @@ class SettingsModelTest {
 
     @Test
     void saysWhoTheStepsWouldActAsOrWhyAwsCouldNotTell() {
-        SettingsModel model = new SettingsModel(saved, () -> "arn:aws:iam::123456789012:user/alice", new SameThreadTaskRunner());
+        SettingsModel model =
+                new SettingsModel(saved, () -> "arn:aws:iam::123456789012:user/alice", new SameThreadTaskRunner());
         assertThat(model.identity().get()).isEmpty();
         model.checkIdentity();
         assertThat(model.identity().get()).isEqualTo("arn:aws:iam::123456789012:user/alice");
 
-        SettingsModel unreachable = new SettingsModel(saved, () -> {
-            throw new IllegalStateException("the profile prod has no credentials: run aws configure");
-        }, new SameThreadTaskRunner());
+        SettingsModel unreachable = new SettingsModel(
+                saved,
+                () -> {
+                    throw new IllegalStateException("the profile prod has no credentials: run aws configure");
+                },
+                new SameThreadTaskRunner());
         unreachable.checkIdentity();
         assertThat(unreachable.identity().get()).isEqualTo("the profile prod has no credentials: run aws configure");
     }

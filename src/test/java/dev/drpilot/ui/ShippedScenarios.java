@@ -12,11 +12,13 @@ import java.util.List;
 final class ShippedScenarios {
 
     static final ActionCatalog CATALOG = ActionCatalog.builtIn();
-    static final List<Runbook> RUNBOOKS = new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
-    static final List<Exercise> EXERCISES = new ExerciseLoader(RUNBOOKS, CATALOG).loadFolder(Path.of("runbooks/exercises")).exercises();
+    static final List<Runbook> RUNBOOKS =
+            new RunbookLoader(CATALOG).load(List.of(Path.of("runbooks"))).runbooks();
+    static final List<Exercise> EXERCISES = new ExerciseLoader(RUNBOOKS, CATALOG)
+            .loadFolder(Path.of("runbooks/exercises"))
+            .exercises();
 
-    private ShippedScenarios() {
-    }
+    private ShippedScenarios() {}
 
     static Runbook runbook(String id) {
         return RUNBOOKS.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();

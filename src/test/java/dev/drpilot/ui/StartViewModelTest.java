@@ -41,7 +41,8 @@ class StartViewModelTest {
         assertThat(model.status().get()).isEqualTo("Opening the incident log...");
         assertThat(model.canStart().get()).isFalse();
         model.logUnavailable("the folder /srv/log cannot be written");
-        assertThat(model.status().get()).isEqualTo("The incident log cannot be opened: the folder /srv/log cannot be written");
+        assertThat(model.status().get())
+                .isEqualTo("The incident log cannot be opened: the folder /srv/log cannot be written");
     }
 
     @Test
@@ -66,12 +67,16 @@ class StartViewModelTest {
 
         model.load(log);
 
-        assertThat(model.incidents()).extracting(Incident::id).containsExactly(live.id(), closedLive.id(), rehearsal.id());
-        assertThat(model.status().get()).isEqualTo("1 live incident(s) and 1 rehearsal(s) not closed: select one and resume it");
+        assertThat(model.incidents())
+                .extracting(Incident::id)
+                .containsExactly(live.id(), closedLive.id(), rehearsal.id());
+        assertThat(model.status().get())
+                .isEqualTo("1 live incident(s) and 1 rehearsal(s) not closed: select one and resume it");
         assertThat(model.firstRun().get()).isFalse();
         assertThat(model.unfinished().get()).extracting(Incident::id).isEqualTo(live.id());
         assertThat(StartViewModel.unfinishedText(model.unfinished().get()))
-                .isEqualTo("Unfinished: region-down (" + live.id() + "), declared 2026-11-24 03:02 UTC: its steps and clocks are in the log.");
+                .isEqualTo("Unfinished: region-down (" + live.id()
+                        + "), declared 2026-11-24 03:02 UTC: its steps and clocks are in the log.");
         assertThat(model.proposed().get()).extracting(Incident::id).isEqualTo(live.id());
         assertThat(model.time(model.incidents().getFirst())).isEqualTo("00:05:00");
         assertThat(model.time(model.incidents().get(1))).startsWith("lasted ");

@@ -42,15 +42,18 @@ public final class StatusPanelBenchmark {
                 + ManagementFactory.getRuntimeMXBean().getInputArguments());
         Path dir = Files.createTempDirectory("drpilot-bench");
         Process server = startServer(pods, dir);
-        try (BufferedReader said = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter tell = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8)) {
+        try (BufferedReader said =
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter tell = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8)) {
             Path kubeconfig = null;
             for (String line; kubeconfig == null && (line = said.readLine()) != null; ) {
                 System.out.println("server: " + line);
                 if (line.startsWith("ready ")) kubeconfig = Path.of(line.split(" ")[2]);
             }
             if (kubeconfig == null) throw new IllegalStateException("The mock API server stopped before it was ready");
-            Thread.ofPlatform().daemon().start(() -> said.lines().forEach(line -> System.out.println("server: " + line)));
+            Thread.ofPlatform()
+                    .daemon()
+                    .start(() -> said.lines().forEach(line -> System.out.println("server: " + line)));
             try (KubeClients kube = new KubeClients(new KubeSettings(kubeconfig, null))) {
                 run(new NamespaceStatus(kube, "druid"), pods, seconds, every, tell, server);
             }
@@ -61,10 +64,12 @@ public final class StatusPanelBenchmark {
         }
     }
 
-    private static void run(NamespaceStatus source, int pods, int seconds, int every, PrintWriter tell, Process server) throws Exception {
+    private static void run(NamespaceStatus source, int pods, int seconds, int every, PrintWriter tell, Process server)
+            throws Exception {
         long r0 = System.nanoTime();
         int rows = source.read().size();
-        System.out.printf("first read of the namespace: %,d rows in %d ms%n", rows, (System.nanoTime() - r0) / 1_000_000);
+        System.out.printf(
+                "first read of the namespace: %,d rows in %d ms%n", rows, (System.nanoTime() - r0) / 1_000_000);
         r0 = System.nanoTime();
         source.read();
         System.out.printf("second read: %d ms%n", (System.nanoTime() - r0) / 1_000_000);
@@ -101,20 +106,28 @@ public final class StatusPanelBenchmark {
                 gaps.stop();
                 scroller.stop();
             });
-            System.out.printf("%d s with %,d rows, read every %d s, 50 pods changing a second, scrolled every frame:%n  %s%n",
+            System.out.printf(
+                    "%d s with %,d rows, read every %d s, 50 pods changing a second, scrolled every frame:%n  %s%n",
                     seconds, table.getItems().size(), every, gaps.report());
             System.out.println("with the panel, this process alone: " + FxBench.memory());
-            System.out.println("the mock API server's process (not counted above): resident " + FxBench.rss(server.pid()));
+            System.out.println(
+                    "the mock API server's process (not counted above): resident " + FxBench.rss(server.pid()));
             System.out.println("load average at the end: " + FxBench.loadAverage());
         }
     }
 
     /** The mock API server in its own JVM, on this benchmark's class path, without this JVM's options. */
     private static Process startServer(int pods, Path dir) throws Exception {
-        Path quiet = Path.of(StatusPanelBenchmark.class.getResource("/logging.properties").toURI());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.logging.config.file=" + quiet, "-cp", System.getProperty("java.class.path"), ChurningClusterServer.class.getName(),
-                String.valueOf(pods), dir.toString());
+        Path quiet = Path.of(
+                StatusPanelBenchmark.class.getResource("/logging.properties").toURI());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.logging.config.file=" + quiet,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChurningClusterServer.class.getName(),
+                String.valueOf(pods),
+                dir.toString());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         return builder.start();

@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -74,75 +73,115 @@ class TabletopRehearsalTest {
         FxThreadWatch watch = new FxThreadWatch();
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         ActionCatalog catalog = ActionCatalog.builtIn();
-        var runbooks = new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
-        var exercises = new ExerciseLoader(runbooks, catalog).loadFolder(Path.of("runbooks/exercises")).exercises();
-        UiBackend backend = new UiBackend(runbooks, exercises, log, null, dir.resolve("exports"), () -> "no AWS in a rehearsal", run -> List.of(),
-                ParameterSuggestions.NONE, DrPilotServices.fromEnvironment().tabletops(), TeamLogLink.NONE);
+        var runbooks =
+                new RunbookLoader(catalog).load(List.of(Path.of("runbooks"))).runbooks();
+        var exercises = new ExerciseLoader(runbooks, catalog)
+                .loadFolder(Path.of("runbooks/exercises"))
+                .exercises();
+        UiBackend backend = new UiBackend(
+                runbooks,
+                exercises,
+                log,
+                null,
+                dir.resolve("exports"),
+                () -> "no AWS in a rehearsal",
+                run -> List.of(),
+                ParameterSuggestions.NONE,
+                DrPilotServices.fromEnvironment().tabletops(),
+                TeamLogLink.NONE);
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().until(() -> find(robot, "#first-run", Node.class).isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         watch.pause(true);
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "first-run")).get();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "first-run"))
+                .get();
         watch.pause(false);
 
         robot.clickOn("#rehearse-sample");
-        assertThat(find(robot, "#exercise-title", Label.class).getText()).contains("bad migration corrupts the Druid metadata");
-        assertThat(find(robot, "#exercise-situation", Label.class).getText()).contains("relation druid_segments does not exist");
+        assertThat(find(robot, "#exercise-title", Label.class).getText())
+                .contains("bad migration corrupts the Druid metadata");
+        assertThat(find(robot, "#exercise-situation", Label.class).getText())
+                .contains("relation druid_segments does not exist");
         watch.pause(true);
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal-setup")).get();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal-setup"))
+                .get();
         watch.pause(false);
         robot.clickOn("#setup-back");
 
         robot.clickOn("#scenario-search").write("lambda function failure");
         robot.type(KeyCode.ENTER);
         assertThat(find(robot, "#exercise-title", Label.class).getText()).contains("A Lambda release throws");
-        WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class).getSelectionModel().selectLast()).get();
+        WaitForAsyncUtils.asyncFx(() -> find(robot, "#setup-speed", ChoiceBox.class)
+                        .getSelectionModel()
+                        .selectLast())
+                .get();
         robot.clickOn("#start-tabletop");
         Awaitility.await().until(() -> TestWindows.present(robot, "#facilitator-bar"));
         assertThat(find(robot, "#incident-mode", Label.class).getText()).isEqualTo("REHEARSAL");
-        // the failure began 5 minutes before the start and the RTO target is 1 minute: the breach is told at once. A notice
+        // the failure began 5 minutes before the start and the RTO target is 1 minute: the breach is told at once. A
+        // notice
         // stays 10 s, so on a slow machine it is caught as it comes rather than looked for later
         List<String> notices = new CopyOnWriteArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            Pane shown = robot.lookup("#notifications").queryAs(Pane.class);
-            shown.getChildren().forEach(n -> notices.add(((Label) n).getText()));
-            shown.getChildren().addListener((ListChangeListener<Node>) change -> {
-                while (change.next()) change.getAddedSubList().forEach(n -> notices.add(((Label) n).getText()));
-            });
-        }).get();
-        // at the fastest speed a later inject may already stand in the facilitator's bar: the scripted one is read in the log
-        Awaitility.await().until(() -> find(robot, "#log-list", ListView.class).getItems().stream()
-                .anyMatch(e -> ((IncidentEvent) e).data() instanceof EventData.Inject inject && inject.text().contains("Cannot find module")));
+                    Pane shown = robot.lookup("#notifications").queryAs(Pane.class);
+                    shown.getChildren().forEach(n -> notices.add(((Label) n).getText()));
+                    shown.getChildren().addListener((ListChangeListener<Node>) change -> {
+                        while (change.next()) change.getAddedSubList().forEach(n -> notices.add(((Label) n).getText()));
+                    });
+                })
+                .get();
+        // at the fastest speed a later inject may already stand in the facilitator's bar: the scripted one is read in
+        // the log
+        Awaitility.await()
+                .until(() -> find(robot, "#log-list", ListView.class).getItems().stream()
+                        .anyMatch(e -> ((IncidentEvent) e).data() instanceof EventData.Inject inject
+                                && inject.text().contains("Cannot find module")));
 
-        robot.clickOn("#inject-text").write("The VP of engineering joins the bridge").type(KeyCode.ENTER);
-        Awaitility.await().until(() -> find(robot, "#latest-inject", Label.class).getText().contains("VP of engineering"));
+        robot.clickOn("#inject-text")
+                .write("The VP of engineering joins the bridge")
+                .type(KeyCode.ENTER);
+        Awaitility.await()
+                .until(() ->
+                        find(robot, "#latest-inject", Label.class).getText().contains("VP of engineering"));
 
         robot.clickOn("#run-next");
-        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> find(robot, "#confirm-bar", Node.class).isVisible());
+        Awaitility.await()
+                .atMost(60, TimeUnit.SECONDS)
+                .until(() -> find(robot, "#confirm-bar", Node.class).isVisible());
         String prompt = find(robot, "#confirm-prompt", Label.class).getText();
         String name = prompt.replaceFirst("(?s).*Type (\\S+) to go ahead.*", "$1");
         robot.clickOn("#confirm-text").write(name);
         robot.clickOn("#confirm-button");
         TableView<?> steps = find(robot, "#steps", TableView.class);
-        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> steps.getItems().stream()
-                .allMatch(s -> ((dev.drpilot.engine.StepRun) s).state() == StepState.SUCCEEDED));
+        Awaitility.await()
+                .atMost(60, TimeUnit.SECONDS)
+                .until(() -> steps.getItems().stream()
+                        .allMatch(s -> ((dev.drpilot.engine.StepRun) s).state() == StepState.SUCCEEDED));
         WaitForAsyncUtils.waitForFxEvents();
         watch.pause(true);
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal")).get();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "rehearsal"))
+                .get();
         watch.pause(false);
 
         assertThat(find(robot, "#export-format", ChoiceBox.class).getValue()).isEqualTo("scorecard");
         robot.clickOn("#export-button");
-        Awaitility.await().until(() -> find(robot, "#export-result", Label.class).getText().startsWith("Wrote "));
-        Path scorecard = Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length()));
+        Awaitility.await()
+                .until(() ->
+                        find(robot, "#export-result", Label.class).getText().startsWith("Wrote "));
+        Path scorecard =
+                Path.of(find(robot, "#export-result", Label.class).getText().substring("Wrote ".length()));
         String md = Files.readString(scorecard);
-        assertThat(md).contains("# Rehearsal scorecard: Lambda").contains("| RTO (time to recover) |")
+        assertThat(md)
+                .contains("# Rehearsal scorecard: Lambda")
+                .contains("| RTO (time to recover) |")
                 .contains("The VP of engineering joins the bridge");
 
         var rehearsal = log.incidents().getFirst();
         assertThat(rehearsal.mode()).isEqualTo(IncidentMode.REHEARSAL);
         assertThat(log.events(rehearsal.id())).noneMatch(e -> e.kind() == EventKind.API_CALL);
         watch.close();
-        assertThat(watch.blockingSeen()).as("the FX thread waiting on the log, the database, the network or an SDK").isEmpty();
+        assertThat(watch.blockingSeen())
+                .as("the FX thread waiting on the log, the database, the network or an SDK")
+                .isEmpty();
     }
 }

@@ -79,44 +79,73 @@ class TeamLogWindowTest {
 
     private List<String> teamIds() {
         try (TeamLogStore team = new TeamLogStore(POSTGRES.database())) {
-            return team.events(onlyIncident()).stream().map(TeamEvent::event).map(IncidentEvent::hash).toList();
+            return team.events(onlyIncident()).stream()
+                    .map(TeamEvent::event)
+                    .map(IncidentEvent::hash)
+                    .toList();
         }
     }
 
     @Test
     void theHeaderSaysWhetherTheTeamLogHasEveryEventOrHowManyWait(FxRobot robot) throws Exception {
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
-        var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
+        var runbooks = new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks")))
+                .runbooks();
         TeamLogs teamLogs = new TeamLogs(Map.of("PGPASSWORD", POSTGRES.password()), dir);
-        backend = new UiBackend(runbooks, List.of(), log, DrPilotServices.fromEnvironment().engine(log,
-                new AwsClients(AwsSettings.of(null, "us-west-2", null)), new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
-                dir.resolve("exports"), () -> "no AWS in this test", run -> List.of(), ParameterSuggestions.NONE, null,
+        backend = new UiBackend(
+                runbooks,
+                List.of(),
+                log,
+                DrPilotServices.fromEnvironment()
+                        .engine(
+                                log,
+                                new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                                new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
+                dir.resolve("exports"),
+                () -> "no AWS in this test",
+                run -> List.of(),
+                ParameterSuggestions.NONE,
+                null,
                 new WindowTeamLog(teamLogs.connect(POSTGRES.url() + "?user=" + PostgresServer.USER, log)));
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await().atMost(CATCH_UP).until(() -> header(robot).equals("team log: up to date"));
-        Awaitility.await().until(() -> !TestWindows.find(robot, "#start-rehearsal", Button.class).isDisabled());
+        Awaitility.await()
+                .until(() -> !TestWindows.find(robot, "#start-rehearsal", Button.class)
+                        .isDisabled());
 
         robot.clickOn("#start-rehearsal");
         robot.clickOn("#scenario-search").write("checklist");
         robot.type(KeyCode.ENTER);
         robot.clickOn("#declare-button");
         Awaitility.await().until(() -> TestWindows.present(robot, "#incident-view"));
-        Awaitility.await().atMost(CATCH_UP).until(() -> teamIds().size() == log.events(onlyIncident()).size());
+        Awaitility.await()
+                .atMost(CATCH_UP)
+                .until(() -> teamIds().size() == log.events(onlyIncident()).size());
         assertThat(header(robot)).isEqualTo("team log: up to date");
         int sent = teamIds().size();
 
         POSTGRES.stop();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#run-next");
-        Awaitility.await().until(() -> TestWindows.find(robot, "#tick-bar", javafx.scene.Node.class).isVisible());
+        Awaitility.await()
+                .until(() -> TestWindows.find(robot, "#tick-bar", javafx.scene.Node.class)
+                        .isVisible());
         robot.clickOn("#tick-note").write("written while the team log is down").type(KeyCode.ENTER);
-        Awaitility.await().until(() -> log.events(onlyIncident()).stream().anyMatch(e -> e.payload().contains("written while")));
+        Awaitility.await()
+                .until(() -> log.events(onlyIncident()).stream()
+                        .anyMatch(e -> e.payload().contains("written while")));
         int waiting = log.events(onlyIncident()).size() - sent;
-        Awaitility.await().atMost(CATCH_UP).until(() -> header(robot).equals("team log offline, " + waiting + " events waiting"));
+        Awaitility.await()
+                .atMost(CATCH_UP)
+                .until(() -> header(robot).equals("team log offline, " + waiting + " events waiting"));
 
         POSTGRES.start();
         Awaitility.await().atMost(CATCH_UP).until(() -> header(robot).equals("team log: up to date"));
-        assertThat(teamIds()).containsExactlyElementsOf(log.events(onlyIncident()).stream().map(IncidentEvent::hash).toList());
+        assertThat(teamIds())
+                .containsExactlyElementsOf(log.events(onlyIncident()).stream()
+                        .map(IncidentEvent::hash)
+                        .toList());
         assertThat(header(robot)).doesNotContain(POSTGRES.password());
     }
 }

@@ -18,8 +18,7 @@ final class TestWindows {
     /** The window's task runner, as the app builds it: a worker pool, results on the FX thread. */
     static final TaskRunner TASKS = new FxTaskRunner();
 
-    private TestWindows() {
-    }
+    private TestWindows() {}
 
     /**
      * The node with this id, looked up on the FX thread: a lookup from the test's thread walks the
@@ -27,7 +26,8 @@ final class TestWindows {
      */
     static <T extends Node> T find(FxRobot robot, String id, Class<T> type) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(type)).get();
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(type))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("looking up " + id, e);
         }
@@ -36,7 +36,8 @@ final class TestWindows {
     /** Whether a node with this id is in a window, asked on the FX thread. */
     static boolean present(FxRobot robot, String id) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().isPresent()).get();
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().isPresent())
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("looking up " + id, e);
         }
@@ -46,7 +47,9 @@ final class TestWindows {
     static String text(FxRobot robot, String id) {
         try {
             return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(TextFlow.class).getChildren().stream()
-                    .map(node -> ((Text) node).getText()).collect(Collectors.joining())).get();
+                            .map(node -> ((Text) node).getText())
+                            .collect(Collectors.joining()))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("reading " + id, e);
         }

@@ -71,40 +71,67 @@ class WindowAndTerminalTest {
 
     @Test
     void theWindowFollowsTheTerminalSaysWhoDrivesAndTakesItOver(FxRobot robot) throws Exception {
-        try (TerminalChild terminal = TerminalChild.drpilot("run", "recovery-checklist", "--log", dir.resolve("log").toString());
-             FxThreadWatch watch = new FxThreadWatch()) {
+        try (TerminalChild terminal = TerminalChild.drpilot(
+                        "run", "recovery-checklist", "--log", dir.resolve("log").toString());
+                FxThreadWatch watch = new FxThreadWatch()) {
             terminal.awaitLine("Which architecture, which services");
             log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob");
-            var runbooks = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
-            UiBackend backend = new UiBackend(runbooks, log, DrPilotServices.fromEnvironment().engine(log, new AwsClients(AwsSettings.of(null, "us-west-2", null)),
-                    new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))), dir.resolve("exports"), () -> "no AWS in this test");
+            var runbooks = new RunbookLoader(ActionCatalog.builtIn())
+                    .load(List.of(Path.of("runbooks")))
+                    .runbooks();
+            UiBackend backend = new UiBackend(
+                    runbooks,
+                    log,
+                    DrPilotServices.fromEnvironment()
+                            .engine(
+                                    log,
+                                    new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                                    new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null))),
+                    dir.resolve("exports"),
+                    () -> "no AWS in this test");
             WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
-            Awaitility.await().until(() -> find(robot, "#unfinished", Node.class).isVisible());
+            Awaitility.await()
+                    .until(() -> find(robot, "#unfinished", Node.class).isVisible());
             robot.clickOn("#resume-unfinished");
             Awaitility.await().until(() -> TestWindows.present(robot, "#incident-view"));
 
-            Awaitility.await().until(() -> find(robot, "#driver-banner", Node.class).isVisible());
-            assertThat(find(robot, "#driver-banner-text", Label.class).getText()).startsWith("Driven by " + System.getProperty("user.name") + " on ")
+            Awaitility.await()
+                    .until(() -> find(robot, "#driver-banner", Node.class).isVisible());
+            assertThat(find(robot, "#driver-banner-text", Label.class).getText())
+                    .startsWith("Driven by " + System.getProperty("user.name") + " on ")
                     .contains("(pid " + terminal.pid() + ") since ");
-            assertThat(find(robot, "#take-over", Button.class).getText()).startsWith("Take over from " + System.getProperty("user.name") + "@");
+            assertThat(find(robot, "#take-over", Button.class).getText())
+                    .startsWith("Take over from " + System.getProperty("user.name") + "@");
             assertThat(find(robot, "#run-next", Button.class).isDisabled()).isTrue();
             assertThat(find(robot, "#run-step", Button.class).isDisabled()).isTrue();
-            robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
-            Awaitility.await().until(() -> find(robot, "#action-problem", Label.class).getText().contains("(pid " + terminal.pid() + ")"));
-            assertThat(find(robot, "#action-problem", Label.class).getText()).contains(" is driven by ").contains("take it over");
+            robot.press(KeyCode.CONTROL)
+                    .press(KeyCode.ENTER)
+                    .release(KeyCode.ENTER)
+                    .release(KeyCode.CONTROL);
+            Awaitility.await()
+                    .until(() -> find(robot, "#action-problem", Label.class)
+                            .getText()
+                            .contains("(pid " + terminal.pid() + ")"));
+            assertThat(find(robot, "#action-problem", Label.class).getText())
+                    .contains(" is driven by ")
+                    .contains("take it over");
 
             robot.clickOn("#note-text").write("bridge call open").type(KeyCode.ENTER);
             terminal.answer("scope: Druid only");
             TableView<?> steps = find(robot, "#steps", TableView.class);
             Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> state(steps, 0) == StepState.SUCCEEDED);
             ListView<?> logList = find(robot, "#log-list", ListView.class);
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> logList.getItems().stream()
-                    .anyMatch(e -> ((IncidentEvent) e).payload().contains("scope: Druid only")));
-            assertThat(logList.getItems()).anyMatch(e -> ((IncidentEvent) e).payload().contains("bridge call open"));
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> logList.getItems().stream()
+                            .anyMatch(e -> ((IncidentEvent) e).payload().contains("scope: Druid only")));
+            assertThat(logList.getItems())
+                    .anyMatch(e -> ((IncidentEvent) e).payload().contains("bridge call open"));
             terminal.awaitLine("Page the on-call engineers");
 
             robot.clickOn("#take-over");
-            Awaitility.await().until(() -> !find(robot, "#driver-banner", Node.class).isVisible());
+            Awaitility.await()
+                    .until(() -> !find(robot, "#driver-banner", Node.class).isVisible());
             terminal.awaitLine("over: this terminal no longer drives it.");
             Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> state(steps, 1) == StepState.CANCELLED);
             WaitForAsyncUtils.asyncFx(() -> steps.getSelectionModel().select(1)).get();
@@ -117,11 +144,17 @@ class WindowAndTerminalTest {
             assertThat(terminal.exitStatus()).isEqualTo(3);
             String id = log.incidents().getFirst().id();
             List<IncidentEvent> events = log.events(id);
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.INCIDENT_TAKEN_OVER).singleElement()
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.INCIDENT_TAKEN_OVER)
+                    .singleElement()
                     .satisfies(e -> assertThat(e.actor()).isEqualTo("bob"));
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).extracting(IncidentEvent::stepId)
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED)
+                    .extracting(IncidentEvent::stepId)
                     .containsExactly("identify-scope", "activate-team");
-            assertThat(watch.blockingSeen()).as("the FX thread never waits on the log").isEmpty();
+            assertThat(watch.blockingSeen())
+                    .as("the FX thread never waits on the log")
+                    .isEmpty();
             robot.clickOn("#back-to-start");
             Awaitility.await().until(() -> log.drivers().driver(id).isEmpty());
         }

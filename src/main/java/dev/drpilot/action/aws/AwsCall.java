@@ -11,11 +11,16 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** One AWS API call of an action: logged with its request id, its failure put in the operator's words. */
 final class AwsCall {
 
-    private AwsCall() {
-    }
+    private AwsCall() {}
 
-    static <R extends AwsResponse> R run(ActionContext context, AwsClients clients, String service, String operation,
-                                         String permission, Supplier<R> call) throws ActionException {
+    static <R extends AwsResponse> R run(
+            ActionContext context,
+            AwsClients clients,
+            String service,
+            String operation,
+            String permission,
+            Supplier<R> call)
+            throws ActionException {
         clients.checkIdentity(context);
         return unchecked(context, clients.settings(), service, operation, permission, call);
     }
@@ -24,8 +29,13 @@ final class AwsCall {
      * A read of something that may not exist (a read-back after a change): empty when AWS answers
      * that it is not there, the other failures as {@link #run}.
      */
-    static <R extends AwsResponse> Optional<R> ifFound(ActionContext context, AwsClients clients, String service,
-                                                              String operation, String permission, Supplier<R> call)
+    static <R extends AwsResponse> Optional<R> ifFound(
+            ActionContext context,
+            AwsClients clients,
+            String service,
+            String operation,
+            String permission,
+            Supplier<R> call)
             throws ActionException {
         clients.checkIdentity(context);
         try {
@@ -49,8 +59,14 @@ final class AwsCall {
     }
 
     /** A call made without the identity check (the check's own STS call). */
-    static <R extends AwsResponse> R unchecked(ActionContext context, AwsSettings settings, String service, String operation,
-                                               String permission, Supplier<R> call) throws ActionException {
+    static <R extends AwsResponse> R unchecked(
+            ActionContext context,
+            AwsSettings settings,
+            String service,
+            String operation,
+            String permission,
+            Supplier<R> call)
+            throws ActionException {
         try {
             R response = call.get();
             context.apiCall(service, operation, response.responseMetadata().requestId());

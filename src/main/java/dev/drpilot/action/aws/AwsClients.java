@@ -47,10 +47,13 @@ public final class AwsClients implements AutoCloseable {
      * The engine retries transient failures itself, with each retry logged, so the SDK does not.
      */
     @SuppressWarnings("unchecked")
-    public <C extends SdkClient, B extends AwsClientBuilder<B, C>> C get(Class<C> type, Supplier<B> builder, String region) {
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C>> C get(
+            Class<C> type, Supplier<B> builder, String region) {
         String inRegion = regionOrDefault(region);
         return (C) clients.computeIfAbsent(type.getName() + "@" + inRegion, key -> {
-            B b = builder.get().region(Region.of(inRegion)).credentialsProvider(settings.credentials())
+            B b = builder.get()
+                    .region(Region.of(inRegion))
+                    .credentialsProvider(settings.credentials())
                     .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()));
             if (settings.endpoint() != null) b.endpointOverride(settings.endpoint());
             return b.build();
@@ -69,14 +72,16 @@ public final class AwsClients implements AutoCloseable {
      */
     void checkIdentity(ActionContext context) throws ActionException {
         Instant now = context.clock().instant();
-        if (pinnedAccount != null && checkedAt != null && Duration.between(checkedAt, now).compareTo(recheckEvery) < 0) return;
+        if (pinnedAccount != null
+                && checkedAt != null
+                && Duration.between(checkedAt, now).compareTo(recheckEvery) < 0) return;
         checkIdentity(context, null);
     }
 
     synchronized GetCallerIdentityResponse checkIdentity(ActionContext context, String region) throws ActionException {
         StsClient sts = get(StsClient.class, StsClient::builder, region);
-        GetCallerIdentityResponse who = AwsCall.unchecked(context, settings, "STS", "GetCallerIdentity", "none (always allowed)",
-                sts::getCallerIdentity);
+        GetCallerIdentityResponse who = AwsCall.unchecked(
+                context, settings, "STS", "GetCallerIdentity", "none (always allowed)", sts::getCallerIdentity);
         checkedAt = context.clock().instant();
         if (pinnedAccount == null) {
             pinnedAccount = who.account();
@@ -85,7 +90,8 @@ public final class AwsClients implements AutoCloseable {
         } else if (!pinnedAccount.equals(who.account())) {
             throw ActionException.permanent("This incident is pinned to AWS account " + pinnedAccount + " (" + pinnedArn
                     + "), but your credentials now act as " + who.arn() + " in account " + who.account()
-                    + ". Switch back to the profile of account " + pinnedAccount + " (" + settings.loginCommand() + ") before running this step.");
+                    + ". Switch back to the profile of account " + pinnedAccount + " (" + settings.loginCommand()
+                    + ") before running this step.");
         }
         return who;
     }
@@ -93,10 +99,13 @@ public final class AwsClients implements AutoCloseable {
     /** Who the credentials act as, for the settings screen: "ARN in account N", or what to do about it, in words. */
     public String whoAmI() {
         try {
-            GetCallerIdentityResponse who = get(StsClient.class, StsClient::builder, null).getCallerIdentity();
-            return who.arn() + " in account " + who.account() + (settings.profile() == null ? "" : " (profile " + settings.profile() + ")");
+            GetCallerIdentityResponse who =
+                    get(StsClient.class, StsClient::builder, null).getCallerIdentity();
+            return who.arn() + " in account " + who.account()
+                    + (settings.profile() == null ? "" : " (profile " + settings.profile() + ")");
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            return AwsErrors.translate(e, "STS GetCallerIdentity", "none (always allowed)", settings).getMessage();
+            return AwsErrors.translate(e, "STS GetCallerIdentity", "none (always allowed)", settings)
+                    .getMessage();
         }
     }
 

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,12 +44,15 @@ public final class CognitoExportUsers implements Action {
         try {
             body = JSON.writeValueAsBytes(Map.of("UserPoolId", pool, "Users", users));
         } catch (JsonProcessingException e) {
-            throw new ActionException("Could not write the export of " + pool + ": " + e.getOriginalMessage(), false, e);
+            throw new ActionException(
+                    "Could not write the export of " + pool + ": " + e.getOriginalMessage(), false, e);
         }
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
         String checked = S3Upload.bytes(context, clients, s3, bucket, key, "application/json", body);
         String uri = "s3://" + bucket + "/" + key;
-        return ActionResult.checked("Exported " + users.size() + " user(s) of " + pool + " to " + uri, Map.of("uri", uri, "count", users.size()),
+        return ActionResult.checked(
+                "Exported " + users.size() + " user(s) of " + pool + " to " + uri,
+                Map.of("uri", uri, "count", users.size()),
                 checked);
     }
 }

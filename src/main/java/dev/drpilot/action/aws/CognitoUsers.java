@@ -14,16 +14,22 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 /** Every user of a Cognito pool, page after page, as plain maps (username, status, attributes). */
 final class CognitoUsers {
 
-    private CognitoUsers() {
-    }
+    private CognitoUsers() {}
 
-    static List<Map<String, Object>> all(ActionContext context, AwsClients clients, String poolId, String region) throws ActionException {
-        CognitoIdentityProviderClient cognito = clients.get(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, region);
+    static List<Map<String, Object>> all(ActionContext context, AwsClients clients, String poolId, String region)
+            throws ActionException {
+        CognitoIdentityProviderClient cognito =
+                clients.get(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, region);
         List<Map<String, Object>> users = new ArrayList<>();
         String token = null;
         do {
             String page = token;
-            ListUsersResponse response = AwsCall.run(context, clients, "Cognito", "ListUsers", "cognito-idp:ListUsers",
+            ListUsersResponse response = AwsCall.run(
+                    context,
+                    clients,
+                    "Cognito",
+                    "ListUsers",
+                    "cognito-idp:ListUsers",
                     () -> cognito.listUsers(r -> r.userPoolId(poolId).paginationToken(page)));
             for (UserType user : response.users()) users.add(describe(user));
             context.progress(users.size() + " user(s) read", null);

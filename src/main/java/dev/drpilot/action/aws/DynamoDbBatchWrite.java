@@ -49,7 +49,8 @@ public final class DynamoDbBatchWrite implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String table = args.required("table");
         List<Map<String, AttributeValue>> items = items(values, args.text("itemsFile"));
@@ -57,33 +58,43 @@ public final class DynamoDbBatchWrite implements Action {
         if (requestFile != null) writeRequestFiles(table, items, Path.of(requestFile));
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
         List<WriteRequest> pending = new ArrayList<>();
-        items.forEach(item -> pending.add(WriteRequest.builder().putRequest(p -> p.item(item)).build()));
+        items.forEach(item ->
+                pending.add(WriteRequest.builder().putRequest(p -> p.item(item)).build()));
         int written = write(context, dynamo, table, pending);
         return readBack(context, dynamo, table, items, written);
     }
 
-    private static List<Map<String, AttributeValue>> items(Map<String, Object> values, String itemsFile) throws ActionException {
+    private static List<Map<String, AttributeValue>> items(Map<String, Object> values, String itemsFile)
+            throws ActionException {
         Object given;
         if (itemsFile != null) {
             try {
-                given = JSON.readValue(Files.readAllBytes(Path.of(itemsFile)), new TypeReference<Map<String, Object>>() { }).get("Items");
+                given = JSON.readValue(
+                                Files.readAllBytes(Path.of(itemsFile)), new TypeReference<Map<String, Object>>() {})
+                        .get("Items");
             } catch (NoSuchFileException e) {
-                throw ActionException.permanent("The items file " + itemsFile + " does not exist: run the scan step that writes it first");
+                throw ActionException.permanent(
+                        "The items file " + itemsFile + " does not exist: run the scan step that writes it first");
             } catch (IOException e) {
-                throw ActionException.permanent("Cannot read the items file " + itemsFile + ": it is not the JSON a scan writes ({\"Items\": [...]})");
+                throw ActionException.permanent("Cannot read the items file " + itemsFile
+                        + ": it is not the JSON a scan writes ({\"Items\": [...]})");
             }
         } else {
             given = values.get("items");
         }
         if (!(given instanceof List<?> list)) {
-            throw ActionException.permanent("items: give the items to write (the file a scan step saved, as itemsFile)");
+            throw ActionException.permanent(
+                    "items: give the items to write (the file a scan step saved, as itemsFile)");
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> item)) throw ActionException.permanent("item " + (i + 1) + " is not an item (a map of attributes)");
+            if (!(list.get(i) instanceof Map<?, ?> item))
+                throw ActionException.permanent("item " + (i + 1) + " is not an item (a map of attributes)");
             if (JSON.valueToTree(item).toString().contains(REDACTED)) {
-                throw ActionException.permanent("Item " + (i + 1) + " holds a value redacted in the incident log: writing it would put '"
-                        + REDACTED + "' into the table. Write the items from the file the scan saved (itemsFile), not from the log.");
+                throw ActionException.permanent(
+                        "Item " + (i + 1) + " holds a value redacted in the incident log: writing it would put '"
+                                + REDACTED
+                                + "' into the table. Write the items from the file the scan saved (itemsFile), not from the log.");
             }
             try {
                 @SuppressWarnings("unchecked")
@@ -97,7 +108,8 @@ public final class DynamoDbBatchWrite implements Action {
     }
 
     /** The files `aws dynamodb batch-write-item --request-items file://...` takes: 25 items each, the first named as given. */
-    private static void writeRequestFiles(String table, List<Map<String, AttributeValue>> items, Path first) throws ActionException {
+    private static void writeRequestFiles(String table, List<Map<String, AttributeValue>> items, Path first)
+            throws ActionException {
         for (int i = 0, n = 1; i < Math.max(1, items.size()); i += BATCH, n++) {
             List<Map<String, Object>> requests = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(i, Math.min(i + BATCH, items.size()))) {
@@ -105,10 +117,11 @@ public final class DynamoDbBatchWrite implements Action {
             }
             Path file = n == 1 ? first : numbered(first, n);
             try {
-                PrivateFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of(table, requests)));
+                PrivateFiles.write(
+                        file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of(table, requests)));
             } catch (IOException e) {
-                throw ActionException.permanent("Cannot write " + file + " (" + e.getMessage() + "): free some space or fix the folder's"
-                        + " permissions, then retry this step");
+                throw ActionException.permanent("Cannot write " + file + " (" + e.getMessage()
+                        + "): free some space or fix the folder's" + " permissions, then retry this step");
             }
         }
     }
@@ -126,14 +139,20 @@ public final class DynamoDbBatchWrite implements Action {
         int written = 0;
         for (int round = 0; !pending.isEmpty(); round++) {
             if (round == ROUNDS) {
-                throw ActionException.permanent(pending.size() + " of " + total + " items still unprocessed after " + ROUNDS
-                        + " rounds (the table's write capacity?); retry this step to write the rest");
+                throw ActionException.permanent(pending.size() + " of " + total + " items still unprocessed after "
+                        + ROUNDS + " rounds (the table's write capacity?); retry this step to write the rest");
             }
             List<WriteRequest> unprocessed = new ArrayList<>();
             for (int i = 0; i < pending.size(); i += BATCH) {
                 List<WriteRequest> batch = pending.subList(i, Math.min(i + BATCH, pending.size()));
-                Map<String, List<WriteRequest>> left = AwsCall.run(context, clients, "DynamoDB", "BatchWriteItem", "dynamodb:BatchWriteItem",
-                        () -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, batch)))).unprocessedItems();
+                Map<String, List<WriteRequest>> left = AwsCall.run(
+                                context,
+                                clients,
+                                "DynamoDB",
+                                "BatchWriteItem",
+                                "dynamodb:BatchWriteItem",
+                                () -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, batch))))
+                        .unprocessedItems();
                 List<WriteRequest> notWritten = left == null ? List.of() : left.getOrDefault(table, List.of());
                 unprocessed.addAll(notWritten);
                 written += batch.size() - notWritten.size();
@@ -149,10 +168,25 @@ public final class DynamoDbBatchWrite implements Action {
     }
 
     /** The post-condition: every item reads back by its key (a consistent read) with every attribute equal. */
-    private ActionResult readBack(ActionContext context, DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items,
-                                  int written) throws ActionException {
-        List<String> keyNames = AwsCall.run(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
-                () -> dynamo.describeTable(r -> r.tableName(table))).table().keySchema().stream().map(KeySchemaElement::attributeName).toList();
+    private ActionResult readBack(
+            ActionContext context,
+            DynamoDbClient dynamo,
+            String table,
+            List<Map<String, AttributeValue>> items,
+            int written)
+            throws ActionException {
+        List<String> keyNames = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "DescribeTable",
+                        "dynamodb:DescribeTable",
+                        () -> dynamo.describeTable(r -> r.tableName(table)))
+                .table()
+                .keySchema()
+                .stream()
+                .map(KeySchemaElement::attributeName)
+                .toList();
         List<String> problems = new ArrayList<>();
         int attributes = 0;
         String lastKey = null;
@@ -160,7 +194,12 @@ public final class DynamoDbBatchWrite implements Action {
             Map<String, AttributeValue> key = new LinkedHashMap<>();
             keyNames.forEach(name -> key.put(name, item.get(name)));
             lastKey = describe(key);
-            GetItemResponse found = AwsCall.run(context, clients, "DynamoDB", "GetItem", "dynamodb:GetItem",
+            GetItemResponse found = AwsCall.run(
+                    context,
+                    clients,
+                    "DynamoDB",
+                    "GetItem",
+                    "dynamodb:GetItem",
                     () -> dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)));
             if (!found.hasItem() || found.item().isEmpty()) {
                 problems.add("item " + lastKey + " is not in " + table);
@@ -171,21 +210,24 @@ public final class DynamoDbBatchWrite implements Action {
             attributes += item.size();
         }
         if (!problems.isEmpty()) {
-            throw ActionException.permanent("Wrote " + written + " item(s) into " + table + " but the read-back does not match: "
-                    + String.join("; ", problems.size() > 5 ? problems.subList(0, 5) : problems)
-                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : "")
-                    + ". Something else is writing these items: find it, then retry this step.");
+            throw ActionException.permanent(
+                    "Wrote " + written + " item(s) into " + table + " but the read-back does not match: "
+                            + String.join("; ", problems.size() > 5 ? problems.subList(0, 5) : problems)
+                            + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : "")
+                            + ". Something else is writing these items: find it, then retry this step.");
         }
         String checked = items.size() == 1
                 ? "item " + lastKey + " read back, " + attributes + " attributes equal"
                 : items.size() + " items read back by key, " + attributes + " attributes equal";
-        return ActionResult.checked("Wrote " + written + " item(s) into " + table, Map.of("written", written, "count", written), checked);
+        return ActionResult.checked(
+                "Wrote " + written + " item(s) into " + table, Map.of("written", written, "count", written), checked);
     }
 
     /** An item's key for a message: its key attributes' values, which identify it (the other attributes are never shown). */
     private static String describe(Map<String, AttributeValue> key) {
         List<String> parts = new ArrayList<>();
-        key.forEach((name, value) -> parts.add(value == null ? name + "=?" : value.s() != null ? value.s() : value.n() != null ? value.n() : name));
+        key.forEach((name, value) -> parts.add(
+                value == null ? name + "=?" : value.s() != null ? value.s() : value.n() != null ? value.n() : name));
         return String.join("/", parts);
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,16 +33,32 @@ public final class DynamoDbDeleteTable implements Action {
         Args args = new Args(values);
         String table = args.required("table");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        AwsCall.run(context, clients, "DynamoDB", "DeleteTable", "dynamodb:DeleteTable", () -> dynamo.deleteTable(r -> r.tableName(table)));
-        Optional<TableDescription> left = AwsCall.ifFound(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
-                () -> dynamo.describeTable(r -> r.tableName(table))).map(DescribeTableResponse::table);
+        AwsCall.run(
+                context,
+                clients,
+                "DynamoDB",
+                "DeleteTable",
+                "dynamodb:DeleteTable",
+                () -> dynamo.deleteTable(r -> r.tableName(table)));
+        Optional<TableDescription> left = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "DescribeTable",
+                        "dynamodb:DescribeTable",
+                        () -> dynamo.describeTable(r -> r.tableName(table)))
+                .map(DescribeTableResponse::table);
         String status = left.map(TableDescription::tableStatusAsString).orElse("DELETED");
         if (!"DELETED".equals(status) && !"DELETING".equals(status)) {
             throw ActionException.permanent("Expected table " + table + " gone or DELETING, found it " + status
                     + ": something created it again right after the delete. Find what did, then retry this step.");
         }
         context.statusChange(table, status);
-        return ActionResult.checked("Deleting " + table, Map.of("status", status),
-                left.isEmpty() ? "table " + table + " is gone (DescribeTable: not found)" : "table " + table + " reads DELETING (DescribeTable)");
+        return ActionResult.checked(
+                "Deleting " + table,
+                Map.of("status", status),
+                left.isEmpty()
+                        ? "table " + table + " is gone (DescribeTable: not found)"
+                        : "table " + table + " reads DELETING (DescribeTable)");
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,16 +29,26 @@ public final class DynamoDbDescribeContinuousBackups implements Action {
         Args args = new Args(values);
         String table = args.required("table");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        PointInTimeRecoveryDescription pitr = AwsCall.run(context, clients, "DynamoDB", "DescribeContinuousBackups",
-                "dynamodb:DescribeContinuousBackups", () -> dynamo.describeContinuousBackups(r -> r.tableName(table)))
-                .continuousBackupsDescription().pointInTimeRecoveryDescription();
+        PointInTimeRecoveryDescription pitr = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "DescribeContinuousBackups",
+                        "dynamodb:DescribeContinuousBackups",
+                        () -> dynamo.describeContinuousBackups(r -> r.tableName(table)))
+                .continuousBackupsDescription()
+                .pointInTimeRecoveryDescription();
         Map<String, Object> out = new LinkedHashMap<>();
         String status = pitr == null ? "DISABLED" : pitr.pointInTimeRecoveryStatusAsString();
         out.put("pitrStatus", status);
-        if (pitr != null && pitr.earliestRestorableDateTime() != null) out.put("earliestRestorableTime", pitr.earliestRestorableDateTime().toString());
-        if (pitr != null && pitr.latestRestorableDateTime() != null) out.put("latestRestorableTime", pitr.latestRestorableDateTime().toString());
+        if (pitr != null && pitr.earliestRestorableDateTime() != null)
+            out.put("earliestRestorableTime", pitr.earliestRestorableDateTime().toString());
+        if (pitr != null && pitr.latestRestorableDateTime() != null)
+            out.put("latestRestorableTime", pitr.latestRestorableDateTime().toString());
         String window = out.containsKey("earliestRestorableTime")
-                ? ", restorable from " + out.get("earliestRestorableTime") + " to " + out.getOrDefault("latestRestorableTime", "now") : "";
+                ? ", restorable from " + out.get("earliestRestorableTime") + " to "
+                        + out.getOrDefault("latestRestorableTime", "now")
+                : "";
         return ActionResult.of("Point-in-time recovery of " + table + ": " + status + window, out);
     }
 }

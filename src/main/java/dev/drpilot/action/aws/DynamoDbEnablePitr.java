@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
@@ -31,25 +31,43 @@ public final class DynamoDbEnablePitr implements Action {
         Args args = new Args(values);
         String table = args.required("table");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        String status = AwsCall.run(context, clients, "DynamoDB", "UpdateContinuousBackups", "dynamodb:UpdateContinuousBackups",
-                () -> dynamo.updateContinuousBackups(r -> r.tableName(table).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))))
-                .continuousBackupsDescription().pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString();
+        String status = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "UpdateContinuousBackups",
+                        "dynamodb:UpdateContinuousBackups",
+                        () -> dynamo.updateContinuousBackups(r -> r.tableName(table)
+                                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))))
+                .continuousBackupsDescription()
+                .pointInTimeRecoveryDescription()
+                .pointInTimeRecoveryStatusAsString();
         context.statusChange(table + " point-in-time recovery", status);
         return readBack(context, dynamo, table);
     }
 
     /** The post-condition: the table's continuous backups read back with point-in-time recovery ENABLED. */
     private ActionResult readBack(ActionContext context, DynamoDbClient dynamo, String table) throws ActionException {
-        PointInTimeRecoveryDescription pitr = AwsCall.run(context, clients, "DynamoDB", "DescribeContinuousBackups",
-                "dynamodb:DescribeContinuousBackups", () -> dynamo.describeContinuousBackups(r -> r.tableName(table)))
-                .continuousBackupsDescription().pointInTimeRecoveryDescription();
+        PointInTimeRecoveryDescription pitr = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "DescribeContinuousBackups",
+                        "dynamodb:DescribeContinuousBackups",
+                        () -> dynamo.describeContinuousBackups(r -> r.tableName(table)))
+                .continuousBackupsDescription()
+                .pointInTimeRecoveryDescription();
         String status = pitr == null ? "DISABLED" : pitr.pointInTimeRecoveryStatusAsString();
         if (!"ENABLED".equals(status)) {
-            throw ActionException.permanent("Expected point-in-time recovery of " + table + " ENABLED, found " + status
-                    + ": something turned it off again (an infrastructure-as-code run?). Stop it, then retry this step.");
+            throw ActionException.permanent(
+                    "Expected point-in-time recovery of " + table + " ENABLED, found " + status
+                            + ": something turned it off again (an infrastructure-as-code run?). Stop it, then retry this step.");
         }
         String checked = "point-in-time recovery of " + table + " reads ENABLED (DescribeContinuousBackups)"
-                + (pitr.latestRestorableDateTime() == null ? "" : ", restorable up to " + pitr.latestRestorableDateTime());
-        return ActionResult.checked("Point-in-time recovery of " + table + ": " + status, Map.of("pitrStatus", status), checked);
+                + (pitr.latestRestorableDateTime() == null
+                        ? ""
+                        : ", restorable up to " + pitr.latestRestorableDateTime());
+        return ActionResult.checked(
+                "Point-in-time recovery of " + table + ": " + status, Map.of("pitrStatus", status), checked);
     }
 }

@@ -42,41 +42,64 @@ public final class DynamoDbFindDeleted implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String side = args.required("sideTable");
         String live = args.required("table");
         String file = args.required("file");
         Set<String> ids = ids(args.text("ids"));
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        List<String> keyNames = AwsCall.run(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
-                () -> dynamo.describeTable(r -> r.tableName(live))).table().keySchema().stream().map(KeySchemaElement::attributeName).toList();
+        List<String> keyNames = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "DescribeTable",
+                        "dynamodb:DescribeTable",
+                        () -> dynamo.describeTable(r -> r.tableName(live)))
+                .table()
+                .keySchema()
+                .stream()
+                .map(KeySchemaElement::attributeName)
+                .toList();
         List<Map<String, AttributeValue>> candidates = new ArrayList<>();
         for (Map<String, AttributeValue> item : scan(context, dynamo, side)) {
             if (ids.isEmpty() || ids.contains(keyText(item.get(keyNames.get(0))))) candidates.add(item);
         }
-        Set<Map<String, AttributeValue>> present = new DynamoDbKeyReads(clients, context, dynamo).present(live, keyNames, candidates);
+        Set<Map<String, AttributeValue>> present =
+                new DynamoDbKeyReads(clients, context, dynamo).present(live, keyNames, candidates);
         List<Map<String, Object>> missing = new ArrayList<>();
         for (Map<String, AttributeValue> item : candidates) {
             if (!present.contains(DynamoDbKeyReads.key(item, keyNames))) missing.add(DynamoJson.toJson(item));
         }
         save(Path.of(file), missing);
         String scope = ids.isEmpty() ? "" : " among the " + ids.size() + " id(s) given";
-        return ActionResult.of(missing.size() + " item(s) of " + side + " are missing from " + live + scope + ", saved to " + file
-                + " (readable by you alone)", Map.of("items", missing, "count", missing.size(), "file", file));
+        return ActionResult.of(
+                missing.size() + " item(s) of " + side + " are missing from " + live + scope + ", saved to " + file
+                        + " (readable by you alone)",
+                Map.of("items", missing, "count", missing.size(), "file", file));
     }
 
     private static Set<String> ids(String given) {
         if (given == null || given.isBlank()) return Set.of();
-        return new HashSet<>(Arrays.stream(given.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        return new HashSet<>(Arrays.stream(given.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
     }
 
-    private List<Map<String, AttributeValue>> scan(ActionContext context, DynamoDbClient dynamo, String table) throws ActionException {
+    private List<Map<String, AttributeValue>> scan(ActionContext context, DynamoDbClient dynamo, String table)
+            throws ActionException {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            ScanResponse page = AwsCall.run(context, clients, "DynamoDB", "Scan", "dynamodb:Scan",
+            ScanResponse page = AwsCall.run(
+                    context,
+                    clients,
+                    "DynamoDB",
+                    "Scan",
+                    "dynamodb:Scan",
                     () -> dynamo.scan(r -> r.tableName(table).exclusiveStartKey(from)));
             items.addAll(page.items());
             context.progress("Read " + items.size() + " item(s) of " + table, null);

@@ -30,17 +30,28 @@ final class DynamoDbKeyReads {
     }
 
     /** The keys of the given items (only their key attributes count) that the table has. */
-    Set<Map<String, AttributeValue>> present(String table, List<String> keyNames, List<Map<String, AttributeValue>> items)
+    Set<Map<String, AttributeValue>> present(
+            String table, List<String> keyNames, List<Map<String, AttributeValue>> items)
             throws ActionException, InterruptedException {
         Set<Map<String, AttributeValue>> present = new HashSet<>();
         for (int i = 0; i < items.size(); i += BATCH_GET) {
             List<Map<String, AttributeValue>> keys = items.subList(i, Math.min(i + BATCH_GET, items.size())).stream()
-                    .map(item -> key(item, keyNames)).distinct().toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    .map(item -> key(item, keyNames))
+                    .distinct()
+                    .toList();
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             for (int round = 0; !pending.isEmpty(); round++) {
-                if (round == ROUNDS) throw ActionException.transientFailure("DynamoDB kept keys of " + table + " unprocessed: retrying");
+                if (round == ROUNDS)
+                    throw ActionException.transientFailure("DynamoDB kept keys of " + table + " unprocessed: retrying");
                 Map<String, KeysAndAttributes> ask = pending;
-                BatchGetItemResponse got = AwsCall.run(context, clients, "DynamoDB", "BatchGetItem", "dynamodb:BatchGetItem",
+                BatchGetItemResponse got = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "BatchGetItem",
+                        "dynamodb:BatchGetItem",
                         () -> dynamo.batchGetItem(r -> r.requestItems(ask)));
                 got.responses().getOrDefault(table, List.of()).forEach(item -> present.add(key(item, keyNames)));
                 pending = got.hasUnprocessedKeys() ? got.unprocessedKeys() : Map.of();

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,15 +37,32 @@ public final class DynamoDbListBackups implements Action {
         String start = null;
         do {
             String from = start;
-            ListBackupsResponse page = AwsCall.run(context, clients, "DynamoDB", "ListBackups", "dynamodb:ListBackups",
+            ListBackupsResponse page = AwsCall.run(
+                    context,
+                    clients,
+                    "DynamoDB",
+                    "ListBackups",
+                    "dynamodb:ListBackups",
                     () -> dynamo.listBackups(r -> r.tableName(table).exclusiveStartBackupArn(from)));
             backups.addAll(page.backupSummaries());
             start = page.lastEvaluatedBackupArn();
         } while (start != null);
-        backups.sort(Comparator.comparing(BackupSummary::backupCreationDateTime, Comparator.nullsLast(Comparator.reverseOrder())));
+        backups.sort(Comparator.comparing(
+                BackupSummary::backupCreationDateTime, Comparator.nullsLast(Comparator.reverseOrder())));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("backups", backups.stream().map(b -> Map.of("name", b.backupName(), "arn", b.backupArn(),
-                "status", String.valueOf(b.backupStatusAsString()), "created", String.valueOf(b.backupCreationDateTime()))).toList());
+        out.put(
+                "backups",
+                backups.stream()
+                        .map(b -> Map.of(
+                                "name",
+                                b.backupName(),
+                                "arn",
+                                b.backupArn(),
+                                "status",
+                                String.valueOf(b.backupStatusAsString()),
+                                "created",
+                                String.valueOf(b.backupCreationDateTime())))
+                        .toList());
         out.put("count", backups.size());
         if (!backups.isEmpty()) out.put("latestBackupArn", backups.get(0).backupArn());
         return ActionResult.of(backups.size() + " backup(s) of " + table, out);

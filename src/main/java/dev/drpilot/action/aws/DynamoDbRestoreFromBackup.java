@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.RestoreSummary;
@@ -33,10 +33,21 @@ public final class DynamoDbRestoreFromBackup implements Action {
         String backup = args.required("backupArn");
         String target = args.required("target");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
-        TableDescription table = AwsCall.run(context, clients, "DynamoDB", "RestoreTableFromBackup", "dynamodb:RestoreTableFromBackup",
-                () -> dynamo.restoreTableFromBackup(r -> r.backupArn(backup).targetTableName(target))).tableDescription();
+        TableDescription table = AwsCall.run(
+                        context,
+                        clients,
+                        "DynamoDB",
+                        "RestoreTableFromBackup",
+                        "dynamodb:RestoreTableFromBackup",
+                        () -> dynamo.restoreTableFromBackup(
+                                r -> r.backupArn(backup).targetTableName(target)))
+                .tableDescription();
         context.statusChange(target, table.tableStatusAsString());
-        String checked = DynamoDbRestoredTable.readBack(clients, context, dynamo, target, backup, RestoreSummary::sourceBackupArn);
-        return ActionResult.checked("Restoring backup " + backup + " as " + target, Map.of("table", target, "tableArn", table.tableArn()), checked);
+        String checked = DynamoDbRestoredTable.readBack(
+                clients, context, dynamo, target, backup, RestoreSummary::sourceBackupArn);
+        return ActionResult.checked(
+                "Restoring backup " + backup + " as " + target,
+                Map.of("table", target, "tableArn", table.tableArn()),
+                checked);
     }
 }

@@ -3,9 +3,9 @@ package dev.drpilot.action.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import dev.drpilot.action.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,8 +49,16 @@ public final class DynamoDbScan implements Action {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            ScanResponse page = AwsCall.run(context, clients, "DynamoDB", "Scan", "dynamodb:Scan", () -> dynamo.scan(r -> r.tableName(table)
-                    .filterExpression(filter).expressionAttributeValues(placeholders.isEmpty() ? null : placeholders).exclusiveStartKey(from)));
+            ScanResponse page = AwsCall.run(
+                    context,
+                    clients,
+                    "DynamoDB",
+                    "Scan",
+                    "dynamodb:Scan",
+                    () -> dynamo.scan(r -> r.tableName(table)
+                            .filterExpression(filter)
+                            .expressionAttributeValues(placeholders.isEmpty() ? null : placeholders)
+                            .exclusiveStartKey(from)));
             try {
                 page.items().forEach(item -> items.add(DynamoJson.toJson(item)));
             } catch (IllegalArgumentException e) {
@@ -68,7 +76,8 @@ public final class DynamoDbScan implements Action {
             asTheCliWritesIt.put("Items", items);
             asTheCliWritesIt.put("Count", items.size());
             try {
-                PrivateFiles.write(Path.of(file), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(asTheCliWritesIt));
+                PrivateFiles.write(
+                        Path.of(file), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(asTheCliWritesIt));
             } catch (IOException e) {
                 throw ActionException.permanent("Cannot write the items to " + file + " (" + e.getMessage()
                         + "): free some space or fix the folder's permissions, then retry this step");

@@ -28,11 +28,18 @@ public final class DynamoDbTableStatus implements StatusSource {
     @Override
     public List<ResourceStatus> read() throws ActionException {
         try {
-            TableDescription t = clients.get(DynamoDbClient.class, DynamoDbClient::builder, null).describeTable(r -> r.tableName(table)).table();
-            return List.of(new ResourceStatus("DynamoDB table", table, t.tableStatusAsString(), "ACTIVE".equals(t.tableStatusAsString()),
+            TableDescription t = clients.get(DynamoDbClient.class, DynamoDbClient::builder, null)
+                    .describeTable(r -> r.tableName(table))
+                    .table();
+            return List.of(new ResourceStatus(
+                    "DynamoDB table",
+                    table,
+                    t.tableStatusAsString(),
+                    "ACTIVE".equals(t.tableStatusAsString()),
                     t.itemCount() + " items (updated every 6 hours by DynamoDB)"));
         } catch (ResourceNotFoundException e) {
-            return List.of(new ResourceStatus("DynamoDB table", table, "not found", false, "not created yet, or deleted"));
+            return List.of(
+                    new ResourceStatus("DynamoDB table", table, "not found", false, "not created yet, or deleted"));
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "DescribeTable", "dynamodb:DescribeTable", clients.settings());
         }

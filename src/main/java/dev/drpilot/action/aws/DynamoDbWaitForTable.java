@@ -2,10 +2,10 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
-import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +27,21 @@ public final class DynamoDbWaitForTable implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String table = args.required("table");
         String wanted = args.required("status");
         DynamoDbClient dynamo = clients.get(DynamoDbClient.class, DynamoDbClient::builder, args.text("region"));
         TableDescription found = Polling.until(context, table + " to be " + wanted, Duration.ofHours(4), () -> {
-            TableDescription now = AwsCall.run(context, clients, "DynamoDB", "DescribeTable", "dynamodb:DescribeTable",
-                    () -> dynamo.describeTable(r -> r.tableName(table))).table();
+            TableDescription now = AwsCall.run(
+                            context,
+                            clients,
+                            "DynamoDB",
+                            "DescribeTable",
+                            "dynamodb:DescribeTable",
+                            () -> dynamo.describeTable(r -> r.tableName(table)))
+                    .table();
             return wanted.equals(now.tableStatusAsString()) ? Optional.of(now) : Optional.empty();
         });
         long items = found.itemCount() == null ? 0 : found.itemCount();

@@ -24,8 +24,7 @@ final class DynamoJson {
 
     private static final String TYPES = "S, N, B, SS, NS, BS, M, L, NULL or BOOL";
 
-    private DynamoJson() {
-    }
+    private DynamoJson() {}
 
     static Map<String, Object> toJson(Map<String, AttributeValue> item) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -53,8 +52,9 @@ final class DynamoJson {
                 for (int i = 0; i < v.l().size(); i++) list.add(toJson(path + "[" + i + "]", v.l().get(i)));
                 yield Map.of("L", list);
             }
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("attribute " + path
-                    + " has a DynamoDB type this version of DR Pilot does not know");
+            case UNKNOWN_TO_SDK_VERSION ->
+                throw new IllegalArgumentException(
+                        "attribute " + path + " has a DynamoDB type this version of DR Pilot does not know");
         };
     }
 
@@ -69,7 +69,8 @@ final class DynamoJson {
         if (!(given instanceof Map<?, ?> typed) || typed.size() != 1) {
             throw new IllegalArgumentException("attribute " + path + " needs exactly one type key (" + TYPES + ")");
         }
-        Map.Entry<String, Object> e = ((Map<String, Object>) typed).entrySet().iterator().next();
+        Map.Entry<String, Object> e =
+                ((Map<String, Object>) typed).entrySet().iterator().next();
         Object v = e.getValue();
         return switch (e.getKey()) {
             case "S" -> AttributeValue.fromS(text(path, v));
@@ -77,11 +78,18 @@ final class DynamoJson {
             case "B" -> AttributeValue.fromB(bytes(path, v));
             case "BOOL" -> AttributeValue.fromBool(bool(path, v));
             case "NULL" -> AttributeValue.fromNul(true);
-            case "SS" -> AttributeValue.fromSs(list(path, v).stream().map(o -> text(path, o)).toList());
-            case "NS" -> AttributeValue.fromNs(list(path, v).stream().map(o -> number(path, o)).toList());
-            case "BS" -> AttributeValue.fromBs(list(path, v).stream().map(o -> bytes(path, o)).toList());
+            case "SS" ->
+                AttributeValue.fromSs(
+                        list(path, v).stream().map(o -> text(path, o)).toList());
+            case "NS" ->
+                AttributeValue.fromNs(
+                        list(path, v).stream().map(o -> number(path, o)).toList());
+            case "BS" ->
+                AttributeValue.fromBs(
+                        list(path, v).stream().map(o -> bytes(path, o)).toList());
             case "M" -> {
-                if (!(v instanceof Map<?, ?> map)) throw new IllegalArgumentException("attribute " + path + " (M) is not a map");
+                if (!(v instanceof Map<?, ?> map))
+                    throw new IllegalArgumentException("attribute " + path + " (M) is not a map");
                 Map<String, AttributeValue> inner = new LinkedHashMap<>();
                 ((Map<String, Object>) map).forEach((k, o) -> inner.put(k, value(path + "." + k, o)));
                 yield AttributeValue.fromM(inner);
@@ -92,8 +100,9 @@ final class DynamoJson {
                 for (int i = 0; i < items.size(); i++) inner.add(value(path + "[" + i + "]", items.get(i)));
                 yield AttributeValue.fromL(inner);
             }
-            default -> throw new IllegalArgumentException("attribute " + path + " has the unknown type key '" + e.getKey()
-                    + "' (expected " + TYPES + ")");
+            default ->
+                throw new IllegalArgumentException("attribute " + path + " has the unknown type key '" + e.getKey()
+                        + "' (expected " + TYPES + ")");
         };
     }
 
@@ -113,11 +122,18 @@ final class DynamoJson {
         return switch (a.type()) {
             case N -> new BigDecimal(a.n()).compareTo(new BigDecimal(b.n())) == 0;
             case SS -> new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
-            case NS -> a.ns().stream().map(n -> new BigDecimal(n).stripTrailingZeros()).collect(Collectors.toSet())
-                    .equals(b.ns().stream().map(n -> new BigDecimal(n).stripTrailingZeros()).collect(Collectors.toSet()));
+            case NS ->
+                a.ns().stream()
+                        .map(n -> new BigDecimal(n).stripTrailingZeros())
+                        .collect(Collectors.toSet())
+                        .equals(b.ns().stream()
+                                .map(n -> new BigDecimal(n).stripTrailingZeros())
+                                .collect(Collectors.toSet()));
             case BS -> new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
             case M -> differences(a.m(), b.m()).isEmpty();
-            case L -> a.l().size() == b.l().size() && IntStream.range(0, a.l().size()).allMatch(i -> same(a.l().get(i), b.l().get(i)));
+            case L ->
+                a.l().size() == b.l().size()
+                        && IntStream.range(0, a.l().size()).allMatch(i -> same(a.l().get(i), b.l().get(i)));
             default -> a.equals(b);
         };
     }

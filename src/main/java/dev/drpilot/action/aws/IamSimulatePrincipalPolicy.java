@@ -43,31 +43,41 @@ public final class IamSimulatePrincipalPolicy implements Action {
         String marker = null;
         do {
             String page = marker;
-            SimulatePrincipalPolicyResponse response = simulate(context, () -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(principal)
-                    .actionNames(actions).marker(page)));
+            SimulatePrincipalPolicyResponse response = simulate(
+                    context,
+                    () -> iam.simulatePrincipalPolicy(r ->
+                            r.policySourceArn(principal).actionNames(actions).marker(page)));
             results.addAll(response.evaluationResults());
             marker = Boolean.TRUE.equals(response.isTruncated()) ? response.marker() : null;
         } while (marker != null);
         Map<String, String> decisions = new LinkedHashMap<>();
         results.forEach(r -> decisions.put(r.evalActionName(), r.evalDecisionAsString()));
-        List<String> denied = decisions.entrySet().stream().filter(e -> !"allowed".equals(e.getValue())).map(Map.Entry::getKey).toList();
+        List<String> denied = decisions.entrySet().stream()
+                .filter(e -> !"allowed".equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("decisions", decisions);
         out.put("denied", denied);
         out.put("allowed", denied.isEmpty());
-        return ActionResult.of(denied.isEmpty() ? principal + " is allowed all " + decisions.size() + " action(s)"
-                : principal + " is not allowed " + String.join(", ", denied), out);
+        return ActionResult.of(
+                denied.isEmpty()
+                        ? principal + " is allowed all " + decisions.size() + " action(s)"
+                        : principal + " is not allowed " + String.join(", ", denied),
+                out);
     }
 
-    private SimulatePrincipalPolicyResponse simulate(ActionContext context, Supplier<SimulatePrincipalPolicyResponse> call)
-            throws ActionException {
+    private SimulatePrincipalPolicyResponse simulate(
+            ActionContext context, Supplier<SimulatePrincipalPolicyResponse> call) throws ActionException {
         try {
             return AwsCall.run(context, clients, "IAM", "SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy", call);
         } catch (ActionException e) {
             URI endpoint = clients.settings().endpoint();
             if (endpoint != null && e.getCause() instanceof AwsServiceException s && notImplemented(s)) {
-                throw ActionException.permanent("The AWS endpoint in use (" + endpoint + ") does not implement IAM SimulatePrincipalPolicy"
-                        + " (HTTP " + s.statusCode() + " without an AWS error), so permissions cannot be simulated there: check them against docs/permissions.md.");
+                throw ActionException.permanent(
+                        "The AWS endpoint in use (" + endpoint + ") does not implement IAM SimulatePrincipalPolicy"
+                                + " (HTTP " + s.statusCode()
+                                + " without an AWS error), so permissions cannot be simulated there: check them against docs/permissions.md.");
             }
             throw e;
         }

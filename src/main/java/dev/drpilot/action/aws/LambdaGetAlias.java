@@ -29,10 +29,17 @@ public final class LambdaGetAlias implements Action {
         String function = args.required("function");
         String alias = args.required("alias");
         LambdaClient lambda = clients.get(LambdaClient.class, LambdaClient::builder, args.text("region"));
-        GetAliasResponse found = AwsCall.ifFound(context, clients, "Lambda", "GetAlias", "lambda:GetAlias",
-                () -> lambda.getAlias(r -> r.functionName(function).name(alias))).orElse(null);
+        GetAliasResponse found = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "Lambda",
+                        "GetAlias",
+                        "lambda:GetAlias",
+                        () -> lambda.getAlias(r -> r.functionName(function).name(alias)))
+                .orElse(null);
         if (found == null) return ActionResult.of(function + " has no alias " + alias, Map.of("exists", false));
-        return ActionResult.of(function + ":" + alias + " points at version " + found.functionVersion(),
+        return ActionResult.of(
+                function + ":" + alias + " points at version " + found.functionVersion(),
                 Map.of("exists", true, "version", found.functionVersion(), "aliasArn", found.aliasArn()));
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,18 +37,40 @@ public final class LambdaListVersions implements Action {
         String marker = null;
         do {
             String page = marker;
-            ListVersionsByFunctionResponse response = AwsCall.run(context, clients, "Lambda", "ListVersionsByFunction",
-                    "lambda:ListVersionsByFunction", () -> lambda.listVersionsByFunction(r -> r.functionName(function).marker(page)));
-            response.versions().stream().filter(v -> !"$LATEST".equals(v.version())).forEach(versions::add);
+            ListVersionsByFunctionResponse response = AwsCall.run(
+                    context,
+                    clients,
+                    "Lambda",
+                    "ListVersionsByFunction",
+                    "lambda:ListVersionsByFunction",
+                    () -> lambda.listVersionsByFunction(
+                            r -> r.functionName(function).marker(page)));
+            response.versions().stream()
+                    .filter(v -> !"$LATEST".equals(v.version()))
+                    .forEach(versions::add);
             marker = response.nextMarker();
         } while (marker != null && !marker.isEmpty());
-        versions.sort(Comparator.comparingLong((FunctionConfiguration v) -> Long.parseLong(v.version())).reversed());
+        versions.sort(Comparator.comparingLong((FunctionConfiguration v) -> Long.parseLong(v.version()))
+                .reversed());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("versions", versions.stream().map(v -> Map.of("version", v.version(),
-                "description", v.description() == null ? "" : v.description(), "date", String.valueOf(v.lastModified()))).toList());
+        out.put(
+                "versions",
+                versions.stream()
+                        .map(v -> Map.of(
+                                "version",
+                                v.version(),
+                                "description",
+                                v.description() == null ? "" : v.description(),
+                                "date",
+                                String.valueOf(v.lastModified())))
+                        .toList());
         out.put("count", versions.size());
         if (!versions.isEmpty()) out.put("latestVersion", versions.get(0).version());
-        return ActionResult.of(versions.size() + " published version(s) of " + function
-                + (versions.isEmpty() ? "" : ", newest " + versions.get(0).version()), out);
+        return ActionResult.of(
+                versions.size() + " published version(s) of " + function
+                        + (versions.isEmpty()
+                                ? ""
+                                : ", newest " + versions.get(0).version()),
+                out);
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -32,21 +32,45 @@ public final class LambdaUpdateAlias implements Action {
         String alias = args.required("alias");
         String version = args.text("version");
         if (version == null || version.isBlank()) {
-            throw ActionException.permanent("Which version should " + function + ":" + alias + " point at? Give the last version known to work (see the version list)");
+            throw ActionException.permanent("Which version should " + function + ":" + alias
+                    + " point at? Give the last version known to work (see the version list)");
         }
         LambdaClient lambda = clients.get(LambdaClient.class, LambdaClient::builder, args.text("region"));
-        String before = AwsCall.run(context, clients, "Lambda", "GetAlias", "lambda:GetAlias",
-                () -> lambda.getAlias(r -> r.functionName(function).name(alias))).functionVersion();
-        String now = AwsCall.run(context, clients, "Lambda", "UpdateAlias", "lambda:UpdateAlias",
-                () -> lambda.updateAlias(r -> r.functionName(function).name(alias).functionVersion(version))).functionVersion();
+        String before = AwsCall.run(
+                        context,
+                        clients,
+                        "Lambda",
+                        "GetAlias",
+                        "lambda:GetAlias",
+                        () -> lambda.getAlias(r -> r.functionName(function).name(alias)))
+                .functionVersion();
+        String now = AwsCall.run(
+                        context,
+                        clients,
+                        "Lambda",
+                        "UpdateAlias",
+                        "lambda:UpdateAlias",
+                        () -> lambda.updateAlias(
+                                r -> r.functionName(function).name(alias).functionVersion(version)))
+                .functionVersion();
         context.statusChange(function + ":" + alias, "version " + before + " -> " + now);
-        String found = AwsCall.ifFound(context, clients, "Lambda", "GetAlias", "lambda:GetAlias",
-                () -> lambda.getAlias(r -> r.functionName(function).name(alias))).map(a -> "version " + a.functionVersion()).orElse("no such alias");
+        String found = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "Lambda",
+                        "GetAlias",
+                        "lambda:GetAlias",
+                        () -> lambda.getAlias(r -> r.functionName(function).name(alias)))
+                .map(a -> "version " + a.functionVersion())
+                .orElse("no such alias");
         if (!found.equals("version " + version)) {
-            throw ActionException.permanent("Expected alias " + alias + " of " + function + " -> version " + version + ", found " + found
-                    + ": something else (a deploy pipeline?) moved it; stop it, then retry this step.");
+            throw ActionException.permanent(
+                    "Expected alias " + alias + " of " + function + " -> version " + version + ", found " + found
+                            + ": something else (a deploy pipeline?) moved it; stop it, then retry this step.");
         }
-        return ActionResult.checked(function + ":" + alias + " now points at version " + now + " (was " + before + ")", Map.of("version", now),
+        return ActionResult.checked(
+                function + ":" + alias + " now points at version " + now + " (was " + before + ")",
+                Map.of("version", now),
                 "alias " + alias + " -> " + found + " (GetAlias)");
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,24 +35,42 @@ public final class LogsDescribeRetention implements Action {
     public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
         Args args = new Args(values);
         String prefix = args.required("logGroupPrefix");
-        CloudWatchLogsClient logs = clients.get(CloudWatchLogsClient.class, CloudWatchLogsClient::builder, args.text("region"));
+        CloudWatchLogsClient logs =
+                clients.get(CloudWatchLogsClient.class, CloudWatchLogsClient::builder, args.text("region"));
         List<LogGroup> groups = new ArrayList<>();
         String token = null;
         do {
             String page = token;
-            DescribeLogGroupsResponse response = AwsCall.run(context, clients, "CloudWatchLogs", "DescribeLogGroups", "logs:DescribeLogGroups",
-                    () -> logs.describeLogGroups(r -> r.logGroupNamePrefix(prefix).nextToken(page)));
+            DescribeLogGroupsResponse response = AwsCall.run(
+                    context,
+                    clients,
+                    "CloudWatchLogs",
+                    "DescribeLogGroups",
+                    "logs:DescribeLogGroups",
+                    () -> logs.describeLogGroups(
+                            r -> r.logGroupNamePrefix(prefix).nextToken(page)));
             groups.addAll(response.logGroups());
             token = response.nextToken();
         } while (token != null && !token.isEmpty());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("groups", groups.stream().map(g -> Map.of("name", g.logGroupName(),
-                "retentionDays", g.retentionInDays() == null ? 0 : g.retentionInDays())).toList());
+        out.put(
+                "groups",
+                groups.stream()
+                        .map(g -> Map.of(
+                                "name",
+                                g.logGroupName(),
+                                "retentionDays",
+                                g.retentionInDays() == null ? 0 : g.retentionInDays()))
+                        .toList());
         out.put("count", groups.size());
-        groups.stream().mapToInt(g -> g.retentionInDays() == null ? 0 : g.retentionInDays()).min()
+        groups.stream()
+                .mapToInt(g -> g.retentionInDays() == null ? 0 : g.retentionInDays())
+                .min()
                 .ifPresent(min -> out.put("minRetentionDays", min));
         long forever = groups.stream().filter(g -> g.retentionInDays() == null).count();
-        return ActionResult.of(groups.size() + " log group(s) under " + prefix
-                + (forever == 0 ? "" : ", " + forever + " never expiring"), out);
+        return ActionResult.of(
+                groups.size() + " log group(s) under " + prefix
+                        + (forever == 0 ? "" : ", " + forever + " never expiring"),
+                out);
     }
 }

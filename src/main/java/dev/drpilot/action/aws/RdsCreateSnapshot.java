@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -25,16 +25,23 @@ public final class RdsCreateSnapshot implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String instance = args.required("instance");
         String snapshot = args.required("snapshot");
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
-        AwsCall.run(context, clients, "RDS", "CreateDBSnapshot", "rds:CreateDBSnapshot",
+        AwsCall.run(
+                context,
+                clients,
+                "RDS",
+                "CreateDBSnapshot",
+                "rds:CreateDBSnapshot",
                 () -> rds.createDBSnapshot(r -> r.dbInstanceIdentifier(instance).dbSnapshotIdentifier(snapshot)));
-        DBSnapshot done = RdsSnapshotReadBack.untilAvailable(clients, context, rds, snapshot, instance, "snapshot " + snapshot,
-                Duration.ofHours(2));
-        return ActionResult.checked("Snapshot " + snapshot + " of " + instance + " is available",
+        DBSnapshot done = RdsSnapshotReadBack.untilAvailable(
+                clients, context, rds, snapshot, instance, "snapshot " + snapshot, Duration.ofHours(2));
+        return ActionResult.checked(
+                "Snapshot " + snapshot + " of " + instance + " is available",
                 Map.of("snapshotArn", done.dbSnapshotArn(), "status", done.status()),
                 "snapshot " + snapshot + " of " + instance + " reads available (DescribeDBSnapshots)");
     }

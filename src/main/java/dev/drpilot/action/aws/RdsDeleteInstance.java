@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -34,12 +34,24 @@ public final class RdsDeleteInstance implements Action {
         String instance = args.required("instance");
         boolean skipFinal = args.flag("skipFinalSnapshot");
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
-        AwsCall.run(context, clients, "RDS", "DeleteDBInstance", "rds:DeleteDBInstance", () -> rds.deleteDBInstance(r -> {
-            r.dbInstanceIdentifier(instance).skipFinalSnapshot(skipFinal);
-            if (!skipFinal) r.finalDBSnapshotIdentifier(instance + "-final");
-        }));
-        Optional<DBInstance> left = AwsCall.ifFound(context, clients, "RDS", "DescribeDBInstances", "rds:DescribeDBInstances",
-                () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance))).map(DescribeDbInstancesResponse::dbInstances)
+        AwsCall.run(
+                context,
+                clients,
+                "RDS",
+                "DeleteDBInstance",
+                "rds:DeleteDBInstance",
+                () -> rds.deleteDBInstance(r -> {
+                    r.dbInstanceIdentifier(instance).skipFinalSnapshot(skipFinal);
+                    if (!skipFinal) r.finalDBSnapshotIdentifier(instance + "-final");
+                }));
+        Optional<DBInstance> left = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "RDS",
+                        "DescribeDBInstances",
+                        "rds:DescribeDBInstances",
+                        () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance)))
+                .map(DescribeDbInstancesResponse::dbInstances)
                 .flatMap(instances -> instances.stream().findFirst());
         String status = left.map(DBInstance::dbInstanceStatus).orElse("deleted");
         if (!"deleted".equals(status) && !"deleting".equals(status)) {
@@ -47,8 +59,12 @@ public final class RdsDeleteInstance implements Action {
                     + ": something created it again right after the delete. Find what did, then retry this step.");
         }
         context.statusChange(instance, status);
-        return ActionResult.checked("Deleting " + instance + (skipFinal ? " without a final snapshot" : ", final snapshot " + instance + "-final"),
-                Map.of("status", status), left.isEmpty() ? "instance " + instance + " is gone (DescribeDBInstances: not found)"
+        return ActionResult.checked(
+                "Deleting " + instance
+                        + (skipFinal ? " without a final snapshot" : ", final snapshot " + instance + "-final"),
+                Map.of("status", status),
+                left.isEmpty()
+                        ? "instance " + instance + " is gone (DescribeDBInstances: not found)"
                         : "instance " + instance + " reads deleting (DescribeDBInstances)");
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,23 +34,35 @@ public final class RdsDescribeInstance implements Action {
         return ActionResult.of(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), out);
     }
 
-    static DBInstance describe(AwsClients clients, ActionContext context, String instance, String region) throws ActionException {
+    static DBInstance describe(AwsClients clients, ActionContext context, String instance, String region)
+            throws ActionException {
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, region);
-        return AwsCall.run(context, clients, "RDS", "DescribeDBInstances", "rds:DescribeDBInstances",
-                () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance))).dbInstances().get(0);
+        return AwsCall.run(
+                        context,
+                        clients,
+                        "RDS",
+                        "DescribeDBInstances",
+                        "rds:DescribeDBInstances",
+                        () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance)))
+                .dbInstances()
+                .get(0);
     }
 
     /** The earliest restorable time: the retention period back from now, but not before the instance existed. */
     static Instant earliestRestorable(DBInstance db, Instant now) {
-        Instant byRetention = now.minus(Duration.ofDays(db.backupRetentionPeriod() == null ? 0 : db.backupRetentionPeriod()));
-        return db.instanceCreateTime() != null && db.instanceCreateTime().isAfter(byRetention) ? db.instanceCreateTime() : byRetention;
+        Instant byRetention =
+                now.minus(Duration.ofDays(db.backupRetentionPeriod() == null ? 0 : db.backupRetentionPeriod()));
+        return db.instanceCreateTime() != null && db.instanceCreateTime().isAfter(byRetention)
+                ? db.instanceCreateTime()
+                : byRetention;
     }
 
     private static Map<String, Object> outputs(DBInstance db) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", db.dbInstanceStatus());
         if (db.endpoint() != null) out.put("endpoint", db.endpoint().address());
-        if (db.latestRestorableTime() != null) out.put("latestRestorableTime", db.latestRestorableTime().toString());
+        if (db.latestRestorableTime() != null)
+            out.put("latestRestorableTime", db.latestRestorableTime().toString());
         out.put("earliestRestorableTime", earliestRestorable(db, Instant.now()).toString());
         if (db.backupRetentionPeriod() != null) out.put("backupRetentionPeriod", db.backupRetentionPeriod());
         if (db.preferredBackupWindow() != null) out.put("preferredBackupWindow", db.preferredBackupWindow());

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +32,37 @@ public final class RdsDescribeSnapshots implements Action {
         String instance = args.text("instance");
         String type = args.text("snapshotType");
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
-        List<DBSnapshot> snapshots = AwsCall.run(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
-                () -> rds.describeDBSnapshots(r -> r.dbInstanceIdentifier(instance).snapshotType(type))).dbSnapshots().stream()
-                .sorted(Comparator.comparing(DBSnapshot::snapshotCreateTime, Comparator.nullsLast(Comparator.reverseOrder())))
+        List<DBSnapshot> snapshots = AwsCall.run(
+                        context,
+                        clients,
+                        "RDS",
+                        "DescribeDBSnapshots",
+                        "rds:DescribeDBSnapshots",
+                        () -> rds.describeDBSnapshots(
+                                r -> r.dbInstanceIdentifier(instance).snapshotType(type)))
+                .dbSnapshots()
+                .stream()
+                .sorted(Comparator.comparing(
+                        DBSnapshot::snapshotCreateTime, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("snapshots", snapshots.stream().map(s -> Map.of("id", s.dbSnapshotIdentifier(), "type", String.valueOf(s.snapshotType()),
-                "status", String.valueOf(s.status()), "created", String.valueOf(s.snapshotCreateTime()))).toList());
+        out.put(
+                "snapshots",
+                snapshots.stream()
+                        .map(s -> Map.of(
+                                "id",
+                                s.dbSnapshotIdentifier(),
+                                "type",
+                                String.valueOf(s.snapshotType()),
+                                "status",
+                                String.valueOf(s.status()),
+                                "created",
+                                String.valueOf(s.snapshotCreateTime())))
+                        .toList());
         out.put("count", snapshots.size());
-        snapshots.stream().filter(s -> "available".equals(s.status())).findFirst()
+        snapshots.stream()
+                .filter(s -> "available".equals(s.status()))
+                .findFirst()
                 .ifPresent(s -> {
                     out.put("latestSnapshot", s.dbSnapshotIdentifier());
                     out.put("latestSnapshotArn", s.dbSnapshotArn());

@@ -29,11 +29,20 @@ public final class RdsInstanceStatus implements StatusSource {
     public List<ResourceStatus> read() throws ActionException {
         try {
             DBInstance db = clients.get(RdsClient.class, RdsClient::builder, null)
-                    .describeDBInstances(r -> r.dbInstanceIdentifier(instance)).dbInstances().getFirst();
-            String endpoint = db.endpoint() == null ? "no endpoint yet" : db.endpoint().address();
-            return List.of(new ResourceStatus("RDS instance", instance, db.dbInstanceStatus(), "available".equals(db.dbInstanceStatus()), endpoint));
+                    .describeDBInstances(r -> r.dbInstanceIdentifier(instance))
+                    .dbInstances()
+                    .getFirst();
+            String endpoint =
+                    db.endpoint() == null ? "no endpoint yet" : db.endpoint().address();
+            return List.of(new ResourceStatus(
+                    "RDS instance",
+                    instance,
+                    db.dbInstanceStatus(),
+                    "available".equals(db.dbInstanceStatus()),
+                    endpoint));
         } catch (DbInstanceNotFoundException e) {
-            return List.of(new ResourceStatus("RDS instance", instance, "not found", false, "not created yet, or deleted"));
+            return List.of(
+                    new ResourceStatus("RDS instance", instance, "not found", false, "not created yet, or deleted"));
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "DescribeDBInstances", "rds:DescribeDBInstances", clients.settings());
         }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -29,11 +29,20 @@ public final class RdsRestoreFromSnapshot implements Action {
         String snapshot = args.required("snapshot");
         String target = args.required("target");
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, args.text("region"));
-        DBInstance created = AwsCall.run(context, clients, "RDS", "RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBInstanceFromDBSnapshot",
-                () -> rds.restoreDBInstanceFromDBSnapshot(r -> r.dbSnapshotIdentifier(snapshot).dbInstanceIdentifier(target))).dbInstance();
+        DBInstance created = AwsCall.run(
+                        context,
+                        clients,
+                        "RDS",
+                        "RestoreDBInstanceFromDBSnapshot",
+                        "rds:RestoreDBInstanceFromDBSnapshot",
+                        () -> rds.restoreDBInstanceFromDBSnapshot(
+                                r -> r.dbSnapshotIdentifier(snapshot).dbInstanceIdentifier(target)))
+                .dbInstance();
         context.statusChange(target, created.dbInstanceStatus());
         String checked = RdsRestoredInstance.readBack(clients, context, rds, created, "snapshot " + snapshot);
-        return ActionResult.checked("Restoring " + snapshot + " as " + target, Map.of("instance", target, "status", created.dbInstanceStatus()),
+        return ActionResult.checked(
+                "Restoring " + snapshot + " as " + target,
+                Map.of("instance", target, "status", created.dbInstanceStatus()),
                 checked);
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -41,24 +41,34 @@ public final class RdsRestoreToPointInTime implements Action {
         }
         DBInstance db = RdsDescribeInstance.describe(clients, context, source, region);
         if (restoreTime != null) {
-            Instant earliest = RdsDescribeInstance.earliestRestorable(db, context.clock().instant());
+            Instant earliest =
+                    RdsDescribeInstance.earliestRestorable(db, context.clock().instant());
             Instant newest = db.latestRestorableTime();
             if (restoreTime.isBefore(earliest) || newest != null && restoreTime.isAfter(newest)) {
-                throw ActionException.permanent("restore time " + restoreTime + " is outside the restorable window of " + source
-                        + " (" + earliest + " to " + (newest == null ? "now" : newest) + "); pick a time inside it");
+                throw ActionException.permanent(
+                        "restore time " + restoreTime + " is outside the restorable window of " + source + " ("
+                                + earliest + " to " + (newest == null ? "now" : newest) + "); pick a time inside it");
             }
         }
         RdsClient rds = clients.get(RdsClient.class, RdsClient::builder, region);
-        DBInstance created = AwsCall.run(context, clients, "RDS", "RestoreDBInstanceToPointInTime",
-                "rds:RestoreDBInstanceToPointInTime", () -> rds.restoreDBInstanceToPointInTime(r -> {
-                    r.sourceDBInstanceIdentifier(source).targetDBInstanceIdentifier(target);
-                    if (restoreTime != null) r.restoreTime(restoreTime);
-                    else r.useLatestRestorableTime(true);
-                })).dbInstance();
+        DBInstance created = AwsCall.run(
+                        context,
+                        clients,
+                        "RDS",
+                        "RestoreDBInstanceToPointInTime",
+                        "rds:RestoreDBInstanceToPointInTime",
+                        () -> rds.restoreDBInstanceToPointInTime(r -> {
+                            r.sourceDBInstanceIdentifier(source).targetDBInstanceIdentifier(target);
+                            if (restoreTime != null) r.restoreTime(restoreTime);
+                            else r.useLatestRestorableTime(true);
+                        }))
+                .dbInstance();
         context.statusChange(target, created.dbInstanceStatus());
         String to = restoreTime == null ? "its latest restorable time" : restoreTime.toString();
         String checked = RdsRestoredInstance.readBack(clients, context, rds, created, source + " at " + to);
-        return ActionResult.checked("Restoring " + source + " to " + to + " as " + target,
-                Map.of("instance", target, "status", created.dbInstanceStatus()), checked);
+        return ActionResult.checked(
+                "Restoring " + source + " to " + to + " as " + target,
+                Map.of("instance", target, "status", created.dbInstanceStatus()),
+                checked);
     }
 }

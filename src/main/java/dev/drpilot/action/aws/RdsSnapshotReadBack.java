@@ -18,27 +18,41 @@ final class RdsSnapshotReadBack {
 
     private static final Set<String> LOST = Set.of("deleting", "failed");
 
-    private RdsSnapshotReadBack() {
-    }
+    private RdsSnapshotReadBack() {}
 
     /** The snapshot once available; {@code where} names it for the operator ("snapshot x", "copy x in us-east-1"). */
-    static DBSnapshot untilAvailable(AwsClients clients, ActionContext context, RdsClient rds, String snapshot, String instance,
-                                     String where, Duration timeout) throws ActionException, InterruptedException {
+    static DBSnapshot untilAvailable(
+            AwsClients clients,
+            ActionContext context,
+            RdsClient rds,
+            String snapshot,
+            String instance,
+            String where,
+            Duration timeout)
+            throws ActionException, InterruptedException {
         String expected = "Expected " + where + " of " + instance + " (creating, then available), found ";
         return Polling.until(context, where + " to be available", timeout, () -> {
-            Optional<DBSnapshot> now = AwsCall.ifFound(context, clients, "RDS", "DescribeDBSnapshots", "rds:DescribeDBSnapshots",
-                    () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot))).map(DescribeDbSnapshotsResponse::dbSnapshots)
+            Optional<DBSnapshot> now = AwsCall.ifFound(
+                            context,
+                            clients,
+                            "RDS",
+                            "DescribeDBSnapshots",
+                            "rds:DescribeDBSnapshots",
+                            () -> rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot)))
+                    .map(DescribeDbSnapshotsResponse::dbSnapshots)
                     .flatMap(found -> found.stream().findFirst());
             if (now.isEmpty()) {
-                throw ActionException.permanent(expected + "none: something deleted it. Find what deletes snapshots, then retry this step.");
+                throw ActionException.permanent(
+                        expected + "none: something deleted it. Find what deletes snapshots, then retry this step.");
             }
             DBSnapshot s = now.get();
             if (!instance.equalsIgnoreCase(s.dbInstanceIdentifier())) {
-                throw ActionException.permanent(expected + "one of " + s.dbInstanceIdentifier() + ": another snapshot has that name."
-                        + " Retry this step under another snapshot name.");
+                throw ActionException.permanent(expected + "one of " + s.dbInstanceIdentifier()
+                        + ": another snapshot has that name." + " Retry this step under another snapshot name.");
             }
             if (LOST.contains(s.status())) {
-                throw ActionException.permanent(expected + "it " + s.status() + ". Retry this step under another snapshot name.");
+                throw ActionException.permanent(
+                        expected + "it " + s.status() + ". Retry this step under another snapshot name.");
             }
             return "available".equals(s.status()) ? now : Optional.empty();
         });

@@ -2,10 +2,10 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
-import dev.drpilot.action.Polling;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
+import dev.drpilot.action.Polling;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,8 @@ public final class RdsWaitForStatus implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String instance = args.required("instance");
         String wanted = args.required("status");
@@ -43,6 +44,9 @@ public final class RdsWaitForStatus implements Action {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", db.dbInstanceStatus());
         if (db.endpoint() != null) out.put("endpoint", db.endpoint().address());
-        return ActionResult.of(instance + " is " + wanted + (db.endpoint() == null ? "" : " at " + db.endpoint().address()), out);
+        return ActionResult.of(
+                instance + " is " + wanted
+                        + (db.endpoint() == null ? "" : " at " + db.endpoint().address()),
+                out);
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.Map;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -34,18 +34,37 @@ public final class Route53CreateHealthCheck implements Action {
         Route53Client route53 = clients.get(Route53Client.class, Route53Client::builder, "us-east-1");
         String type = args.text("type");
         String path = args.text("resourcePath");
-        String id = AwsCall.run(context, clients, "Route53", "CreateHealthCheck", "route53:CreateHealthCheck",
-                () -> route53.createHealthCheck(r -> r.callerReference("drpilot-" + fqdn).healthCheckConfig(c -> c
-                        .type(type).resourcePath(path).fullyQualifiedDomainName(fqdn).port(port)))).healthCheck().id();
+        String id = AwsCall.run(
+                        context,
+                        clients,
+                        "Route53",
+                        "CreateHealthCheck",
+                        "route53:CreateHealthCheck",
+                        () -> route53.createHealthCheck(r -> r.callerReference("drpilot-" + fqdn)
+                                .healthCheckConfig(c -> c.type(type)
+                                        .resourcePath(path)
+                                        .fullyQualifiedDomainName(fqdn)
+                                        .port(port))))
+                .healthCheck()
+                .id();
         String expected = described(type, fqdn, port, path);
-        String found = AwsCall.ifFound(context, clients, "Route53", "GetHealthCheck", "route53:GetHealthCheck",
-                        () -> route53.getHealthCheck(r -> r.healthCheckId(id))).map(r -> r.healthCheck().healthCheckConfig())
-                .map(c -> described(c.typeAsString(), c.fullyQualifiedDomainName(), c.port(), c.resourcePath())).orElse("no such health check");
+        String found = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "Route53",
+                        "GetHealthCheck",
+                        "route53:GetHealthCheck",
+                        () -> route53.getHealthCheck(r -> r.healthCheckId(id)))
+                .map(r -> r.healthCheck().healthCheckConfig())
+                .map(c -> described(c.typeAsString(), c.fullyQualifiedDomainName(), c.port(), c.resourcePath()))
+                .orElse("no such health check");
         if (!found.equals(expected)) {
             throw ActionException.permanent("Expected health check " + id + " to watch " + expected + ", found " + found
                     + ": something else changed or deleted it; find it, then retry this step.");
         }
-        return ActionResult.checked("Health check " + id + " watches " + fqdn, Map.of("healthCheckId", id),
+        return ActionResult.checked(
+                "Health check " + id + " watches " + fqdn,
+                Map.of("healthCheckId", id),
                 "health check " + id + " watches " + found + " (GetHealthCheck)");
     }
 

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,17 @@ public final class Route53ListHealthChecks implements Action {
     public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
         String fqdn = new Args(values).required("fqdn");
         Route53Client route53 = clients.get(Route53Client.class, Route53Client::builder, "us-east-1");
-        List<HealthCheck> matching = AwsCall.run(context, clients, "Route53", "ListHealthChecks", "route53:ListHealthChecks",
-                        route53::listHealthChecks).healthChecks().stream()
-                .filter(h -> fqdn.equals(h.healthCheckConfig().fullyQualifiedDomainName())).toList();
+        List<HealthCheck> matching = AwsCall.run(
+                        context,
+                        clients,
+                        "Route53",
+                        "ListHealthChecks",
+                        "route53:ListHealthChecks",
+                        route53::listHealthChecks)
+                .healthChecks()
+                .stream()
+                .filter(h -> fqdn.equals(h.healthCheckConfig().fullyQualifiedDomainName()))
+                .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("count", matching.size());
         if (!matching.isEmpty()) out.put("healthCheckId", matching.get(0).id());

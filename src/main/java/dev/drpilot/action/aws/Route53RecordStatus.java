@@ -35,17 +35,35 @@ public final class Route53RecordStatus implements StatusSource {
         String fqdn = name.endsWith(".") ? name : name + ".";
         try {
             List<ResourceRecordSet> sets = clients.get(Route53Client.class, Route53Client::builder, "us-east-1")
-                    .listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(fqdn).maxItems("10")).resourceRecordSets();
-            return sets.stream().filter(s -> s.name().equals(fqdn)).findFirst()
+                    .listResourceRecordSets(
+                            r -> r.hostedZoneId(zoneId).startRecordName(fqdn).maxItems("10"))
+                    .resourceRecordSets();
+            return sets.stream()
+                    .filter(s -> s.name().equals(fqdn))
+                    .findFirst()
                     .map(s -> {
-                        String value = s.resourceRecords().stream().map(ResourceRecord::value).findFirst().orElse(s.aliasTarget() == null ? "" : s.aliasTarget().dnsName());
-                        boolean healthy = wanted == null || value.replaceAll("\\.$", "").equals(wanted.replaceAll("\\.$", ""));
-                        return List.of(new ResourceStatus("DNS record", name, value, healthy, s.typeAsString() + ", TTL " + s.ttl()
-                                + (wanted == null || healthy ? "" : "; the recovery points it at " + wanted)));
+                        String value = s.resourceRecords().stream()
+                                .map(ResourceRecord::value)
+                                .findFirst()
+                                .orElse(
+                                        s.aliasTarget() == null
+                                                ? ""
+                                                : s.aliasTarget().dnsName());
+                        boolean healthy =
+                                wanted == null || value.replaceAll("\\.$", "").equals(wanted.replaceAll("\\.$", ""));
+                        return List.of(new ResourceStatus(
+                                "DNS record",
+                                name,
+                                value,
+                                healthy,
+                                s.typeAsString() + ", TTL " + s.ttl()
+                                        + (wanted == null || healthy ? "" : "; the recovery points it at " + wanted)));
                     })
-                    .orElse(List.of(new ResourceStatus("DNS record", name, "no such record", false, "in zone " + zoneId)));
+                    .orElse(List.of(
+                            new ResourceStatus("DNS record", name, "no such record", false, "in zone " + zoneId)));
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ListResourceRecordSets", "route53:ListResourceRecordSets", clients.settings());
+            throw AwsErrors.translate(
+                    e, "ListResourceRecordSets", "route53:ListResourceRecordSets", clients.settings());
         }
     }
 }

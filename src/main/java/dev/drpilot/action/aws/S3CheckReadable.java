@@ -40,13 +40,16 @@ public final class S3CheckReadable implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String bucket = args.required("bucket");
         String prefix = args.required("prefix");
         String atLeastText = args.text("atLeast");
         int atLeast = atLeastText == null || atLeastText.isBlank() ? 1 : args.integer("atLeast");
-        if (atLeast < 1) throw ActionException.permanent("atLeast: " + atLeast + " proves nothing; give how many objects must be readable (1 or more)");
+        if (atLeast < 1)
+            throw ActionException.permanent(
+                    "atLeast: " + atLeast + " proves nothing; give how many objects must be readable (1 or more)");
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
         List<S3Object> objects = list(context, s3, bucket, prefix);
         List<String> unreadable = new ArrayList<>();
@@ -62,22 +65,36 @@ public final class S3CheckReadable implements Action {
         String where = "s3://" + bucket + "/" + prefix;
         int readable = objects.size() - unreadable.size();
         if (!unreadable.isEmpty() || readable < atLeast) {
-            String found = objects.size() + " object(s) under " + where + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable: "
-                    + String.join(", ", unreadable.subList(0, Math.min(SHOWN, unreadable.size()))) + (unreadable.size() > SHOWN ? ", ..." : ""));
-            throw ActionException.permanent("Expected at least " + atLeast + " readable object(s) and none unreadable under " + where + ", found "
-                    + found + ". Check the undelete step's keys, the objects' storage class and KMS key, then retry this step.");
+            String found = objects.size() + " object(s) under " + where
+                    + (unreadable.isEmpty()
+                            ? ""
+                            : ", " + unreadable.size() + " unreadable: "
+                                    + String.join(", ", unreadable.subList(0, Math.min(SHOWN, unreadable.size())))
+                                    + (unreadable.size() > SHOWN ? ", ..." : ""));
+            throw ActionException.permanent(
+                    "Expected at least " + atLeast + " readable object(s) and none unreadable under " + where
+                            + ", found " + found
+                            + ". Check the undelete step's keys, the objects' storage class and KMS key, then retry this step.");
         }
-        return ActionResult.checked(readable + " object(s) under " + where + " are readable (" + bytes + " bytes)",
+        return ActionResult.checked(
+                readable + " object(s) under " + where + " are readable (" + bytes + " bytes)",
                 Map.of("readable", readable, "bytes", bytes, "unreadable", unreadable),
-                "the current version of each of the " + readable + " object(s) under " + where + " listed and its first byte read (GetObject)");
+                "the current version of each of the " + readable + " object(s) under " + where
+                        + " listed and its first byte read (GetObject)");
     }
 
-    private List<S3Object> list(ActionContext context, S3Client s3, String bucket, String prefix) throws ActionException {
+    private List<S3Object> list(ActionContext context, S3Client s3, String bucket, String prefix)
+            throws ActionException {
         List<S3Object> objects = new ArrayList<>();
         String token = null;
         do {
             String from = token;
-            ListObjectsV2Response page = AwsCall.run(context, clients, "S3", "ListObjectsV2", "s3:ListBucket",
+            ListObjectsV2Response page = AwsCall.run(
+                    context,
+                    clients,
+                    "S3",
+                    "ListObjectsV2",
+                    "s3:ListBucket",
                     () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).continuationToken(from)));
             objects.addAll(page.contents());
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
@@ -86,19 +103,26 @@ public final class S3CheckReadable implements Action {
     }
 
     /** Null when the object's first byte reads; otherwise why not, in S3's words. */
-    private String firstByte(ActionContext context, S3Client s3, String bucket, S3Object object) throws ActionException {
+    private String firstByte(ActionContext context, S3Client s3, String bucket, S3Object object)
+            throws ActionException {
         clients.checkIdentity(context);
         boolean empty = object.size() == null || object.size() == 0;
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> {
             r.bucket(bucket).key(object.key());
             if (!empty) r.range("bytes=0-0");
         })) {
-            context.apiCall("S3", "GetObject " + object.key(), in.response().responseMetadata().requestId());
+            context.apiCall(
+                    "S3",
+                    "GetObject " + object.key(),
+                    in.response().responseMetadata().requestId());
             return empty || read(in) ? null : "no byte came back";
         } catch (AwsServiceException e) {
             context.apiCall("S3", "GetObject " + object.key() + " (failed)", null);
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if ("AccessDenied".equals(code)) throw AwsErrors.translate(e, "S3 GetObject", "s3:GetObject (and kms:Decrypt for SSE-KMS objects)", clients.settings());
+            String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if ("AccessDenied".equals(code))
+                throw AwsErrors.translate(
+                        e, "S3 GetObject", "s3:GetObject (and kms:Decrypt for SSE-KMS objects)", clients.settings());
             return code == null ? "HTTP " + e.statusCode() : code;
         } catch (SdkException e) {
             context.apiCall("S3", "GetObject " + object.key() + " (failed)", null);

@@ -23,15 +23,12 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 final class S3DeleteMarkers {
 
     /** A deleted key that has data: the markers at or above its newest data version, newest first. */
-    record DeletedKey(String key, List<DeleteMarkerEntry> markers) {
-    }
+    record DeletedKey(String key, List<DeleteMarkerEntry> markers) {}
 
     /** What the listing found: the keys that can come back, and the deleted keys with no data version at all. */
-    record Listing(List<DeletedKey> restorable, List<String> withoutData) {
-    }
+    record Listing(List<DeletedKey> restorable, List<String> withoutData) {}
 
-    private S3DeleteMarkers() {
-    }
+    private S3DeleteMarkers() {}
 
     static Listing list(AwsClients clients, ActionContext context, String bucket, String prefix, String region)
             throws ActionException {
@@ -44,8 +41,14 @@ final class S3DeleteMarkers {
         do {
             String key = keyMarker;
             String version = versionMarker;
-            ListObjectVersionsResponse page = AwsCall.run(context, clients, "S3", "ListObjectVersions", "s3:ListBucketVersions",
-                    () -> s3.listObjectVersions(r -> r.bucket(bucket).prefix(prefix).keyMarker(key).versionIdMarker(version)));
+            ListObjectVersionsResponse page = AwsCall.run(
+                    context,
+                    clients,
+                    "S3",
+                    "ListObjectVersions",
+                    "s3:ListBucketVersions",
+                    () -> s3.listObjectVersions(
+                            r -> r.bucket(bucket).prefix(prefix).keyMarker(key).versionIdMarker(version)));
             for (DeleteMarkerEntry marker : page.deleteMarkers()) {
                 markers.computeIfAbsent(marker.key(), k -> new ArrayList<>()).add(marker);
                 if (Boolean.TRUE.equals(marker.isLatest())) deleted.add(marker.key());
@@ -64,8 +67,13 @@ final class S3DeleteMarkers {
                 withoutData.add(key);
                 continue;
             }
-            restorable.add(new DeletedKey(key, markers.get(key).stream().filter(m -> !m.lastModified().isBefore(data))
-                    .sorted(Comparator.comparing(DeleteMarkerEntry::lastModified).reversed()).toList()));
+            restorable.add(new DeletedKey(
+                    key,
+                    markers.get(key).stream()
+                            .filter(m -> !m.lastModified().isBefore(data))
+                            .sorted(Comparator.comparing(DeleteMarkerEntry::lastModified)
+                                    .reversed())
+                            .toList()));
         }
         return new Listing(restorable, withoutData);
     }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +37,20 @@ public final class S3GetLifecycle implements Action {
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
         List<LifecycleRule> rules;
         try {
-            rules = AwsCall.run(context, clients, "S3", "GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration",
-                    () -> s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket))).rules();
+            rules = AwsCall.run(
+                            context,
+                            clients,
+                            "S3",
+                            "GetBucketLifecycleConfiguration",
+                            "s3:GetLifecycleConfiguration",
+                            () -> s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
+                    .rules();
         } catch (ActionException e) {
-            if (e.getCause() instanceof S3Exception s && "NoSuchLifecycleConfiguration".equals(s.awsErrorDetails().errorCode())) {
-                return ActionResult.of(bucket + " has no lifecycle rule: objects stay in S3 Standard forever", Map.of("rules", List.of()));
+            if (e.getCause() instanceof S3Exception s
+                    && "NoSuchLifecycleConfiguration".equals(s.awsErrorDetails().errorCode())) {
+                return ActionResult.of(
+                        bucket + " has no lifecycle rule: objects stay in S3 Standard forever",
+                        Map.of("rules", List.of()));
             }
             throw e;
         }
@@ -52,9 +61,11 @@ public final class S3GetLifecycle implements Action {
             for (Transition t : rule.transitions()) {
                 String storageClass = t.storageClassAsString();
                 if ("STANDARD_IA".equals(storageClass)) out.putIfAbsent("iaAfterDays", t.days());
-                else if (storageClass != null && storageClass.startsWith("GLACIER")) out.putIfAbsent("glacierAfterDays", t.days());
+                else if (storageClass != null && storageClass.startsWith("GLACIER"))
+                    out.putIfAbsent("glacierAfterDays", t.days());
             }
-            if (rule.expiration() != null && rule.expiration().days() != null) out.putIfAbsent("expireAfterDays", rule.expiration().days());
+            if (rule.expiration() != null && rule.expiration().days() != null)
+                out.putIfAbsent("expireAfterDays", rule.expiration().days());
         }
         return ActionResult.of(bucket + ": " + rules.size() + " lifecycle rule(s)", out);
     }

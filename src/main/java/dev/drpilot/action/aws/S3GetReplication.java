@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +33,36 @@ public final class S3GetReplication implements Action {
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
         List<ReplicationRule> rules;
         try {
-            rules = AwsCall.run(context, clients, "S3", "GetBucketReplication", "s3:GetReplicationConfiguration",
-                    () -> s3.getBucketReplication(r -> r.bucket(bucket))).replicationConfiguration().rules();
+            rules = AwsCall.run(
+                            context,
+                            clients,
+                            "S3",
+                            "GetBucketReplication",
+                            "s3:GetReplicationConfiguration",
+                            () -> s3.getBucketReplication(r -> r.bucket(bucket)))
+                    .replicationConfiguration()
+                    .rules();
         } catch (ActionException e) {
-            if (e.getCause() instanceof S3Exception s && "ReplicationConfigurationNotFoundError".equals(s.awsErrorDetails().errorCode())) {
-                throw ActionException.permanent(bucket + " has no replication configured: run druid-backup-s3-replication");
+            if (e.getCause() instanceof S3Exception s
+                    && "ReplicationConfigurationNotFoundError"
+                            .equals(s.awsErrorDetails().errorCode())) {
+                throw ActionException.permanent(
+                        bucket + " has no replication configured: run druid-backup-s3-replication");
             }
             throw e;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> described = rules.stream().map(S3Rules::describe).toList();
+        List<Map<String, Object>> described =
+                rules.stream().map(S3Rules::describe).toList();
         out.put("rules", described);
         if (!described.isEmpty()) {
             out.put("destinationBucketArn", described.get(0).get("destinationBucketArn"));
-            if (described.get(0).containsKey("replicationTimeMinutes")) out.put("replicationTimeMinutes", described.get(0).get("replicationTimeMinutes"));
+            if (described.get(0).containsKey("replicationTimeMinutes"))
+                out.put("replicationTimeMinutes", described.get(0).get("replicationTimeMinutes"));
         }
-        return ActionResult.of(bucket + ": " + rules.size() + " replication rule(s)"
-                + (described.isEmpty() ? "" : ", to " + described.get(0).get("destinationBucketArn")), out);
+        return ActionResult.of(
+                bucket + ": " + rules.size() + " replication rule(s)"
+                        + (described.isEmpty() ? "" : ", to " + described.get(0).get("destinationBucketArn")),
+                out);
     }
 }

@@ -34,14 +34,21 @@ public final class S3HeadObject implements Action {
         String bucket = args.required("bucket");
         String key = args.required("key");
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        HeadObjectResponse head = AwsCall.run(context, clients, "S3", "HeadObject", "s3:GetObject",
+        HeadObjectResponse head = AwsCall.run(
+                context,
+                clients,
+                "S3",
+                "HeadObject",
+                "s3:GetObject",
                 () -> s3.headObject(r -> r.bucket(bucket).key(key)));
         String replication = head.replicationStatusAsString() == null ? "" : head.replicationStatusAsString();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("lastModified", String.valueOf(head.lastModified()));
         out.put("size", head.contentLength());
         out.put("replicationStatus", replication);
-        return ActionResult.of("s3://" + bucket + "/" + key + ": " + head.contentLength() + " bytes, written " + head.lastModified()
-                + (replication.isEmpty() ? ", no replication status" : ", replication " + replication), out);
+        return ActionResult.of(
+                "s3://" + bucket + "/" + key + ": " + head.contentLength() + " bytes, written " + head.lastModified()
+                        + (replication.isEmpty() ? ", no replication status" : ", replication " + replication),
+                out);
     }
 }

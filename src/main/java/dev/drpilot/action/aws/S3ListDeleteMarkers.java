@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +34,32 @@ public final class S3ListDeleteMarkers implements Action {
         S3DeleteMarkers.Listing listing = S3DeleteMarkers.list(clients, context, bucket, prefix, args.text("region"));
         List<Map<String, Object>> shown = new ArrayList<>();
         for (S3DeleteMarkers.DeletedKey deleted : listing.restorable()) {
-            deleted.markers().forEach(m -> shown.add(Map.of("key", m.key(), "versionId", m.versionId(), "deletedAt", m.lastModified().toString())));
+            deleted.markers()
+                    .forEach(m -> shown.add(Map.of(
+                            "key",
+                            m.key(),
+                            "versionId",
+                            m.versionId(),
+                            "deletedAt",
+                            m.lastModified().toString())));
         }
         int keys = listing.restorable().size();
-        String summary = keys + " deleted object(s) under s3://" + bucket + "/" + prefix + " can be brought back (" + shown.size()
-                + " delete marker(s))" + (listing.withoutData().isEmpty() ? ""
-                : "; " + listing.withoutData().size() + " deleted key(s) have no earlier version and cannot");
-        return ActionResult.of(summary, Map.of("deleteMarkers", shown, "count", keys, "markers", shown.size(),
-                "withoutData", listing.withoutData()));
+        String summary = keys + " deleted object(s) under s3://" + bucket + "/" + prefix + " can be brought back ("
+                + shown.size()
+                + " delete marker(s))"
+                + (listing.withoutData().isEmpty()
+                        ? ""
+                        : "; " + listing.withoutData().size() + " deleted key(s) have no earlier version and cannot");
+        return ActionResult.of(
+                summary,
+                Map.of(
+                        "deleteMarkers",
+                        shown,
+                        "count",
+                        keys,
+                        "markers",
+                        shown.size(),
+                        "withoutData",
+                        listing.withoutData()));
     }
 }

@@ -39,7 +39,12 @@ public final class S3NewestObjects implements Action {
         String token = null;
         do {
             String page = token;
-            ListObjectsV2Response response = AwsCall.run(context, clients, "S3", "ListObjectsV2", "s3:ListBucket",
+            ListObjectsV2Response response = AwsCall.run(
+                    context,
+                    clients,
+                    "S3",
+                    "ListObjectsV2",
+                    "s3:ListBucket",
                     () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).continuationToken(page)));
             all.addAll(response.contents());
             token = Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
@@ -47,7 +52,8 @@ public final class S3NewestObjects implements Action {
         List<Map<String, Object>> newest = all.stream()
                 .sorted(Comparator.comparing(S3Object::lastModified).reversed().thenComparing(S3Object::key))
                 .limit(Math.max(1, limit))
-                .map(o -> Map.<String, Object>of("key", o.key(), "lastModified", o.lastModified().toString(), "size", o.size()))
+                .map(o -> Map.<String, Object>of(
+                        "key", o.key(), "lastModified", o.lastModified().toString(), "size", o.size()))
                 .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("objects", newest);
@@ -56,7 +62,10 @@ public final class S3NewestObjects implements Action {
         if (newest.isEmpty()) return ActionResult.of("No object under " + where, out);
         out.put("newestKey", newest.getFirst().get("key"));
         out.put("newestLastModified", newest.getFirst().get("lastModified"));
-        return ActionResult.of(all.size() + " object(s) under " + where + ", newest " + newest.getFirst().get("key")
-                + " written " + newest.getFirst().get("lastModified"), out);
+        return ActionResult.of(
+                all.size() + " object(s) under " + where + ", newest "
+                        + newest.getFirst().get("key") + " written "
+                        + newest.getFirst().get("lastModified"),
+                out);
     }
 }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,38 +41,72 @@ public final class S3PutLifecycle implements Action {
         int ia = args.integer("iaAfterDays");
         int glacier = args.integer("glacierAfterDays");
         Integer expire = args.text("expireAfterDays") == null ? null : args.integer("expireAfterDays");
-        if (ia < 30) throw ActionException.permanent("iaAfterDays: S3 moves objects to Standard-IA after 30 days at the earliest, not " + ia);
-        if (glacier <= ia) throw ActionException.permanent("glacierAfterDays (" + glacier + ") must come after iaAfterDays (" + ia + ")");
-        if (expire != null && expire <= glacier) throw ActionException.permanent("expireAfterDays (" + expire + ") must come after glacierAfterDays (" + glacier + ")");
-        LifecycleRule.Builder rule = LifecycleRule.builder().id(RULE).status(ExpirationStatus.ENABLED).filter(f -> f.prefix(prefix))
-                .transitions(Transition.builder().days(ia).storageClass(TransitionStorageClass.STANDARD_IA).build(),
-                        Transition.builder().days(glacier).storageClass(TransitionStorageClass.GLACIER_IR).build());
+        if (ia < 30)
+            throw ActionException.permanent(
+                    "iaAfterDays: S3 moves objects to Standard-IA after 30 days at the earliest, not " + ia);
+        if (glacier <= ia)
+            throw ActionException.permanent(
+                    "glacierAfterDays (" + glacier + ") must come after iaAfterDays (" + ia + ")");
+        if (expire != null && expire <= glacier)
+            throw ActionException.permanent(
+                    "expireAfterDays (" + expire + ") must come after glacierAfterDays (" + glacier + ")");
+        LifecycleRule.Builder rule = LifecycleRule.builder()
+                .id(RULE)
+                .status(ExpirationStatus.ENABLED)
+                .filter(f -> f.prefix(prefix))
+                .transitions(
+                        Transition.builder()
+                                .days(ia)
+                                .storageClass(TransitionStorageClass.STANDARD_IA)
+                                .build(),
+                        Transition.builder()
+                                .days(glacier)
+                                .storageClass(TransitionStorageClass.GLACIER_IR)
+                                .build());
         if (expire != null) rule.expiration(e -> e.days(expire));
         LifecycleRule built = rule.build();
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        AwsCall.run(context, clients, "S3", "PutBucketLifecycleConfiguration", "s3:PutLifecycleConfiguration",
-                () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(built))));
+        AwsCall.run(
+                context,
+                clients,
+                "S3",
+                "PutBucketLifecycleConfiguration",
+                "s3:PutLifecycleConfiguration",
+                () -> s3.putBucketLifecycleConfiguration(
+                        r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(built))));
         readBack(context, s3, bucket, built);
         String tiers = "Standard-IA after " + ia + " days, Glacier IR after " + glacier + " days"
                 + (expire == null ? ", kept indefinitely" : ", expired after " + expire + " days");
-        return ActionResult.checked(bucket + "/" + prefix + ": " + tiers, Map.of("rules", List.of(S3Rules.describe(built))),
-                "rule " + RULE + " reads back as sent: enabled, prefix '" + prefix + "', " + tiers + " (GetBucketLifecycleConfiguration)");
+        return ActionResult.checked(
+                bucket + "/" + prefix + ": " + tiers,
+                Map.of("rules", List.of(S3Rules.describe(built))),
+                "rule " + RULE + " reads back as sent: enabled, prefix '" + prefix + "', " + tiers
+                        + " (GetBucketLifecycleConfiguration)");
     }
 
     /** The post-condition: the bucket's lifecycle has our rule, with every setting as sent. */
-    private void readBack(ActionContext context, S3Client s3, String bucket, LifecycleRule sent) throws ActionException {
-        String problem = AwsCall.ifFound(context, clients, "S3", "GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration",
+    private void readBack(ActionContext context, S3Client s3, String bucket, LifecycleRule sent)
+            throws ActionException {
+        String problem = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "S3",
+                        "GetBucketLifecycleConfiguration",
+                        "s3:GetLifecycleConfiguration",
                         () -> s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
-                .map(found -> problem(found.rules(), sent)).orElse("no lifecycle configured");
+                .map(found -> problem(found.rules(), sent))
+                .orElse("no lifecycle configured");
         if (!problem.isEmpty()) {
-            throw ActionException.permanent("Expected lifecycle rule " + RULE + " of " + bucket + " as sent, found " + problem
-                    + ": something else changed the bucket's lifecycle; find it, then retry this step.");
+            throw ActionException.permanent("Expected lifecycle rule " + RULE + " of " + bucket + " as sent, found "
+                    + problem + ": something else changed the bucket's lifecycle; find it, then retry this step.");
         }
     }
 
     /** What differs between our rule as sent and as read back, or "" when nothing does. */
     private static String problem(List<LifecycleRule> rules, LifecycleRule sent) {
-        return rules.stream().filter(r -> RULE.equals(r.id())).findFirst()
+        return rules.stream()
+                .filter(r -> RULE.equals(r.id()))
+                .findFirst()
                 .map(found -> String.join(", ", S3Rules.differences(S3Rules.describe(sent), described(found))))
                 .orElse("no rule " + RULE);
     }

@@ -2,9 +2,9 @@ package dev.drpilot.action.aws;
 
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,42 +43,65 @@ public final class S3PutReplication implements Action {
         String role = args.required("roleArn");
         String destination = args.required("destinationBucketArn");
         if (!destination.startsWith("arn:aws:s3:::")) {
-            throw ActionException.permanent("destinationBucketArn: '" + destination + "' is not a bucket ARN such as arn:aws:s3:::fff-druid-deep-storage-dr");
+            throw ActionException.permanent("destinationBucketArn: '" + destination
+                    + "' is not a bucket ARN such as arn:aws:s3:::fff-druid-deep-storage-dr");
         }
         int minutes = args.integer("replicationTimeMinutes");
         int priority = args.integer("priority");
-        ReplicationRule rule = ReplicationRule.builder().id(RULE).status(ReplicationRuleStatus.ENABLED).priority(priority)
+        ReplicationRule rule = ReplicationRule.builder()
+                .id(RULE)
+                .status(ReplicationRuleStatus.ENABLED)
+                .priority(priority)
                 .filter(f -> f.prefix(""))
                 .deleteMarkerReplication(d -> d.status(DeleteMarkerReplicationStatus.ENABLED))
                 .destination(d -> d.bucket(destination)
-                        .replicationTime(t -> t.status(ReplicationTimeStatus.ENABLED).time(m -> m.minutes(minutes)))
+                        .replicationTime(
+                                t -> t.status(ReplicationTimeStatus.ENABLED).time(m -> m.minutes(minutes)))
                         .metrics(m -> m.status(MetricsStatus.ENABLED).eventThreshold(e -> e.minutes(minutes))))
                 .build();
         S3Client s3 = clients.get(S3Client.class, S3Client::builder, args.text("region"));
-        AwsCall.run(context, clients, "S3", "PutBucketReplication", "s3:PutReplicationConfiguration, iam:PassRole",
-                () -> s3.putBucketReplication(r -> r.bucket(bucket).replicationConfiguration(c -> c.role(role).rules(rule))));
+        AwsCall.run(
+                context,
+                clients,
+                "S3",
+                "PutBucketReplication",
+                "s3:PutReplicationConfiguration, iam:PassRole",
+                () -> s3.putBucketReplication(r -> r.bucket(bucket)
+                        .replicationConfiguration(c -> c.role(role).rules(rule))));
         readBack(context, s3, bucket, role, rule);
-        return ActionResult.checked(bucket + " replicates to " + destination + " within " + minutes + " minutes",
+        return ActionResult.checked(
+                bucket + " replicates to " + destination + " within " + minutes + " minutes",
                 Map.of("rules", List.of(S3Rules.describe(rule))),
-                "rule " + RULE + " reads back as sent: enabled, to " + destination + " within " + minutes + " minutes, role " + role
-                        + ", priority " + priority + " (GetBucketReplication)");
+                "rule " + RULE + " reads back as sent: enabled, to " + destination + " within " + minutes
+                        + " minutes, role " + role + ", priority " + priority + " (GetBucketReplication)");
     }
 
     /** The post-condition: the bucket's replication has our rule, with every setting as sent. */
-    private void readBack(ActionContext context, S3Client s3, String bucket, String role, ReplicationRule sent) throws ActionException {
-        String problem = AwsCall.ifFound(context, clients, "S3", "GetBucketReplication", "s3:GetReplicationConfiguration",
+    private void readBack(ActionContext context, S3Client s3, String bucket, String role, ReplicationRule sent)
+            throws ActionException {
+        String problem = AwsCall.ifFound(
+                        context,
+                        clients,
+                        "S3",
+                        "GetBucketReplication",
+                        "s3:GetReplicationConfiguration",
                         () -> s3.getBucketReplication(r -> r.bucket(bucket)))
-                .map(found -> problem(found.replicationConfiguration(), role, sent)).orElse("no replication configured");
+                .map(found -> problem(found.replicationConfiguration(), role, sent))
+                .orElse("no replication configured");
         if (!problem.isEmpty()) {
-            throw ActionException.permanent("Expected " + bucket + " to replicate with rule " + RULE + " to " + sent.destination().bucket()
-                    + ", found " + problem + ": something else changed the bucket's replication; find it, then retry this step.");
+            throw ActionException.permanent("Expected " + bucket + " to replicate with rule " + RULE + " to "
+                    + sent.destination().bucket() + ", found " + problem
+                    + ": something else changed the bucket's replication; find it, then retry this step.");
         }
     }
 
     /** What differs between our rule as sent and as read back, or "" when nothing does. */
     private static String problem(ReplicationConfiguration config, String role, ReplicationRule sent) {
-        return config.rules().stream().filter(r -> RULE.equals(r.id())).findFirst()
-                .map(found -> String.join(", ", S3Rules.differences(described(sent, role), described(found, config.role()))))
+        return config.rules().stream()
+                .filter(r -> RULE.equals(r.id()))
+                .findFirst()
+                .map(found ->
+                        String.join(", ", S3Rules.differences(described(sent, role), described(found, config.role()))))
                 .orElse("no rule " + RULE);
     }
 

@@ -35,7 +35,8 @@ public final class S3RemoveDeleteMarkers implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String bucket = args.required("bucket");
         String prefix = args.required("prefix");
@@ -46,16 +47,27 @@ public final class S3RemoveDeleteMarkers implements Action {
         Map<String, Integer> removed = new LinkedHashMap<>();
         for (int round = 0; ; round++) {
             List<DeleteMarkerEntry> latest = latestMarkers(context, bucket, prefix, region, onlyKey);
-            if (onlyVersion != null) latest = latest.stream().filter(m -> onlyVersion.equals(m.versionId())).toList();
+            if (onlyVersion != null)
+                latest = latest.stream()
+                        .filter(m -> onlyVersion.equals(m.versionId()))
+                        .toList();
             if (latest.isEmpty()) break;
             if (round == ROUNDS) {
-                throw ActionException.permanent(latest.size() + " key(s) under s3://" + bucket + "/" + prefix + " still have a delete"
-                        + " marker on top after " + ROUNDS + " rounds: something keeps deleting them. Stop it, then retry this step.");
+                throw ActionException.permanent(latest.size() + " key(s) under s3://" + bucket + "/" + prefix
+                        + " still have a delete" + " marker on top after " + ROUNDS
+                        + " rounds: something keeps deleting them. Stop it, then retry this step.");
             }
             for (DeleteMarkerEntry marker : latest) {
-                if (context.cancelled()) throw new InterruptedException("cancelled after " + removed.size() + " key(s)");
-                AwsCall.run(context, clients, "S3", "DeleteObject", "s3:DeleteObjectVersion",
-                        () -> s3.deleteObject(r -> r.bucket(bucket).key(marker.key()).versionId(marker.versionId())));
+                if (context.cancelled())
+                    throw new InterruptedException("cancelled after " + removed.size() + " key(s)");
+                AwsCall.run(
+                        context,
+                        clients,
+                        "S3",
+                        "DeleteObject",
+                        "s3:DeleteObjectVersion",
+                        () -> s3.deleteObject(
+                                r -> r.bucket(bucket).key(marker.key()).versionId(marker.versionId())));
                 removed.merge(marker.key(), 1, Integer::sum);
                 context.progress("Removed delete markers of " + removed.size() + " key(s)", null);
             }
@@ -65,37 +77,61 @@ public final class S3RemoveDeleteMarkers implements Action {
     }
 
     /** The delete markers on top of keys that have data below them. */
-    private List<DeleteMarkerEntry> latestMarkers(ActionContext context, String bucket, String prefix, String region, String onlyKey)
-            throws ActionException {
+    private List<DeleteMarkerEntry> latestMarkers(
+            ActionContext context, String bucket, String prefix, String region, String onlyKey) throws ActionException {
         List<DeleteMarkerEntry> latest = new ArrayList<>();
-        for (S3DeleteMarkers.DeletedKey deleted : S3DeleteMarkers.list(clients, context, bucket, prefix, region).restorable()) {
+        for (S3DeleteMarkers.DeletedKey deleted :
+                S3DeleteMarkers.list(clients, context, bucket, prefix, region).restorable()) {
             if (onlyKey != null && !onlyKey.equals(deleted.key())) continue;
-            deleted.markers().stream().filter(m -> Boolean.TRUE.equals(m.isLatest())).findFirst().ifPresent(latest::add);
+            deleted.markers().stream()
+                    .filter(m -> Boolean.TRUE.equals(m.isLatest()))
+                    .findFirst()
+                    .ifPresent(latest::add);
         }
         return latest;
     }
 
     /** The post-condition: every key whose markers were removed reads back as an object. */
-    private ActionResult readBack(ActionContext context, S3Client s3, String bucket, String prefix, Map<String, Integer> removed)
+    private ActionResult readBack(
+            ActionContext context, S3Client s3, String bucket, String prefix, Map<String, Integer> removed)
             throws ActionException {
         List<Map<String, Object>> keys = new ArrayList<>();
         List<String> stillDeleted = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : removed.entrySet()) {
             String key = entry.getKey();
-            boolean readable = AwsCall.ifFound(context, clients, "S3", "HeadObject", "s3:GetObject",
-                    () -> s3.headObject(r -> r.bucket(bucket).key(key))).isPresent();
+            boolean readable = AwsCall.ifFound(
+                            context,
+                            clients,
+                            "S3",
+                            "HeadObject",
+                            "s3:GetObject",
+                            () -> s3.headObject(r -> r.bucket(bucket).key(key)))
+                    .isPresent();
             if (!readable) stillDeleted.add(key);
             keys.add(Map.of("key", key, "markersRemoved", entry.getValue(), "readable", readable));
         }
         int markers = removed.values().stream().mapToInt(Integer::intValue).sum();
         if (!stillDeleted.isEmpty()) {
-            throw ActionException.permanent("Expected " + removed.size() + " key(s) readable under s3://" + bucket + "/" + prefix
-                    + ", found " + (removed.size() - stillDeleted.size()) + "; still deleted: " + String.join(", ", first(stillDeleted))
-                    + ". Something deleted them again: find it, then retry this step.");
+            throw ActionException.permanent(
+                    "Expected " + removed.size() + " key(s) readable under s3://" + bucket + "/" + prefix
+                            + ", found " + (removed.size() - stillDeleted.size()) + "; still deleted: "
+                            + String.join(", ", first(stillDeleted))
+                            + ". Something deleted them again: find it, then retry this step.");
         }
         String checked = removed.size() + " key(s) readable, 0 still deleted (HeadObject of each)";
-        return ActionResult.checked("Restored " + removed.size() + " object(s) in " + bucket + " (" + markers + " delete marker(s) removed)",
-                Map.of("restored", List.copyOf(removed.keySet()), "count", removed.size(), "keys", keys, "markersRemoved", markers), checked);
+        return ActionResult.checked(
+                "Restored " + removed.size() + " object(s) in " + bucket + " (" + markers
+                        + " delete marker(s) removed)",
+                Map.of(
+                        "restored",
+                        List.copyOf(removed.keySet()),
+                        "count",
+                        removed.size(),
+                        "keys",
+                        keys,
+                        "markersRemoved",
+                        markers),
+                checked);
     }
 
     private static List<String> first(List<String> keys) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpilot.action.Action;
 import dev.drpilot.action.ActionContext;
-import dev.drpilot.action.Args;
 import dev.drpilot.action.ActionException;
 import dev.drpilot.action.ActionResult;
+import dev.drpilot.action.Args;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,50 +37,75 @@ public final class SecretsManagerUpdateSecret implements Action {
     public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
         Args args = new Args(values);
         String secretId = args.required("secretId");
-        SecretsManagerClient client = clients.get(SecretsManagerClient.class, SecretsManagerClient::builder, args.text("region"));
+        SecretsManagerClient client =
+                clients.get(SecretsManagerClient.class, SecretsManagerClient::builder, args.text("region"));
         String whole = args.text("secretString");
         if (whole != null) {
             String version = put(context, client, secretId, whole);
-            return result(secretId, version, List.of("(whole value)"), checkWhole(secretId, whole, read(context, client, secretId)));
+            return result(
+                    secretId,
+                    version,
+                    List.of("(whole value)"),
+                    checkWhole(secretId, whole, read(context, client, secretId)));
         }
         Map<String, Object> merge = args.map("merge");
         ObjectNode merged = merged(context, client, secretId, merge);
         String version = put(context, client, secretId, merged.toString());
         List<String> changed = List.copyOf(merge.keySet());
-        return result(secretId, version, changed, checkMerge(secretId, merged, changed, read(context, client, secretId)));
+        return result(
+                secretId, version, changed, checkMerge(secretId, merged, changed, read(context, client, secretId)));
     }
 
     private static ActionResult result(String secretId, String version, List<String> changed, String checked) {
-        return ActionResult.checked("Updated " + String.join(", ", changed) + " of " + secretId,
-                Map.of("versionId", version, "changedFields", changed), checked);
+        return ActionResult.checked(
+                "Updated " + String.join(", ", changed) + " of " + secretId,
+                Map.of("versionId", version, "changedFields", changed),
+                checked);
     }
 
     /** The secret's current JSON with the merged fields set. */
-    private ObjectNode merged(ActionContext context, SecretsManagerClient client, String secretId, Map<String, Object> merge)
+    private ObjectNode merged(
+            ActionContext context, SecretsManagerClient client, String secretId, Map<String, Object> merge)
             throws ActionException {
         String current = read(context, client, secretId);
         ObjectNode json = object(current == null ? "{}" : current);
         if (json == null) {
-            throw ActionException.permanent("secret " + secretId + " is not a JSON object, so its fields cannot be merged;"
-                    + " give the whole value in secretString instead");
+            throw ActionException.permanent(
+                    "secret " + secretId + " is not a JSON object, so its fields cannot be merged;"
+                            + " give the whole value in secretString instead");
         }
         merge.forEach(json::putPOJO);
         return object(json.toString());
     }
 
     private String read(ActionContext context, SecretsManagerClient client, String secretId) throws ActionException {
-        return AwsCall.run(context, clients, "SecretsManager", "GetSecretValue", "secretsmanager:GetSecretValue",
-                () -> client.getSecretValue(r -> r.secretId(secretId))).secretString();
+        return AwsCall.run(
+                        context,
+                        clients,
+                        "SecretsManager",
+                        "GetSecretValue",
+                        "secretsmanager:GetSecretValue",
+                        () -> client.getSecretValue(r -> r.secretId(secretId)))
+                .secretString();
     }
 
-    private String put(ActionContext context, SecretsManagerClient client, String secretId, String value) throws ActionException {
-        return AwsCall.run(context, clients, "SecretsManager", "PutSecretValue", "secretsmanager:PutSecretValue",
-                () -> client.putSecretValue(r -> r.secretId(secretId).secretString(value))).versionId();
+    private String put(ActionContext context, SecretsManagerClient client, String secretId, String value)
+            throws ActionException {
+        return AwsCall.run(
+                        context,
+                        clients,
+                        "SecretsManager",
+                        "PutSecretValue",
+                        "secretsmanager:PutSecretValue",
+                        () -> client.putSecretValue(r -> r.secretId(secretId).secretString(value)))
+                .versionId();
     }
 
     /** The post-condition of a merge: the merged fields have their new values, every other field is as it was, none added. */
-    private static String checkMerge(String secretId, ObjectNode written, List<String> changed, String found) throws ActionException {
-        String fields = String.join(", ", changed.stream().map(f -> f + "=<new>").toList());
+    private static String checkMerge(String secretId, ObjectNode written, List<String> changed, String found)
+            throws ActionException {
+        String fields =
+                String.join(", ", changed.stream().map(f -> f + "=<new>").toList());
         int others = written.size() - changed.size();
         ObjectNode back = found == null ? null : object(found);
         List<String> differ = new ArrayList<>();
@@ -97,7 +122,8 @@ public final class SecretsManagerUpdateSecret implements Action {
         }
         if (!differ.isEmpty()) {
             throw ActionException.permanent("Expected secret " + secretId + " to have " + fields + " and its " + others
-                    + " other key(s) unchanged, found " + String.join(", ", differ) + " (values not shown): something else wrote"
+                    + " other key(s) unchanged, found " + String.join(", ", differ)
+                    + " (values not shown): something else wrote"
                     + " the secret (a rotation?); find it, then retry this step.");
         }
         return "secret " + secretId + " has " + fields + ", " + others + " other key(s) unchanged (values not shown)";
@@ -106,8 +132,9 @@ public final class SecretsManagerUpdateSecret implements Action {
     /** The post-condition of a whole new value: the secret reads back as exactly that value. */
     private static String checkWhole(String secretId, String written, String found) throws ActionException {
         if (!written.equals(found)) {
-            throw ActionException.permanent("Expected secret " + secretId + " to hold the value given, found another value (values not"
-                    + " shown): something else wrote the secret (a rotation?); find it, then retry this step.");
+            throw ActionException.permanent(
+                    "Expected secret " + secretId + " to hold the value given, found another value (values not"
+                            + " shown): something else wrote the secret (a rotation?); find it, then retry this step.");
         }
         return "secret " + secretId + " holds the value given (values not shown)";
     }

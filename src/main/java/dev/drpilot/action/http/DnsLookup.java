@@ -38,12 +38,16 @@ public final class DnsLookup implements Action {
         String expect = args.text("expect");
         List<String> answers = query(name, type, resolver);
         context.apiCall("DNS", type + " " + name + (resolver == null ? "" : " @" + resolver), null);
-        boolean matches = expect != null && answers.stream().anyMatch(a -> normalised(a).equals(normalised(expect)));
-        String said = name + " " + type + (resolver == null ? "" : " @" + resolver) + ": " + (answers.isEmpty() ? "no answer" : String.join(", ", answers));
+        boolean matches =
+                expect != null && answers.stream().anyMatch(a -> normalised(a).equals(normalised(expect)));
+        String said = name + " " + type + (resolver == null ? "" : " @" + resolver) + ": "
+                + (answers.isEmpty() ? "no answer" : String.join(", ", answers));
         if (expect != null && !matches) {
-            throw ActionException.permanent(said + ", not the expected " + expect + ": the failover has not reached this resolver yet (TTL) or did not happen");
+            throw ActionException.permanent(said + ", not the expected " + expect
+                    + ": the failover has not reached this resolver yet (TTL) or did not happen");
         }
-        return ActionResult.of(said + (expect == null ? "" : ", as expected"), Map.of("answers", answers, "matches", matches));
+        return ActionResult.of(
+                said + (expect == null ? "" : ", as expected"), Map.of("answers", answers, "matches", matches));
     }
 
     private static List<String> query(String name, String type, String resolver) throws ActionException {
@@ -67,9 +71,14 @@ public final class DnsLookup implements Action {
                 dns.close();
             }
         } catch (NameNotFoundException e) {
-            throw ActionException.permanent(name + " does not exist (NXDOMAIN)" + (resolver == null ? "" : " at " + resolver));
+            throw ActionException.permanent(
+                    name + " does not exist (NXDOMAIN)" + (resolver == null ? "" : " at " + resolver));
         } catch (NamingException e) {
-            throw new ActionException("The DNS query for " + name + (resolver == null ? "" : " to " + resolver) + " failed: " + e.getMessage(), true, e);
+            throw new ActionException(
+                    "The DNS query for " + name + (resolver == null ? "" : " to " + resolver) + " failed: "
+                            + e.getMessage(),
+                    true,
+                    e);
         }
     }
 

@@ -31,19 +31,25 @@ public final class HealthCheck implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String url = args.required("url");
         int expected = args.text("expectStatus") == null ? 200 : args.integer("expectStatus");
         String expectBody = args.text("expectBody");
-        HttpResponse<String> response = http.send(context, http.request(url).GET().build());
+        HttpResponse<String> response =
+                http.send(context, http.request(url).GET().build());
         String body = HttpCalls.start(response.body(), SHOWN);
         if (response.statusCode() != expected) {
-            throw ActionException.permanent(url + " answered HTTP " + response.statusCode() + ", not " + expected + (body.isEmpty() ? "" : ": " + body));
+            throw ActionException.permanent(url + " answered HTTP " + response.statusCode() + ", not " + expected
+                    + (body.isEmpty() ? "" : ": " + body));
         }
         if (expectBody != null && !response.body().contains(expectBody)) {
-            throw ActionException.permanent(url + " answered HTTP " + response.statusCode() + " but its body does not contain '" + expectBody + "': " + body);
+            throw ActionException.permanent(url + " answered HTTP " + response.statusCode()
+                    + " but its body does not contain '" + expectBody + "': " + body);
         }
-        return ActionResult.of(url + " is healthy: HTTP " + response.statusCode(), Map.of("status", response.statusCode(), "body", body));
+        return ActionResult.of(
+                url + " is healthy: HTTP " + response.statusCode(),
+                Map.of("status", response.statusCode(), "body", body));
     }
 }

@@ -20,17 +20,22 @@ final class HttpCalls {
     /** @param timeout how long to wait for the connection, and again for the answer */
     HttpCalls(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** A request to an http(s) URL, with this client's timeout. */
     HttpRequest.Builder request(String url) throws ActionException {
         try {
             URI uri = URI.create(url);
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) throw new IllegalArgumentException("not http(s)");
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null)
+                throw new IllegalArgumentException("not http(s)");
             return HttpRequest.newBuilder(uri).timeout(timeout);
         } catch (IllegalArgumentException e) {
-            throw ActionException.permanent("'" + url + "' is not an http(s) URL such as https://api.example.com/health");
+            throw ActionException.permanent(
+                    "'" + url + "' is not an http(s) URL such as https://api.example.com/health");
         }
     }
 

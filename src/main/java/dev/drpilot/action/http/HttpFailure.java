@@ -23,31 +23,57 @@ import javax.net.ssl.SSLException;
 record HttpFailure(String kind, String message, boolean retryable) {
 
     static HttpFailure of(IOException e, URI uri, Duration timeout) {
-        String where = uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
+        String where =
+                uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
         String within = " within " + timeout.toSeconds() + " s";
         if (e instanceof HttpConnectTimeoutException) {
-            return new HttpFailure("timed out", "No connection to " + where + within + " (neither the connection nor the TLS handshake was answered)"
-                    + ": is a firewall dropping the traffic, or the host or port wrong?", true);
+            return new HttpFailure(
+                    "timed out",
+                    "No connection to " + where + within
+                            + " (neither the connection nor the TLS handshake was answered)"
+                            + ": is a firewall dropping the traffic, or the host or port wrong?",
+                    true);
         }
         if (e instanceof HttpTimeoutException) {
-            return new HttpFailure("timed out", where + " took the request but sent no answer" + within + ": is the service hung or overloaded?", true);
+            return new HttpFailure(
+                    "timed out",
+                    where + " took the request but sent no answer" + within + ": is the service hung or overloaded?",
+                    true);
         }
         if (cause(e, UnresolvedAddressException.class) != null) {
-            return new HttpFailure("no such host", "The host name " + uri.getHost() + " does not resolve (DNS: no such host)"
-                    + ": check the URL's host name, and that this machine's DNS knows it (VPN, private zone)", false);
+            return new HttpFailure(
+                    "no such host",
+                    "The host name " + uri.getHost() + " does not resolve (DNS: no such host)"
+                            + ": check the URL's host name, and that this machine's DNS knows it (VPN, private zone)",
+                    false);
         }
         if (e instanceof ConnectException) {
-            return new HttpFailure("refused", "Nothing listens on " + where + " (connection refused): is the service up, and the port in the URL right?", false);
+            return new HttpFailure(
+                    "refused",
+                    "Nothing listens on " + where
+                            + " (connection refused): is the service up, and the port in the URL right?",
+                    false);
         }
         if (cause(e, CertificateException.class) != null) {
-            return new HttpFailure("TLS failed", "The certificate of " + where + " is not accepted (" + certificateProblem(e)
-                    + "): check the URL's host name, and the certificate with openssl s_client -connect " + where, false);
+            return new HttpFailure(
+                    "TLS failed",
+                    "The certificate of " + where + " is not accepted (" + certificateProblem(e)
+                            + "): check the URL's host name, and the certificate with openssl s_client -connect "
+                            + where,
+                    false);
         }
         if (e instanceof SSLException) {
-            return new HttpFailure("TLS failed", "The TLS handshake with " + where + " failed (" + e.getMessage()
-                    + "): does it serve https on that port, or should the URL be http://?", false);
+            return new HttpFailure(
+                    "TLS failed",
+                    "The TLS handshake with " + where + " failed (" + e.getMessage()
+                            + "): does it serve https on that port, or should the URL be http://?",
+                    false);
         }
-        return new HttpFailure("failed", "Cannot reach " + where + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), false);
+        return new HttpFailure(
+                "failed",
+                "Cannot reach " + where + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                false);
     }
 
     ActionException exception(IOException cause) {

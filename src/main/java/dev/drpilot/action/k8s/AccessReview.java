@@ -39,23 +39,42 @@ public final class AccessReview implements Action {
         List<String> denied = new ArrayList<>();
         for (String check : args.list("checks")) {
             String[] verbAndResource = check.strip().split("\\s+", 2);
-            if (verbAndResource.length < 2) throw ActionException.permanent("checks: '" + check + "' is not a verb and a resource (list pods)");
+            if (verbAndResource.length < 2)
+                throw ActionException.permanent("checks: '" + check + "' is not a verb and a resource (list pods)");
             String[] resource = verbAndResource[1].split("/", 2);
-            SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                    .withNamespace(namespace).withVerb(verbAndResource[0]).withResource(resource[0])
-                    .withSubresource(resource.length > 1 ? resource[1] : null).endResourceAttributes().endSpec().build();
+            SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
+                    .withNewSpec()
+                    .withNewResourceAttributes()
+                    .withNamespace(namespace)
+                    .withVerb(verbAndResource[0])
+                    .withResource(resource[0])
+                    .withSubresource(resource.length > 1 ? resource[1] : null)
+                    .endResourceAttributes()
+                    .endSpec()
+                    .build();
             boolean allowed;
             try {
-                SelfSubjectAccessReview answer = connection.client().authorization().v1().selfSubjectAccessReview().create(review);
-                allowed = answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+                SelfSubjectAccessReview answer = connection
+                        .client()
+                        .authorization()
+                        .v1()
+                        .selfSubjectAccessReview()
+                        .create(review);
+                allowed = answer.getStatus() != null
+                        && Boolean.TRUE.equals(answer.getStatus().getAllowed());
             } catch (KubernetesClientException e) {
-                throw ActionException.permanent("The cluster of context " + connection.context() + " did not answer an access review (HTTP " + e.getCode()
-                        + "): check the kubeconfig's credentials with `kubectl auth can-i " + check + " -n " + namespace + "`.");
+                throw ActionException.permanent(
+                        "The cluster of context " + connection.context() + " did not answer an access review (HTTP "
+                                + e.getCode() + "): check the kubeconfig's credentials with `kubectl auth can-i "
+                                + check + " -n " + namespace + "`.");
             }
             decisions.put(check, allowed);
             if (!allowed) denied.add(check);
         }
-        return ActionResult.of(denied.isEmpty() ? "allowed all " + decisions.size() + " in " + namespace
-                : "not allowed in " + namespace + ": " + String.join(", ", denied), Map.of("decisions", decisions, "denied", denied, "allowed", denied.isEmpty()));
+        return ActionResult.of(
+                denied.isEmpty()
+                        ? "allowed all " + decisions.size() + " in " + namespace
+                        : "not allowed in " + namespace + ": " + String.join(", ", denied),
+                Map.of("decisions", decisions, "denied", denied, "allowed", denied.isEmpty()));
     }
 }

@@ -33,7 +33,8 @@ import java.util.zip.GZIPInputStream;
 public final class HelmExportReleases implements Action {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|passwd|secret|token|credential|private|apikey|api_key|accesskey).*");
+    private static final Pattern SENSITIVE =
+            Pattern.compile("(?i).*(password|passwd|secret|token|credential|private|apikey|api_key|accesskey).*");
     private static final String REDACTED = "<redacted>";
 
     private final KubeClients clients;
@@ -53,22 +54,38 @@ public final class HelmExportReleases implements Action {
         String namespace = args.required("namespace");
         Path file = Path.of(args.required("file")).toAbsolutePath();
         KubeClients.Connection on = clients.connect(context);
-        List<Secret> secrets = KubeCall.run(context, on, "list", "secrets in namespace " + namespace + " (owner=helm)",
-                k -> k.secrets().inNamespace(namespace).withLabel("owner", "helm").list().getItems());
+        List<Secret> secrets = KubeCall.run(
+                context,
+                on,
+                "list",
+                "secrets in namespace " + namespace + " (owner=helm)",
+                k -> k.secrets()
+                        .inNamespace(namespace)
+                        .withLabel("owner", "helm")
+                        .list()
+                        .getItems());
         Map<String, JsonNode> latest = new LinkedHashMap<>();
-        for (Secret secret : secrets.stream().sorted(Comparator.comparing(s -> s.getMetadata().getName())).toList()) {
+        for (Secret secret : secrets.stream()
+                .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
+                .toList()) {
             if (secret.getData() == null || !secret.getData().containsKey("release")) continue;
-            JsonNode release = decode(secret.getData().get("release"), secret.getMetadata().getName());
+            JsonNode release =
+                    decode(secret.getData().get("release"), secret.getMetadata().getName());
             String name = release.path("name").asText();
-            if (!latest.containsKey(name) || release.path("version").asInt() > latest.get(name).path("version").asInt()) latest.put(name, release);
+            if (!latest.containsKey(name)
+                    || release.path("version").asInt()
+                            > latest.get(name).path("version").asInt()) latest.put(name, release);
         }
         List<Map<String, Object>> releases = new ArrayList<>();
         List<Map<String, Object>> written = new ArrayList<>();
         for (JsonNode release : latest.values()) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("name", release.path("name").asText());
-            summary.put("chart", release.path("chart").path("metadata").path("name").asText());
-            summary.put("version", release.path("chart").path("metadata").path("version").asText());
+            summary.put(
+                    "chart", release.path("chart").path("metadata").path("name").asText());
+            summary.put(
+                    "version",
+                    release.path("chart").path("metadata").path("version").asText());
             summary.put("revision", release.path("version").asInt());
             summary.put("status", release.path("info").path("status").asText());
             releases.add(summary);
@@ -78,13 +95,16 @@ public final class HelmExportReleases implements Action {
         }
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, new YAMLMapper().writeValueAsString(Map.of("namespace", namespace, "releases", written)));
+            Files.writeString(
+                    file, new YAMLMapper().writeValueAsString(Map.of("namespace", namespace, "releases", written)));
         } catch (IOException e) {
             throw ActionException.permanent("Cannot write " + file + ": " + e.getMessage());
         }
         context.statusChange(file.toString(), "written");
-        return ActionResult.checked(releases.size() + " Helm release(s) of " + namespace + " written to " + file,
-                Map.of("file", file.toString(), "releases", releases), readBack(file, releases.size()));
+        return ActionResult.checked(
+                releases.size() + " Helm release(s) of " + namespace + " written to " + file,
+                Map.of("file", file.toString(), "releases", releases),
+                readBack(file, releases.size()));
     }
 
     /** The post-condition: the file parses back with every release written, and no secret-looking value in clear. */
@@ -93,8 +113,9 @@ public final class HelmExportReleases implements Action {
         try {
             written = new YAMLMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw ActionException.permanent("Expected " + file + " to read back with " + expected + " release(s), found it unreadable ("
-                    + KubeErrors.firstLine(e.getMessage()) + "): something changed it meanwhile, or the disk is full. Retry this step.");
+            throw ActionException.permanent("Expected " + file + " to read back with " + expected
+                    + " release(s), found it unreadable (" + KubeErrors.firstLine(e.getMessage())
+                    + "): something changed it meanwhile, or the disk is full. Retry this step.");
         }
         int found = written == null ? 0 : written.path("releases").size();
         if (found != expected) {
@@ -104,8 +125,9 @@ public final class HelmExportReleases implements Action {
         List<String> inClear = new ArrayList<>();
         unredacted(written, "", inClear);
         if (!inClear.isEmpty()) {
-            throw ActionException.permanent("Expected every secret-looking value redacted in " + file + ", found " + inClear.size() + " in clear: "
-                    + String.join(", ", inClear) + " (values not shown). Delete the file now, then retry this step.");
+            throw ActionException.permanent("Expected every secret-looking value redacted in " + file + ", found "
+                    + inClear.size() + " in clear: " + String.join(", ", inClear)
+                    + " (values not shown). Delete the file now, then retry this step.");
         }
         return file.getFileName() + " re-read: " + found + " release(s) parse, every secret-looking value redacted";
     }
@@ -118,7 +140,9 @@ public final class HelmExportReleases implements Action {
         }
         node.properties().forEach(field -> {
             String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            boolean leaked = SENSITIVE.matcher(field.getKey()).matches() && field.getValue().isValueNode() && !REDACTED.equals(field.getValue().asText());
+            boolean leaked = SENSITIVE.matcher(field.getKey()).matches()
+                    && field.getValue().isValueNode()
+                    && !REDACTED.equals(field.getValue().asText());
             if (leaked) found.add(at);
             else unredacted(field.getValue(), at, found);
         });
@@ -132,7 +156,8 @@ public final class HelmExportReleases implements Action {
                 return JSON.readTree(in);
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw ActionException.permanent("Secret " + secretName + " does not hold a Helm 3 release (base64 of gzipped JSON): " + e.getMessage());
+            throw ActionException.permanent("Secret " + secretName
+                    + " does not hold a Helm 3 release (base64 of gzipped JSON): " + e.getMessage());
         }
     }
 
@@ -141,7 +166,9 @@ public final class HelmExportReleases implements Action {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (SENSITIVE.matcher(field.getKey()).matches() && field.getValue().isValueNode()) field.setValue(JSON.getNodeFactory().textNode(REDACTED));
+                if (SENSITIVE.matcher(field.getKey()).matches()
+                        && field.getValue().isValueNode())
+                    field.setValue(JSON.getNodeFactory().textNode(REDACTED));
                 else redact(field.getValue());
             }
         } else if (node.isArray()) {

@@ -29,7 +29,9 @@ public final class KubeClients implements AutoCloseable {
     /** The client for a step, after checking the kubeconfig still points at the pinned cluster. */
     synchronized Connection connect(ActionContext context) throws ActionException {
         Config config = readConfig();
-        String contextName = config.getCurrentContext() == null ? "(no context)" : config.getCurrentContext().getName();
+        String contextName = config.getCurrentContext() == null
+                ? "(no context)"
+                : config.getCurrentContext().getName();
         String server = config.getMasterUrl();
         if (client == null) {
             config.setRequestRetryBackoffLimit(0); // the engine retries, each retry logged and shown
@@ -38,9 +40,11 @@ public final class KubeClients implements AutoCloseable {
             pinnedServer = server;
             context.statusChange("Kubernetes", "context " + contextName + " at " + server);
         } else if (!server.equals(pinnedServer)) {
-            throw ActionException.permanent("This incident is pinned to the cluster of context " + pinnedContext + " (" + pinnedServer
-                    + "), but your kubeconfig now points at " + server + " (context " + contextName + "). Switch back with `kubectl config use-context "
-                    + pinnedContext + "` before running this step.");
+            throw ActionException.permanent(
+                    "This incident is pinned to the cluster of context " + pinnedContext + " (" + pinnedServer
+                            + "), but your kubeconfig now points at " + server + " (context " + contextName
+                            + "). Switch back with `kubectl config use-context "
+                            + pinnedContext + "` before running this step.");
         }
         return new Connection(client, pinnedContext, pinnedServer);
     }
@@ -54,26 +58,37 @@ public final class KubeClients implements AutoCloseable {
         if (observer == null) {
             Config config = readConfig();
             config.setRequestRetryBackoffLimit(0);
-            String contextName = config.getCurrentContext() == null ? "(no context)" : config.getCurrentContext().getName();
-            observer = new Connection(new KubernetesClientBuilder().withConfig(config).build(), contextName, config.getMasterUrl());
+            String contextName = config.getCurrentContext() == null
+                    ? "(no context)"
+                    : config.getCurrentContext().getName();
+            observer = new Connection(
+                    new KubernetesClientBuilder().withConfig(config).build(), contextName, config.getMasterUrl());
         }
         return observer;
     }
 
     private Config readConfig() throws ActionException {
         if (!settings.exists()) {
-            throw ActionException.permanent("No kubeconfig at " + settings.kubeconfig() + ": run `aws eks update-kubeconfig --name CLUSTER --region REGION`"
+            throw ActionException.permanent("No kubeconfig at " + settings.kubeconfig()
+                    + ": run `aws eks update-kubeconfig --name CLUSTER --region REGION`"
                     + " or set KUBECONFIG, then retry this step.");
         }
         try {
-            Config config = Config.fromKubeconfig(settings.context(), Files.readString(settings.kubeconfig()), settings.kubeconfig().toString());
-            if (settings.context() != null && (config.getCurrentContext() == null || !settings.context().equals(config.getCurrentContext().getName()))) {
-                throw ActionException.permanent("There is no context " + settings.context() + " in " + settings.kubeconfig()
-                        + ": `kubectl config get-contexts` lists them.");
+            Config config = Config.fromKubeconfig(
+                    settings.context(),
+                    Files.readString(settings.kubeconfig()),
+                    settings.kubeconfig().toString());
+            if (settings.context() != null
+                    && (config.getCurrentContext() == null
+                            || !settings.context()
+                                    .equals(config.getCurrentContext().getName()))) {
+                throw ActionException.permanent("There is no context " + settings.context() + " in "
+                        + settings.kubeconfig() + ": `kubectl config get-contexts` lists them.");
             }
             return config;
         } catch (IOException | RuntimeException e) {
-            throw ActionException.permanent("Cannot read the kubeconfig " + settings.kubeconfig() + ": " + e.getMessage());
+            throw ActionException.permanent(
+                    "Cannot read the kubeconfig " + settings.kubeconfig() + ": " + e.getMessage());
         }
     }
 
@@ -84,6 +99,5 @@ public final class KubeClients implements AutoCloseable {
     }
 
     /** A client with the context and server it talks to, for the messages. */
-    record Connection(KubernetesClient client, String context, String server) {
-    }
+    record Connection(KubernetesClient client, String context, String server) {}
 }

@@ -68,7 +68,10 @@ public final class NamespaceStatus implements StatusSource {
             throw KubeErrors.translate(e, "list", "pods in namespace " + namespace, on);
         }
         if (!current.watching()) {
-            throw new ActionException("The watch on namespace " + namespace + " (context " + on.context() + ") is down and reconnecting", true, null);
+            throw new ActionException(
+                    "The watch on namespace " + namespace + " (context " + on.context() + ") is down and reconnecting",
+                    true,
+                    null);
         }
         return current.rows();
     }
@@ -88,8 +91,14 @@ public final class NamespaceStatus implements StatusSource {
 
         Watches(KubernetesClient client, String namespace) {
             this.client = client;
-            nodes = client.nodes().runnableInformer(0).itemStore(new TrimmedStore<>(Watches::trimmed)).exceptionHandler((started, e) -> started);
-            pods = client.pods().inNamespace(namespace).runnableInformer(0).itemStore(new TrimmedStore<>(Watches::trimmed))
+            nodes = client.nodes()
+                    .runnableInformer(0)
+                    .itemStore(new TrimmedStore<>(Watches::trimmed))
+                    .exceptionHandler((started, e) -> started);
+            pods = client.pods()
+                    .inNamespace(namespace)
+                    .runnableInformer(0)
+                    .itemStore(new TrimmedStore<>(Watches::trimmed))
                     .exceptionHandler((started, e) -> started);
             nodes.start();
             pods.start();
@@ -106,9 +115,13 @@ public final class NamespaceStatus implements StatusSource {
                     informer.start().toCompletableFuture().get(FIRST_LIST_SECONDS, TimeUnit.SECONDS);
                 } catch (ExecutionException | CompletionException e) {
                     if (e.getCause() instanceof KubernetesClientException k) throw k;
-                    throw new KubernetesClientException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e.getCause());
+                    throw new KubernetesClientException(
+                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e.getCause());
                 } catch (TimeoutException e) {
-                    throw new ActionException("The cluster did not list the pods and nodes within " + FIRST_LIST_SECONDS + " s; retrying", true, e);
+                    throw new ActionException(
+                            "The cluster did not list the pods and nodes within " + FIRST_LIST_SECONDS + " s; retrying",
+                            true,
+                            e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ActionException("Stopped while listing the pods and nodes", true, e);
@@ -121,23 +134,48 @@ public final class NamespaceStatus implements StatusSource {
         }
 
         boolean stopped() {
-            return nodes.stopped().toCompletableFuture().isDone() || pods.stopped().toCompletableFuture().isDone();
+            return nodes.stopped().toCompletableFuture().isDone()
+                    || pods.stopped().toCompletableFuture().isDone();
         }
 
         List<ResourceStatus> rows() {
             List<ResourceStatus> rows = new ArrayList<>();
-            nodes.getStore().list().stream().sorted(Comparator.comparing(n -> n.getMetadata().getName())).forEach(node -> {
-                boolean ready = NodeHealth.isReady(node);
-                rows.add(new ResourceStatus("Node", node.getMetadata().getName(), ready ? "Ready" : "NotReady", ready,
-                        Boolean.TRUE.equals(node.getSpec() == null ? null : node.getSpec().getUnschedulable()) ? "cordoned" : ""));
-            });
-            pods.getStore().list().stream().sorted(Comparator.comparing(p -> p.getMetadata().getName())).forEach(pod -> {
-                String reason = PodHealth.reason(pod);
-                String status = reason != null ? reason : pod.getStatus() == null ? "Unknown" : String.valueOf(pod.getStatus().getPhase());
-                String node = pod.getSpec() == null || pod.getSpec().getNodeName() == null ? "unscheduled" : pod.getSpec().getNodeName();
-                rows.add(new ResourceStatus("Pod", pod.getMetadata().getName(), status, PodHealth.isHealthy(pod),
-                        (PodHealth.isReady(pod) ? "ready" : "not ready") + ", " + PodHealth.restarts(pod) + " restarts, on " + node));
-            });
+            nodes.getStore().list().stream()
+                    .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
+                    .forEach(node -> {
+                        boolean ready = NodeHealth.isReady(node);
+                        rows.add(new ResourceStatus(
+                                "Node",
+                                node.getMetadata().getName(),
+                                ready ? "Ready" : "NotReady",
+                                ready,
+                                Boolean.TRUE.equals(
+                                                node.getSpec() == null
+                                                        ? null
+                                                        : node.getSpec().getUnschedulable())
+                                        ? "cordoned"
+                                        : ""));
+                    });
+            pods.getStore().list().stream()
+                    .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+                    .forEach(pod -> {
+                        String reason = PodHealth.reason(pod);
+                        String status = reason != null
+                                ? reason
+                                : pod.getStatus() == null
+                                        ? "Unknown"
+                                        : String.valueOf(pod.getStatus().getPhase());
+                        String node = pod.getSpec() == null || pod.getSpec().getNodeName() == null
+                                ? "unscheduled"
+                                : pod.getSpec().getNodeName();
+                        rows.add(new ResourceStatus(
+                                "Pod",
+                                pod.getMetadata().getName(),
+                                status,
+                                PodHealth.isHealthy(pod),
+                                (PodHealth.isReady(pod) ? "ready" : "not ready") + ", " + PodHealth.restarts(pod)
+                                        + " restarts, on " + node));
+                    });
             return rows;
         }
 
@@ -148,38 +186,60 @@ public final class NamespaceStatus implements StatusSource {
 
         /** What {@link NodeHealth#isReady} and the cordon mark read. */
         private static Node trimmed(Node node) {
-            NodeBuilder lean = new NodeBuilder().withNewMetadata().withName(node.getMetadata().getName())
-                    .withResourceVersion(node.getMetadata().getResourceVersion()).endMetadata()
-                    .withNewSpec().withUnschedulable(node.getSpec() == null ? null : node.getSpec().getUnschedulable()).endSpec();
+            NodeBuilder lean = new NodeBuilder()
+                    .withNewMetadata()
+                    .withName(node.getMetadata().getName())
+                    .withResourceVersion(node.getMetadata().getResourceVersion())
+                    .endMetadata()
+                    .withNewSpec()
+                    .withUnschedulable(
+                            node.getSpec() == null ? null : node.getSpec().getUnschedulable())
+                    .endSpec();
             if (node.getStatus() != null) {
-                lean.withNewStatus().withConditions(node.getStatus().getConditions().stream()
-                        .map(c -> {
-                            NodeCondition kept = new NodeCondition();
-                            kept.setType(c.getType());
-                            kept.setStatus(c.getStatus());
-                            return kept;
-                        }).toList()).endStatus();
+                lean.withNewStatus()
+                        .withConditions(node.getStatus().getConditions().stream()
+                                .map(c -> {
+                                    NodeCondition kept = new NodeCondition();
+                                    kept.setType(c.getType());
+                                    kept.setStatus(c.getStatus());
+                                    return kept;
+                                })
+                                .toList())
+                        .endStatus();
             }
             return lean.build();
         }
 
         /** What {@link PodHealth} reads: phase, reason, Ready condition, containers' states and restarts, the node. */
         private static Pod trimmed(Pod pod) {
-            PodBuilder lean = new PodBuilder().withNewMetadata().withName(pod.getMetadata().getName()).withNamespace(pod.getMetadata().getNamespace())
-                    .withResourceVersion(pod.getMetadata().getResourceVersion()).withDeletionTimestamp(pod.getMetadata().getDeletionTimestamp())
+            PodBuilder lean = new PodBuilder()
+                    .withNewMetadata()
+                    .withName(pod.getMetadata().getName())
+                    .withNamespace(pod.getMetadata().getNamespace())
+                    .withResourceVersion(pod.getMetadata().getResourceVersion())
+                    .withDeletionTimestamp(pod.getMetadata().getDeletionTimestamp())
                     .endMetadata()
-                    .withNewSpec().withNodeName(pod.getSpec() == null ? null : pod.getSpec().getNodeName()).endSpec();
+                    .withNewSpec()
+                    .withNodeName(pod.getSpec() == null ? null : pod.getSpec().getNodeName())
+                    .endSpec();
             if (pod.getStatus() != null) {
-                lean.withNewStatus().withPhase(pod.getStatus().getPhase()).withReason(pod.getStatus().getReason())
+                lean.withNewStatus()
+                        .withPhase(pod.getStatus().getPhase())
+                        .withReason(pod.getStatus().getReason())
                         .withConditions(pod.getStatus().getConditions().stream()
                                 .map(c -> {
                                     PodCondition kept = new PodCondition();
                                     kept.setType(c.getType());
                                     kept.setStatus(c.getStatus());
                                     return kept;
-                                }).toList())
-                        .withContainerStatuses(pod.getStatus().getContainerStatuses() == null ? null
-                                : pod.getStatus().getContainerStatuses().stream().map(Watches::trimmed).toList())
+                                })
+                                .toList())
+                        .withContainerStatuses(
+                                pod.getStatus().getContainerStatuses() == null
+                                        ? null
+                                        : pod.getStatus().getContainerStatuses().stream()
+                                                .map(Watches::trimmed)
+                                                .toList())
                         .endStatus();
             }
             return lean.build();

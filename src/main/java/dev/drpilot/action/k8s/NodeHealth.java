@@ -9,12 +9,12 @@ final class NodeHealth {
 
     static final String ZONE_LABEL = "topology.kubernetes.io/zone";
 
-    private NodeHealth() {
-    }
+    private NodeHealth() {}
 
     static boolean isReady(Node node) {
-        return node.getStatus() != null && node.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return node.getStatus() != null
+                && node.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     static String zone(Node node) {
@@ -24,13 +24,17 @@ final class NodeHealth {
 
     static Map<String, Object> describe(Node node) {
         Map<String, Object> conditions = new LinkedHashMap<>();
-        if (node.getStatus() != null) node.getStatus().getConditions().forEach(c -> conditions.put(c.getType(), c.getStatus()));
+        if (node.getStatus() != null)
+            node.getStatus().getConditions().forEach(c -> conditions.put(c.getType(), c.getStatus()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", node.getMetadata().getName());
         out.put("zone", zone(node));
         out.put("ready", isReady(node));
         out.put("conditions", conditions);
-        out.put("unschedulable", Boolean.TRUE.equals(node.getSpec() == null ? null : node.getSpec().getUnschedulable()));
+        out.put(
+                "unschedulable",
+                Boolean.TRUE.equals(
+                        node.getSpec() == null ? null : node.getSpec().getUnschedulable()));
         return out;
     }
 }

@@ -8,11 +8,18 @@ import java.util.List;
 /** Reading the cluster's nodes, shared by the node actions. */
 final class Nodes {
 
-    private Nodes() {
-    }
+    private Nodes() {}
 
     static List<Node> list(ActionContext context, KubeClients.Connection on, String selector) throws ActionException {
-        return KubeCall.run(context, on, "list", "nodes", k -> (selector == null || selector.isBlank()
-                ? k.nodes() : k.nodes().withLabelSelector(selector)).list().getItems());
+        return KubeCall.run(
+                context,
+                on,
+                "list",
+                "nodes",
+                k -> (selector == null || selector.isBlank()
+                                ? k.nodes()
+                                : k.nodes().withLabelSelector(selector))
+                        .list()
+                        .getItems());
     }
 }

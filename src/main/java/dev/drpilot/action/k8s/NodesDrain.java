@@ -41,7 +41,8 @@ public final class NodesDrain implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String node = args.required("node");
         boolean ignoreDaemonSets = args.flag("ignoreDaemonSets");
@@ -58,9 +59,11 @@ public final class NodesDrain implements Action {
             if (evictable(pod, deleteEmptyDir)) {
                 toEvict.add(pod);
             } else if (ownedBy(pod, "DaemonSet")) {
-                if (!ignoreDaemonSets) notEvicted.put(name, "managed by a DaemonSet (drain with ignoreDaemonSets: true to leave it)");
+                if (!ignoreDaemonSets)
+                    notEvicted.put(name, "managed by a DaemonSet (drain with ignoreDaemonSets: true to leave it)");
             } else {
-                notEvicted.put(name, "has emptyDir data that would be lost (drain with deleteEmptyDirData: true to allow it)");
+                notEvicted.put(
+                        name, "has emptyDir data that would be lost (drain with deleteEmptyDirData: true to allow it)");
             }
         }
         List<String> evicted = new ArrayList<>();
@@ -70,7 +73,11 @@ public final class NodesDrain implements Action {
             for (Pod pod : toEvict) {
                 String namespace = pod.getMetadata().getNamespace();
                 String name = pod.getMetadata().getName();
-                boolean accepted = KubeCall.run(context, on, "create", "pods/" + name + "/eviction in namespace " + namespace,
+                boolean accepted = KubeCall.run(
+                        context,
+                        on,
+                        "create",
+                        "pods/" + name + "/eviction in namespace " + namespace,
                         k -> k.pods().inNamespace(namespace).withName(name).evict());
                 if (accepted) {
                     evicted.add(qualified(pod));
@@ -81,28 +88,58 @@ public final class NodesDrain implements Action {
             }
             context.progress(evicted.size() + " of " + (evicted.size() + refused.size()) + " pod(s) evicted", null);
             toEvict = refused;
-            if (toEvict.isEmpty() || context.cancelled() || !context.clock().instant().plus(RETRY_EVERY).isBefore(giveUp)) break;
+            if (toEvict.isEmpty()
+                    || context.cancelled()
+                    || !context.clock().instant().plus(RETRY_EVERY).isBefore(giveUp)) break;
             context.pause(RETRY_EVERY);
         }
-        toEvict.forEach(p -> notEvicted.put(qualified(p), "a PodDisruptionBudget refused the eviction until the timeout (" + timeout + ")"));
-        if (!evicted.isEmpty()) awaitGone(context, on, node, onNode.stream().filter(p -> evicted.contains(qualified(p))).toList(), timeout);
+        toEvict.forEach(p -> notEvicted.put(
+                qualified(p), "a PodDisruptionBudget refused the eviction until the timeout (" + timeout + ")"));
+        if (!evicted.isEmpty())
+            awaitGone(
+                    context,
+                    on,
+                    node,
+                    onNode.stream().filter(p -> evicted.contains(qualified(p))).toList(),
+                    timeout);
         String summary = "Drained " + node + ": " + evicted.size() + " pod(s) evicted"
-                + (notEvicted.isEmpty() ? "" : ", " + notEvicted.size() + " not: " + String.join("; ",
-                notEvicted.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                + (notEvicted.isEmpty()
+                        ? ""
+                        : ", " + notEvicted.size() + " not: "
+                                + String.join(
+                                        "; ",
+                                        notEvicted.entrySet().stream()
+                                                .map(e -> e.getKey() + " " + e.getValue())
+                                                .toList()));
         if (!toEvict.isEmpty()) throw ActionException.permanent(summary);
-        List<String> left = podsOn(context, on, node).stream().filter(p -> evictable(p, deleteEmptyDir)).map(NodesDrain::qualified).toList();
+        List<String> left = podsOn(context, on, node).stream()
+                .filter(p -> evictable(p, deleteEmptyDir))
+                .map(NodesDrain::qualified)
+                .toList();
         if (!left.isEmpty()) {
-            throw ActionException.permanent("Expected no evictable pod left on " + node + " after the drain, found " + left.size() + ": "
-                    + String.join(", ", left) + ". Something placed them there after the cordon (a pod with nodeName set, or one tolerating"
-                    + " node.kubernetes.io/unschedulable): find its owner, then retry this step.");
+            throw ActionException.permanent(
+                    "Expected no evictable pod left on " + node + " after the drain, found " + left.size() + ": "
+                            + String.join(", ", left)
+                            + ". Something placed them there after the cordon (a pod with nodeName set, or one tolerating"
+                            + " node.kubernetes.io/unschedulable): find its owner, then retry this step.");
         }
-        return ActionResult.checked(summary, Map.of("evicted", evicted, "notEvicted", notEvicted),
+        return ActionResult.checked(
+                summary,
+                Map.of("evicted", evicted, "notEvicted", notEvicted),
                 cordoned + "; no evictable pod left on " + node + " (" + notEvicted.size() + " left by choice)");
     }
 
-    private static List<Pod> podsOn(ActionContext context, KubeClients.Connection on, String node) throws ActionException {
-        return KubeCall.run(context, on, "list", "pods on node " + node, k -> k.pods().inAnyNamespace().list().getItems())
-                .stream().filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName())).toList();
+    private static List<Pod> podsOn(ActionContext context, KubeClients.Connection on, String node)
+            throws ActionException {
+        return KubeCall.run(
+                        context,
+                        on,
+                        "list",
+                        "pods on node " + node,
+                        k -> k.pods().inAnyNamespace().list().getItems())
+                .stream()
+                .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
+                .toList();
     }
 
     /** What a drain with these options evicts: anything but DaemonSet pods, and pods with emptyDir data only when allowed. */
@@ -114,11 +151,14 @@ public final class NodesDrain implements Action {
      * Like kubectl drain, waits until the evicted pods have left the node (a StatefulSet's
      * replacement has the same name, but lands elsewhere since the node is cordoned, with another uid).
      */
-    private static void awaitGone(ActionContext context, KubeClients.Connection on, String node, List<Pod> evicted, Duration timeout)
+    private static void awaitGone(
+            ActionContext context, KubeClients.Connection on, String node, List<Pod> evicted, Duration timeout)
             throws ActionException, InterruptedException {
         Set<String> gone = evicted.stream().map(NodesDrain::identity).collect(Collectors.toSet());
         Polling.until(context, "the evicted pods to leave " + node, timeout, () -> {
-            long left = podsOn(context, on, node).stream().filter(p -> gone.contains(identity(p))).count();
+            long left = podsOn(context, on, node).stream()
+                    .filter(p -> gone.contains(identity(p)))
+                    .count();
             context.progress(left + " evicted pod(s) still terminating", null);
             return left == 0 ? Optional.of(true) : Optional.empty();
         });
@@ -138,6 +178,7 @@ public final class NodesDrain implements Action {
     }
 
     private static boolean usesEmptyDir(Pod pod) {
-        return pod.getSpec().getVolumes() != null && pod.getSpec().getVolumes().stream().anyMatch(v -> v.getEmptyDir() != null);
+        return pod.getSpec().getVolumes() != null
+                && pod.getSpec().getVolumes().stream().anyMatch(v -> v.getEmptyDir() != null);
     }
 }

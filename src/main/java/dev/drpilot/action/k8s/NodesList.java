@@ -27,8 +27,20 @@ public final class NodesList implements Action {
     public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException {
         String selector = new Args(values).text("selector");
         List<Node> nodes = Nodes.list(context, clients.connect(context), selector);
-        List<String> notReady = nodes.stream().filter(n -> !NodeHealth.isReady(n)).map(n -> n.getMetadata().getName()).sorted().toList();
-        return ActionResult.of(nodes.size() + " node(s)" + (notReady.isEmpty() ? ", all Ready" : ", NotReady: " + String.join(", ", notReady)),
-                Map.of("nodes", nodes.stream().map(NodeHealth::describe).toList(), "notReady", notReady, "notReadyCount", notReady.size()));
+        List<String> notReady = nodes.stream()
+                .filter(n -> !NodeHealth.isReady(n))
+                .map(n -> n.getMetadata().getName())
+                .sorted()
+                .toList();
+        return ActionResult.of(
+                nodes.size() + " node(s)"
+                        + (notReady.isEmpty() ? ", all Ready" : ", NotReady: " + String.join(", ", notReady)),
+                Map.of(
+                        "nodes",
+                        nodes.stream().map(NodeHealth::describe).toList(),
+                        "notReady",
+                        notReady,
+                        "notReadyCount",
+                        notReady.size()));
     }
 }

@@ -35,11 +35,19 @@ public final class NodesListByZone implements Action {
                 byState.put("notReady", new ArrayList<>());
                 return byState;
             });
-            zone.get(NodeHealth.isReady(node) ? "ready" : "notReady").add(node.getMetadata().getName());
+            zone.get(NodeHealth.isReady(node) ? "ready" : "notReady")
+                    .add(node.getMetadata().getName());
         }
-        List<String> notReadyZones = zones.entrySet().stream().filter(e -> !e.getValue().get("notReady").isEmpty()).map(Map.Entry::getKey).toList();
-        String summary = String.join("; ", zones.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().get("ready").size()
-                + " Ready, " + e.getValue().get("notReady").size() + " NotReady").toList());
+        List<String> notReadyZones = zones.entrySet().stream()
+                .filter(e -> !e.getValue().get("notReady").isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
+        String summary = String.join(
+                "; ",
+                zones.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue().get("ready").size() + " Ready, "
+                                + e.getValue().get("notReady").size() + " NotReady")
+                        .toList());
         return ActionResult.of(summary, Map.of("zones", zones, "notReadyZones", notReadyZones));
     }
 }

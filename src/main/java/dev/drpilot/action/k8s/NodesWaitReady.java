@@ -33,7 +33,8 @@ public final class NodesWaitReady implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         int minReady = args.integer("minReady");
         int wanted = args.text("newNodes") == null ? 0 : args.integer("newNodes");
@@ -41,19 +42,29 @@ public final class NodesWaitReady implements Action {
         KubeClients.Connection on = clients.connect(context);
         Set<String> before = names(Nodes.list(context, on, null));
         String what = minReady + " Ready node(s)" + (exclude == null ? "" : " besides " + exclude)
-                + (wanted == 0 ? "" : ", " + wanted + " of them new (not among the " + before.size() + " there when the step started)");
+                + (wanted == 0
+                        ? ""
+                        : ", " + wanted + " of them new (not among the " + before.size()
+                                + " there when the step started)");
         List<String> ready = Polling.until(context, what, Duration.ofMinutes(30), () -> {
-            List<String> now = Nodes.list(context, on, null).stream().filter(NodeHealth::isReady).map(n -> n.getMetadata().getName())
-                    .filter(n -> !n.equals(exclude)).sorted().toList();
+            List<String> now = Nodes.list(context, on, null).stream()
+                    .filter(NodeHealth::isReady)
+                    .map(n -> n.getMetadata().getName())
+                    .filter(n -> !n.equals(exclude))
+                    .sorted()
+                    .toList();
             long fresh = now.stream().filter(n -> !before.contains(n)).count();
             double fraction = Math.min((double) now.size() / minReady, wanted == 0 ? 1.0 : (double) fresh / wanted);
-            context.progress(now.size() + " of " + minReady + " Ready node(s)" + (wanted == 0 ? "" : ", " + fresh + " of " + wanted + " new"),
+            context.progress(
+                    now.size() + " of " + minReady + " Ready node(s)"
+                            + (wanted == 0 ? "" : ", " + fresh + " of " + wanted + " new"),
                     Math.min(1.0, fraction));
             return now.size() >= minReady && fresh >= wanted ? Optional.of(now) : Optional.empty();
         });
         List<String> newNodes = ready.stream().filter(n -> !before.contains(n)).toList();
         newNodes.forEach(n -> context.statusChange(n, "Ready (new)"));
-        return ActionResult.of(ready.size() + " node(s) Ready" + (newNodes.isEmpty() ? "" : ", new: " + String.join(", ", newNodes)),
+        return ActionResult.of(
+                ready.size() + " node(s) Ready" + (newNodes.isEmpty() ? "" : ", new: " + String.join(", ", newNodes)),
                 Map.of("ready", ready, "newNodes", newNodes));
     }
 

@@ -35,21 +35,42 @@ public final class PodsDelete implements Action {
         String pod = args.required("pod");
         KubeClients.Connection on = clients.connect(context);
         String resource = "pods/" + pod + " in namespace " + namespace;
-        var deleted = KubeCall.run(context, on, "delete", resource, k -> k.pods().inNamespace(namespace).withName(pod).delete());
-        if (deleted.isEmpty()) throw ActionException.permanent("Not found: " + resource + " (context " + on.context() + ")");
+        var deleted = KubeCall.run(
+                context,
+                on,
+                "delete",
+                resource,
+                k -> k.pods().inNamespace(namespace).withName(pod).delete());
+        if (deleted.isEmpty())
+            throw ActionException.permanent("Not found: " + resource + " (context " + on.context() + ")");
         context.statusChange(pod, "deleted");
-        String uid = deleted.stream().map(StatusDetails::getUid).filter(Objects::nonNull).findFirst().orElse(null);
-        Pod now = KubeCall.run(context, on, "get", resource, k -> k.pods().inNamespace(namespace).withName(pod).get());
-        return ActionResult.checked("Deleted " + pod + "; its controller recreates it", Map.of("deleted", pod), readBack(pod, uid, now));
+        String uid = deleted.stream()
+                .map(StatusDetails::getUid)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        Pod now = KubeCall.run(
+                context,
+                on,
+                "get",
+                resource,
+                k -> k.pods().inNamespace(namespace).withName(pod).get());
+        return ActionResult.checked(
+                "Deleted " + pod + "; its controller recreates it", Map.of("deleted", pod), readBack(pod, uid, now));
     }
 
     /** What became of the deleted pod, or why the deletion did not take. */
     private static String readBack(String pod, String uid, Pod now) throws ActionException {
         String deleted = "pod " + pod + (uid == null ? "" : " (uid " + uid + ")");
         if (now == null) return deleted + " gone";
-        if (uid != null && !uid.equals(now.getMetadata().getUid())) return "pod " + pod + " recreated by its controller (new uid " + now.getMetadata().getUid() + ")";
-        if (now.getMetadata().getDeletionTimestamp() != null) return deleted + " terminating (deletionTimestamp " + now.getMetadata().getDeletionTimestamp() + ")";
-        throw ActionException.permanent("Expected " + deleted + " gone or terminating, found it still there with the same uid and no deletionTimestamp:"
+        if (uid != null && !uid.equals(now.getMetadata().getUid()))
+            return "pod " + pod + " recreated by its controller (new uid "
+                    + now.getMetadata().getUid() + ")";
+        if (now.getMetadata().getDeletionTimestamp() != null)
+            return deleted + " terminating (deletionTimestamp "
+                    + now.getMetadata().getDeletionTimestamp() + ")";
+        throw ActionException.permanent("Expected " + deleted
+                + " gone or terminating, found it still there with the same uid and no deletionTimestamp:"
                 + " the deletion did not take. Check `kubectl get pod " + pod + " -o yaml`, then retry this step.");
     }
 }

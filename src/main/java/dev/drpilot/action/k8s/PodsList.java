@@ -31,13 +31,37 @@ public final class PodsList implements Action {
         KubeClients.Connection on = clients.connect(context);
         List<Pod> pods = KubeCall.run(context, on, "list", "pods in namespace " + namespace, k -> {
             var inNamespace = k.pods().inNamespace(namespace);
-            return (selector == null || selector.isBlank() ? inNamespace : inNamespace.withLabelSelector(selector)).list().getItems();
+            return (selector == null || selector.isBlank() ? inNamespace : inNamespace.withLabelSelector(selector))
+                    .list()
+                    .getItems();
         });
-        List<String> unhealthy = pods.stream().filter(p -> !PodHealth.isHealthy(p)).map(p -> p.getMetadata().getName()).sorted().toList();
-        String summary = pods.size() + " pod(s) in " + namespace + (unhealthy.isEmpty() ? ", all healthy" : ", not healthy: "
-                + String.join(", ", pods.stream().filter(p -> !PodHealth.isHealthy(p))
-                .map(p -> p.getMetadata().getName() + " (" + (PodHealth.reason(p) == null ? p.getStatus().getPhase() : PodHealth.reason(p)) + ")").toList()));
-        return ActionResult.of(summary, Map.of("pods", pods.stream().map(PodHealth::describe).toList(),
-                "unhealthy", unhealthy, "unhealthyCount", unhealthy.size()));
+        List<String> unhealthy = pods.stream()
+                .filter(p -> !PodHealth.isHealthy(p))
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        String summary = pods.size() + " pod(s) in " + namespace
+                + (unhealthy.isEmpty()
+                        ? ", all healthy"
+                        : ", not healthy: "
+                                + String.join(
+                                        ", ",
+                                        pods.stream()
+                                                .filter(p -> !PodHealth.isHealthy(p))
+                                                .map(p -> p.getMetadata().getName() + " ("
+                                                        + (PodHealth.reason(p) == null
+                                                                ? p.getStatus().getPhase()
+                                                                : PodHealth.reason(p))
+                                                        + ")")
+                                                .toList()));
+        return ActionResult.of(
+                summary,
+                Map.of(
+                        "pods",
+                        pods.stream().map(PodHealth::describe).toList(),
+                        "unhealthy",
+                        unhealthy,
+                        "unhealthyCount",
+                        unhealthy.size()));
     }
 }

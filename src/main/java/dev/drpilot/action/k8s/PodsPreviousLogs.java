@@ -35,12 +35,18 @@ public final class PodsPreviousLogs implements Action {
         KubeClients.Connection on = clients.connect(context);
         String log = KubeCall.run(context, on, "get", "pods/" + pod + "/log in namespace " + namespace, k -> {
             var named = k.pods().inNamespace(namespace).withName(pod);
-            return (container == null ? named.terminated() : named.inContainer(container).terminated()).tailingLines(lines).getLog();
+            return (container == null
+                            ? named.terminated()
+                            : named.inContainer(container).terminated())
+                    .tailingLines(lines)
+                    .getLog();
         });
         String text = log == null ? "" : log;
         List<String> all = text.lines().toList();
         List<String> last = all.subList(Math.max(0, all.size() - SHOWN_LINES), all.size());
-        return ActionResult.of(all.size() + " line(s) from the previous container of " + pod
-                + (last.isEmpty() ? "" : "; it ended with:\n" + String.join("\n", last)), Map.of("log", text));
+        return ActionResult.of(
+                all.size() + " line(s) from the previous container of " + pod
+                        + (last.isEmpty() ? "" : "; it ended with:\n" + String.join("\n", last)),
+                Map.of("log", text));
     }
 }

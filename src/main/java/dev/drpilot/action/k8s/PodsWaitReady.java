@@ -30,22 +30,36 @@ public final class PodsWaitReady implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String namespace = args.required("namespace");
         String pod = args.text("pod");
         String selector = args.text("selector");
-        if (pod == null && selector == null) throw ActionException.permanent("give a pod name (or prefix), or a label selector");
+        if (pod == null && selector == null)
+            throw ActionException.permanent("give a pod name (or prefix), or a label selector");
         KubeClients.Connection on = clients.connect(context);
         String what = (pod != null ? pod : "the pods matching " + selector) + " in " + namespace + " to be Ready";
         List<String> ready = Polling.until(context, what, Duration.ofMinutes(30), () -> {
             List<Pod> pods = KubeCall.run(context, on, "list", "pods in namespace " + namespace, k -> {
-                var inNamespace = k.pods().inNamespace(namespace);
-                return (selector == null ? inNamespace : inNamespace.withLabelSelector(selector)).list().getItems();
-            }).stream().filter(p -> pod == null || p.getMetadata().getName().startsWith(pod)).toList();
+                        var inNamespace = k.pods().inNamespace(namespace);
+                        return (selector == null ? inNamespace : inNamespace.withLabelSelector(selector))
+                                .list()
+                                .getItems();
+                    })
+                    .stream()
+                    .filter(p -> pod == null || p.getMetadata().getName().startsWith(pod))
+                    .toList();
             long notReady = pods.stream().filter(p -> !PodHealth.isReady(p)).count();
-            context.progress((pods.size() - notReady) + " of " + pods.size() + " pod(s) Ready", pods.isEmpty() ? null : (double) (pods.size() - notReady) / pods.size());
-            return !pods.isEmpty() && notReady == 0 ? Optional.of(pods.stream().map(p -> p.getMetadata().getName()).sorted().toList()) : Optional.empty();
+            context.progress(
+                    (pods.size() - notReady) + " of " + pods.size() + " pod(s) Ready",
+                    pods.isEmpty() ? null : (double) (pods.size() - notReady) / pods.size());
+            return !pods.isEmpty() && notReady == 0
+                    ? Optional.of(pods.stream()
+                            .map(p -> p.getMetadata().getName())
+                            .sorted()
+                            .toList())
+                    : Optional.empty();
         });
         ready.forEach(name -> context.statusChange(name, "Ready"));
         return ActionResult.of(String.join(", ", ready) + " Ready", Map.of("ready", ready));

@@ -42,17 +42,23 @@ public final class ResourcesApplyDryRun implements Action {
         try (InputStream in = Files.newInputStream(file)) {
             items = on.client().load(in).items();
         } catch (IOException | KubernetesClientException | IllegalArgumentException e) {
-            throw ActionException.permanent(file + " would not apply: it does not parse as Kubernetes resources (" + e.getMessage() + ")");
+            throw ActionException.permanent(
+                    file + " would not apply: it does not parse as Kubernetes resources (" + e.getMessage() + ")");
         }
         List<String> resources = new ArrayList<>();
         for (HasMetadata item : items) {
             if (item.getMetadata() == null || item.getMetadata().getName() == null) {
-                throw ActionException.permanent(file + " would not apply: a " + item.getKind() + " has no metadata.name");
+                throw ActionException.permanent(
+                        file + " would not apply: a " + item.getKind() + " has no metadata.name");
             }
-            String name = item.getKind().toLowerCase(java.util.Locale.ROOT) + "/" + item.getMetadata().getName();
-            HasMetadata existing = KubeCall.run(context, on, "get", name, k -> k.resource(item).get());
+            String name = item.getKind().toLowerCase(java.util.Locale.ROOT) + "/"
+                    + item.getMetadata().getName();
+            HasMetadata existing =
+                    KubeCall.run(context, on, "get", name, k -> k.resource(item).get());
             resources.add(name + (existing == null ? " created" : " configured") + " (dry run)");
         }
-        return ActionResult.of(file.getFileName() + " would apply: " + resources.size() + " resource(s)", Map.of("resources", resources, "count", resources.size()));
+        return ActionResult.of(
+                file.getFileName() + " would apply: " + resources.size() + " resource(s)",
+                Map.of("resources", resources, "count", resources.size()));
     }
 }

@@ -41,28 +41,46 @@ public final class RolloutRestart implements Action {
         String namespace = args.required("namespace");
         Workloads kind = Workloads.of(args.required("kind"));
         List<String> names = args.list("names");
-        if (names.isEmpty()) throw ActionException.permanent("names: give at least one " + kind.resource() + " to restart");
+        if (names.isEmpty())
+            throw ActionException.permanent("names: give at least one " + kind.resource() + " to restart");
         String stamp = context.clock().instant().toString();
-        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\"" + stamp + "\"}}}}}";
+        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\"" + stamp
+                + "\"}}}}}";
         KubeClients.Connection on = clients.connect(context);
         List<String> restarted = new ArrayList<>();
         for (String name : names) {
             String resource = kind.resource() + "/" + name + " in namespace " + namespace;
-            var patched = KubeCall.run(context, on, "patch", resource, k -> kind.named(k, namespace, name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
-            if (patched == null) throw ActionException.permanent("Not found: " + resource + " (context " + on.context() + ")");
+            var patched = KubeCall.run(
+                    context,
+                    on,
+                    "patch",
+                    resource,
+                    k -> kind.named(k, namespace, name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+            if (patched == null)
+                throw ActionException.permanent("Not found: " + resource + " (context " + on.context() + ")");
             context.statusChange(name, "restarting");
             restarted.add(name);
         }
         for (String name : restarted) {
             String resource = kind.resource() + "/" + name + " in namespace " + namespace;
-            String found = stampOf(KubeCall.run(context, on, "get", resource, k -> kind.named(k, namespace, name).get()));
+            String found = stampOf(KubeCall.run(
+                    context,
+                    on,
+                    "get",
+                    resource,
+                    k -> kind.named(k, namespace, name).get()));
             if (!stamp.equals(found)) {
-                throw ActionException.permanent("Expected the pod template of " + resource + " to carry " + RESTARTED_AT + "=" + stamp + ", found "
-                        + (found == null ? "none" : found) + ": something replaced the template meanwhile (a helm upgrade, a GitOps sync?)."
-                        + " Check `kubectl rollout history " + kind.resource() + "/" + name + " -n " + namespace + "`, then retry this step.");
+                throw ActionException.permanent("Expected the pod template of " + resource + " to carry " + RESTARTED_AT
+                        + "=" + stamp + ", found "
+                        + (found == null ? "none" : found)
+                        + ": something replaced the template meanwhile (a helm upgrade, a GitOps sync?)."
+                        + " Check `kubectl rollout history " + kind.resource() + "/" + name + " -n " + namespace
+                        + "`, then retry this step.");
             }
         }
-        return ActionResult.checked("Restarting " + String.join(", ", restarted), Map.of("restarted", restarted),
+        return ActionResult.checked(
+                "Restarting " + String.join(", ", restarted),
+                Map.of("restarted", restarted),
                 restarted.size() + " pod template(s) read back with " + RESTARTED_AT + "=" + stamp);
     }
 
@@ -73,7 +91,9 @@ public final class RolloutRestart implements Action {
             case Deployment d -> d.getSpec().getTemplate();
             case null, default -> null;
         };
-        if (template == null || template.getMetadata() == null || template.getMetadata().getAnnotations() == null) return null;
+        if (template == null
+                || template.getMetadata() == null
+                || template.getMetadata().getAnnotations() == null) return null;
         return template.getMetadata().getAnnotations().get(RESTARTED_AT);
     }
 }

@@ -28,23 +28,33 @@ public final class RolloutWaitComplete implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         String namespace = args.required("namespace");
         Workloads kind = Workloads.of(args.required("kind"));
         List<String> names = args.list("names");
         KubeClients.Connection on = clients.connect(context);
-        List<String> ready = Polling.until(context, "the rollout of " + String.join(", ", names), Duration.ofMinutes(30), () -> {
-            List<String> done = new ArrayList<>();
-            for (String name : names) {
-                String resource = kind.resource() + "/" + name + " in namespace " + namespace;
-                HasMetadata workload = KubeCall.run(context, on, "get", resource, k -> kind.named(k, namespace, name).get());
-                if (workload == null) throw ActionException.permanent("Not found: " + resource + " (context " + on.context() + ")");
-                if (Workloads.rolledOut(workload)) done.add(name);
-            }
-            context.progress(done.size() + " of " + names.size() + " rolled out", (double) done.size() / names.size());
-            return done.size() == names.size() ? Optional.of(done) : Optional.empty();
-        });
+        List<String> ready =
+                Polling.until(context, "the rollout of " + String.join(", ", names), Duration.ofMinutes(30), () -> {
+                    List<String> done = new ArrayList<>();
+                    for (String name : names) {
+                        String resource = kind.resource() + "/" + name + " in namespace " + namespace;
+                        HasMetadata workload = KubeCall.run(
+                                context,
+                                on,
+                                "get",
+                                resource,
+                                k -> kind.named(k, namespace, name).get());
+                        if (workload == null)
+                            throw ActionException.permanent(
+                                    "Not found: " + resource + " (context " + on.context() + ")");
+                        if (Workloads.rolledOut(workload)) done.add(name);
+                    }
+                    context.progress(
+                            done.size() + " of " + names.size() + " rolled out", (double) done.size() / names.size());
+                    return done.size() == names.size() ? Optional.of(done) : Optional.empty();
+                });
         ready.forEach(name -> context.statusChange(name, "rolled out"));
         return ActionResult.of("Rollout complete: " + String.join(", ", ready), Map.of("ready", ready));
     }

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /** The two kinds of workload a rollout acts on, as the runbooks name them. */
 enum Workloads {
-    STATEFULSET("statefulsets"), DEPLOYMENT("deployments");
+    STATEFULSET("statefulsets"),
+    DEPLOYMENT("deployments");
 
     private final String resource;
 
@@ -31,7 +32,8 @@ enum Workloads {
     }
 
     Resource<? extends HasMetadata> named(KubernetesClient k, String namespace, String name) {
-        return this == STATEFULSET ? k.apps().statefulSets().inNamespace(namespace).withName(name)
+        return this == STATEFULSET
+                ? k.apps().statefulSets().inNamespace(namespace).withName(name)
                 : k.apps().deployments().inNamespace(namespace).withName(name);
     }
 
@@ -40,15 +42,21 @@ enum Workloads {
         if (workload instanceof StatefulSet s) {
             int want = s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
             var status = s.getStatus();
-            return status != null && observed(s, status.getObservedGeneration()) && value(status.getUpdatedReplicas()) == want
+            return status != null
+                    && observed(s, status.getObservedGeneration())
+                    && value(status.getUpdatedReplicas()) == want
                     && value(status.getReadyReplicas()) == want
-                    && (status.getUpdateRevision() == null || status.getUpdateRevision().equals(status.getCurrentRevision()));
+                    && (status.getUpdateRevision() == null
+                            || status.getUpdateRevision().equals(status.getCurrentRevision()));
         }
         Deployment d = (Deployment) workload;
         int want = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
         var status = d.getStatus();
-        return status != null && observed(d, status.getObservedGeneration()) && value(status.getUpdatedReplicas()) == want
-                && value(status.getAvailableReplicas()) == want && value(status.getReplicas()) == want;
+        return status != null
+                && observed(d, status.getObservedGeneration())
+                && value(status.getUpdatedReplicas()) == want
+                && value(status.getAvailableReplicas()) == want
+                && value(status.getReplicas()) == want;
     }
 
     private static boolean observed(HasMetadata workload, Long observedGeneration) {

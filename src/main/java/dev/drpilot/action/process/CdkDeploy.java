@@ -31,21 +31,27 @@ public final class CdkDeploy implements Action {
     }
 
     @Override
-    public ActionResult execute(Map<String, Object> values, ActionContext context) throws ActionException, InterruptedException {
+    public ActionResult execute(Map<String, Object> values, ActionContext context)
+            throws ActionException, InterruptedException {
         Args args = new Args(values);
         Path directory = Path.of(args.required("directory"));
-        List<String> command = new ArrayList<>(List.of(cdk, "deploy", "--region", args.required("region"), "--require-approval", "never"));
-        if (args.text("contextKey") != null) command.addAll(List.of("--context", args.text("contextKey") + "=" + args.required("contextValue")));
+        List<String> command = new ArrayList<>(
+                List.of(cdk, "deploy", "--region", args.required("region"), "--require-approval", "never"));
+        if (args.text("contextKey") != null)
+            command.addAll(List.of("--context", args.text("contextKey") + "=" + args.required("contextValue")));
         command.addAll(args.list("stacks"));
         if (args.list("stacks").isEmpty()) command.add("--all");
-        ExternalCommand.Outcome outcome = ExternalCommand.run(context, directory, command, "install it with `npm install -g aws-cdk`");
+        ExternalCommand.Outcome outcome =
+                ExternalCommand.run(context, directory, command, "install it with `npm install -g aws-cdk`");
         if (outcome.exitCode() != 0) throw ExternalCommand.failed(command, outcome);
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (String line : outcome.lastLines()) {
             Matcher m = OUTPUT.matcher(line.strip());
             if (m.matches()) outputs.put(m.group(1), m.group(2));
         }
-        return ActionResult.of("Deployed " + directory + " into " + args.required("region") + (outputs.isEmpty() ? "" : "; outputs: " + outputs),
+        return ActionResult.of(
+                "Deployed " + directory + " into " + args.required("region")
+                        + (outputs.isEmpty() ? "" : "; outputs: " + outputs),
                 Map.of("exitCode", 0, "outputs", outputs));
     }
 }

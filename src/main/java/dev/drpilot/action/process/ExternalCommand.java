@@ -23,28 +23,33 @@ final class ExternalCommand {
     private static final int KEPT_LINES = 40;
 
     /** What a finished command left: its exit status and last lines. */
-    record Outcome(int exitCode, List<String> lastLines) {
-    }
+    record Outcome(int exitCode, List<String> lastLines) {}
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     /**
      * @param install how to install the tool, for the message when it is missing
      */
     static Outcome run(ActionContext context, Path directory, List<String> command, String install)
             throws ActionException, InterruptedException {
-        if (!Files.isDirectory(directory)) throw ActionException.permanent("There is no folder " + directory.toAbsolutePath() + " to run " + command.get(0) + " in");
+        if (!Files.isDirectory(directory))
+            throw ActionException.permanent(
+                    "There is no folder " + directory.toAbsolutePath() + " to run " + command.get(0) + " in");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw ActionException.permanent(command.get(0) + " is not installed or not on the PATH (" + e.getMessage() + "): " + install);
+            throw ActionException.permanent(
+                    command.get(0) + " is not installed or not on the PATH (" + e.getMessage() + "): " + install);
         }
         context.apiCall("process", String.join(" ", command), null);
         Deque<String> last = new ArrayDeque<>();
         Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     synchronized (last) {
                         last.addLast(line);
@@ -77,7 +82,13 @@ final class ExternalCommand {
     }
 
     static ActionException failed(List<String> command, Outcome outcome) {
-        return ActionException.permanent(String.join(" ", command) + " failed with exit status " + outcome.exitCode() + ":\n"
-                + String.join("\n", outcome.lastLines().subList(Math.max(0, outcome.lastLines().size() - 10), outcome.lastLines().size())));
+        return ActionException.permanent(String.join(" ", command) + " failed with exit status " + outcome.exitCode()
+                + ":\n"
+                + String.join(
+                        "\n",
+                        outcome.lastLines()
+                                .subList(
+                                        Math.max(0, outcome.lastLines().size() - 10),
+                                        outcome.lastLines().size())));
     }
 }

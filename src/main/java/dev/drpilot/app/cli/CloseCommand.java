@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "close", mixinStandardHelpOptions = true,
-        description = "Closes an incident with the summary that opens its post-mortem; every clock stops and no step runs after it.")
+@Command(
+        name = "close",
+        mixinStandardHelpOptions = true,
+        description =
+                "Closes an incident with the summary that opens its post-mortem; every clock stops and no step runs after it.")
 public final class CloseCommand implements Callable<Integer> {
 
     @Spec
@@ -21,12 +24,21 @@ public final class CloseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = "--summary", required = true, paramLabel = "TEXT", description = "What happened and how it ended, for the post-mortem.")
+    @Option(
+            names = "--summary",
+            required = true,
+            paramLabel = "TEXT",
+            description = "What happened and how it ended, for the post-mortem.")
     String summary;
 
     @Override
     public Integer call() {
-        return IncidentStateChange.apply(log, incidentId, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                (store, incident) -> store.close(incident.id(), summary), "is closed");
+        return IncidentStateChange.apply(
+                log,
+                incidentId,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                (store, incident) -> store.close(incident.id(), summary),
+                "is closed");
     }
 }

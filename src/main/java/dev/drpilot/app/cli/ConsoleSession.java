@@ -32,7 +32,11 @@ import java.util.Optional;
 final class ConsoleSession {
 
     /** What the operator does about a step that failed. */
-    private enum Choice { RETRY, SKIP, QUIT }
+    private enum Choice {
+        RETRY,
+        SKIP,
+        QUIT
+    }
 
     private final IncidentRun run;
     private final IncidentLogStore log;
@@ -43,11 +47,13 @@ final class ConsoleSession {
     private StepRun shown;
     /** The DR Pilot that took the incident over from this terminal, once it has; this terminal then stops. */
     private volatile Seat takenOverBy;
+
     private TerminalStop stop;
     /** Whether the team log took the events last time the outbox said: a change is said once. */
     private boolean teamLogOnline = true;
 
-    ConsoleSession(IncidentRun run, IncidentLogStore log, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
+    ConsoleSession(
+            IncidentRun run, IncidentLogStore log, BufferedReader in, PrintWriter out, boolean yesToConfirmations) {
         this.run = run;
         this.log = log;
         this.in = in;
@@ -55,8 +61,7 @@ final class ConsoleSession {
         this.yesToConfirmations = yesToConfirmations;
         run.addListener(new IncidentListener() {
             @Override
-            public void stepChanged(StepRun step) {
-            }
+            public void stepChanged(StepRun step) {}
 
             @Override
             public void driverChanged(Optional<Driver> elsewhere) {
@@ -76,8 +81,10 @@ final class ConsoleSession {
         if (status.online() == teamLogOnline) return;
         teamLogOnline = status.online();
         out.println(); // the terminal may be waiting at a prompt: the news goes on a line of its own
-        out.println(status.online() ? "team log: up to date again, every event waiting here has gone to it"
-                : status.sentence() + ": " + status.problem());
+        out.println(
+                status.online()
+                        ? "team log: up to date again, every event waiting here has gone to it"
+                        : status.sentence() + ": " + status.problem());
         out.flush();
     }
 
@@ -104,13 +111,16 @@ final class ConsoleSession {
         out.println();
         if (done) {
             Duration recoveredIn = run.clocks().recoveredIn();
-            out.println("All steps done." + (recoveredIn == null ? " Once the service is back: drpilot resolve " + run.incidentId()
-                    : " The service is recovered: RTO " + Durations.human(recoveredIn) + "."));
-            out.println("Write the post-mortem: drpilot export " + run.incidentId() + " --format md; then close the incident: drpilot close "
-                    + run.incidentId() + " --summary \"what happened and how it ended\"");
+            out.println("All steps done."
+                    + (recoveredIn == null
+                            ? " Once the service is back: drpilot resolve " + run.incidentId()
+                            : " The service is recovered: RTO " + Durations.human(recoveredIn) + "."));
+            out.println("Write the post-mortem: drpilot export " + run.incidentId()
+                    + " --format md; then close the incident: drpilot close " + run.incidentId()
+                    + " --summary \"what happened and how it ended\"");
         } else if (takenOverBy != null) {
-            out.println("Stopped: " + takenOverBy.label() + " drives " + run.incidentId() + " now; take it back with: drpilot resume "
-                    + run.incidentId() + " --take-over");
+            out.println("Stopped: " + takenOverBy.label() + " drives " + run.incidentId()
+                    + " now; take it back with: drpilot resume " + run.incidentId() + " --take-over");
         } else {
             out.println("Stopped; the incident stays open. Continue with: drpilot resume " + run.incidentId());
         }
@@ -145,7 +155,8 @@ final class ConsoleSession {
         public void comingTo(StepRun step, int number, int total) {
             if (step.equals(shown)) return;
             out.println();
-            out.println(number + "/" + total + " [" + step.step().phase().label() + "] " + step.step().title());
+            out.println(number + "/" + total + " [" + step.step().phase().label() + "] "
+                    + step.step().title());
             if (step.command() != null) out.println("   $ " + step.command());
             out.flush();
         }
@@ -163,8 +174,10 @@ final class ConsoleSession {
 
         @Override
         public Optional<String> confirm(StepRun step, String expected) {
-            return Optional.ofNullable(yesToConfirmations ? expected
-                    : ask("   DESTRUCTIVE. Type " + expected + " to go ahead (or anything else to stop): "));
+            return Optional.ofNullable(
+                    yesToConfirmations
+                            ? expected
+                            : ask("   DESTRUCTIVE. Type " + expected + " to go ahead (or anything else to stop): "));
         }
 
         @Override
@@ -199,7 +212,8 @@ final class ConsoleSession {
                 default -> null;
             };
             if (choice != null) return choice;
-            out.println("   '" + answer.strip() + "' is not one of the choices: type r to retry, s to skip or q to quit");
+            out.println(
+                    "   '" + answer.strip() + "' is not one of the choices: type r to retry, s to skip or q to quit");
         }
     }
 
@@ -209,7 +223,8 @@ final class ConsoleSession {
         Map<String, String> values = new LinkedHashMap<>();
         for (Param record : step.step().records()) {
             while (true) {
-                String value = ask("   " + record.name() + (record.hint() == null ? "" : " (" + record.hint() + ")") + ": ");
+                String value =
+                        ask("   " + record.name() + (record.hint() == null ? "" : " (" + record.hint() + ")") + ": ");
                 if (value == null) return null;
                 String problem = record.check(value);
                 if (problem == null) {

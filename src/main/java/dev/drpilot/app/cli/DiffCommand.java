@@ -14,10 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compares the runbook two incidents ran, as their logs recorded it: prints the unified diff of the two versions,",
-                "or says they ran the same version. Each incident's newest version counts (a change accepted on resuming replaces the"
-                        + " declared one). Reads the log only."})
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compares the runbook two incidents ran, as their logs recorded it: prints the unified diff of the two versions,",
+            "or says they ran the same version. Each incident's newest version counts (a change accepted on resuming replaces the"
+                    + " declared one). Reads the log only."
+        })
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -42,10 +46,15 @@ public final class DiffCommand implements Callable<Integer> {
             Optional<RunbookVersion> b = version(store, second, err);
             if (b.isEmpty()) return 1;
             if (a.get().sameAs(b.get())) {
-                out.println("same runbook version " + a.get().shortId() + " (" + a.get().file() + ")");
+                out.println("same runbook version " + a.get().shortId() + " ("
+                        + a.get().file() + ")");
                 return 0;
             }
-            var diff = UnifiedDiff.of(first + " " + a.get().label(), a.get().text(), second + " " + b.get().label(), b.get().text());
+            var diff = UnifiedDiff.of(
+                    first + " " + a.get().label(),
+                    a.get().text(),
+                    second + " " + b.get().label(),
+                    b.get().text());
             if (diff.isEmpty()) {
                 out.println("versions " + a.get().shortId() + " and " + b.get().shortId()
                         + " differ only in line endings or in values the log redacts");
@@ -60,7 +69,9 @@ public final class DiffCommand implements Callable<Integer> {
         if (incident.isEmpty()) return Optional.empty();
         Optional<RunbookVersion> version = RunbookVersions.current(store.events(id));
         if (version.isEmpty()) {
-            err.println(id + " was declared before DR Pilot recorded runbook versions, so there is no runbook of it to compare");
+            err.println(
+                    id
+                            + " was declared before DR Pilot recorded runbook versions, so there is no runbook of it to compare");
         }
         return version;
     }

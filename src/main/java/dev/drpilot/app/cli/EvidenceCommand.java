@@ -26,9 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "evidence", mixinStandardHelpOptions = true,
-        description = {"Writes the evidence pack of a DR test (a tabletop, a drill or a real incident): HTML to read and print, and JSON",
-                "that `drpilot verify --file` checks. docs/evidence.md maps its fields to SOC 2, ISO 22301 and DORA."})
+@Command(
+        name = "evidence",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the evidence pack of a DR test (a tabletop, a drill or a real incident): HTML to read and print, and JSON",
+            "that `drpilot verify --file` checks. docs/evidence.md maps its fields to SOC 2, ISO 22301 and DORA."
+        })
 public final class EvidenceCommand implements Callable<Integer> {
 
     private final DrPilotServices services;
@@ -48,14 +52,21 @@ public final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "html|json", description = "Only this format (default: both).")
     String format;
 
-    @Option(names = "--to", paramLabel = "FOLDER", description = "Where to write INCIDENT-evidence.html and .json (default: the exports folder beside the log).")
+    @Option(
+            names = "--to",
+            paramLabel = "FOLDER",
+            description =
+                    "Where to write INCIDENT-evidence.html and .json (default: the exports folder beside the log).")
     Path folder;
 
     @Option(names = "--force", description = "Replace the files if they exist.")
     boolean force;
 
-    @Option(names = "--readiness", paramLabel = "FILE",
-            description = "Attach a saved `drpilot readiness --json` report to the incident's log (with its file's SHA-256) before writing.")
+    @Option(
+            names = "--readiness",
+            paramLabel = "FILE",
+            description =
+                    "Attach a saved `drpilot readiness --json` report to the incident's log (with its file's SHA-256) before writing.")
     Path readiness;
 
     public EvidenceCommand(DrPilotServices services) {
@@ -83,12 +94,14 @@ public final class EvidenceCommand implements Callable<Integer> {
             }
         }
         try (IncidentLogStore store = log.openExisting()) {
-            Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
+            Optional<Incident> incident =
+                    LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
             IncidentExports exports = IncidentExports.logged(store);
             Path to = folder == null ? exports.folderBesideLog() : folder;
             for (ExportFormat f : formats) {
-                Optional<Exported.Refused> taken = IncidentExports.refusedOver(to.resolve(f.fileName(incidentId)), force);
+                Optional<Exported.Refused> taken =
+                        IncidentExports.refusedOver(to.resolve(f.fileName(incidentId)), force);
                 if (taken.isPresent()) {
                     spec.commandLine().getErr().println(taken.get().reason());
                     return 1;
@@ -105,9 +118,15 @@ public final class EvidenceCommand implements Callable<Integer> {
                     }
                 }
             }
-            EvidencePack pack = EvidencePack.of(Postmortem.fromLog(store, store.incident(incidentId).orElseThrow(), runbook), runbook, Instant.now());
+            EvidencePack pack = EvidencePack.of(
+                    Postmortem.fromLog(store, store.incident(incidentId).orElseThrow(), runbook),
+                    runbook,
+                    Instant.now());
             if (!pack.overdueGaps().isEmpty()) {
-                spec.commandLine().getOut().println(pack.overdueGaps().size() + " of " + pack.gaps().size() + " gaps are past their due date");
+                spec.commandLine()
+                        .getOut()
+                        .println(pack.overdueGaps().size() + " of "
+                                + pack.gaps().size() + " gaps are past their due date");
             }
         } catch (IOException e) {
             spec.commandLine().getErr().println("cannot read the incident's log: " + e.getMessage());

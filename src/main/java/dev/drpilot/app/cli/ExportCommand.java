@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Writes an incident's post-mortem: Markdown, HTML, JSON (every event, verifiable) or CSV.")
 public final class ExportCommand implements Callable<Integer> {
 
@@ -38,10 +40,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = "--format", required = true, paramLabel = "md|html|json|csv|png", description = "png: the timeline as a picture")
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "md|html|json|csv|png",
+            description = "png: the timeline as a picture")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: INCIDENT.FORMAT in the exports folder beside the log).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write (default: INCIDENT.FORMAT in the exports folder beside the log).")
     Path out;
 
     @Option(names = "--force", description = "Replace the file if it exists.")
@@ -59,11 +68,13 @@ public final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (IncidentLogStore store = log.openExisting()) {
-            Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
+            Optional<Incident> incident =
+                    LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
             IncidentExports exports = IncidentExports.logged(store);
             Optional<Runbook> runbook = runbook(incident.get().runbookId());
-            Exported exported = out == null ? exports.toFolder(incidentId, runbook, chosen.get(), exports.folderBesideLog(), force)
+            Exported exported = out == null
+                    ? exports.toFolder(incidentId, runbook, chosen.get(), exports.folderBesideLog(), force)
                     : exports.toFile(incidentId, runbook, chosen.get(), out, force);
             return switch (exported) {
                 case Exported.Written written -> {

@@ -14,9 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gap", mixinStandardHelpOptions = true,
-        description = {"Records a gap a test or an incident found, with its remediation, owner and due date, in the incident's log.",
-                "The evidence pack (drpilot evidence) lists every gap, and those past their due date as overdue."})
+@Command(
+        name = "gap",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Records a gap a test or an incident found, with its remediation, owner and due date, in the incident's log.",
+            "The evidence pack (drpilot evidence) lists every gap, and those past their due date as overdue."
+        })
 public final class GapCommand implements Callable<Integer> {
 
     /** An owner is a name or a team, not a paragraph. */
@@ -31,7 +35,11 @@ public final class GapCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = "--text", required = true, paramLabel = "TEXT", description = "The gap: what did not work, or was missing.")
+    @Option(
+            names = "--text",
+            required = true,
+            paramLabel = "TEXT",
+            description = "The gap: what did not work, or was missing.")
     String text;
 
     @Option(names = "--owner", required = true, paramLabel = "NAME", description = "Who answers for the remediation.")
@@ -54,8 +62,11 @@ public final class GapCommand implements Callable<Integer> {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
             IncidentEvent event;
             try {
-                event = store.append(incidentId, new EventData.GapRecorded(text.strip(), owner.strip(), LocalDate.parse(due),
-                        remediation.strip()), null);
+                event = store.append(
+                        incidentId,
+                        new EventData.GapRecorded(
+                                text.strip(), owner.strip(), LocalDate.parse(due), remediation.strip()),
+                        null);
             } catch (IllegalArgumentException refused) {
                 spec.commandLine().getErr().println("not logged: " + refused.getMessage());
                 return 1;
@@ -66,7 +77,10 @@ public final class GapCommand implements Callable<Integer> {
     }
 
     private Optional<String> refusal() {
-        return blank("--text", text).or(() -> blank("--owner", owner)).or(() -> blank("--remediation", remediation)).or(this::tooLongOrNoDay);
+        return blank("--text", text)
+                .or(() -> blank("--owner", owner))
+                .or(() -> blank("--remediation", remediation))
+                .or(this::tooLongOrNoDay);
     }
 
     private Optional<String> tooLongOrNoDay() {
@@ -74,8 +88,8 @@ public final class GapCommand implements Callable<Integer> {
             return Optional.of("--owner holds at most " + MAX_OWNER + " characters: name a person or a team");
         }
         if (remediation.length() > EventData.Said.MAX_TEXT) {
-            return Optional.of("--remediation holds at most " + EventData.Said.MAX_TEXT + " characters (this one has " + remediation.length()
-                    + "): save the rest in a file and name the file");
+            return Optional.of("--remediation holds at most " + EventData.Said.MAX_TEXT + " characters (this one has "
+                    + remediation.length() + "): save the rest in a file and name the file");
         }
         try {
             LocalDate.parse(due);

@@ -9,11 +9,15 @@ import java.util.function.BiFunction;
 /** What resolve, close and reopen share: find the incident, change its state, say what happened or why not. */
 final class IncidentStateChange {
 
-    private IncidentStateChange() {
-    }
+    private IncidentStateChange() {}
 
-    static int apply(LogOptions log, String incidentId, PrintWriter out, PrintWriter err,
-                     BiFunction<IncidentLogStore, Incident, IncidentEvent> change, String done) {
+    static int apply(
+            LogOptions log,
+            String incidentId,
+            PrintWriter out,
+            PrintWriter err,
+            BiFunction<IncidentLogStore, Incident, IncidentEvent> change,
+            String done) {
         try (IncidentLogStore store = log.openExisting()) {
             Incident incident = LogOptions.find(store, incidentId, err).orElse(null);
             if (incident == null) return 1;

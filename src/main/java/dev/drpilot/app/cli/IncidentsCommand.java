@@ -13,9 +13,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "incidents", mixinStandardHelpOptions = true,
-        description = "Lists the live incidents, then the rehearsals, open ones first, with their state (open, recovered, closed) and times;"
-                + " a tabletop's on its own clock (T+), as its screen shows them.")
+@Command(
+        name = "incidents",
+        mixinStandardHelpOptions = true,
+        description =
+                "Lists the live incidents, then the rehearsals, open ones first, with their state (open, recovered, closed) and times;"
+                        + " a tabletop's on its own clock (T+), as its screen shows them.")
 public final class IncidentsCommand implements Callable<Integer> {
 
     @Spec
@@ -30,14 +33,24 @@ public final class IncidentsCommand implements Callable<Integer> {
         try (IncidentLogStore store = log.openToRead()) {
             List<Incident> all = store.incidents();
             for (IncidentMode mode : IncidentMode.values()) {
-                List<Incident> these = all.stream().filter(i -> i.mode() == mode).toList();
+                List<Incident> these =
+                        all.stream().filter(i -> i.mode() == mode).toList();
                 if (these.isEmpty()) continue;
-                out.println(mode == IncidentMode.LIVE ? "Live incidents" : "Rehearsals (a tabletop's times on its own clock, from the failure's start)");
-                TextTable table = new TextTable("ID", "STATE", "RUNBOOK", "DECLARED (UTC)", "RECOVERED IN", "DURATION", "EVENTS");
+                out.println(
+                        mode == IncidentMode.LIVE
+                                ? "Live incidents"
+                                : "Rehearsals (a tabletop's times on its own clock, from the failure's start)");
+                TextTable table =
+                        new TextTable("ID", "STATE", "RUNBOOK", "DECLARED (UTC)", "RECOVERED IN", "DURATION", "EVENTS");
                 for (Incident i : these) {
-                    table.row(i.id(), i.state().label(), i.runbookId(), i.declaredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z|Z", ""),
+                    table.row(
+                            i.id(),
+                            i.state().label(),
+                            i.runbookId(),
+                            i.declaredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z|Z", ""),
                             i.recoveredIn() == null ? "" : Durations.human(i.recoveredIn()),
-                            duration(i), String.valueOf(store.events(i.id()).size()));
+                            duration(i),
+                            String.valueOf(store.events(i.id()).size()));
                 }
                 out.print(table);
                 out.println();

@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "Lists the runbooks: id, architecture, kind, RTO, RPO and number of steps.")
 public final class ListCommand implements Callable<Integer> {
 
@@ -24,12 +26,19 @@ public final class ListCommand implements Callable<Integer> {
         List<Runbook> all = runbooks.loadOrReport(spec.commandLine().getErr());
         if (all == null) return 1;
         List<Runbook> sorted = all.stream()
-                .sorted(Comparator.comparing(Runbook::kind).thenComparing(Runbook::architecture).thenComparing(Runbook::id))
+                .sorted(Comparator.comparing(Runbook::kind)
+                        .thenComparing(Runbook::architecture)
+                        .thenComparing(Runbook::id))
                 .toList();
         TextTable table = new TextTable("ID", "ARCHITECTURE", "KIND", "RTO", "RPO", "STEPS");
         for (Runbook r : sorted) {
-            table.row(r.id(), r.architecture().yamlName(), r.kind().yamlName(), r.targets().rto().label(),
-                    r.targets().rpo().label(), String.valueOf(r.steps().size()));
+            table.row(
+                    r.id(),
+                    r.architecture().yamlName(),
+                    r.kind().yamlName(),
+                    r.targets().rto().label(),
+                    r.targets().rpo().label(),
+                    String.valueOf(r.steps().size()));
         }
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();

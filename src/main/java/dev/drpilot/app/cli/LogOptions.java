@@ -23,8 +23,11 @@ final class LogOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--log", paramLabel = "PATH",
-            description = "Incident log database, without its .mv.db ending (default: $DRPILOT_LOG, else the per-user data folder).")
+    @Option(
+            names = "--log",
+            paramLabel = "PATH",
+            description =
+                    "Incident log database, without its .mv.db ending (default: $DRPILOT_LOG, else the per-user data folder).")
     Path log;
 
     LogOptions(DrPilotServices services) {
@@ -54,8 +57,10 @@ final class LogOptions {
         Path database = path().toAbsolutePath().resolveSibling(path().getFileName() + ".mv.db");
         Path head = path().toAbsolutePath().resolveSibling(path().getFileName() + ".head");
         if (!Files.exists(database) && !Files.exists(head)) {
-            throw new IncidentLogUnavailableException("There is no incident log at " + database + ": check --log or "
-                    + LogLocation.SETTING + " (`drpilot run` or the window makes a new one).", null);
+            throw new IncidentLogUnavailableException(
+                    "There is no incident log at " + database + ": check --log or " + LogLocation.SETTING
+                            + " (`drpilot run` or the window makes a new one).",
+                    null);
         }
         return open();
     }
@@ -66,7 +71,8 @@ final class LogOptions {
      * one is said first, as {@link #open()} says it.
      */
     IncidentLogStore openToRead() {
-        IncidentLogStore store = IncidentLogStore.openToRead(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"));
+        IncidentLogStore store =
+                IncidentLogStore.openToRead(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"));
         store.damage().map(LogDamage::sentence).ifPresent(command.commandLine().getErr()::println);
         return store;
     }
@@ -74,10 +80,11 @@ final class LogOptions {
     /** Opens the log; a damaged one opens read-only, and the operator is told what it lost first. */
     IncidentLogStore open() {
         PrintWriter err = command.commandLine().getErr();
-        IncidentLogStore store = IncidentLogStore.open(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"), wait -> {
-            err.println(wait);
-            err.flush();
-        });
+        IncidentLogStore store =
+                IncidentLogStore.open(path(), Clock.systemUTC(), System.getProperty("user.name", "operator"), wait -> {
+                    err.println(wait);
+                    err.flush();
+                });
         store.damage().map(LogDamage::sentence).ifPresent(command.commandLine().getErr()::println);
         return store;
     }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "note", mixinStandardHelpOptions = true,
+@Command(
+        name = "note",
+        mixinStandardHelpOptions = true,
         description = "Adds a note (or a decision) to an incident's log; works while the app has the log open.")
 public final class NoteCommand implements Callable<Integer> {
 
@@ -35,13 +37,18 @@ public final class NoteCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "TEXT", arity = "1..*")
     List<String> words;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "When it happened, if earlier (UTC, 2026-11-24T02:40:00Z): marked as added later.")
+    @Option(
+            names = "--at",
+            paramLabel = "INSTANT",
+            description = "When it happened, if earlier (UTC, 2026-11-24T02:40:00Z): marked as added later.")
     Instant occurredAt;
 
     @Option(names = "--decision", description = "Record it as a decision rather than a note.")
     boolean decision;
 
-    @Option(names = "--corrects", paramLabel = "SEQUENCE",
+    @Option(
+            names = "--corrects",
+            paramLabel = "SEQUENCE",
             description = "Record it as a correction of an earlier event (events are never edited).")
     Long corrects;
 
@@ -66,7 +73,9 @@ public final class NoteCommand implements Callable<Integer> {
     /** @param team the team log the incident's events go to as well, or null */
     private int note(IncidentLogStore store, TeamLogConnection team) throws InterruptedException {
         String text = String.join(" ", words);
-        EventData said = corrects != null ? new EventData.Correction(text) : decision ? new EventData.Decision(text) : new EventData.Note(text);
+        EventData said = corrects != null
+                ? new EventData.Correction(text)
+                : decision ? new EventData.Decision(text) : new EventData.Note(text);
         IncidentEvent event;
         try {
             event = store.append(incidentId, new EventDraft(said, null, corrects, occurredAt));

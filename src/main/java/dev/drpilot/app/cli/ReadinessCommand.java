@@ -13,9 +13,9 @@ import dev.drpilot.readiness.ReadinessConfigException;
 import dev.drpilot.readiness.ReadinessReport;
 import dev.drpilot.readiness.ReadinessRow;
 import dev.drpilot.readiness.RegionDependency;
-import dev.drpilot.runbook.Runbook;
 import dev.drpilot.readiness.Verdict;
 import dev.drpilot.readiness.VerdictChanges;
+import dev.drpilot.runbook.Runbook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,10 +31,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "readiness", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ReadinessCommand.DID_NOT_RUN,
-        description = {"Measures, from the live account, the RPO the team could reach right now: a row per target of the DR guide with its figure, target and verdict.",
-                "Exit code: 0 every target met, 1 a target breached, 2 none breached but some unknown (could not be read), 3 did not run (config or command line).",
-                "With --every, the checks run again at that interval until Ctrl-C."})
+@Command(
+        name = "readiness",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ReadinessCommand.DID_NOT_RUN,
+        description = {
+            "Measures, from the live account, the RPO the team could reach right now: a row per target of the DR guide with its figure, target and verdict.",
+            "Exit code: 0 every target met, 1 a target breached, 2 none breached but some unknown (could not be read), 3 did not run (config or command line).",
+            "With --every, the checks run again at that interval until Ctrl-C."
+        })
 public final class ReadinessCommand implements Callable<Integer> {
 
     /** The config or the command line was wrong: nothing was measured. */
@@ -45,8 +50,11 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The resources to read (docs/examples/readiness.yaml); without it, the guide's names (druid-metadata, fff-druid-deep-storage, webapp-users...).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The resources to read (docs/examples/readiness.yaml); without it, the guide's names (druid-metadata, fff-druid-deep-storage, webapp-users...).")
     Path config;
 
     @Mixin
@@ -55,12 +63,17 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON (docs/readiness.md) instead of a table.")
     boolean json;
 
-    @Option(names = "--skip-preconditions",
-            description = "Leave out the runbooks' precondition rows (IAM simulation of their actions, Kubernetes access reviews of their verbs), for an identity or emulator that cannot answer them.")
+    @Option(
+            names = "--skip-preconditions",
+            description =
+                    "Leave out the runbooks' precondition rows (IAM simulation of their actions, Kubernetes access reviews of their verbs), for an identity or emulator that cannot answer them.")
     boolean skipPreconditions;
 
-    @Option(names = "--every", paramLabel = "INTERVAL",
-            description = "Run the checks again every INTERVAL (90s, 30m, 1h) until Ctrl-C: the first report in full, then a line each time a verdict changes.")
+    @Option(
+            names = "--every",
+            paramLabel = "INTERVAL",
+            description =
+                    "Run the checks again every INTERVAL (90s, 30m, 1h) until Ctrl-C: the first report in full, then a line each time a verdict changes.")
     String every;
 
     /** How many runs --every makes before it stops (tests end the loop with it). */
@@ -99,19 +112,25 @@ public final class ReadinessCommand implements Callable<Integer> {
         if (every != null) {
             interval = interval(every);
             if (interval == null) {
-                spec.commandLine().getErr().println("--every '" + every + "' is not an interval: give a number and a unit, such as 90s, 30m or 1h.");
+                spec.commandLine()
+                        .getErr()
+                        .println("--every '" + every
+                                + "' is not an interval: give a number and a unit, such as 90s, 30m or 1h.");
                 return DID_NOT_RUN;
             }
         }
         List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
         if (loaded == null) return DID_NOT_RUN;
-        try (AwsClients aws = new AwsClients(settings.get()); KubeClients kube = new KubeClients(kubeSettings.get())) {
-            ReadinessChecks checks = new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
+        try (AwsClients aws = new AwsClients(settings.get());
+                KubeClients kube = new KubeClients(kubeSettings.get())) {
+            ReadinessChecks checks = new ReadinessChecks(
+                    aws, kube, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
             ReadinessReport report = checks.run(resources);
             out.print(json ? report.toJson() + System.lineSeparator() : table(report));
             out.flush();
             if (interval == null) return report.exitCode();
-            out.println("Checking again every " + every + " (Ctrl-C to stop); a line follows each change of a verdict.");
+            out.println(
+                    "Checking again every " + every + " (Ctrl-C to stop); a line follows each change of a verdict.");
             out.flush();
             for (int run = 1; times == null || run < times; run++) {
                 sleeper.sleep(interval);
@@ -142,24 +161,49 @@ public final class ReadinessCommand implements Callable<Integer> {
     private static String table(ReadinessReport report) {
         TextTable table = new TextTable("VERDICT", "TARGET (DR GUIDE)", "MEASURED", "GOAL");
         for (ReadinessRow row : report.rows()) table.row(row.verdict().word(), row.name(), row.figure(), row.target());
-        StringBuilder text = new StringBuilder("Readiness at " + report.checkedAt() + (report.identity() == null ? "" : ", as " + report.identity()))
-                .append(System.lineSeparator()).append(System.lineSeparator()).append(table);
+        StringBuilder text = new StringBuilder("Readiness at " + report.checkedAt()
+                        + (report.identity() == null ? "" : ", as " + report.identity()))
+                .append(System.lineSeparator())
+                .append(System.lineSeparator())
+                .append(table);
         for (ReadinessRow row : report.rows()) {
             if (row.verdict() == Verdict.MET) continue;
-            text.append(System.lineSeparator()).append(row.verdict() == Verdict.BREACHED ? "Breached: " : "Unknown: ").append(row.name())
-                    .append(System.lineSeparator()).append("  ").append(row.verdict() == Verdict.BREACHED ? "Fix: " : "Why: ").append(row.detail());
+            text.append(System.lineSeparator())
+                    .append(row.verdict() == Verdict.BREACHED ? "Breached: " : "Unknown: ")
+                    .append(row.name())
+                    .append(System.lineSeparator())
+                    .append("  ")
+                    .append(row.verdict() == Verdict.BREACHED ? "Fix: " : "Why: ")
+                    .append(row.detail());
         }
         if (!report.regionDependencies().isEmpty()) {
-            text.append(System.lineSeparator()).append("Runbooks that need a control plane outside their region:").append(System.lineSeparator());
+            text.append(System.lineSeparator())
+                    .append("Runbooks that need a control plane outside their region:")
+                    .append(System.lineSeparator());
             for (RegionDependency d : report.regionDependencies()) {
-                text.append("  ").append(d.runbook()).append(" (").append(String.join(", ", d.actions())).append("): ").append(d.plane().dependency())
-                        .append(System.lineSeparator()).append("    instead: ")
-                        .append(d.plane().alternative() == null ? "none regional; have it done before the incident" : d.plane().alternative())
+                text.append("  ")
+                        .append(d.runbook())
+                        .append(" (")
+                        .append(String.join(", ", d.actions()))
+                        .append("): ")
+                        .append(d.plane().dependency())
+                        .append(System.lineSeparator())
+                        .append("    instead: ")
+                        .append(
+                                d.plane().alternative() == null
+                                        ? "none regional; have it done before the incident"
+                                        : d.plane().alternative())
                         .append(System.lineSeparator());
             }
         }
-        text.append(System.lineSeparator()).append(report.count(Verdict.MET)).append(" met, ").append(report.count(Verdict.BREACHED))
-                .append(" breached, ").append(report.count(Verdict.UNKNOWN)).append(" unknown").append(System.lineSeparator());
+        text.append(System.lineSeparator())
+                .append(report.count(Verdict.MET))
+                .append(" met, ")
+                .append(report.count(Verdict.BREACHED))
+                .append(" breached, ")
+                .append(report.count(Verdict.UNKNOWN))
+                .append(" unknown")
+                .append(System.lineSeparator());
         return text.toString();
     }
 }

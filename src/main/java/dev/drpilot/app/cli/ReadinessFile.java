@@ -31,8 +31,7 @@ final class ReadinessFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReadinessFile() {
-    }
+    private ReadinessFile() {}
 
     static EventData.ReadinessAttached read(Path file) throws Refused {
         byte[] bytes;
@@ -44,14 +43,15 @@ final class ReadinessFile {
         }
         Map<String, Object> report;
         try {
-            report = JSON.readValue(bytes, new TypeReference<>() { });
+            report = JSON.readValue(bytes, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw notAReport(file, "it is not a JSON object");
         } catch (IOException e) {
             throw new Refused("cannot read " + file + ": " + FileErrors.inWords(e));
         }
         if (report == null || !(report.get("rows") instanceof List<?>)) throw notAReport(file, "it has no rows");
-        if (!(report.get("checkedAt") instanceof String checkedAt)) throw notAReport(file, "it does not say when it was checked");
+        if (!(report.get("checkedAt") instanceof String checkedAt))
+            throw notAReport(file, "it does not say when it was checked");
         try {
             Instant.parse(checkedAt);
         } catch (DateTimeParseException e) {
@@ -61,7 +61,8 @@ final class ReadinessFile {
     }
 
     private static Refused notAReport(Path file, String why) {
-        return new Refused(file + " is not a saved readiness report (" + why + "): save one with `drpilot readiness --json > FILE`");
+        return new Refused(file + " is not a saved readiness report (" + why
+                + "): save one with `drpilot readiness --json > FILE`");
     }
 
     private static String sha256(byte[] bytes) {

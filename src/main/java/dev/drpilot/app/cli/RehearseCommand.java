@@ -26,10 +26,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rehearse", mixinStandardHelpOptions = true,
-        description = {"Tabletop rehearsals: lists the exercises, or plays one unattended to its end (--play) and writes its scorecard.",
-                "Every step is played by the exercise's script: no AWS or Kubernetes client is built, nothing is called.",
-                "To rehearse as a team, open the app (drpilot with no arguments) and choose Rehearse."})
+@Command(
+        name = "rehearse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Tabletop rehearsals: lists the exercises, or plays one unattended to its end (--play) and writes its scorecard.",
+            "Every step is played by the exercise's script: no AWS or Kubernetes client is built, nothing is called.",
+            "To rehearse as a team, open the app (drpilot with no arguments) and choose Rehearse."
+        })
 public final class RehearseCommand implements Callable<Integer> {
 
     private final DrPilotServices services;
@@ -43,22 +47,36 @@ public final class RehearseCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
-    @Parameters(paramLabel = "EXERCISE", arity = "0..1", description = "The exercise id; without it, the exercises are listed.")
+    @Parameters(
+            paramLabel = "EXERCISE",
+            arity = "0..1",
+            description = "The exercise id; without it, the exercises are listed.")
     String id;
 
-    @Option(names = "--speed", paramLabel = "N", defaultValue = "30", description = "How much faster than real time, 1 to 60 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--speed",
+            paramLabel = "N",
+            defaultValue = "30",
+            description = "How much faster than real time, 1 to 60 (default: ${DEFAULT-VALUE}).")
     int speed;
 
-    @Option(names = "--play", description = "Play the team's part too (confirm, tick off, retry) to check the exercise runs to its end.")
+    @Option(
+            names = "--play",
+            description = "Play the team's part too (confirm, tick off, retry) to check the exercise runs to its end.")
     boolean play;
 
-    @Option(names = "--scorecard", paramLabel = "FILE", description = "Where to write the scorecard (default: <rehearsal id>-scorecard.md in the exports folder beside the log).")
+    @Option(
+            names = "--scorecard",
+            paramLabel = "FILE",
+            description =
+                    "Where to write the scorecard (default: <rehearsal id>-scorecard.md in the exports folder beside the log).")
     Path scorecard;
 
     @Option(names = "--force", description = "Replace the scorecard file if it exists.")
     boolean force;
 
-    @Option(names = "--commander", paramLabel = "NAME") String commander;
+    @Option(names = "--commander", paramLabel = "NAME")
+    String commander;
 
     public RehearseCommand(DrPilotServices services) {
         this.services = services;
@@ -70,7 +88,8 @@ public final class RehearseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Runbook> all = runbooks.loadOrReport(err);
         if (all == null) return 1;
-        ExerciseLoader.Result loaded = new ExerciseLoader(all, services.catalog()).loadFolder(runbooks.folder.resolve("exercises"));
+        ExerciseLoader.Result loaded =
+                new ExerciseLoader(all, services.catalog()).loadFolder(runbooks.folder.resolve("exercises"));
         loaded.problems().forEach(err::println);
         if (id == null) {
             TextTable table = new TextTable("EXERCISE", "RUNBOOK", "TITLE");
@@ -79,14 +98,19 @@ public final class RehearseCommand implements Callable<Integer> {
             out.flush();
             return loaded.problems().isEmpty() ? 0 : 1;
         }
-        Exercise exercise = loaded.exercises().stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+        Exercise exercise = loaded.exercises().stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElse(null);
         if (exercise == null) {
-            err.println("no exercise '" + id + "' in " + runbooks.folder.resolve("exercises") + "; `drpilot rehearse` lists them");
+            err.println("no exercise '" + id + "' in " + runbooks.folder.resolve("exercises")
+                    + "; `drpilot rehearse` lists them");
             return 1;
         }
         if (!play) {
-            err.println("a tabletop is played by a team in the window: run drpilot with no arguments and choose Rehearse;"
-                    + " --play runs it unattended to check the exercise");
+            err.println(
+                    "a tabletop is played by a team in the window: run drpilot with no arguments and choose Rehearse;"
+                            + " --play runs it unattended to check the exercise");
             return 2;
         }
         if (speed < 1 || speed > RehearsalClock.MAX_SPEED) {
@@ -97,26 +121,38 @@ public final class RehearseCommand implements Callable<Integer> {
             err.println(scorecard + " exists already: add --force to replace it, or name another file");
             return 1;
         }
-        Runbook runbook = all.stream().filter(r -> r.id().equals(exercise.runbookId())).findFirst().orElseThrow();
+        Runbook runbook = all.stream()
+                .filter(r -> r.id().equals(exercise.runbookId()))
+                .findFirst()
+                .orElseThrow();
         try (IncidentLogStore store = log.open();
-             Tabletop tabletop = services.tabletops().start(exercise, runbook, store, speed,
-                     commander != null ? commander : System.getProperty("user.name", "facilitator"))) {
+                Tabletop tabletop = services.tabletops()
+                        .start(
+                                exercise,
+                                runbook,
+                                store,
+                                speed,
+                                commander != null ? commander : System.getProperty("user.name", "facilitator"))) {
             String rehearsal = tabletop.run().incidentId();
             out.println("Rehearsal " + rehearsal + " of " + runbook.id() + " at " + speed + "x: " + exercise.title());
             out.println(exercise.situation());
             boolean finished = new Autoplay(tabletop.run(), tabletop.clock()).playToEnd(Duration.ofHours(2));
-            tabletop.run().steps().forEach(s -> out.println("  " + s.state().label() + "  " + s.step().id()
-                    + (s.message() == null ? "" : "  " + s.message())));
-            tabletop.run().close((finished ? "Played to its end" : "Stopped before its end") + ", unattended (drpilot rehearse --play): "
-                    + exercise.title());
+            tabletop.run()
+                    .steps()
+                    .forEach(s -> out.println("  " + s.state().label() + "  "
+                            + s.step().id() + (s.message() == null ? "" : "  " + s.message())));
+            tabletop.run()
+                    .close((finished ? "Played to its end" : "Stopped before its end")
+                            + ", unattended (drpilot rehearse --play): " + exercise.title());
             IncidentExports exports = IncidentExports.logged(store);
             Exported exported = scorecard == null
-                    ? exports.toFolder(rehearsal, Optional.of(runbook), ExportFormat.SCORECARD, exports.folderBesideLog(), true)
+                    ? exports.toFolder(
+                            rehearsal, Optional.of(runbook), ExportFormat.SCORECARD, exports.folderBesideLog(), true)
                     : exports.toFile(rehearsal, Optional.of(runbook), ExportFormat.SCORECARD, scorecard, true);
             return switch (exported) {
                 case Exported.Written written -> {
-                    out.println((finished ? "Finished" : "Stopped before the end") + " after " + tabletop.elapsed().toMinutes()
-                            + " min of exercise time; scorecard: " + written.file());
+                    out.println((finished ? "Finished" : "Stopped before the end") + " after "
+                            + tabletop.elapsed().toMinutes() + " min of exercise time; scorecard: " + written.file());
                     yield finished ? 0 : 1;
                 }
                 case Exported.Refused refused -> {

@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reopen", mixinStandardHelpOptions = true,
-        description = "Reopens a recovered or closed incident (the service failed again, or more was found): its clocks run again.")
+@Command(
+        name = "reopen",
+        mixinStandardHelpOptions = true,
+        description =
+                "Reopens a recovered or closed incident (the service failed again, or more was found): its clocks run again.")
 public final class ReopenCommand implements Callable<Integer> {
 
     @Spec
@@ -26,7 +29,12 @@ public final class ReopenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IncidentStateChange.apply(log, incidentId, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                (store, incident) -> store.reopen(incident.id(), reason), "is open again");
+        return IncidentStateChange.apply(
+                log,
+                incidentId,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                (store, incident) -> store.reopen(incident.id(), reason),
+                "is open again");
     }
 }

@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "resolve", mixinStandardHelpOptions = true,
-        description = {"Says the service is back: the incident's RTO clock stops and the achieved RTO is fixed.",
-                "A recovery runbook does it by itself when its last immediate or recovery step is done."})
+@Command(
+        name = "resolve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Says the service is back: the incident's RTO clock stops and the achieved RTO is fixed.",
+            "A recovery runbook does it by itself when its last immediate or recovery step is done."
+        })
 public final class ResolveCommand implements Callable<Integer> {
 
     @Spec
@@ -23,14 +27,26 @@ public final class ResolveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "What shows it is back (\"health checks green since 10:42\").")
+    @Option(
+            names = "--note",
+            paramLabel = "TEXT",
+            description = "What shows it is back (\"health checks green since 10:42\").")
     String note;
 
     @Override
     public Integer call() {
-        return IncidentStateChange.apply(log, incidentId, spec.commandLine().getOut(), spec.commandLine().getErr(), (store, incident) -> {
-            return store.recovered(incident.id(), new EventData.Recovered(System.getProperty("user.name", "operator"),
-                    note == null || note.isBlank() ? null : note));
-        }, "is recovered: its RTO clock stopped");
+        return IncidentStateChange.apply(
+                log,
+                incidentId,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                (store, incident) -> {
+                    return store.recovered(
+                            incident.id(),
+                            new EventData.Recovered(
+                                    System.getProperty("user.name", "operator"),
+                                    note == null || note.isBlank() ? null : note));
+                },
+                "is recovered: its RTO clock stopped");
     }
 }

@@ -28,11 +28,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Takes an open incident up where its log says it stood and runs its remaining steps.",
-                "A step that was running when DR Pilot stopped shows as interrupted: check its resource before retrying.",
-                "An incident another DR Pilot drives (a window, another terminal) is refused unless you --take-over.",
-                "When the runbook file changed since the incident recorded it, shows the difference and asks before resuming."})
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Takes an open incident up where its log says it stood and runs its remaining steps.",
+            "A step that was running when DR Pilot stopped shows as interrupted: check its resource before retrying.",
+            "An incident another DR Pilot drives (a window, another terminal) is refused unless you --take-over.",
+            "When the runbook file changed since the incident recorded it, shows the difference and asks before resuming."
+        })
 public final class ResumeCommand implements Callable<Integer> {
 
     private final DrPilotServices services;
@@ -52,7 +56,9 @@ public final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT")
     String incidentId;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "NAME=VALUE",
             description = "Secret parameters again (the log never keeps them); better given with the --secret options.")
     Map<String, String> params = new HashMap<>();
 
@@ -62,12 +68,17 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking.")
     boolean yes;
 
-    @Option(names = "--accept-changed-runbook",
-            description = "Resume even when the runbook file changed since the incident recorded it, without asking (for scripts);"
-                    + " the difference is still shown, and the change is logged.")
+    @Option(
+            names = "--accept-changed-runbook",
+            description =
+                    "Resume even when the runbook file changed since the incident recorded it, without asking (for scripts);"
+                            + " the difference is still shown, and the change is logged.")
     boolean acceptChangedRunbook;
 
-    @Option(names = "--take-over", description = "Drive the incident even though another DR Pilot drives it now: it stops, and the take-over is logged.")
+    @Option(
+            names = "--take-over",
+            description =
+                    "Drive the incident even though another DR Pilot drives it now: it stops, and the take-over is logged.")
     boolean takeOver;
 
     public ResumeCommand(DrPilotServices services) {
@@ -93,24 +104,31 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (IncidentLogStore store = log.open()) {
-            Optional<Incident> incident = LogOptions.find(store, incidentId, spec.commandLine().getErr());
+            Optional<Incident> incident =
+                    LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
             List<Runbook> all = runbooks.loadOrReport(err);
             if (all == null) return 1;
-            Runbook runbook = all.stream().filter(r -> r.id().equals(incident.get().runbookId())).findFirst().orElse(null);
+            Runbook runbook = all.stream()
+                    .filter(r -> r.id().equals(incident.get().runbookId()))
+                    .findFirst()
+                    .orElse(null);
             if (runbook == null) {
-                err.println("the runbook '" + incident.get().runbookId() + "' of " + incidentId + " is not in " + runbooks.folder);
+                err.println("the runbook '" + incident.get().runbookId() + "' of " + incidentId + " is not in "
+                        + runbooks.folder);
                 return 1;
             }
             if (IncidentEngine.exerciseOf(store.events(incidentId)).isPresent()) {
-                err.println(incidentId + " is a tabletop rehearsal: its exercise's script plays every step and nothing is called;"
+                err.println(incidentId
+                        + " is a tabletop rehearsal: its exercise's script plays every step and nothing is called;"
                         + " resume it in the window (drpilot, then Resume it)");
                 return 1;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Optional<RunbookChange> change = RunbookChange.of(store, incident.get(), runbook);
             if (change.isPresent() && !accepted(change.get(), in, out)) {
-                err.println("Not resumed: " + incidentId + " recorded another version of its runbook; resume it again and answer y,"
+                err.println("Not resumed: " + incidentId
+                        + " recorded another version of its runbook; resume it again and answer y,"
                         + " or add --accept-changed-runbook.");
                 return 1;
             }
@@ -137,8 +155,16 @@ public final class ResumeCommand implements Callable<Integer> {
     }
 
     /** @param team the team log the events go to as well, or null */
-    private int resume(IncidentLogStore store, Incident incident, Runbook runbook, Map<String, String> values,
-                       Optional<RunbookChange> change, TeamLogConnection team, BufferedReader in, PrintWriter out, PrintWriter err)
+    private int resume(
+            IncidentLogStore store,
+            Incident incident,
+            Runbook runbook,
+            Map<String, String> values,
+            Optional<RunbookChange> change,
+            TeamLogConnection team,
+            BufferedReader in,
+            PrintWriter out,
+            PrintWriter err)
             throws Exception {
         IncidentRun run;
         try {
@@ -153,7 +179,8 @@ public final class ResumeCommand implements Callable<Integer> {
         try (run) {
             if (run.drivenElsewhere().isPresent()) {
                 if (!takeOver) {
-                    err.println(incidentId + " is driven by " + run.drivenElsewhere().get().label()
+                    err.println(incidentId + " is driven by "
+                            + run.drivenElsewhere().get().label()
                             + ": work there, or take it over with `drpilot resume " + incidentId + " --take-over`");
                     return 1;
                 }

@@ -29,9 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Declares an incident and runs a runbook's steps in order, recording everything in the incident log.",
-                "With --dry-run, shows every step's request and equivalent command without calling or recording anything."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Declares an incident and runs a runbook's steps in order, recording everything in the incident log.",
+            "With --dry-run, shows every step's request and equivalent command without calling or recording anything."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     private final DrPilotServices services;
@@ -51,7 +55,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
     String id;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value (a secret one is better given with the --secret options).")
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "NAME=VALUE",
+            description = "A parameter value (a secret one is better given with the --secret options).")
     Map<String, String> params = new HashMap<>();
 
     @Mixin
@@ -60,17 +67,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would run; call nothing, record nothing.")
     boolean dryRun;
 
-    @Option(names = "--yes-to-confirmations", description = "Confirm destructive steps without asking (scripts, rehearsals).")
+    @Option(
+            names = "--yes-to-confirmations",
+            description = "Confirm destructive steps without asking (scripts, rehearsals).")
     boolean yes;
 
     @Option(names = "--rehearsal", description = "Record it as a rehearsal rather than a live incident.")
     boolean rehearsal;
 
-    @Option(names = "--severity", paramLabel = "SEV") String severity;
+    @Option(names = "--severity", paramLabel = "SEV")
+    String severity;
 
-    @Option(names = "--commander", paramLabel = "NAME") String commander;
+    @Option(names = "--commander", paramLabel = "NAME")
+    String commander;
 
-    @Option(names = "--failure-started-at", paramLabel = "INSTANT",
+    @Option(
+            names = "--failure-started-at",
+            paramLabel = "INSTANT",
             description = "When the failure began, if before now (UTC); the clocks count from it.")
     Instant failureStartedAt;
 
@@ -84,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Runbook> all = runbooks.loadOrReport(err);
         if (all == null) return 1;
-        Runbook runbook = all.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        Runbook runbook =
+                all.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
         if (runbook == null) {
             err.println("no runbook '" + id + "' in " + runbooks.folder + "; `drpilot list` shows the ids");
             return 1;
@@ -120,15 +134,33 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** @param team the team log the events go to as well, or null */
-    private int declareAndRun(IncidentLogStore store, TeamLogConnection team, Runbook runbook, Map<String, String> values,
-                              BufferedReader in, PrintWriter out, PrintWriter err) throws Exception {
-        store.incidents().stream().filter(i -> i.mode() == IncidentMode.LIVE && i.state() == IncidentState.OPEN).forEach(i ->
-                out.println("Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume " + i.id()
-                        + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
+    private int declareAndRun(
+            IncidentLogStore store,
+            TeamLogConnection team,
+            Runbook runbook,
+            Map<String, String> values,
+            BufferedReader in,
+            PrintWriter out,
+            PrintWriter err)
+            throws Exception {
+        store.incidents().stream()
+                .filter(i -> i.mode() == IncidentMode.LIVE && i.state() == IncidentState.OPEN)
+                .forEach(i -> out.println(
+                        "Open incident " + i.id() + " (" + i.runbookId() + "): continue it with `drpilot resume "
+                                + i.id() + "`, or `drpilot resolve " + i.id() + "` once the service is back"));
         IncidentRun run;
         try {
-            run = services.engine(store).declare(runbook, values, new NewIncident(runbook.id(), runbook.title(),
-                    rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE, severity, commander, failureStartedAt));
+            run = services.engine(store)
+                    .declare(
+                            runbook,
+                            values,
+                            new NewIncident(
+                                    runbook.id(),
+                                    runbook.title(),
+                                    rehearsal ? IncidentMode.REHEARSAL : IncidentMode.LIVE,
+                                    severity,
+                                    commander,
+                                    failureStartedAt));
         } catch (InvalidParametersException e) {
             e.problems().forEach(p -> err.println("parameter " + p));
             err.println("nothing was run; fix the parameters and run again");
@@ -157,7 +189,8 @@ public final class RunCommand implements Callable<Integer> {
         int n = 1;
         for (DryRun.Line line : DryRun.of(runbook, values, services.catalog())) {
             out.println();
-            out.println(n++ + ". [" + line.step().phase().label() + "] " + line.step().title());
+            out.println(n++ + ". [" + line.step().phase().label() + "] "
+                    + line.step().title());
             if (line.step().isManual()) {
                 out.println("   manual: " + line.instructions().replace("\n", "\n   "));
             } else {

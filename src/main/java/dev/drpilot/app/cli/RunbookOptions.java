@@ -13,7 +13,9 @@ final class RunbookOptions {
 
     private final DrPilotServices services;
 
-    @Option(names = "--runbooks", paramLabel = "DIR",
+    @Option(
+            names = "--runbooks",
+            paramLabel = "DIR",
             description = "Folder of runbooks (default: ./runbooks, else the ones installed with DR Pilot).")
     Path folder;
 
@@ -27,7 +29,8 @@ final class RunbookOptions {
         RunbookLoader.Result result = new RunbookLoader(services.catalog()).load(List.of(folder));
         if (!result.ok()) {
             result.problems().forEach(err::println);
-            err.println(result.problems().size() + " problem(s) in " + folder + "; run `drpilot validate " + folder + "` after fixing them");
+            err.println(result.problems().size() + " problem(s) in " + folder + "; run `drpilot validate " + folder
+                    + "` after fixing them");
             return null;
         }
         if (result.runbooks().isEmpty()) {

@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "scorecard", mixinStandardHelpOptions = true,
-        description = "Writes a rehearsal's scorecard (Markdown): RTO and RPO against target, phases, retries, injects, and the same exercise across rehearsals.")
+@Command(
+        name = "scorecard",
+        mixinStandardHelpOptions = true,
+        description =
+                "Writes a rehearsal's scorecard (Markdown): RTO and RPO against target, phases, retries, injects, and the same exercise across rehearsals.")
 public final class ScorecardCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +38,11 @@ public final class ScorecardCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REHEARSAL", description = "The rehearsal's id (see `incidents`).")
     String id;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it: .html (with a chart), .json, .csv (a row per rehearsal), else Markdown (default: <id>-scorecard.md in the exports folder beside the log).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description =
+                    "Where to write it: .html (with a chart), .json, .csv (a row per rehearsal), else Markdown (default: <id>-scorecard.md in the exports folder beside the log).")
     Path output;
 
     @Option(names = "--force", description = "Replace the file if it exists.")
@@ -50,13 +57,16 @@ public final class ScorecardCommand implements Callable<Integer> {
         try (IncidentLogStore store = log.openToRead()) {
             Incident incident = LogOptions.find(store, id, err).orElse(null);
             if (incident == null) return 1;
-            Optional<Runbook> runbook = all.stream().filter(r -> r.id().equals(incident.runbookId())).findFirst();
+            Optional<Runbook> runbook = all.stream()
+                    .filter(r -> r.id().equals(incident.runbookId()))
+                    .findFirst();
             if (runbook.isEmpty() && incident.mode() == IncidentMode.REHEARSAL) {
                 err.println("the runbook of " + id + " (" + incident.runbookId() + ") is not in " + runbooks.folder);
                 return 1;
             }
             IncidentExports exports = IncidentExports.unlogged(store);
-            Exported exported = output == null ? exports.toFolder(id, runbook, ExportFormat.SCORECARD, exports.folderBesideLog(), force)
+            Exported exported = output == null
+                    ? exports.toFolder(id, runbook, ExportFormat.SCORECARD, exports.folderBesideLog(), force)
                     : exports.toFile(id, runbook, ExportFormat.SCORECARD, output, force);
             return switch (exported) {
                 case Exported.Written written -> {

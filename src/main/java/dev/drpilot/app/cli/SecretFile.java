@@ -21,15 +21,15 @@ final class SecretFile {
         }
     }
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
     static String read(Path file) throws Refused {
         try {
             PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             if (posix != null) {
                 Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-                if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                if (permissions.contains(PosixFilePermission.GROUP_READ)
+                        || permissions.contains(PosixFilePermission.OTHERS_READ)) {
                     throw new Refused("other users can read it (" + PosixFilePermissions.toString(permissions)
                             + "); make it yours alone with chmod 600 " + file + " and run again");
                 }

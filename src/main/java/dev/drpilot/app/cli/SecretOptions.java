@@ -27,16 +27,24 @@ final class SecretOptions {
     /** A secret parameter not given otherwise is taken from this variable plus its name, upper-cased. */
     private static final String ENVIRONMENT_PREFIX = "DRPILOT_SECRET_";
 
-    @Option(names = "--secret-stdin", paramLabel = "NAME",
-            description = "Read this secret parameter from standard input, one line (repeat for several: a line each, in order).")
+    @Option(
+            names = "--secret-stdin",
+            paramLabel = "NAME",
+            description =
+                    "Read this secret parameter from standard input, one line (repeat for several: a line each, in order).")
     List<String> fromStdin = new ArrayList<>();
 
-    @Option(names = "--secret-file", paramLabel = "NAME=PATH",
+    @Option(
+            names = "--secret-file",
+            paramLabel = "NAME=PATH",
             description = "Read this secret parameter from the first line of a file that only you can read.")
     Map<String, Path> fromFiles = new LinkedHashMap<>();
 
-    @Option(names = "--secret-env", paramLabel = "NAME=VAR",
-            description = "Take this secret parameter from the environment variable VAR (without it: DRPILOT_SECRET_<NAME>).")
+    @Option(
+            names = "--secret-env",
+            paramLabel = "NAME=VAR",
+            description =
+                    "Take this secret parameter from the environment variable VAR (without it: DRPILOT_SECRET_<NAME>).")
     Map<String, String> fromEnvironment = new LinkedHashMap<>();
 
     private static String environmentVariable(String name) {
@@ -45,7 +53,8 @@ final class SecretOptions {
 
     /** The options that give a secret parameter safely. */
     private static String safeWays(String name) {
-        return "--secret-stdin " + name + ", --secret-file " + name + "=PATH, --secret-env " + name + "=VAR or " + environmentVariable(name);
+        return "--secret-stdin " + name + ", --secret-file " + name + "=PATH, --secret-env " + name + "=VAR or "
+                + environmentVariable(name);
     }
 
     /**
@@ -56,7 +65,8 @@ final class SecretOptions {
      * @param ask whether the secrets are needed now: then a missing required one is refused
      * @throws InvalidParametersException with one sentence per problem; nothing has been read into the log
      */
-    Map<String, String> collect(Runbook runbook, Map<String, String> given, BufferedReader stdin, PrintWriter err, boolean ask)
+    Map<String, String> collect(
+            Runbook runbook, Map<String, String> given, BufferedReader stdin, PrintWriter err, boolean ask)
             throws InvalidParametersException {
         List<Param> secrets = runbook.params().stream().filter(Param::sensitive).toList();
         List<String> problems = new ArrayList<>();
@@ -64,17 +74,19 @@ final class SecretOptions {
         if (!problems.isEmpty()) throw new InvalidParametersException(problems);
         for (Param secret : secrets) {
             if (given.containsKey(secret.name())) {
-                err.println("warning: -p " + secret.name() + " leaves the secret in the process list and the shell history; give it with "
+                err.println("warning: -p " + secret.name()
+                        + " leaves the secret in the process list and the shell history; give it with "
                         + safeWays(secret.name()) + " instead, or leave it out to be asked in a terminal");
             }
         }
         Map<String, String> values = new LinkedHashMap<>(given);
         read(values, stdin, problems);
         for (Param secret : secrets) {
-            if (!values.containsKey(secret.name())) fromEnvironmentOrTerminal(secret, ask).ifPresent(v -> values.put(secret.name(), v));
+            if (!values.containsKey(secret.name()))
+                fromEnvironmentOrTerminal(secret, ask).ifPresent(v -> values.put(secret.name(), v));
             if (ask && secret.required() && secret.defaultValue() == null && !values.containsKey(secret.name())) {
-                problems.add("secret parameter " + secret.name() + " is missing: give it with " + safeWays(secret.name())
-                        + ", or run in a terminal to be asked for it");
+                problems.add("secret parameter " + secret.name() + " is missing: give it with "
+                        + safeWays(secret.name()) + ", or run in a terminal to be asked for it");
             }
         }
         if (!problems.isEmpty()) throw new InvalidParametersException(problems);
@@ -86,7 +98,8 @@ final class SecretOptions {
         String set = System.getenv(environmentVariable(secret.name()));
         if (set != null && !set.isBlank()) return Optional.of(set);
         Console terminal = System.console();
-        if (!ask || secret.defaultValue() != null || terminal == null || !terminal.isTerminal()) return Optional.empty();
+        if (!ask || secret.defaultValue() != null || terminal == null || !terminal.isTerminal())
+            return Optional.empty();
         char[] typed = terminal.readPassword("%s (secret, not shown): ", secret.name());
         if (typed == null) return Optional.empty();
         String value = new String(typed);
@@ -98,17 +111,29 @@ final class SecretOptions {
     private void checkNames(Runbook runbook, List<Param> secrets, Map<String, String> given, List<String> problems) {
         List<String> secretNames = secrets.stream().map(Param::name).toList();
         Map<String, List<String>> ways = new LinkedHashMap<>();
-        given.keySet().forEach(name -> ways.computeIfAbsent(name, n -> new ArrayList<>()).add("-p"));
-        fromStdin.forEach(name -> ways.computeIfAbsent(name, n -> new ArrayList<>()).add("--secret-stdin"));
-        fromFiles.keySet().forEach(name -> ways.computeIfAbsent(name, n -> new ArrayList<>()).add("--secret-file"));
-        fromEnvironment.keySet().forEach(name -> ways.computeIfAbsent(name, n -> new ArrayList<>()).add("--secret-env"));
+        given.keySet()
+                .forEach(name ->
+                        ways.computeIfAbsent(name, n -> new ArrayList<>()).add("-p"));
+        fromStdin.forEach(
+                name -> ways.computeIfAbsent(name, n -> new ArrayList<>()).add("--secret-stdin"));
+        fromFiles
+                .keySet()
+                .forEach(name ->
+                        ways.computeIfAbsent(name, n -> new ArrayList<>()).add("--secret-file"));
+        fromEnvironment
+                .keySet()
+                .forEach(name ->
+                        ways.computeIfAbsent(name, n -> new ArrayList<>()).add("--secret-env"));
         ways.forEach((name, options) -> {
-            List<String> secretOptions = options.stream().filter(o -> !o.equals("-p")).toList();
+            List<String> secretOptions =
+                    options.stream().filter(o -> !o.equals("-p")).toList();
             if (!secretOptions.isEmpty() && !secretNames.contains(name)) {
-                problems.add(secretOptions.getFirst() + " " + name + ": runbook " + runbook.id() + " has no secret parameter '" + name + "'"
+                problems.add(secretOptions.getFirst() + " " + name + ": runbook " + runbook.id()
+                        + " has no secret parameter '" + name + "'"
                         + (secretNames.isEmpty() ? "" : "; its secret parameters: " + String.join(", ", secretNames)));
             } else if (options.size() > 1) {
-                problems.add(name + " is given " + options.size() + " times (" + String.join(", ", options) + "): give it once");
+                problems.add(name + " is given " + options.size() + " times (" + String.join(", ", options)
+                        + "): give it once");
             }
         });
     }
@@ -117,7 +142,8 @@ final class SecretOptions {
         for (String name : fromStdin) {
             try {
                 String line = stdin.readLine();
-                if (line == null || line.isBlank()) problems.add("--secret-stdin " + name + ": standard input has no line for it");
+                if (line == null || line.isBlank())
+                    problems.add("--secret-stdin " + name + ": standard input has no line for it");
                 else values.put(name, line);
             } catch (IOException e) {
                 problems.add("--secret-stdin " + name + ": standard input cannot be read (" + e.getMessage() + ")");
@@ -132,7 +158,8 @@ final class SecretOptions {
         });
         fromEnvironment.forEach((name, variable) -> {
             String value = System.getenv(variable);
-            if (value == null || value.isBlank()) problems.add("--secret-env " + name + "=" + variable + ": " + variable + " is not set");
+            if (value == null || value.isBlank())
+                problems.add("--secret-env " + name + "=" + variable + ": " + variable + " is not set");
             else values.put(name, value);
         });
     }

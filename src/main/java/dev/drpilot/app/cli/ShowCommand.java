@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Shows a runbook's steps in order, each with its equivalent aws/kubectl command.")
 public final class ShowCommand implements Callable<Integer> {
 
@@ -33,7 +35,10 @@ public final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The runbook id (see `list`).")
     String id;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value to show in the commands.")
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "NAME=VALUE",
+            description = "A parameter value to show in the commands.")
     Map<String, String> params = Map.of();
 
     public ShowCommand(DrPilotServices services) {
@@ -51,8 +56,10 @@ public final class ShowCommand implements Callable<Integer> {
             err.println("no runbook '" + id + "' in " + runbooks.folder + "; `drpilot list` shows the ids");
             return 1;
         }
-        found.get().params().stream().filter(p -> p.sensitive() && params.containsKey(p.name())).forEach(p -> err.println(
-                "warning: -p " + p.name() + " leaves the secret in the process list and the shell history, and show never uses it"
+        found.get().params().stream()
+                .filter(p -> p.sensitive() && params.containsKey(p.name()))
+                .forEach(p -> err.println("warning: -p " + p.name()
+                        + " leaves the secret in the process list and the shell history, and show never uses it"
                         + " (a secret shows as ****): leave it out"));
         print(found.get(), new CommandPreview(services.catalog()), out);
         return 0;
@@ -60,8 +67,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     private void print(Runbook r, CommandPreview preview, PrintWriter out) {
         out.println(r.id() + " - " + r.title());
-        out.println(r.architecture().label() + " | " + r.kind().yamlName() + " | RTO " + r.targets().rto().label()
-                + " | RPO " + r.targets().rpo().label() + (r.targets().note() == null ? "" : " (" + r.targets().note() + ")"));
+        out.println(r.architecture().label() + " | " + r.kind().yamlName() + " | RTO "
+                + r.targets().rto().label() + " | RPO " + r.targets().rpo().label()
+                + (r.targets().note() == null ? "" : " (" + r.targets().note() + ")"));
         if (r.guideSection() != null) out.println("Guide: " + r.guideSection());
         if (!r.symptoms().isEmpty()) out.println("Symptoms: " + String.join("; ", r.symptoms()));
         if (!r.params().isEmpty()) {
@@ -75,7 +83,8 @@ public final class ShowCommand implements Callable<Integer> {
         for (Step step : r.steps()) {
             out.println(String.format("%3d. [%s] %s", n++, step.phase().yamlName(), step.title()) + timing(step));
             if (step.isManual()) {
-                out.println("       manual: " + preview.instructionsOf(r, step, params).replace("\n", "\n       "));
+                out.println("       manual: "
+                        + preview.instructionsOf(r, step, params).replace("\n", "\n       "));
             } else {
                 out.println("       " + step.action());
                 out.println("       $ " + preview.commandOf(r, step, params).orElseThrow());
@@ -87,7 +96,8 @@ public final class ShowCommand implements Callable<Integer> {
     }
 
     private static String describe(Param p) {
-        StringBuilder s = new StringBuilder(p.name()).append(" (").append(p.type().yamlName());
+        StringBuilder s =
+                new StringBuilder(p.name()).append(" (").append(p.type().yamlName());
         if (p.defaultValue() != null) s.append(", default ").append(p.sensitive() ? "****" : p.defaultValue());
         else if (p.required()) s.append(", required");
         s.append(")");
@@ -99,7 +109,8 @@ public final class ShowCommand implements Callable<Integer> {
     private static String timing(Step step) {
         StringBuilder s = new StringBuilder();
         if (step.expect() != null) s.append("typically ").append(Durations.human(step.expect()));
-        if (step.timeout() != null) s.append(s.isEmpty() ? "" : ", ").append("timeout ").append(Durations.human(step.timeout()));
+        if (step.timeout() != null)
+            s.append(s.isEmpty() ? "" : ", ").append("timeout ").append(Durations.human(step.timeout()));
         return s.isEmpty() ? "" : "  (" + s + ")";
     }
 }

@@ -17,9 +17,13 @@ final class TeamLogOptions {
 
     private final TeamLogs teamLogs;
 
-    @Option(names = "--team-log", paramLabel = "URL",
-            description = {"Also send the incident's events to the team log at this PostgreSQL URL",
-                    "(jdbc:postgresql://HOST:5432/DATABASE?user=NAME); the password comes from PGPASSWORD or a pgpass file."})
+    @Option(
+            names = "--team-log",
+            paramLabel = "URL",
+            description = {
+                "Also send the incident's events to the team log at this PostgreSQL URL",
+                "(jdbc:postgresql://HOST:5432/DATABASE?user=NAME); the password comes from PGPASSWORD or a pgpass file."
+            })
     String url;
 
     TeamLogOptions(DrPilotServices services) {
@@ -45,8 +49,10 @@ final class TeamLogOptions {
             out.println(status.sentence() + ": " + status.problem());
         } else {
             out.println((status == null ? "team log not reached in " + LAST_PUSH.toSeconds() + " s" : status.sentence())
-                    + ": this laptop's log keeps them, and they go to the team log with the next `drpilot resume " + incidentId
-                    + " --team-log URL` (or `drpilot note " + incidentId + " ... --team-log URL`) once it can be reached");
+                    + ": this laptop's log keeps them, and they go to the team log with the next `drpilot resume "
+                    + incidentId
+                    + " --team-log URL` (or `drpilot note " + incidentId
+                    + " ... --team-log URL`) once it can be reached");
         }
         out.flush();
     }

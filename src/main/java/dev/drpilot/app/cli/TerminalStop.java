@@ -31,6 +31,7 @@ final class TerminalStop implements AutoCloseable {
     private final Map<Signal, SignalHandler> before = new LinkedHashMap<>();
     /** Never counted down: the threads that wait on it wait for the process to exit. */
     private final CountDownLatch exiting = new CountDownLatch(1);
+
     private volatile boolean stopping;
     private boolean over;
 
@@ -71,20 +72,22 @@ final class TerminalStop implements AutoCloseable {
         }
         String how = signal.getName().equals("INT") ? "Ctrl-C" : "SIG" + signal.getName();
         try {
-            List<StepRun> interrupted = run.interruptForExit("the operator stopped DR Pilot (" + how + ")", STEP_STOPS_WITHIN);
+            List<StepRun> interrupted =
+                    run.interruptForExit("the operator stopped DR Pilot (" + how + ")", STEP_STOPS_WITHIN);
             run.close();
             log.close();
             out.println();
-            out.println("Stopped (" + how + "): " + (interrupted.isEmpty() ? "" : "the step " + titles(interrupted)
-                    + " is marked interrupted and ") + run.incidentId() + " stays open, its log closed; continue with: drpilot resume "
+            out.println("Stopped (" + how + "): "
+                    + (interrupted.isEmpty() ? "" : "the step " + titles(interrupted) + " is marked interrupted and ")
+                    + run.incidentId() + " stays open, its log closed; continue with: drpilot resume "
                     + run.incidentId());
             out.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             out.println();
-            out.println("Stopped (" + how + "), but the log could not be closed cleanly: " + e.getMessage() + " Continue with: drpilot resume "
-                    + run.incidentId());
+            out.println("Stopped (" + how + "), but the log could not be closed cleanly: " + e.getMessage()
+                    + " Continue with: drpilot resume " + run.incidentId());
             out.flush();
         } finally {
             System.exit(128 + signal.getNumber());

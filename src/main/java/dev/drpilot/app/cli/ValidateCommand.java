@@ -13,9 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks runbooks (and the exercises in a folder's exercises/) and reports every problem as file:line:column: what to fix.",
-                "Exit status 0 when all are valid, 1 otherwise."})
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks runbooks (and the exercises in a folder's exercises/) and reports every problem as file:line:column: what to fix.",
+            "Exit status 0 when all are valid, 1 otherwise."
+        })
 public final class ValidateCommand implements Callable<Integer> {
 
     private final DrPilotServices services;
@@ -37,14 +41,20 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>(result.problems());
         int exercises = 0;
         for (Path target : targets) {
-            ExerciseLoader.Result loaded = new ExerciseLoader(result.runbooks(), services.catalog()).loadFolder(target.resolve("exercises"));
+            ExerciseLoader.Result loaded =
+                    new ExerciseLoader(result.runbooks(), services.catalog()).loadFolder(target.resolve("exercises"));
             problems.addAll(loaded.problems());
             exercises += loaded.exercises().size();
         }
-        String valid = result.runbooks().size() + " runbook(s)" + (exercises > 0 ? " and " + exercises + " exercise(s)" : "") + " valid";
+        String valid = result.runbooks().size() + " runbook(s)"
+                + (exercises > 0 ? " and " + exercises + " exercise(s)" : "") + " valid";
         if (problems.isEmpty() && result.runbooks().isEmpty()) {
-            spec.commandLine().getErr().println("no runbook in " + String.join(", ", targets.stream().map(Path::toString).toList())
-                    + ": give the runbooks' YAML files or the folder that holds them");
+            spec.commandLine()
+                    .getErr()
+                    .println("no runbook in "
+                            + String.join(
+                                    ", ", targets.stream().map(Path::toString).toList())
+                            + ": give the runbooks' YAML files or the folder that holds them");
             return 1;
         }
         if (problems.isEmpty()) {

@@ -14,10 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks an incident's hash chain: in the log, or in an exported JSON timeline (--file).",
-                "Exit status 0 when intact; 1 when an event was changed, removed, added or reordered, when a timeline's",
-                "seal is missing or does not match, or when the file is not a timeline; 2 when there is no such incident."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks an incident's hash chain: in the log, or in an exported JSON timeline (--file).",
+            "Exit status 0 when intact; 1 when an event was changed, removed, added or reordered, when a timeline's",
+            "seal is missing or does not match, or when the file is not a timeline; 2 when there is no such incident."
+        })
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +33,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT", arity = "0..1")
     String incidentId;
 
-    @Option(names = "--file", paramLabel = "JSON", description = "An exported JSON timeline to check instead of the log.")
+    @Option(
+            names = "--file",
+            paramLabel = "JSON",
+            description = "An exported JSON timeline to check instead of the log.")
     Path file;
 
     @Override
@@ -47,15 +54,20 @@ public final class VerifyCommand implements Callable<Integer> {
         String head;
         try (IncidentLogStore store = log.openToRead()) {
             List<IncidentEvent> events = store.events(incidentId);
-            if (events.isEmpty() && store.damage().flatMap(d -> d.lossOf(incidentId)).isEmpty()) {
-                spec.commandLine().getErr().println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
+            if (events.isEmpty()
+                    && store.damage().flatMap(d -> d.lossOf(incidentId)).isEmpty()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("no incident '" + incidentId + "' in the log; `drpilot incidents` lists them");
                 return 2;
             }
             result = store.verify(incidentId);
             head = events.isEmpty() ? "none" : events.getLast().hash();
         }
         if (result.intact()) {
-            spec.commandLine().getOut().println(incidentId + ": intact, " + result.checked() + " events, head hash " + head);
+            spec.commandLine()
+                    .getOut()
+                    .println(incidentId + ": intact, " + result.checked() + " events, head hash " + head);
             return 0;
         }
         spec.commandLine().getErr().println(incidentId + ": TAMPERED: " + result.reason());

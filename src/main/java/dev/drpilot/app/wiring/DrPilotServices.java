@@ -37,8 +37,12 @@ public final class DrPilotServices {
      * @param runbooks      the folder of the runbooks that ship with DR Pilot
      * @param teamLogs      the login to a team log (from the environment or a pgpass file)
      */
-    public DrPilotServices(Supplier<ActionCatalog> catalogReader, EngineFactory engines, LogLocation logLocation, Path runbooks,
-                           TeamLogs teamLogs) {
+    public DrPilotServices(
+            Supplier<ActionCatalog> catalogReader,
+            EngineFactory engines,
+            LogLocation logLocation,
+            Path runbooks,
+            TeamLogs teamLogs) {
         this.catalogReader = catalogReader;
         this.engines = engines;
         this.logLocation = logLocation;
@@ -51,8 +55,12 @@ public final class DrPilotServices {
      * runbooks, and the team log's login from this process's environment.
      */
     public static DrPilotServices fromEnvironment() {
-        return new DrPilotServices(ActionCatalog::builtIn, new StepWorkerEngines(new DaemonThreads("drpilot-steps")),
-                LogLocation.fromEnvironment(), ShippedRunbooks.folder(), TeamLogs.fromEnvironment());
+        return new DrPilotServices(
+                ActionCatalog::builtIn,
+                new StepWorkerEngines(new DaemonThreads("drpilot-steps")),
+                LogLocation.fromEnvironment(),
+                ShippedRunbooks.folder(),
+                TeamLogs.fromEnvironment());
     }
 
     public synchronized ActionCatalog catalog() {
@@ -95,6 +103,7 @@ public final class DrPilotServices {
 
     /** An engine whose actions call AWS and Kubernetes through these clients, on the wall clock. */
     public IncidentEngine engine(IncidentLogStore log, AwsClients aws, KubeClients kube) {
-        return engines.engine(log, new ActionRegistry(catalog(), EngineWiring.actions(aws, kube)), Clock.systemUTC(), Sleeper.real());
+        return engines.engine(
+                log, new ActionRegistry(catalog(), EngineWiring.actions(aws, kube)), Clock.systemUTC(), Sleeper.real());
     }
 }

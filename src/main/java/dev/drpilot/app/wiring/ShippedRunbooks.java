@@ -10,14 +10,17 @@ import java.nio.file.Path;
  */
 public final class ShippedRunbooks {
 
-    private ShippedRunbooks() {
-    }
+    private ShippedRunbooks() {}
 
     public static Path folder() {
         Path here = Path.of("runbooks");
         if (Files.isDirectory(here)) return here;
         try {
-            Path jar = Path.of(ShippedRunbooks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(ShippedRunbooks.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path beside = jar.getParent().resolve("runbooks");
             return Files.isDirectory(beside) ? beside : here;
         } catch (URISyntaxException | RuntimeException e) {

@@ -32,8 +32,7 @@ public final class TeamLogConnection implements AutoCloseable {
     public void follow(IncidentRun run) {
         run.addListener(new IncidentListener() {
             @Override
-            public void stepChanged(StepRun step) {
-            }
+            public void stepChanged(StepRun step) {}
 
             @Override
             public void logged(IncidentEvent event) {

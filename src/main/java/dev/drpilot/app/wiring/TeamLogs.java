@@ -42,6 +42,9 @@ public final class TeamLogs {
         TeamLogDatabase database = TeamLogDatabase.of(url, null, environment, home);
         Writer writer = new Writer(System.getProperty("user.name", "operator"), LaptopId.of(log.file()));
         TeamLogStore store = new TeamLogStore(database);
-        return new TeamLogConnection(database, store, new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")));
+        return new TeamLogConnection(
+                database,
+                store,
+                new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")));
     }
 }

@@ -13,53 +13,86 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** The words an operator gets for the AWS failures moto cannot produce (IAM, expired sessions). */
 class AwsErrorsTest {
 
-    private final AwsSettings settings = new AwsSettings("prod-admin", "us-west-2", null, AnonymousCredentialsProvider.create());
+    private final AwsSettings settings =
+            new AwsSettings("prod-admin", "us-west-2", null, AnonymousCredentialsProvider.create());
 
     private static AwsServiceException service(String code, int status, String message) {
-        return AwsServiceException.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .build())
+                .build();
     }
 
     @Test
     void accessDeniedNamesTheIamActionAndTheProfile() {
-        ActionException e = AwsErrors.translate(service("AccessDenied", 403, "User: arn:aws:sts::1:assumed-role/ro is not authorized"),
-                "RDS RestoreDBInstanceToPointInTime", "rds:RestoreDBInstanceToPointInTime", settings);
+        ActionException e = AwsErrors.translate(
+                service("AccessDenied", 403, "User: arn:aws:sts::1:assumed-role/ro is not authorized"),
+                "RDS RestoreDBInstanceToPointInTime",
+                "rds:RestoreDBInstanceToPointInTime",
+                settings);
 
-        assertThat(e.getMessage()).startsWith("Access denied: rds:RestoreDBInstanceToPointInTime is not allowed for the identity in use"
-                + " (profile prod-admin)").contains("assumed-role/ro");
+        assertThat(e.getMessage())
+                .startsWith("Access denied: rds:RestoreDBInstanceToPointInTime is not allowed for the identity in use"
+                        + " (profile prod-admin)")
+                .contains("assumed-role/ro");
         assertThat(e.isTransient()).isFalse();
     }
 
     @Test
     void anExpiredSessionSaysWhichLoginToRun() {
-        ActionException e = AwsErrors.translate(service("ExpiredToken", 400, "The security token included in the request is expired"),
-                "STS GetCallerIdentity", "none", settings);
+        ActionException e = AwsErrors.translate(
+                service("ExpiredToken", 400, "The security token included in the request is expired"),
+                "STS GetCallerIdentity",
+                "none",
+                settings);
 
         assertThat(e.getMessage()).contains("`aws sso login --profile prod-admin`");
-        assertThat(AwsErrors.translate(SdkClientException.create("Unable to load credentials from any of the providers"),
-                "RDS DescribeDBInstances", "rds:DescribeDBInstances", settings).getMessage())
+        assertThat(AwsErrors.translate(
+                                SdkClientException.create("Unable to load credentials from any of the providers"),
+                                "RDS DescribeDBInstances",
+                                "rds:DescribeDBInstances",
+                                settings)
+                        .getMessage())
                 .startsWith("No valid AWS credentials (profile prod-admin): run `aws sso login --profile prod-admin`");
     }
 
     @Test
     void anUnknownAccessKeySaysTheCredentialsAreNotRecognised() {
-        ActionException e = AwsErrors.translate(service("InvalidClientTokenId", 403, "The security token included in the request is invalid"),
-                "STS GetCallerIdentity", "none", settings);
+        ActionException e = AwsErrors.translate(
+                service("InvalidClientTokenId", 403, "The security token included in the request is invalid"),
+                "STS GetCallerIdentity",
+                "none",
+                settings);
 
-        assertThat(e.getMessage()).startsWith("AWS does not recognise your credentials (profile prod-admin) (InvalidClientTokenId")
+        assertThat(e.getMessage())
+                .startsWith("AWS does not recognise your credentials (profile prod-admin) (InvalidClientTokenId")
                 .contains("`aws sso login --profile prod-admin`");
         assertThat(e.isTransient()).isFalse();
     }
 
     @Test
     void throttlingAndServerErrorsAreRetriedOthersAreNot() {
-        assertThat(AwsErrors.translate(service("ThrottlingException", 400, "Rate exceeded"), "DynamoDB Scan", "dynamodb:Scan", settings)
-                .isTransient()).isTrue();
-        assertThat(AwsErrors.translate(service("InternalFailure", 500, "oops"), "RDS X", "rds:X", settings).isTransient()).isTrue();
-        ActionException notFound = AwsErrors.translate(service("DBInstanceNotFound", 404, "DBInstance druid-metadata not found"),
-                "RDS DescribeDBInstances", "rds:DescribeDBInstances",
-                new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:5000"), AnonymousCredentialsProvider.create()));
+        assertThat(AwsErrors.translate(
+                                service("ThrottlingException", 400, "Rate exceeded"),
+                                "DynamoDB Scan",
+                                "dynamodb:Scan",
+                                settings)
+                        .isTransient())
+                .isTrue();
+        assertThat(AwsErrors.translate(service("InternalFailure", 500, "oops"), "RDS X", "rds:X", settings)
+                        .isTransient())
+                .isTrue();
+        ActionException notFound = AwsErrors.translate(
+                service("DBInstanceNotFound", 404, "DBInstance druid-metadata not found"),
+                "RDS DescribeDBInstances",
+                "rds:DescribeDBInstances",
+                new AwsSettings(
+                        null, "us-east-1", URI.create("http://127.0.0.1:5000"), AnonymousCredentialsProvider.create()));
         assertThat(notFound.isTransient()).isFalse();
-        assertThat(notFound.getMessage()).isEqualTo("RDS DescribeDBInstances refused: DBInstance druid-metadata not found (DBInstanceNotFound)");
+        assertThat(notFound.getMessage())
+                .isEqualTo("RDS DescribeDBInstances refused: DBInstance druid-metadata not found (DBInstanceNotFound)");
     }
 }

@@ -29,16 +29,28 @@ class DnsFailoverTest {
 
     @Test
     void failsTheApiNameOverToTheDrRegionAfterTheTypedConfirmation() throws Exception {
-        try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-east-1"));
-             IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
+        try (MotoServer moto = MotoServer.start();
+                AwsClients aws = new AwsClients(moto.settings("us-east-1"));
+                IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             Route53Client route53 = aws.get(Route53Client.class, Route53Client::builder, null);
-            String zone = route53.createHostedZone(r -> r.name("example.com").callerReference("test")).hostedZone().id()
+            String zone = route53.createHostedZone(r -> r.name("example.com").callerReference("test"))
+                    .hostedZone()
+                    .id()
                     .replace("/hostedzone/", "");
-            Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/webapp-region-failure.yaml")))
-                    .runbooks().get(0);
-            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
-                    Map.of("hostedZoneId", zone, "backupArn", "arn:aws:dynamodb:us-east-1:123456789012:table/webapp-users/backup/b1"),
-                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+            Runbook runbook = new RunbookLoader(ActionCatalog.builtIn())
+                    .load(List.of(Path.of("runbooks/webapp-region-failure.yaml")))
+                    .runbooks()
+                    .get(0);
+            IncidentRun run = DrPilotServices.fromEnvironment()
+                    .engine(log, aws)
+                    .declare(
+                            runbook,
+                            Map.of(
+                                    "hostedZoneId",
+                                    zone,
+                                    "backupArn",
+                                    "arn:aws:dynamodb:us-east-1:123456789012:table/webapp-users/backup/b1"),
+                            new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
 
             run.start("dns").get(60, TimeUnit.SECONDS);
             assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
@@ -48,8 +60,11 @@ class DnsFailoverTest {
 
             assertThat(run.step("dns").state()).isEqualTo(StepState.SUCCEEDED);
             assertThat(run.step("dns-insync").outputs()).containsEntry("status", "INSYNC");
-            ResourceRecordSet record = route53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
-                    .filter(s -> s.name().startsWith("api.example.com")).findFirst().orElseThrow();
+            ResourceRecordSet record =
+                    route53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
+                            .filter(s -> s.name().startsWith("api.example.com"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(record.resourceRecords().get(0).value()).isEqualTo("api-dr.example.com");
             assertThat(record.ttl()).isEqualTo(60L);
         }

@@ -25,6 +25,7 @@ class DynamoDbBackupRunbooksTest {
 
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-west-2");
+
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
     private static S3Client s3;
@@ -37,13 +38,22 @@ class DynamoDbBackupRunbooksTest {
         aws = moto.aws();
         dynamo = aws.get(DynamoDbClient.class, DynamoDbClient::builder, null);
         s3 = aws.get(S3Client.class, S3Client::builder, null);
-        dynamo.createTable(r -> r.tableName("webapp-users").billingMode("PAY_PER_REQUEST")
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
+        dynamo.createTable(r -> r.tableName("webapp-users")
+                .billingMode("PAY_PER_REQUEST")
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("id")
+                        .keyType("HASH")
+                        .build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("id")
+                        .attributeType(ScalarAttributeType.S)
+                        .build()));
         for (String id : new String[] {"u1", "u2", "u3"}) {
-            dynamo.putItem(r -> r.tableName("webapp-users").item(Map.of("id", AttributeValue.fromS(id), "email", AttributeValue.fromS(id + "@example.com"))));
+            dynamo.putItem(r -> r.tableName("webapp-users")
+                    .item(Map.of("id", AttributeValue.fromS(id), "email", AttributeValue.fromS(id + "@example.com"))));
         }
-        s3.createBucket(r -> r.bucket("fff-dynamodb-exports").createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        s3.createBucket(r ->
+                r.bucket("fff-dynamodb-exports").createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
     }
 
     @Test
@@ -51,9 +61,14 @@ class DynamoDbBackupRunbooksTest {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             IncidentRun run = Runbooks.runAll(log, aws, "webapp-backup-dynamodb-pitr", Map.of());
 
-            assertThat(dynamo.describeContinuousBackups(r -> r.tableName("webapp-users")).continuousBackupsDescription()
-                    .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
-            assertThat(run.step("check").outputs()).containsEntry("pitrStatus", "ENABLED").containsKey("latestRestorableTime");
+            assertThat(dynamo.describeContinuousBackups(r -> r.tableName("webapp-users"))
+                            .continuousBackupsDescription()
+                            .pointInTimeRecoveryDescription()
+                            .pointInTimeRecoveryStatusAsString())
+                    .isEqualTo("ENABLED");
+            assertThat(run.step("check").outputs())
+                    .containsEntry("pitrStatus", "ENABLED")
+                    .containsKey("latestRestorableTime");
         }
     }
 
@@ -77,23 +92,28 @@ class DynamoDbBackupRunbooksTest {
                       - { id: wait, title: Wait, phase: recovery, action: aws.dynamodb.waitForTable, with: { table: webapp-users-restored, status: ACTIVE } }
                       - { id: check, title: Check, phase: validation, action: aws.dynamodb.describeTable, with: { table: webapp-users-restored }, verify: { status: { equals: ACTIVE } } }
                     """);
-            IncidentRun run = Runbooks.runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), restore, Map.of("backupArn", arn));
+            IncidentRun run = Runbooks.runToConfirmation(
+                    DrPilotServices.fromEnvironment().engine(log, aws), restore, Map.of("backupArn", arn));
             Runbooks.assertSucceeded(run);
 
-            assertThat(dynamo.scan(r -> r.tableName("webapp-users-restored")).items()).extracting(i -> i.get("id").s())
+            assertThat(dynamo.scan(r -> r.tableName("webapp-users-restored")).items())
+                    .extracting(i -> i.get("id").s())
                     .containsExactlyInAnyOrder("u1", "u2", "u3");
         }
     }
 
     @Test
     void exportRunbookWritesTheTableToS3() throws Exception {
-        dynamo.updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        dynamo.updateContinuousBackups(r ->
+                r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             IncidentRun run = Runbooks.runAll(log, aws, "webapp-backup-dynamodb-export", Map.of());
 
             assertThat(run.step("export").outputs()).containsEntry("status", "COMPLETED");
-            assertThat(s3.listObjectsV2(r -> r.bucket("fff-dynamodb-exports").prefix("webapp-users/")).contents())
-                    .extracting(S3Object::key).isNotEmpty();
+            assertThat(s3.listObjectsV2(r -> r.bucket("fff-dynamodb-exports").prefix("webapp-users/"))
+                            .contents())
+                    .extracting(S3Object::key)
+                    .isNotEmpty();
         }
     }
 }

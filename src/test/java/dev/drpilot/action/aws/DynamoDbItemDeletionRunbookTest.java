@@ -54,6 +54,7 @@ class DynamoDbItemDeletionRunbookTest {
 
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-west-2");
+
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
 
@@ -76,41 +77,69 @@ class DynamoDbItemDeletionRunbookTest {
                 Map.entry("avatar", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, -1, 42}))),
                 Map.entry("roles", AttributeValue.fromSs(List.of("admin", "ünï", "段"))),
                 Map.entry("scores", AttributeValue.fromNs(List.of("1.5", "-2", "1e3"))),
-                Map.entry("keys", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("k1"), SdkBytes.fromByteArray(new byte[] {7})))),
+                Map.entry(
+                        "keys",
+                        AttributeValue.fromBs(
+                                List.of(SdkBytes.fromUtf8String("k1"), SdkBytes.fromByteArray(new byte[] {7})))),
                 Map.entry("active", AttributeValue.fromBool(true)),
                 Map.entry("deletedAt", AttributeValue.fromNul(true)),
                 Map.entry("nickname", AttributeValue.fromS("")),
                 Map.entry("apiToken", AttributeValue.fromS(TOKEN)),
-                Map.entry("profile", AttributeValue.fromM(Map.of("settings", AttributeValue.fromM(Map.of(
-                        "dbPassword", AttributeValue.fromM(Map.of("value", AttributeValue.fromS(NESTED))),
-                        "theme", AttributeValue.fromS("dark")))))),
+                Map.entry(
+                        "profile",
+                        AttributeValue.fromM(Map.of(
+                                "settings",
+                                AttributeValue.fromM(Map.of(
+                                        "dbPassword",
+                                                AttributeValue.fromM(Map.of("value", AttributeValue.fromS(NESTED))),
+                                        "theme", AttributeValue.fromS("dark")))))),
                 Map.entry("clientSecrets", AttributeValue.fromL(List.of(AttributeValue.fromS(IN_LIST)))),
-                Map.entry("attributes", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                        "Name", AttributeValue.fromS("custom:api_key"), "Value", AttributeValue.fromS(PAIR)))))),
+                Map.entry(
+                        "attributes",
+                        AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                                "Name",
+                                AttributeValue.fromS("custom:api_key"),
+                                "Value",
+                                AttributeValue.fromS(PAIR)))))),
                 Map.entry("lastRequest", AttributeValue.fromS("GET /v1/me?access_token=" + IN_TEXT + "&x=1")));
     }
 
     private static void productionTableWith(String table, List<String> ids) {
-        dynamo.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
-        dynamo.updateContinuousBackups(r -> r.tableName(table).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        dynamo.createTable(r -> r.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("id")
+                        .keyType("HASH")
+                        .build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("id")
+                        .attributeType(ScalarAttributeType.S)
+                        .build()));
+        dynamo.updateContinuousBackups(
+                r -> r.tableName(table).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         for (String id : ids) dynamo.putItem(r -> r.tableName(table).item(user(id)));
     }
 
     /** Declares the runbook and runs it to the reimport's confirmation; the items are deleted once the side table exists. */
-    private IncidentRun runToReimport(IncidentLogStore log, String table, String deletedIds, String... deleted) throws Exception {
-        Instant beforeDeletion = dynamo.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription()
-                .pointInTimeRecoveryDescription().latestRestorableDateTime();
+    private IncidentRun runToReimport(IncidentLogStore log, String table, String deletedIds, String... deleted)
+            throws Exception {
+        Instant beforeDeletion = dynamo.describeContinuousBackups(r -> r.tableName(table))
+                .continuousBackupsDescription()
+                .pointInTimeRecoveryDescription()
+                .latestRestorableDateTime();
         Runbook runbook = Runbooks.load("webapp-dynamodb-item-deletion");
-        IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
-                Map.of("table", table, "restoreTime", beforeDeletion.toString(), "deletedIds", deletedIds),
-                new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        IncidentRun run = DrPilotServices.fromEnvironment()
+                .engine(log, aws)
+                .declare(
+                        runbook,
+                        Map.of("table", table, "restoreTime", beforeDeletion.toString(), "deletedIds", deletedIds),
+                        new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
         run.start("restore").get(120, TimeUnit.SECONDS);
         run.start("wait").get(120, TimeUnit.SECONDS);
         // moto restores a table's current items rather than its history, so the item is deleted
         // from production only now, once the side table holds the state from before the deletion
-        for (String id : deleted) dynamo.deleteItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
+        for (String id : deleted)
+            dynamo.deleteItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
         assertThat(run.step("export").state()).as(run.step("export").message()).isEqualTo(StepState.SUCCEEDED);
         return run;
@@ -128,40 +157,56 @@ class DynamoDbItemDeletionRunbookTest {
             Path items = folder.resolve("deleted-items.json");
             assertThat(run.step("export").outputs()).containsEntry("count", 1).containsEntry("file", items.toString());
             assertThat(Files.readString(items)).contains(TOKEN);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(items))).isEqualTo("rw-------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
-            assertThat(Path.of("deleted-items.json")).as("nothing written to the working folder").doesNotExist();
-            assertThat(run.step("reimport").command()).isEqualTo("aws dynamodb batch-write-item --request-items file://"
-                    + folder.resolve("restore-items.json"));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(items)))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwx------");
+            assertThat(Path.of("deleted-items.json"))
+                    .as("nothing written to the working folder")
+                    .doesNotExist();
+            assertThat(run.step("reimport").command())
+                    .isEqualTo("aws dynamodb batch-write-item --request-items file://"
+                            + folder.resolve("restore-items.json"));
 
             assertThat(run.confirmationText("reimport")).isEqualTo("1 webapp-users");
             run.confirm("reimport", "1 webapp-users").get(120, TimeUnit.SECONDS);
             StepRun reimport = run.step("reimport");
             assertThat(reimport.state()).as(reimport.message()).isEqualTo(StepState.SUCCEEDED);
-            assertThat(reimport.message()).contains("Checked: item u2 read back, " + user("u2").size() + " attributes equal");
-            assertThat(Files.readString(folder.resolve("restore-items.json"))).as("the file the command names holds the request")
+            assertThat(reimport.message())
+                    .contains("Checked: item u2 read back, " + user("u2").size() + " attributes equal");
+            assertThat(Files.readString(folder.resolve("restore-items.json")))
+                    .as("the file the command names holds the request")
                     .contains("\"webapp-users\"", "PutRequest", "\"BS\"", TOKEN);
-            assertThat(run.step("items-back").message()).contains("and all 1 key(s) asked for read back by BatchGetItem");
-            assertThat(log.events(incidentId)).as("the check of the items, not the clean-up, says the service is back")
-                    .filteredOn(e -> e.kind() == dev.drpilot.incident.EventKind.INCIDENT_RECOVERED).singleElement()
+            assertThat(run.step("items-back").message())
+                    .contains("and all 1 key(s) asked for read back by BatchGetItem");
+            assertThat(log.events(incidentId))
+                    .as("the check of the items, not the clean-up, says the service is back")
+                    .filteredOn(e -> e.kind() == dev.drpilot.incident.EventKind.INCIDENT_RECOVERED)
+                    .singleElement()
                     .satisfies(e -> assertThat(e.payload()).contains("\"by\":\"step items-back\""));
             run.confirm("cleanup", "webapp-users-restored").get(120, TimeUnit.SECONDS);
             assertThat(run.steps()).extracting(StepRun::state).containsOnly(StepState.SUCCEEDED);
 
             Map<String, AttributeValue> back = dynamo.getItem(r -> r.tableName("webapp-users")
-                    .key(Map.of("id", AttributeValue.fromS("u2"))).consistentRead(true)).item();
+                            .key(Map.of("id", AttributeValue.fromS("u2")))
+                            .consistentRead(true))
+                    .item();
             assertThat(DynamoJson.differences(user("u2"), back)).isEmpty();
 
             for (StepRun step : run.steps()) {
                 for (String canary : CANARIES) {
-                    assertThat(step.outputs().toString() + step.message()).as("shown for step " + step.id()).doesNotContain(canary);
+                    assertThat(step.outputs().toString() + step.message())
+                            .as("shown for step " + step.id())
+                            .doesNotContain(canary);
                 }
             }
             var incident = log.incident(incidentId).orElseThrow();
             for (String format : List.of("md", "html", "json", "csv")) {
                 StringWriter out = new StringWriter();
-                PostmortemWriter.forFormat(format).write(Postmortem.of(incident, Optional.of(run.runbook()), log.events(incidentId)), out);
-                for (String canary : CANARIES) assertThat(out.toString()).as(format + " export").doesNotContain(canary);
+                PostmortemWriter.forFormat(format)
+                        .write(Postmortem.of(incident, Optional.of(run.runbook()), log.events(incidentId)), out);
+                for (String canary : CANARIES)
+                    assertThat(out.toString()).as(format + " export").doesNotContain(canary);
             }
             assertThat(log.events(incidentId).toString()).contains("[redacted]");
         }
@@ -177,15 +222,18 @@ class DynamoDbItemDeletionRunbookTest {
             AtomicBoolean tampered = new AtomicBoolean();
             run.addListener(new IncidentListener() {
                 @Override
-                public void stepChanged(StepRun step) {
-                }
+                public void stepChanged(StepRun step) {}
 
                 @Override
                 public void logged(IncidentEvent event) {
                     // Another writer changes the item after the write, before the read-back.
-                    if (event.kind() == EventKind.API_CALL && event.payload().contains("DescribeTable") && tampered.compareAndSet(false, true)) {
-                        dynamo.updateItem(r -> r.tableName("webapp-accounts").key(Map.of("id", AttributeValue.fromS("a2")))
-                                .updateExpression("SET email = :e").expressionAttributeValues(Map.of(":e", AttributeValue.fromS("x@evil.test"))));
+                    if (event.kind() == EventKind.API_CALL
+                            && event.payload().contains("DescribeTable")
+                            && tampered.compareAndSet(false, true)) {
+                        dynamo.updateItem(r -> r.tableName("webapp-accounts")
+                                .key(Map.of("id", AttributeValue.fromS("a2")))
+                                .updateExpression("SET email = :e")
+                                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS("x@evil.test"))));
                     }
                 }
             });
@@ -193,7 +241,8 @@ class DynamoDbItemDeletionRunbookTest {
             StepRun reimport = run.step("reimport");
             assertThat(tampered).isTrue();
             assertThat(reimport.state()).isEqualTo(StepState.FAILED);
-            assertThat(reimport.message()).contains("read-back does not match", "item a2 differs in email")
+            assertThat(reimport.message())
+                    .contains("read-back does not match", "item a2 differs in email")
                     .doesNotContain("x@evil.test", "a2@example.com");
         }
     }
@@ -209,8 +258,13 @@ class DynamoDbItemDeletionRunbookTest {
             assertThat(every.step("reimport").message()).contains("Checked: 3 items read back by key");
         }
         for (String id : List.of("t1", "t3", "t4")) {
-            assertThat(DynamoJson.differences(user(id), dynamo.getItem(r -> r.tableName("webapp-teams")
-                    .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item())).isEmpty();
+            assertThat(DynamoJson.differences(
+                            user(id),
+                            dynamo.getItem(r -> r.tableName("webapp-teams")
+                                            .key(Map.of("id", AttributeValue.fromS(id)))
+                                            .consistentRead(true))
+                                    .item()))
+                    .isEmpty();
         }
     }
 
@@ -223,7 +277,11 @@ class DynamoDbItemDeletionRunbookTest {
             some.confirm("reimport", "2 webapp-orgs").get(120, TimeUnit.SECONDS);
             assertThat(some.step("reimport").state()).isEqualTo(StepState.SUCCEEDED);
         }
-        assertThat(dynamo.getItem(r -> r.tableName("webapp-orgs").key(Map.of("id", AttributeValue.fromS("o2")))).hasItem()).isFalse();
-        assertThat(dynamo.getItem(r -> r.tableName("webapp-orgs").key(Map.of("id", AttributeValue.fromS("o3")))).hasItem()).isTrue();
+        assertThat(dynamo.getItem(r -> r.tableName("webapp-orgs").key(Map.of("id", AttributeValue.fromS("o2"))))
+                        .hasItem())
+                .isFalse();
+        assertThat(dynamo.getItem(r -> r.tableName("webapp-orgs").key(Map.of("id", AttributeValue.fromS("o3"))))
+                        .hasItem())
+                .isTrue();
     }
 }

@@ -35,6 +35,7 @@ class DynamoDbItemRoundTripPropertyTest {
 
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-west-2");
+
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
 
@@ -76,20 +77,34 @@ class DynamoDbItemRoundTripPropertyTest {
                         action: aws.dynamodb.batchWrite
                         with: { table: %s, itemsFile: "${steps.export.file}", requestFile: restore-items.json }
                     """.formatted(side, production, production), aws);
-            assertThat(run.step("export").state()).as("seed %d, export: %s", seed, run.step("export").message()).isEqualTo(StepState.SUCCEEDED);
+            assertThat(run.step("export").state())
+                    .as("seed %d, export: %s", seed, run.step("export").message())
+                    .isEqualTo(StepState.SUCCEEDED);
             run.confirm("reimport", production).get(120, TimeUnit.SECONDS);
-            for (StepRun step : run.steps()) assertThat(step.state()).as(step.id() + ": " + step.message()).isEqualTo(StepState.SUCCEEDED);
+            for (StepRun step : run.steps())
+                assertThat(step.state()).as(step.id() + ": " + step.message()).isEqualTo(StepState.SUCCEEDED);
         }
         for (Map<String, AttributeValue> item : items) {
-            Map<String, AttributeValue> back = dynamo.getItem(r -> r.tableName(production).key(Map.of("id", item.get("id")))
-                    .consistentRead(true)).item();
-            assertThat(DynamoJson.differences(item, back)).as("seed %d, item %s", seed, item.get("id").s()).isEmpty();
+            Map<String, AttributeValue> back = dynamo.getItem(r -> r.tableName(production)
+                            .key(Map.of("id", item.get("id")))
+                            .consistentRead(true))
+                    .item();
+            assertThat(DynamoJson.differences(item, back))
+                    .as("seed %d, item %s", seed, item.get("id").s())
+                    .isEmpty();
         }
     }
 
     private static void table(String name) {
-        dynamo.createTable(r -> r.tableName(name).billingMode("PAY_PER_REQUEST")
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
+        dynamo.createTable(r -> r.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("id")
+                        .keyType("HASH")
+                        .build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("id")
+                        .attributeType(ScalarAttributeType.S)
+                        .build()));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
-import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.IncidentLogStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +36,7 @@ class DynamoDbPostconditionsTest {
 
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-west-2");
+
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
     private static S3Client s3;
@@ -53,16 +53,28 @@ class DynamoDbPostconditionsTest {
     }
 
     private static String table(String name, boolean pitr) {
-        dynamo.createTable(r -> r.tableName(name).billingMode("PAY_PER_REQUEST")
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
-        for (String id : List.of("u1", "u2", "u3")) dynamo.putItem(r -> r.tableName(name).item(Map.of("id", AttributeValue.fromS(id))));
-        if (pitr) dynamo.updateContinuousBackups(r -> r.tableName(name).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        dynamo.createTable(r -> r.tableName(name)
+                .billingMode("PAY_PER_REQUEST")
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("id")
+                        .keyType("HASH")
+                        .build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("id")
+                        .attributeType(ScalarAttributeType.S)
+                        .build()));
+        for (String id : List.of("u1", "u2", "u3"))
+            dynamo.putItem(r -> r.tableName(name).item(Map.of("id", AttributeValue.fromS(id))));
+        if (pitr)
+            dynamo.updateContinuousBackups(
+                    r -> r.tableName(name).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         return dynamo.describeTable(r -> r.tableName(name)).table().tableArn();
     }
 
     private static String backup(String table, String name) {
-        return dynamo.createBackup(r -> r.tableName(table).backupName(name)).backupDetails().backupArn();
+        return dynamo.createBackup(r -> r.tableName(table).backupName(name))
+                .backupDetails()
+                .backupArn();
     }
 
     private StepRun run(String step) throws Exception {
@@ -85,7 +97,9 @@ class DynamoDbPostconditionsTest {
             IncidentRun run = Postconditions.declare(dir, Runbooks.engine(log, aws, Clock.systemUTC()), step);
             AtomicBoolean tampered = Postconditions.after(run, operation, tamper);
             StepRun done = Postconditions.run(run);
-            assertThat(tampered).as("the live state was changed after " + operation).isTrue();
+            assertThat(tampered)
+                    .as("the live state was changed after " + operation)
+                    .isTrue();
             return done;
         }
     }
@@ -93,17 +107,21 @@ class DynamoDbPostconditionsTest {
     @Test
     void enablingPitrReadsItBackEnabled() throws Exception {
         table("pitr-on", false);
-        StepRun step = run("{ id: step, title: PITR, phase: recovery, action: aws.dynamodb.enablePitr, with: { table: pitr-on } }");
+        StepRun step = run(
+                "{ id: step, title: PITR, phase: recovery, action: aws.dynamodb.enablePitr, with: { table: pitr-on } }");
 
-        Postconditions.assertChecked(step, "point-in-time recovery of pitr-on reads ENABLED (DescribeContinuousBackups)");
+        Postconditions.assertChecked(
+                step, "point-in-time recovery of pitr-on reads ENABLED (DescribeContinuousBackups)");
         assertThat(step.outputs()).containsEntry("pitrStatus", "ENABLED");
     }
 
     @Test
     void pitrTurnedOffAgainFailsTheStep() throws Exception {
         table("pitr-off", false);
-        StepRun step = run("{ id: step, title: PITR, phase: recovery, action: aws.dynamodb.enablePitr, with: { table: pitr-off } }",
-                "UpdateContinuousBackups", () -> dynamo.updateContinuousBackups(r -> r.tableName("pitr-off")
+        StepRun step = run(
+                "{ id: step, title: PITR, phase: recovery, action: aws.dynamodb.enablePitr, with: { table: pitr-off } }",
+                "UpdateContinuousBackups",
+                () -> dynamo.updateContinuousBackups(r -> r.tableName("pitr-off")
                         .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false))));
 
         Postconditions.assertFailed(step, "Expected point-in-time recovery of pitr-off ENABLED, found DISABLED");
@@ -116,25 +134,29 @@ class DynamoDbPostconditionsTest {
                 { id: step, title: Restore, phase: recovery, action: aws.dynamodb.restoreToPointInTime,
                   with: { source: pitr-source, target: pitr-source-restored, useLatestRestorableTime: true } }""");
 
-        Postconditions.assertChecked(step, "table pitr-source-restored exists (ACTIVE), restored from pitr-source (DescribeTable)");
+        Postconditions.assertChecked(
+                step, "table pitr-source-restored exists (ACTIVE), restored from pitr-source (DescribeTable)");
     }
 
     @Test
     void aPointInTimeRestoreWhoseTableIsDeletedAtOnceFails() throws Exception {
         table("pitr-source-2", true);
-        StepRun step = run("""
+        StepRun step = run(
+                """
                 { id: step, title: Restore, phase: recovery, action: aws.dynamodb.restoreToPointInTime,
-                  with: { source: pitr-source-2, target: pitr-source-2-restored, useLatestRestorableTime: true } }""",
-                "RestoreTableToPointInTime", () -> dynamo.deleteTable(r -> r.tableName("pitr-source-2-restored")));
+                  with: { source: pitr-source-2, target: pitr-source-2-restored, useLatestRestorableTime: true } }""", "RestoreTableToPointInTime", () -> dynamo.deleteTable(r -> r.tableName("pitr-source-2-restored")));
 
-        Postconditions.assertFailed(step, "Expected table pitr-source-2-restored restored from pitr-source-2 (CREATING or ACTIVE),"
-                + " found no table pitr-source-2-restored");
+        Postconditions.assertFailed(
+                step,
+                "Expected table pitr-source-2-restored restored from pitr-source-2 (CREATING or ACTIVE),"
+                        + " found no table pitr-source-2-restored");
     }
 
     @Test
     void aBackupReadsBackByItsArn() throws Exception {
         table("backed-up", false);
-        StepRun step = run("{ id: step, title: Backup, phase: recovery, action: aws.dynamodb.createBackup, with: { table: backed-up, backupName: backed-up-daily } }");
+        StepRun step = run(
+                "{ id: step, title: Backup, phase: recovery, action: aws.dynamodb.createBackup, with: { table: backed-up, backupName: backed-up-daily } }");
 
         Postconditions.assertChecked(step, "backup backed-up-daily of backed-up exists (AVAILABLE, DescribeBackup)");
         assertThat(step.outputs().get("backupArn")).asString().contains("table/backed-up/backup/");
@@ -143,11 +165,15 @@ class DynamoDbPostconditionsTest {
     @Test
     void aBackupDeletedRightAfterItWasTakenFailsTheStep() throws Exception {
         table("backed-up-2", false);
-        StepRun step = run("{ id: step, title: Backup, phase: recovery, action: aws.dynamodb.createBackup, with: { table: backed-up-2, backupName: backed-up-2-daily } }",
-                "CreateBackup", () -> dynamo.listBackups(r -> r.tableName("backed-up-2")).backupSummaries()
+        StepRun step = run(
+                "{ id: step, title: Backup, phase: recovery, action: aws.dynamodb.createBackup, with: { table: backed-up-2, backupName: backed-up-2-daily } }",
+                "CreateBackup",
+                () -> dynamo.listBackups(r -> r.tableName("backed-up-2"))
+                        .backupSummaries()
                         .forEach(b -> dynamo.deleteBackup(r -> r.backupArn(b.backupArn()))));
 
-        Postconditions.assertFailed(step, "Expected backup backed-up-2-daily of backed-up-2 (CREATING or AVAILABLE), found no backup");
+        Postconditions.assertFailed(
+                step, "Expected backup backed-up-2-daily of backed-up-2 (CREATING or AVAILABLE), found no backup");
     }
 
     @Test
@@ -158,7 +184,8 @@ class DynamoDbPostconditionsTest {
                 { id: step, title: Restore, phase: recovery, action: aws.dynamodb.restoreFromBackup,
                   with: { backupArn: "%s", target: from-backup-restored } }""".formatted(arn));
 
-        Postconditions.assertChecked(step, "table from-backup-restored exists (ACTIVE), restored from " + arn + " (DescribeTable)");
+        Postconditions.assertChecked(
+                step, "table from-backup-restored exists (ACTIVE), restored from " + arn + " (DescribeTable)");
     }
 
     @Test
@@ -168,14 +195,15 @@ class DynamoDbPostconditionsTest {
         String other = backup("from-backup-2", "from-backup-2-b");
         StepRun step = run("""
                 { id: step, title: Restore, phase: recovery, action: aws.dynamodb.restoreFromBackup,
-                  with: { backupArn: "%s", target: from-backup-2-restored } }""".formatted(arn),
-                "RestoreTableFromBackup", () -> {
-                    dynamo.deleteTable(r -> r.tableName("from-backup-2-restored"));
-                    dynamo.restoreTableFromBackup(r -> r.backupArn(other).targetTableName("from-backup-2-restored"));
-                });
+                  with: { backupArn: "%s", target: from-backup-2-restored } }""".formatted(arn), "RestoreTableFromBackup", () -> {
+            dynamo.deleteTable(r -> r.tableName("from-backup-2-restored"));
+            dynamo.restoreTableFromBackup(r -> r.backupArn(other).targetTableName("from-backup-2-restored"));
+        });
 
-        Postconditions.assertFailed(step, "Expected table from-backup-2-restored restored from " + arn + " (CREATING or ACTIVE),"
-                + " found from-backup-2-restored restored from " + other + ": another table took that name");
+        Postconditions.assertFailed(
+                step,
+                "Expected table from-backup-2-restored restored from " + arn + " (CREATING or ACTIVE),"
+                        + " found from-backup-2-restored restored from " + other + ": another table took that name");
     }
 
     @Test
@@ -187,8 +215,10 @@ class DynamoDbPostconditionsTest {
                   with: { tableArn: "%s", bucket: %s, prefix: exported } }""".formatted(arn, BUCKET));
 
         Postconditions.assertChecked(step, "1 file(s)");
-        assertThat(step.message()).containsPattern("in s3://" + BUCKET + "/exported/AWSDynamoDB/[^/]+/ \\(ListObjectsV2\\);"
-                + " the export reports 3 item\\(s\\)").doesNotContain("earlier");
+        assertThat(step.message())
+                .containsPattern("in s3://" + BUCKET + "/exported/AWSDynamoDB/[^/]+/ \\(ListObjectsV2\\);"
+                        + " the export reports 3 item\\(s\\)")
+                .doesNotContain("earlier");
         assertThat(step.outputs()).containsEntry("status", "COMPLETED");
     }
 
@@ -198,23 +228,27 @@ class DynamoDbPostconditionsTest {
         s3.putObject(r -> r.bucket(BUCKET).key("exported-2/" + EARLIER_EXPORT), RequestBody.fromString("earlier"));
         StepRun step = runUntil("""
                 { id: step, title: Export, phase: recovery, action: aws.dynamodb.exportToS3,
-                  with: { tableArn: "%s", bucket: %s, prefix: exported-2 } }""".formatted(arn, BUCKET),
-                "DescribeExport", () -> {
-                    // Something (a lifecycle rule, another job) removes the export's files once DynamoDB has written them.
-                    List<S3Object> written = s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("exported-2/AWSDynamoDB/")).contents().stream()
-                            .filter(o -> !o.key().endsWith(EARLIER_EXPORT)).toList();
-                    written.forEach(o -> s3.deleteObject(r -> r.bucket(BUCKET).key(o.key())));
-                    return !written.isEmpty();
-                });
+                  with: { tableArn: "%s", bucket: %s, prefix: exported-2 } }""".formatted(arn, BUCKET), "DescribeExport", () -> {
+            // Something (a lifecycle rule, another job) removes the export's files once DynamoDB has written them.
+            List<S3Object> written =
+                    s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("exported-2/AWSDynamoDB/")).contents().stream()
+                            .filter(o -> !o.key().endsWith(EARLIER_EXPORT))
+                            .toList();
+            written.forEach(o -> s3.deleteObject(r -> r.bucket(BUCKET).key(o.key())));
+            return !written.isEmpty();
+        });
 
-        Postconditions.assertFailed(step, "Expected the export's files in a new folder under s3://" + BUCKET
-                + "/exported-2/AWSDynamoDB/, found no new folder");
+        Postconditions.assertFailed(
+                step,
+                "Expected the export's files in a new folder under s3://" + BUCKET
+                        + "/exported-2/AWSDynamoDB/, found no new folder");
     }
 
     @Test
     void aDeletedTableReadsBackGone() throws Exception {
         table("to-drop", false);
-        StepRun step = run("{ id: step, title: Drop, phase: recovery, action: aws.dynamodb.deleteTable, with: { table: to-drop }, confirm: to-drop }");
+        StepRun step = run(
+                "{ id: step, title: Drop, phase: recovery, action: aws.dynamodb.deleteTable, with: { table: to-drop }, confirm: to-drop }");
 
         Postconditions.assertChecked(step, "table to-drop is gone (DescribeTable: not found)");
         assertThat(step.outputs()).containsEntry("status", "DELETED");
@@ -223,8 +257,10 @@ class DynamoDbPostconditionsTest {
     @Test
     void aTableCreatedAgainRightAfterTheDeleteFailsTheStep() throws Exception {
         table("to-drop-2", false);
-        StepRun step = run("{ id: step, title: Drop, phase: recovery, action: aws.dynamodb.deleteTable, with: { table: to-drop-2 }, confirm: to-drop-2 }",
-                "DeleteTable", () -> table("to-drop-2", false));
+        StepRun step = run(
+                "{ id: step, title: Drop, phase: recovery, action: aws.dynamodb.deleteTable, with: { table: to-drop-2 }, confirm: to-drop-2 }",
+                "DeleteTable",
+                () -> table("to-drop-2", false));
 
         Postconditions.assertFailed(step, "Expected table to-drop-2 gone or DELETING, found it ACTIVE");
     }

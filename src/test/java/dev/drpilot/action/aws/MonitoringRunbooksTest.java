@@ -29,18 +29,26 @@ class MonitoringRunbooksTest {
     Path dir;
 
     private static Runbook runbook(String id) {
-        return new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/" + id + ".yaml"))).runbooks().get(0);
+        return new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks/" + id + ".yaml")))
+                .runbooks()
+                .get(0);
     }
 
     private static IncidentRun declare(IncidentLogStore log, AwsClients aws, Runbook runbook) throws Exception {
-        return DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of(),
-                new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        return DrPilotServices.fromEnvironment()
+                .engine(log, aws)
+                .declare(
+                        runbook,
+                        Map.of(),
+                        new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 
     @Test
     void readinessFailsThenSetupThenReadinessPasses() throws Exception {
-        try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"));
-             IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
+        try (MotoServer moto = MotoServer.start();
+                AwsClients aws = new AwsClients(moto.settings("us-west-2"));
+                IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             IncidentRun before = declare(log, aws, runbook("dr-readiness-monitoring"));
             before.start("alarms").get(60, TimeUnit.SECONDS);
             assertThat(before.step("alarms").state()).isEqualTo(StepState.FAILED);
@@ -50,7 +58,9 @@ class MonitoringRunbooksTest {
             setup.runToNextConfirmation().get(60, TimeUnit.SECONDS);
             assertThat(setup.steps()).extracting(StepRun::state).containsOnly(StepState.SUCCEEDED);
             MetricAlarm backup = aws.get(CloudWatchClient.class, CloudWatchClient::builder, null)
-                    .describeAlarms(r -> r.alarmNames("druid-rds-backup-failed")).metricAlarms().get(0);
+                    .describeAlarms(r -> r.alarmNames("druid-rds-backup-failed"))
+                    .metricAlarms()
+                    .get(0);
             assertThat(backup.metricName()).isEqualTo("DatabaseBackupOperation");
             assertThat(backup.period()).isEqualTo(86400);
             assertThat(backup.comparisonOperatorAsString()).isEqualTo("LessThanThreshold");

@@ -8,9 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -47,29 +47,37 @@ public final class MotoServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        // a file of its own: a log named by the port alone may be left from another user's run, which this user cannot write
+        // a file of its own: a log named by the port alone may be left from another user's run, which this user cannot
+        // write
         Path log = Files.createTempFile("moto-" + port + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process;
         try {
             process = builder.start();
         } catch (IOException missing) {
-            throw new IllegalStateException("moto_server is not on the PATH: install it (pip install 'moto[server]==5.2.1'), see README.md", missing);
+            throw new IllegalStateException(
+                    "moto_server is not on the PATH: install it (pip install 'moto[server]==5.2.1'), see README.md",
+                    missing);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         HttpClient http = HttpClient.newHttpClient();
         Instant giveUp = Instant.now().plusSeconds(60);
         while (true) {
             try {
-                http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build(),
+                http.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 return new MotoServer(endpoint, process);
             } catch (IOException notYet) {
                 if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("moto_server did not start on port " + port + " (is moto installed?)", notYet);
+                    throw new IllegalStateException(
+                            "moto_server did not start on port " + port + " (is moto installed?)", notYet);
                 }
                 Thread.sleep(100); // polling a process we just started: there is no event to wait on
             }
@@ -86,7 +94,11 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public AwsSettings settings(String region) {
-        return new AwsSettings(null, region, endpoint, StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        return new AwsSettings(
+                null,
+                region,
+                endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
     @Override

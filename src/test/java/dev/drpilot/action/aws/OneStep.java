@@ -37,8 +37,7 @@ final class OneStep {
             steps:
             """;
 
-    private OneStep() {
-    }
+    private OneStep() {}
 
     static StepRun run(Path dir, AwsClients aws, String step) throws Exception {
         return run(dir, aws, step, null, null);
@@ -49,18 +48,25 @@ final class OneStep {
         return run(dir, aws, step, operation, tamper);
     }
 
-    private static StepRun run(Path dir, AwsClients aws, String step, String operation, Runnable tamper) throws Exception {
+    private static StepRun run(Path dir, AwsClients aws, String step, String operation, Runnable tamper)
+            throws Exception {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             Runbook runbook = Runbooks.write(dir, "one-step", HEADER + "  - " + step + "\n");
-            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of(),
-                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+            IncidentRun run = DrPilotServices.fromEnvironment()
+                    .engine(log, aws)
+                    .declare(
+                            runbook,
+                            Map.of(),
+                            new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
             AtomicBoolean tampered = new AtomicBoolean();
             if (operation != null) run.addListener(new Tamper(operation, tamper, tampered));
             run.runToNextConfirmation().get(60, TimeUnit.SECONDS);
             if (run.step("change").state() == StepState.AWAITING_CONFIRMATION) {
                 run.confirm("change", run.confirmationText("change")).get(60, TimeUnit.SECONDS);
             }
-            assertThat(tampered.get()).as("the state was changed after " + operation).isEqualTo(operation != null);
+            assertThat(tampered.get())
+                    .as("the state was changed after " + operation)
+                    .isEqualTo(operation != null);
             return run.step("change");
         }
     }
@@ -68,12 +74,13 @@ final class OneStep {
     private record Tamper(String operation, Runnable change, AtomicBoolean done) implements IncidentListener {
 
         @Override
-        public void stepChanged(StepRun step) {
-        }
+        public void stepChanged(StepRun step) {}
 
         @Override
         public void logged(IncidentEvent event) {
-            if (event.kind() == EventKind.API_CALL && event.payload().contains("\"" + operation + "\"") && done.compareAndSet(false, true)) {
+            if (event.kind() == EventKind.API_CALL
+                    && event.payload().contains("\"" + operation + "\"")
+                    && done.compareAndSet(false, true)) {
                 change.run();
             }
         }

@@ -27,8 +27,7 @@ final class Postconditions {
 
     private static final String STEP = "step";
 
-    private Postconditions() {
-    }
+    private Postconditions() {}
 
     /** A runbook of the one step (its id "step"), declared but not started, so that a listener can be added first. */
     static IncidentRun declare(Path dir, IncidentEngine engine, String step) throws Exception {
@@ -41,7 +40,10 @@ final class Postconditions {
                 steps:
                   - %s
                 """.formatted(step.replace("\n", "\n    ")));
-        return engine.declare(runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        return engine.declare(
+                runbook,
+                Map.of(),
+                new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 
     /**
@@ -54,12 +56,13 @@ final class Postconditions {
         AtomicBoolean tampered = new AtomicBoolean();
         run.addListener(new IncidentListener() {
             @Override
-            public void stepChanged(StepRun step) {
-            }
+            public void stepChanged(StepRun step) {}
 
             @Override
             public void logged(IncidentEvent event) {
-                if (event.kind() == EventKind.API_CALL && event.payload().contains("\"" + operation + "\"") && !tampered.get()) {
+                if (event.kind() == EventKind.API_CALL
+                        && event.payload().contains("\"" + operation + "\"")
+                        && !tampered.get()) {
                     tampered.set(tamper.getAsBoolean());
                 }
             }

@@ -50,10 +50,18 @@ final class RandomItems {
             case 1 -> AttributeValue.fromN(number());
             case 2 -> AttributeValue.fromB(bytes(0));
             case 3 -> AttributeValue.fromSs(List.copyOf(distinct(this::text)));
-            case 4 -> AttributeValue.fromNs(distinct(() -> new BigDecimal(BigInteger.valueOf(random.nextLong(-1_000_000, 1_000_000)), 3)
-                    .toPlainString()).stream().toList());
-            case 5 -> AttributeValue.fromBs(distinct(() -> Base64.getEncoder().encodeToString(bytes(1).asByteArray())).stream()
-                    .map(b -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b))).toList());
+            case 4 ->
+                AttributeValue.fromNs(distinct(
+                                () -> new BigDecimal(BigInteger.valueOf(random.nextLong(-1_000_000, 1_000_000)), 3)
+                                        .toPlainString())
+                        .stream()
+                        .toList());
+            case 5 ->
+                AttributeValue.fromBs(
+                        distinct(() -> Base64.getEncoder().encodeToString(bytes(1).asByteArray())).stream()
+                                .map(b -> SdkBytes.fromByteArray(
+                                        Base64.getDecoder().decode(b)))
+                                .toList());
             case 6 -> AttributeValue.fromBool(random.nextBoolean());
             case 7 -> AttributeValue.fromNul(true);
             case 8 -> {

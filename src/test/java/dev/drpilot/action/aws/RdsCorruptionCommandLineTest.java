@@ -32,18 +32,36 @@ class RdsCorruptionCommandLineTest {
 
     @Test
     void awsStepsCompleteFromTheCommandLineAndEveryCallIsLoggedWithItsRequestId() throws Exception {
-        try (MotoServer moto = MotoServer.start(); AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
+        try (MotoServer moto = MotoServer.start();
+                AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
             RdsClient rds = aws.get(RdsClient.class, RdsClient::builder, null);
-            var instance = rds.createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata").engine("postgres").dbInstanceClass("db.t3.micro")
-                    .allocatedStorage(20).masterUsername("druid").masterUserPassword("not-used-here").backupRetentionPeriod(30)).dbInstance();
+            var instance = rds.createDBInstance(r -> r.dbInstanceIdentifier("druid-metadata")
+                            .engine("postgres")
+                            .dbInstanceClass("db.t3.micro")
+                            .allocatedStorage(20)
+                            .masterUsername("druid")
+                            .masterUserPassword("not-used-here")
+                            .backupRetentionPeriod(30))
+                    .dbInstance();
             SecretsManagerClient secrets = aws.get(SecretsManagerClient.class, SecretsManagerClient::builder, null);
-            secrets.createSecret(r -> r.name("druid-metadata-secret").secretString("{\"host\":\"druid-metadata.old\",\"password\":\"p4ss-canary\"}"));
+            secrets.createSecret(r -> r.name("druid-metadata-secret")
+                    .secretString("{\"host\":\"druid-metadata.old\",\"password\":\"p4ss-canary\"}"));
 
             Path log = dir.resolve("log");
-            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "druid-rds-corruption",
-                    "--param", "restoreTime=" + instance.instanceCreateTime(), "--log", log.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "run",
+                            "druid-rds-corruption",
+                            "--param",
+                            "restoreTime=" + instance.instanceCreateTime(),
+                            "--log",
+                            log.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.txt").toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DRPILOT_"));
             env.put("AWS_ENDPOINT_URL", moto.endpoint.toString());
@@ -62,13 +80,25 @@ class RdsCorruptionCommandLineTest {
 
             assertThat(child.exitValue()).as(out).isEqualTo(3);
             assertThat(out).contains("Updated host of druid-metadata-secret").doesNotContain("p4ss-canary");
-            String endpoint = rds.describeDBInstances(r -> r.dbInstanceIdentifier("druid-metadata-restored")).dbInstances().get(0).endpoint().address();
-            assertThat(secrets.getSecretValue(r -> r.secretId("druid-metadata-secret")).secretString()).contains("\"host\":\"" + endpoint + "\"");
+            String endpoint = rds.describeDBInstances(r -> r.dbInstanceIdentifier("druid-metadata-restored"))
+                    .dbInstances()
+                    .get(0)
+                    .endpoint()
+                    .address();
+            assertThat(secrets.getSecretValue(r -> r.secretId("druid-metadata-secret"))
+                            .secretString())
+                    .contains("\"host\":\"" + endpoint + "\"");
             try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "test")) {
-                List<IncidentEvent> events = store.events(store.incidents().get(0).id());
-                List<IncidentEvent> calls = events.stream().filter(e -> e.kind() == EventKind.API_CALL).toList();
-                assertThat(calls).extracting(IncidentEvent::payload).anyMatch(p -> p.contains("RestoreDBInstanceToPointInTime"))
-                        .anyMatch(p -> p.contains("PutSecretValue")).allMatch(p -> p.contains("\"requestId\""));
+                List<IncidentEvent> events =
+                        store.events(store.incidents().get(0).id());
+                List<IncidentEvent> calls = events.stream()
+                        .filter(e -> e.kind() == EventKind.API_CALL)
+                        .toList();
+                assertThat(calls)
+                        .extracting(IncidentEvent::payload)
+                        .anyMatch(p -> p.contains("RestoreDBInstanceToPointInTime"))
+                        .anyMatch(p -> p.contains("PutSecretValue"))
+                        .allMatch(p -> p.contains("\"requestId\""));
                 assertThat(events).extracting(IncidentEvent::kind).contains(EventKind.CALLER_IDENTITY);
                 assertThat(events).extracting(IncidentEvent::payload).noneMatch(p -> p.contains("p4ss-canary"));
             }

@@ -25,6 +25,7 @@ class RdsPostconditionsTest {
 
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-west-2");
+
     private static AwsClients aws;
     private static RdsClient west;
     private static RdsClient east;
@@ -40,12 +41,19 @@ class RdsPostconditionsTest {
     }
 
     private static void instance(RdsClient rds, String id, String engine) {
-        rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine(engine).dbInstanceClass("db.t3.micro").allocatedStorage(20)
-                .masterUsername("druid").masterUserPassword("not-used-here").backupRetentionPeriod(7));
+        rds.createDBInstance(r -> r.dbInstanceIdentifier(id)
+                .engine(engine)
+                .dbInstanceClass("db.t3.micro")
+                .allocatedStorage(20)
+                .masterUsername("druid")
+                .masterUserPassword("not-used-here")
+                .backupRetentionPeriod(7));
     }
 
     private static String snapshot(RdsClient rds, String instance, String id) {
-        return rds.createDBSnapshot(r -> r.dbInstanceIdentifier(instance).dbSnapshotIdentifier(id)).dbSnapshot().dbSnapshotArn();
+        return rds.createDBSnapshot(r -> r.dbInstanceIdentifier(instance).dbSnapshotIdentifier(id))
+                .dbSnapshot()
+                .dbSnapshotArn();
     }
 
     private StepRun run(String step) throws Exception {
@@ -67,7 +75,9 @@ class RdsPostconditionsTest {
                 return true;
             });
             StepRun done = Postconditions.run(run);
-            assertThat(tampered).as("the live state was changed after " + operation).isTrue();
+            assertThat(tampered)
+                    .as("the live state was changed after " + operation)
+                    .isTrue();
             return done;
         }
     }
@@ -79,17 +89,23 @@ class RdsPostconditionsTest {
                 { id: step, title: Retention, phase: recovery, action: aws.rds.modifyBackupRetention,
                   with: { instance: retention-db, retentionDays: 14, backupWindow: "05:00-06:00", applyImmediately: true } }""");
 
-        Postconditions.assertChecked(step, "retention-db reads 14 days of automated backups, window 05:00-06:00 (DescribeDBInstances)");
-        assertThat(step.outputs()).containsEntry("backupRetentionPeriod", 14).containsEntry("preferredBackupWindow", "05:00-06:00");
+        Postconditions.assertChecked(
+                step, "retention-db reads 14 days of automated backups, window 05:00-06:00 (DescribeDBInstances)");
+        assertThat(step.outputs())
+                .containsEntry("backupRetentionPeriod", 14)
+                .containsEntry("preferredBackupWindow", "05:00-06:00");
     }
 
     @Test
     void aRetentionChangedBackFailsTheStep() throws Exception {
         instance(west, "retention-db-2", "postgres");
-        StepRun step = run("""
+        StepRun step = run(
+                """
                 { id: step, title: Retention, phase: recovery, action: aws.rds.modifyBackupRetention,
                   with: { instance: retention-db-2, retentionDays: 14, applyImmediately: true } }""",
-                "ModifyDBInstance", () -> west.modifyDBInstance(r -> r.dbInstanceIdentifier("retention-db-2").backupRetentionPeriod(7)
+                "ModifyDBInstance",
+                () -> west.modifyDBInstance(r -> r.dbInstanceIdentifier("retention-db-2")
+                        .backupRetentionPeriod(7)
                         .applyImmediately(true)));
 
         Postconditions.assertFailed(step, "Expected retention-db-2 to keep 14 days of automated backups, found 7 days");
@@ -98,7 +114,8 @@ class RdsPostconditionsTest {
     @Test
     void aSnapshotReadsBackAvailableOfItsInstance() throws Exception {
         instance(west, "snapped-db", "postgres");
-        StepRun step = run("{ id: step, title: Snapshot, phase: recovery, action: aws.rds.createSnapshot, with: { instance: snapped-db, snapshot: snapped-db-1 } }");
+        StepRun step = run(
+                "{ id: step, title: Snapshot, phase: recovery, action: aws.rds.createSnapshot, with: { instance: snapped-db, snapshot: snapped-db-1 } }");
 
         Postconditions.assertChecked(step, "snapshot snapped-db-1 of snapped-db reads available (DescribeDBSnapshots)");
     }
@@ -106,10 +123,13 @@ class RdsPostconditionsTest {
     @Test
     void aSnapshotDeletedWhileBeingTakenFailsTheStepAtOnce() throws Exception {
         instance(west, "snapped-db-2", "postgres");
-        StepRun step = run("{ id: step, title: Snapshot, phase: recovery, action: aws.rds.createSnapshot, with: { instance: snapped-db-2, snapshot: snapped-db-2-1 } }",
-                "CreateDBSnapshot", () -> west.deleteDBSnapshot(r -> r.dbSnapshotIdentifier("snapped-db-2-1")));
+        StepRun step = run(
+                "{ id: step, title: Snapshot, phase: recovery, action: aws.rds.createSnapshot, with: { instance: snapped-db-2, snapshot: snapped-db-2-1 } }",
+                "CreateDBSnapshot",
+                () -> west.deleteDBSnapshot(r -> r.dbSnapshotIdentifier("snapped-db-2-1")));
 
-        Postconditions.assertFailed(step, "Expected snapshot snapped-db-2-1 of snapped-db-2 (creating, then available), found none");
+        Postconditions.assertFailed(
+                step, "Expected snapshot snapped-db-2-1 of snapped-db-2 (creating, then available), found none");
     }
 
     @Test
@@ -120,7 +140,8 @@ class RdsPostconditionsTest {
                 { id: step, title: Copy, phase: recovery, action: aws.rds.copySnapshotToRegion,
                   with: { sourceSnapshotArn: "%s", targetSnapshot: copied-db-dr-1, sourceRegion: us-west-2, region: us-east-1 } }""".formatted(arn));
 
-        Postconditions.assertChecked(step, "copy copied-db-dr-1 in us-east-1 of copied-db reads available (DescribeDBSnapshots)");
+        Postconditions.assertChecked(
+                step, "copy copied-db-dr-1 in us-east-1 of copied-db reads available (DescribeDBSnapshots)");
     }
 
     @Test
@@ -130,21 +151,23 @@ class RdsPostconditionsTest {
         String arn = snapshot(west, "copied-db-2", "copied-db-2-1");
         StepRun step = run("""
                 { id: step, title: Copy, phase: recovery, action: aws.rds.copySnapshotToRegion,
-                  with: { sourceSnapshotArn: "%s", targetSnapshot: copied-db-2-dr-1, sourceRegion: us-west-2, region: us-east-1 } }""".formatted(arn),
-                "CopyDBSnapshot", () -> {
-                    east.deleteDBSnapshot(r -> r.dbSnapshotIdentifier("copied-db-2-dr-1"));
-                    snapshot(east, "other-db", "copied-db-2-dr-1");
-                });
+                  with: { sourceSnapshotArn: "%s", targetSnapshot: copied-db-2-dr-1, sourceRegion: us-west-2, region: us-east-1 } }""".formatted(arn), "CopyDBSnapshot", () -> {
+            east.deleteDBSnapshot(r -> r.dbSnapshotIdentifier("copied-db-2-dr-1"));
+            snapshot(east, "other-db", "copied-db-2-dr-1");
+        });
 
-        Postconditions.assertFailed(step, "Expected copy copied-db-2-dr-1 in us-east-1 of copied-db-2 (creating, then available),"
-                + " found one of other-db: another snapshot has that name");
+        Postconditions.assertFailed(
+                step,
+                "Expected copy copied-db-2-dr-1 in us-east-1 of copied-db-2 (creating, then available),"
+                        + " found one of other-db: another snapshot has that name");
     }
 
     @Test
     void aDeletedSnapshotReadsBackGone() throws Exception {
         instance(west, "pruned-db", "postgres");
         snapshot(west, "pruned-db", "pruned-db-1");
-        StepRun step = run("{ id: step, title: Delete, phase: recovery, action: aws.rds.deleteSnapshot, with: { snapshot: pruned-db-1 }, confirm: pruned-db-1 }");
+        StepRun step = run(
+                "{ id: step, title: Delete, phase: recovery, action: aws.rds.deleteSnapshot, with: { snapshot: pruned-db-1 }, confirm: pruned-db-1 }");
 
         Postconditions.assertChecked(step, "snapshot pruned-db-1 is gone (DescribeDBSnapshots: not found)");
     }
@@ -153,8 +176,10 @@ class RdsPostconditionsTest {
     void aSnapshotTakenAgainRightAfterTheDeleteFailsTheStep() throws Exception {
         instance(west, "pruned-db-2", "postgres");
         snapshot(west, "pruned-db-2", "pruned-db-2-1");
-        StepRun step = run("{ id: step, title: Delete, phase: recovery, action: aws.rds.deleteSnapshot, with: { snapshot: pruned-db-2-1 }, confirm: pruned-db-2-1 }",
-                "DeleteDBSnapshot", () -> snapshot(west, "pruned-db-2", "pruned-db-2-1"));
+        StepRun step = run(
+                "{ id: step, title: Delete, phase: recovery, action: aws.rds.deleteSnapshot, with: { snapshot: pruned-db-2-1 }, confirm: pruned-db-2-1 }",
+                "DeleteDBSnapshot",
+                () -> snapshot(west, "pruned-db-2", "pruned-db-2-1"));
 
         Postconditions.assertFailed(step, "Expected snapshot pruned-db-2-1 gone or deleting, found it available");
     }
@@ -166,7 +191,8 @@ class RdsPostconditionsTest {
         snapshot(west, "aged-db", "aged-db-2");
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
             Clock hundredDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(100));
-            StepRun step = Postconditions.run(Postconditions.declare(dir, Runbooks.engine(log, aws, hundredDaysOn), """
+            StepRun step =
+                    Postconditions.run(Postconditions.declare(dir, Runbooks.engine(log, aws, hundredDaysOn), """
                     { id: step, title: Clean up, phase: recovery, action: aws.rds.deleteSnapshotsOlderThan,
                       with: { olderThan: P90D, snapshotType: manual, instance: aged-db }, confirm: aged-db }"""));
 
@@ -183,13 +209,15 @@ class RdsPostconditionsTest {
         snapshot(west, "aged-db-2", "aged-db-2-2");
         StepRun step = run("""
                 { id: step, title: Clean up, phase: recovery, action: aws.rds.deleteSnapshotsOlderThan,
-                  with: { olderThan: P90D, snapshotType: manual, instance: aged-db-2 }, confirm: aged-db-2 }""",
-                Clock.offset(Clock.systemUTC(), Duration.ofDays(100)), "DeleteDBSnapshot", () -> {
-                    // the first old snapshot deleted comes back under its name (a copy job, say) before the listing again
-                    String deleted = west.describeDBSnapshots(r -> r.dbInstanceIdentifier("aged-db-2")).dbSnapshots().stream()
-                            .map(DBSnapshot::dbSnapshotIdentifier).anyMatch("aged-db-2-1"::equals) ? "aged-db-2-2" : "aged-db-2-1";
-                    snapshot(west, "aged-db-2", deleted);
-                });
+                  with: { olderThan: P90D, snapshotType: manual, instance: aged-db-2 }, confirm: aged-db-2 }""", Clock.offset(Clock.systemUTC(), Duration.ofDays(100)), "DeleteDBSnapshot", () -> {
+            // the first old snapshot deleted comes back under its name (a copy job, say) before the listing again
+            String deleted = west.describeDBSnapshots(r -> r.dbInstanceIdentifier("aged-db-2")).dbSnapshots().stream()
+                            .map(DBSnapshot::dbSnapshotIdentifier)
+                            .anyMatch("aged-db-2-1"::equals)
+                    ? "aged-db-2-2"
+                    : "aged-db-2-1";
+            snapshot(west, "aged-db-2", deleted);
+        });
 
         Postconditions.assertFailed(step, "left after deleting 2, found 1: ");
         assertThat(step.message()).startsWith("Expected no manual snapshot(s) of aged-db-2 created before ");
@@ -202,20 +230,27 @@ class RdsPostconditionsTest {
                 { id: step, title: Restore, phase: recovery, action: aws.rds.restoreToPointInTime,
                   with: { source: pitr-db, target: pitr-db-restored, useLatestRestorableTime: true } }""");
 
-        Postconditions.assertChecked(step, "instance pitr-db-restored exists (available, postgres), the one restored from pitr-db at its"
-                + " latest restorable time (DescribeDBInstances)");
+        Postconditions.assertChecked(
+                step,
+                "instance pitr-db-restored exists (available, postgres), the one restored from pitr-db at its"
+                        + " latest restorable time (DescribeDBInstances)");
     }
 
     @Test
     void aPointInTimeRestoreWhoseInstanceIsDeletedAtOnceFails() throws Exception {
         instance(west, "pitr-db-2", "postgres");
-        StepRun step = run("""
+        StepRun step = run(
+                """
                 { id: step, title: Restore, phase: recovery, action: aws.rds.restoreToPointInTime,
                   with: { source: pitr-db-2, target: pitr-db-2-restored, useLatestRestorableTime: true } }""",
-                "RestoreDBInstanceToPointInTime", () -> west.deleteDBInstance(r -> r.dbInstanceIdentifier("pitr-db-2-restored").skipFinalSnapshot(true)));
+                "RestoreDBInstanceToPointInTime",
+                () -> west.deleteDBInstance(
+                        r -> r.dbInstanceIdentifier("pitr-db-2-restored").skipFinalSnapshot(true)));
 
-        Postconditions.assertFailed(step, "Expected instance pitr-db-2-restored (postgres, creating) restored from pitr-db-2 at its latest"
-                + " restorable time, found none");
+        Postconditions.assertFailed(
+                step,
+                "Expected instance pitr-db-2-restored (postgres, creating) restored from pitr-db-2 at its latest"
+                        + " restorable time, found none");
     }
 
     @Test
@@ -226,7 +261,9 @@ class RdsPostconditionsTest {
                 { id: step, title: Restore, phase: recovery, action: aws.rds.restoreFromSnapshot,
                   with: { snapshot: snap-db-1, target: snap-db-restored } }""");
 
-        Postconditions.assertChecked(step, "instance snap-db-restored exists (available, postgres), the one restored from snapshot snap-db-1");
+        Postconditions.assertChecked(
+                step,
+                "instance snap-db-restored exists (available, postgres), the one restored from snapshot snap-db-1");
     }
 
     @Test
@@ -235,14 +272,16 @@ class RdsPostconditionsTest {
         snapshot(west, "snap-db-2", "snap-db-2-1");
         StepRun step = run("""
                 { id: step, title: Restore, phase: recovery, action: aws.rds.restoreFromSnapshot,
-                  with: { snapshot: snap-db-2-1, target: snap-db-2-restored } }""",
-                "RestoreDBInstanceFromDBSnapshot", () -> {
-                    west.deleteDBInstance(r -> r.dbInstanceIdentifier("snap-db-2-restored").skipFinalSnapshot(true));
-                    instance(west, "snap-db-2-restored", "mysql");
-                });
+                  with: { snapshot: snap-db-2-1, target: snap-db-2-restored } }""", "RestoreDBInstanceFromDBSnapshot", () -> {
+            west.deleteDBInstance(
+                    r -> r.dbInstanceIdentifier("snap-db-2-restored").skipFinalSnapshot(true));
+            instance(west, "snap-db-2-restored", "mysql");
+        });
 
-        Postconditions.assertFailed(step, "Expected instance snap-db-2-restored (postgres, creating) restored from snapshot snap-db-2-1,"
-                + " found another instance of that name (mysql");
+        Postconditions.assertFailed(
+                step,
+                "Expected instance snap-db-2-restored (postgres, creating) restored from snapshot snap-db-2-1,"
+                        + " found another instance of that name (mysql");
     }
 
     @Test
@@ -261,8 +300,7 @@ class RdsPostconditionsTest {
         instance(west, "drill-db-2", "postgres");
         StepRun step = run("""
                 { id: step, title: Delete, phase: recovery, action: aws.rds.deleteInstance,
-                  with: { instance: drill-db-2, skipFinalSnapshot: true }, confirm: drill-db-2 }""",
-                "DeleteDBInstance", () -> instance(west, "drill-db-2", "postgres"));
+                  with: { instance: drill-db-2, skipFinalSnapshot: true }, confirm: drill-db-2 }""", "DeleteDBInstance", () -> instance(west, "drill-db-2", "postgres"));
 
         Postconditions.assertFailed(step, "Expected instance drill-db-2 gone or deleting, found it available");
     }

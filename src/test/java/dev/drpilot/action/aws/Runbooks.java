@@ -29,8 +29,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs a shipped runbook through the real engine and the real AWS actions, for the tests on moto. */
 final class Runbooks {
 
-    private Runbooks() {
-    }
+    private Runbooks() {}
 
     static Runbook load(String id) {
         return load(Path.of("runbooks/" + id + ".yaml"));
@@ -50,24 +49,33 @@ final class Runbooks {
     /** An engine whose clock is {@code clock} (to make snapshots look old, say), with no kubeconfig: these runbooks only call AWS. */
     static IncidentEngine engine(IncidentLogStore log, AwsClients aws, Clock clock) {
         KubeClients noCluster = new KubeClients(new KubeSettings(Path.of("no-kubeconfig"), null));
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws, noCluster)),
-                Executors.newSingleThreadExecutor(), clock, Sleeper.real(), new SecureRandom());
+        return new IncidentEngine(
+                log,
+                new ActionRegistry(ActionCatalog.builtIn(), EngineWiring.actions(aws, noCluster)),
+                Executors.newSingleThreadExecutor(),
+                clock,
+                Sleeper.real(),
+                new SecureRandom());
     }
 
     /** Declares the runbook as a rehearsal and runs it until it ends or needs a confirmation. */
-    static IncidentRun runToConfirmation(IncidentEngine engine, String id, Map<String, String> params) throws Exception {
+    static IncidentRun runToConfirmation(IncidentEngine engine, String id, Map<String, String> params)
+            throws Exception {
         return runToConfirmation(engine, load(id), params);
     }
 
-    static IncidentRun runToConfirmation(IncidentEngine engine, Runbook runbook, Map<String, String> params) throws Exception {
+    static IncidentRun runToConfirmation(IncidentEngine engine, Runbook runbook, Map<String, String> params)
+            throws Exception {
         String id = runbook.id();
-        IncidentRun run = engine.declare(runbook, params, new NewIncident(id, runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        IncidentRun run = engine.declare(
+                runbook, params, new NewIncident(id, runbook.title(), IncidentMode.REHEARSAL, null, null, null));
         run.runToNextConfirmation().get(120, TimeUnit.SECONDS);
         return run;
     }
 
     /** Runs the whole runbook and checks every step succeeded, naming the first that did not. */
-    static IncidentRun runAll(IncidentLogStore log, AwsClients aws, String id, Map<String, String> params) throws Exception {
+    static IncidentRun runAll(IncidentLogStore log, AwsClients aws, String id, Map<String, String> params)
+            throws Exception {
         IncidentRun run = runToConfirmation(DrPilotServices.fromEnvironment().engine(log, aws), id, params);
         assertSucceeded(run);
         return run;
@@ -75,7 +83,9 @@ final class Runbooks {
 
     static void assertSucceeded(IncidentRun run) {
         for (StepRun step : run.steps()) {
-            assertThat(step.state()).as(run.runbook().id() + " step " + step.step().id() + ": " + step.message()).isEqualTo(StepState.SUCCEEDED);
+            assertThat(step.state())
+                    .as(run.runbook().id() + " step " + step.step().id() + ": " + step.message())
+                    .isEqualTo(StepState.SUCCEEDED);
         }
     }
 }

@@ -28,8 +28,10 @@ class S3SegmentDeletionRunbookTest {
 
     private static final String BUCKET = "fff-druid-deep-storage";
     private static final String PREFIX = "segments/datasource_2024-01-15/";
+
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-east-1");
+
     private static AwsClients aws;
     private static S3Client s3;
 
@@ -52,27 +54,37 @@ class S3SegmentDeletionRunbookTest {
 
     @Test
     void listsTheDeleteMarkersAndAfterConfirmationBringsTheSegmentsBack() throws Exception {
-        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks/druid-s3-segment-deletion.yaml")))
-                .runbooks().get(0);
-        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).keyCount()).isZero();
+        Runbook runbook = new RunbookLoader(ActionCatalog.builtIn())
+                .load(List.of(Path.of("runbooks/druid-s3-segment-deletion.yaml")))
+                .runbooks()
+                .get(0);
+        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).keyCount())
+                .isZero();
 
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            IncidentRun run = DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook,
-                    Map.of("prefix", PREFIX, "datasource", "datasource", "interval", "2024-01-15/2024-01-16"),
-                    new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+            IncidentRun run = DrPilotServices.fromEnvironment()
+                    .engine(log, aws)
+                    .declare(
+                            runbook,
+                            Map.of("prefix", PREFIX, "datasource", "datasource", "interval", "2024-01-15/2024-01-16"),
+                            new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
 
             run.start("list").get(60, TimeUnit.SECONDS);
             assertThat(run.step("list").outputs()).containsEntry("count", 3);
 
             run.start("undelete").get(60, TimeUnit.SECONDS);
             assertThat(run.step("undelete").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
-            assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).keyCount()).isZero();
+            assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).keyCount())
+                    .isZero();
 
             run.confirm("undelete", BUCKET).get(60, TimeUnit.SECONDS);
             assertThat(run.step("undelete").outputs()).containsEntry("count", 3);
         }
-        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).contents()).extracting(o -> o.key())
+        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(PREFIX)).contents())
+                .extracting(o -> o.key())
                 .containsExactlyInAnyOrder(PREFIX + "segment-0.gz", PREFIX + "segment-1.gz", PREFIX + "segment-2.gz");
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(PREFIX + "segment-1.gz")).asUtf8String()).isEqualTo("segment 1");
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(PREFIX + "segment-1.gz"))
+                        .asUtf8String())
+                .isEqualTo("segment 1");
     }
 }

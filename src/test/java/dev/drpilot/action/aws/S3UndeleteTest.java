@@ -34,10 +34,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3UndeleteTest {
 
     private static final String PREFIX = "segments/ds/";
-    private static final List<String> ODD_NAMES = List.of("with space.gz", "plus+sign.gz", "percent%20.gz", "ünïcødé-段.gz",
-            "hash#and?query=1.gz", "quote'and\"double.gz", "nested/deeper/key.gz");
+    private static final List<String> ODD_NAMES = List.of(
+            "with space.gz",
+            "plus+sign.gz",
+            "percent%20.gz",
+            "ünïcødé-段.gz",
+            "hash#and?query=1.gz",
+            "quote'and\"double.gz",
+            "nested/deeper/key.gz");
+
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-east-1");
+
     private static AwsClients aws;
     private static S3Client s3;
 
@@ -73,8 +81,20 @@ class S3UndeleteTest {
 
     private IncidentRun declare(IncidentLogStore log, String bucket) throws Exception {
         Runbook runbook = Runbooks.load("druid-s3-segment-deletion");
-        return DrPilotServices.fromEnvironment().engine(log, aws).declare(runbook, Map.of("bucket", bucket, "prefix", PREFIX, "datasource", "ds",
-                "interval", "2024-01-15/2024-01-16"), new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        return DrPilotServices.fromEnvironment()
+                .engine(log, aws)
+                .declare(
+                        runbook,
+                        Map.of(
+                                "bucket",
+                                bucket,
+                                "prefix",
+                                PREFIX,
+                                "datasource",
+                                "ds",
+                                "interval",
+                                "2024-01-15/2024-01-16"),
+                        new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 
     @Test
@@ -95,7 +115,9 @@ class S3UndeleteTest {
         delete(bucket, PREFIX + "deleted-then-rewritten.gz");
         put(bucket, PREFIX + "deleted-then-rewritten.gz", "v2");
         // A key whose only data version was deleted for good, leaving its delete marker alone.
-        String gone = s3.putObject(r -> r.bucket(bucket).key(PREFIX + "never-had-data.gz"), RequestBody.fromString("gone")).versionId();
+        String gone = s3.putObject(
+                        r -> r.bucket(bucket).key(PREFIX + "never-had-data.gz"), RequestBody.fromString("gone"))
+                .versionId();
         delete(bucket, PREFIX + "never-had-data.gz");
         s3.deleteObject(r -> r.bucket(bucket).key(PREFIX + "never-had-data.gz").versionId(gone));
         long versionsBefore = dataVersions(bucket);
@@ -104,14 +126,18 @@ class S3UndeleteTest {
             IncidentRun run = declare(log, bucket);
             run.start("list").get(60, TimeUnit.SECONDS);
             int deletedKeys = 2 + ODD_NAMES.size();
-            assertThat(run.step("list").outputs()).containsEntry("count", deletedKeys).containsEntry("markers", 2 + 3 + ODD_NAMES.size())
+            assertThat(run.step("list").outputs())
+                    .containsEntry("count", deletedKeys)
+                    .containsEntry("markers", 2 + 3 + ODD_NAMES.size())
                     .containsEntry("withoutData", List.of(PREFIX + "never-had-data.gz"));
 
             run.start("undelete").get(60, TimeUnit.SECONDS);
             run.confirm("undelete", bucket).get(60, TimeUnit.SECONDS);
             StepRun undelete = run.step("undelete");
             assertThat(undelete.state()).as(undelete.message()).isEqualTo(StepState.SUCCEEDED);
-            assertThat(undelete.outputs()).containsEntry("count", deletedKeys).containsEntry("markersRemoved", 2 + 3 + ODD_NAMES.size());
+            assertThat(undelete.outputs())
+                    .containsEntry("count", deletedKeys)
+                    .containsEntry("markersRemoved", 2 + 3 + ODD_NAMES.size());
             assertThat(undelete.message()).contains("Checked: " + deletedKeys + " key(s) readable, 0 still deleted");
         }
         assertThat(read(bucket, PREFIX + "twice.gz")).isEqualTo("newest twice");
@@ -119,8 +145,10 @@ class S3UndeleteTest {
         for (String name : ODD_NAMES) assertThat(read(bucket, PREFIX + name)).isEqualTo("odd " + name);
         assertThat(read(bucket, PREFIX + "deleted-then-rewritten.gz")).isEqualTo("v2");
         assertThat(dataVersions(bucket)).as("no data version deleted").isEqualTo(versionsBefore);
-        assertThat(s3.listObjectVersions(r -> r.bucket(bucket).prefix(PREFIX + "never-had-data.gz")).deleteMarkers())
-                .as("a key with nothing to bring back keeps its marker").hasSize(1);
+        assertThat(s3.listObjectVersions(r -> r.bucket(bucket).prefix(PREFIX + "never-had-data.gz"))
+                        .deleteMarkers())
+                .as("a key with nothing to bring back keeps its marker")
+                .hasSize(1);
     }
 
     @Test
@@ -136,13 +164,14 @@ class S3UndeleteTest {
             IncidentRun run = declare(log, bucket);
             run.addListener(new IncidentListener() {
                 @Override
-                public void stepChanged(StepRun step) {
-                }
+                public void stepChanged(StepRun step) {}
 
                 @Override
                 public void logged(IncidentEvent event) {
                     // Something deletes the key again after the markers are gone, before the read-back.
-                    if (event.kind() == EventKind.API_CALL && event.payload().contains("HeadObject") && tampered.compareAndSet(false, true)) {
+                    if (event.kind() == EventKind.API_CALL
+                            && event.payload().contains("HeadObject")
+                            && tampered.compareAndSet(false, true)) {
                         delete(bucket, PREFIX + "s-2.gz");
                     }
                 }
@@ -152,7 +181,8 @@ class S3UndeleteTest {
             StepRun undelete = run.step("undelete");
             assertThat(tampered).isTrue();
             assertThat(undelete.state()).isEqualTo(StepState.FAILED);
-            assertThat(undelete.message()).contains("Expected 3 key(s) readable", "found 2", "still deleted: " + PREFIX + "s-2.gz");
+            assertThat(undelete.message())
+                    .contains("Expected 3 key(s) readable", "found 2", "still deleted: " + PREFIX + "s-2.gz");
         }
     }
 }

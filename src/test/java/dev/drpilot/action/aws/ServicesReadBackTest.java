@@ -39,6 +39,7 @@ class ServicesReadBackTest {
 
     @RegisterExtension
     static final MotoAws moto = new MotoAws("us-east-1");
+
     private static AwsClients aws;
     private static LambdaClient lambda;
     private static String role;
@@ -50,38 +51,55 @@ class ServicesReadBackTest {
     static void start() throws Exception {
         aws = moto.aws();
         lambda = aws.get(LambdaClient.class, LambdaClient::builder, null);
-        role = aws.get(IamClient.class, IamClient::builder, null).createRole(r -> r.roleName("read-back-lambda")
-                .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")).role().arn();
+        role = aws.get(IamClient.class, IamClient::builder, null)
+                .createRole(r -> r.roleName("read-back-lambda")
+                        .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}"))
+                .role()
+                .arn();
     }
 
     private static void function(String name) throws IOException {
         SdkBytes code = SdkBytes.fromByteArray(zip("def handler(e, c):\n    return '" + name + "'\n"));
-        lambda.createFunction(r -> r.functionName(name).runtime("python3.12").handler("app.handler").role(role).code(c -> c.zipFile(code)));
+        lambda.createFunction(r -> r.functionName(name)
+                .runtime("python3.12")
+                .handler("app.handler")
+                .role(role)
+                .code(c -> c.zipFile(code)));
     }
 
     private static String publish(String function) {
-        return "{ id: change, title: Publish, phase: recovery, action: aws.lambda.publishVersion, with: { function: " + function + " } }";
+        return "{ id: change, title: Publish, phase: recovery, action: aws.lambda.publishVersion, with: { function: "
+                + function + " } }";
     }
 
     @Test
     void publishedVersionReadsBackWithItsCode() throws Exception {
         function("rb-publish");
-        String code = lambda.getFunctionConfiguration(r -> r.functionName("rb-publish")).codeSha256();
+        String code = lambda.getFunctionConfiguration(r -> r.functionName("rb-publish"))
+                .codeSha256();
         StepRun step = OneStep.run(dir, aws, publish("rb-publish"));
 
         assertThat(step.state()).as(step.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(step.message()).endsWith("Checked: version 1 of rb-publish reads back with the code published, " + code
-                + " (GetFunctionConfiguration)");
+        assertThat(step.message())
+                .endsWith("Checked: version 1 of rb-publish reads back with the code published, " + code
+                        + " (GetFunctionConfiguration)");
     }
 
     @Test
     void publishedVersionDeletedBeforeTheReadBackFailsTheStep() throws Exception {
         function("rb-publish-tampered");
-        StepRun step = OneStep.tampered(dir, aws, publish("rb-publish-tampered"), "PublishVersion",
-                () -> lambda.deleteFunction(r -> r.functionName("rb-publish-tampered").qualifier("1")));
+        StepRun step = OneStep.tampered(
+                dir,
+                aws,
+                publish("rb-publish-tampered"),
+                "PublishVersion",
+                () -> lambda.deleteFunction(
+                        r -> r.functionName("rb-publish-tampered").qualifier("1")));
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
-        assertThat(step.message()).startsWith("Expected version 1 of rb-publish-tampered with code ").contains(", found no such version");
+        assertThat(step.message())
+                .startsWith("Expected version 1 of rb-publish-tampered with code ")
+                .contains(", found no such version");
     }
 
     /** A function with versions 1 and 2, its alias live on 2 (the bad deploy), and the step that rolls it back to 1. */
@@ -91,8 +109,8 @@ class ServicesReadBackTest {
         lambda.updateFunctionConfiguration(r -> r.functionName(function).description("a bad deploy"));
         lambda.publishVersion(r -> r.functionName(function));
         lambda.createAlias(r -> r.functionName(function).name("live").functionVersion("2"));
-        return "{ id: change, title: Roll back, phase: immediate, action: aws.lambda.updateAlias, with: { function: " + function
-                + ", alias: live, version: \"1\" }, confirm: \"" + function + ":live\" }";
+        return "{ id: change, title: Roll back, phase: immediate, action: aws.lambda.updateAlias, with: { function: "
+                + function + ", alias: live, version: \"1\" }, confirm: \"" + function + ":live\" }";
     }
 
     @Test
@@ -106,8 +124,13 @@ class ServicesReadBackTest {
     @Test
     void aliasMovedBackByADeployBeforeTheReadBackFailsTheStep() throws Exception {
         String rollback = rollback("rb-alias-tampered");
-        StepRun step = OneStep.tampered(dir, aws, rollback, "UpdateAlias",
-                () -> lambda.updateAlias(r -> r.functionName("rb-alias-tampered").name("live").functionVersion("2")));
+        StepRun step = OneStep.tampered(
+                dir,
+                aws,
+                rollback,
+                "UpdateAlias",
+                () -> lambda.updateAlias(
+                        r -> r.functionName("rb-alias-tampered").name("live").functionVersion("2")));
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
         assertThat(step.message()).startsWith("Expected alias live of rb-alias-tampered -> version 1, found version 2");
@@ -119,13 +142,17 @@ class ServicesReadBackTest {
 
     /** A database secret whose host the step changes to the restored instance's. */
     private static String pointSecretAtRestored(String secret) {
-        secrets().createSecret(r -> r.name(secret).secretString("{\"host\":\"db.old\",\"username\":\"druid\",\"password\":\"" + PASSWORD + "\"}"));
+        secrets()
+                .createSecret(r -> r.name(secret)
+                        .secretString(
+                                "{\"host\":\"db.old\",\"username\":\"druid\",\"password\":\"" + PASSWORD + "\"}"));
         return "{ id: change, title: Point at the restored database, phase: recovery, action: aws.secretsmanager.updateSecret, with: { secretId: "
                 + secret + ", merge: { host: db-restored.new } }, confirm: " + secret + " }";
     }
 
     private Map<String, Object> fields(String secret) throws IOException {
-        return new ObjectMapper().readValue(secrets().getSecretValue(r -> r.secretId(secret)).secretString(), new TypeReference<>() { });
+        return new ObjectMapper()
+                .readValue(secrets().getSecretValue(r -> r.secretId(secret)).secretString(), new TypeReference<>() {});
     }
 
     private String rawLog() throws IOException {
@@ -137,33 +164,51 @@ class ServicesReadBackTest {
         StepRun step = OneStep.run(dir, aws, pointSecretAtRestored("rb-secret"));
 
         assertThat(step.state()).as(step.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(step.message()).endsWith("Checked: secret rb-secret has host=<new>, 2 other key(s) unchanged (values not shown)");
+        assertThat(step.message())
+                .endsWith("Checked: secret rb-secret has host=<new>, 2 other key(s) unchanged (values not shown)");
         assertThat(fields("rb-secret")).containsEntry("host", "db-restored.new").containsEntry("password", PASSWORD);
         assertThat(rawLog()).doesNotContain(PASSWORD);
     }
 
     @Test
     void secretRotatedBeforeTheReadBackFailsTheStepWithoutShowingAnyValue() throws Exception {
-        StepRun step = OneStep.tampered(dir, aws, pointSecretAtRestored("rb-secret-tampered"), "PutSecretValue",
-                () -> secrets().putSecretValue(r -> r.secretId("rb-secret-tampered").secretString("{\"host\":\"db-restored.new\","
-                        + "\"username\":\"druid\",\"password\":\"" + ROTATED + "\",\"rotatedBy\":\"lambda\"}")));
+        StepRun step = OneStep.tampered(
+                dir,
+                aws,
+                pointSecretAtRestored("rb-secret-tampered"),
+                "PutSecretValue",
+                () -> secrets()
+                        .putSecretValue(r -> r.secretId("rb-secret-tampered")
+                                .secretString(
+                                        "{\"host\":\"db-restored.new\"," + "\"username\":\"druid\",\"password\":\""
+                                                + ROTATED + "\",\"rotatedBy\":\"lambda\"}")));
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
-        assertThat(step.message()).startsWith("Expected secret rb-secret-tampered to have host=<new> and its 2 other key(s) unchanged,"
-                + " found password differs, rotatedBy added (values not shown)").doesNotContain(PASSWORD, ROTATED, "db-restored.new", "lambda");
+        assertThat(step.message())
+                .startsWith("Expected secret rb-secret-tampered to have host=<new> and its 2 other key(s) unchanged,"
+                        + " found password differs, rotatedBy added (values not shown)")
+                .doesNotContain(PASSWORD, ROTATED, "db-restored.new", "lambda");
         assertThat(rawLog()).doesNotContain(PASSWORD, ROTATED);
     }
 
     @Test
     void wholeSecretValueChangedBeforeTheReadBackFailsTheStepWithoutShowingAnyValue() throws Exception {
         secrets().createSecret(r -> r.name("rb-secret-whole").secretString("old-" + PASSWORD));
-        String replace = "{ id: change, title: Replace, phase: recovery, action: aws.secretsmanager.updateSecret, with: { secretId: rb-secret-whole,"
-                + " secretString: \"" + PASSWORD + "\" }, confirm: rb-secret-whole }";
-        StepRun step = OneStep.tampered(dir, aws, replace, "PutSecretValue",
-                () -> secrets().putSecretValue(r -> r.secretId("rb-secret-whole").secretString(ROTATED)));
+        String replace =
+                "{ id: change, title: Replace, phase: recovery, action: aws.secretsmanager.updateSecret, with: { secretId: rb-secret-whole,"
+                        + " secretString: \"" + PASSWORD + "\" }, confirm: rb-secret-whole }";
+        StepRun step = OneStep.tampered(
+                dir,
+                aws,
+                replace,
+                "PutSecretValue",
+                () -> secrets()
+                        .putSecretValue(r -> r.secretId("rb-secret-whole").secretString(ROTATED)));
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
-        assertThat(step.message()).startsWith("Expected secret rb-secret-whole to hold the value given, found another value (values not shown)")
+        assertThat(step.message())
+                .startsWith(
+                        "Expected secret rb-secret-whole to hold the value given, found another value (values not shown)")
                 .doesNotContain(PASSWORD, ROTATED);
         assertThat(rawLog()).doesNotContain(PASSWORD, ROTATED);
     }
@@ -173,19 +218,29 @@ class ServicesReadBackTest {
     }
 
     private static void cname(String zone, String name, String target) {
-        route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c.action("UPSERT")
-                .resourceRecordSet(s -> s.name(name).type(RRType.CNAME).ttl(60L).resourceRecords(v -> v.value(target))))));
+        route53()
+                .changeResourceRecordSets(r -> r.hostedZoneId(zone)
+                        .changeBatch(b -> b.changes(c -> c.action("UPSERT")
+                                .resourceRecordSet(s -> s.name(name)
+                                        .type(RRType.CNAME)
+                                        .ttl(60L)
+                                        .resourceRecords(v -> v.value(target))))));
     }
 
     /** A zone whose api record points at the primary region, and the step that fails it over to the DR region. */
     private static String failover(String domain, String zone) {
         cname(zone, "api." + domain, "api-primary." + domain);
-        return "{ id: change, title: Fail over, phase: recovery, action: aws.route53.changeRecordSets, with: { hostedZoneId: " + zone
-                + ", recordName: api." + domain + ", recordType: CNAME, target: api-dr." + domain + " }, confirm: api." + domain + " }";
+        return "{ id: change, title: Fail over, phase: recovery, action: aws.route53.changeRecordSets, with: { hostedZoneId: "
+                + zone + ", recordName: api." + domain + ", recordType: CNAME, target: api-dr." + domain
+                + " }, confirm: api." + domain + " }";
     }
 
     private static String zone(String domain) {
-        return route53().createHostedZone(r -> r.name(domain).callerReference(domain)).hostedZone().id().replace("/hostedzone/", "");
+        return route53()
+                .createHostedZone(r -> r.name(domain).callerReference(domain))
+                .hostedZone()
+                .id()
+                .replace("/hostedzone/", "");
     }
 
     @Test
@@ -193,18 +248,25 @@ class ServicesReadBackTest {
         StepRun step = OneStep.run(dir, aws, failover("example.com", zone("example.com")));
 
         assertThat(step.state()).as(step.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(step.message()).endsWith("Checked: record api.example.com CNAME api-dr.example.com, TTL 60 (ListResourceRecordSets)");
+        assertThat(step.message())
+                .endsWith("Checked: record api.example.com CNAME api-dr.example.com, TTL 60 (ListResourceRecordSets)");
     }
 
     @Test
     void recordPointedBackBeforeTheReadBackFailsTheStep() throws Exception {
         String zone = zone("example.org");
-        StepRun step = OneStep.tampered(dir, aws, failover("example.org", zone), "ChangeResourceRecordSets",
+        StepRun step = OneStep.tampered(
+                dir,
+                aws,
+                failover("example.org", zone),
+                "ChangeResourceRecordSets",
                 () -> cname(zone, "api.example.org", "api-primary.example.org"));
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
-        assertThat(step.message()).startsWith("Expected record api.example.org CNAME api-dr.example.org, TTL 60, found record api.example.org"
-                + " CNAME api-primary.example.org, TTL 60");
+        assertThat(step.message())
+                .startsWith(
+                        "Expected record api.example.org CNAME api-dr.example.org, TTL 60, found record api.example.org"
+                                + " CNAME api-primary.example.org, TTL 60");
     }
 
     private static String healthCheck(String fqdn) {
@@ -217,25 +279,30 @@ class ServicesReadBackTest {
         StepRun step = OneStep.run(dir, aws, healthCheck("api-dr.example.com"));
 
         assertThat(step.state()).as(step.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(step.message()).endsWith("Checked: health check " + step.outputs().get("healthCheckId")
-                + " watches HTTPS api-dr.example.com:443/health (GetHealthCheck)");
+        assertThat(step.message())
+                .endsWith("Checked: health check " + step.outputs().get("healthCheckId")
+                        + " watches HTTPS api-dr.example.com:443/health (GetHealthCheck)");
     }
 
     @Test
     void healthCheckChangedBeforeTheReadBackFailsTheStep() throws Exception {
         StepRun step = OneStep.tampered(dir, aws, healthCheck("api-dr.example.net"), "CreateHealthCheck", () -> {
             HealthCheck check = route53().listHealthChecks().healthChecks().stream()
-                    .filter(c -> c.callerReference().equals("drpilot-api-dr.example.net")).findFirst().orElseThrow();
+                    .filter(c -> c.callerReference().equals("drpilot-api-dr.example.net"))
+                    .findFirst()
+                    .orElseThrow();
             route53().updateHealthCheck(r -> r.healthCheckId(check.id()).port(8443));
         });
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
-        assertThat(step.message()).startsWith("Expected health check ")
+        assertThat(step.message())
+                .startsWith("Expected health check ")
                 .contains(" to watch HTTPS api-dr.example.net:443/health, found HTTPS api-dr.example.net:8443/health");
     }
 
     private static String alarm(String name) {
-        return "{ id: change, title: Alarm, phase: recovery, action: aws.cloudwatch.putMetricAlarm, with: { alarmName: " + name
+        return "{ id: change, title: Alarm, phase: recovery, action: aws.cloudwatch.putMetricAlarm, with: { alarmName: "
+                + name
                 + ", metricName: DatabaseBackupOperation, namespace: AWS/RDS, statistic: Sum, period: 86400, threshold: 1,"
                 + " comparisonOperator: LessThanThreshold } }";
     }
@@ -245,20 +312,34 @@ class ServicesReadBackTest {
         StepRun step = OneStep.run(dir, aws, alarm("rb-backup-failed"));
 
         assertThat(step.state()).as(step.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(step.message()).endsWith("Checked: alarm rb-backup-failed reads back on AWS/RDS DatabaseBackupOperation Sum per 86400 s"
-                + " LessThanThreshold 1.0 for 1 period(s) (DescribeAlarms)");
+        assertThat(step.message())
+                .endsWith(
+                        "Checked: alarm rb-backup-failed reads back on AWS/RDS DatabaseBackupOperation Sum per 86400 s"
+                                + " LessThanThreshold 1.0 for 1 period(s) (DescribeAlarms)");
     }
 
     @Test
     void alarmChangedBeforeTheReadBackFailsTheStep() throws Exception {
-        StepRun step = OneStep.tampered(dir, aws, alarm("rb-backup-failed-tampered"), "PutMetricAlarm",
-                () -> aws.get(CloudWatchClient.class, CloudWatchClient::builder, null).putMetricAlarm(r -> r.alarmName("rb-backup-failed-tampered")
-                        .metricName("DatabaseBackupOperation").namespace("AWS/RDS").statistic("Sum").period(86400).threshold(5.0)
-                        .comparisonOperator("LessThanThreshold").evaluationPeriods(1)));
+        StepRun step = OneStep.tampered(
+                dir,
+                aws,
+                alarm("rb-backup-failed-tampered"),
+                "PutMetricAlarm",
+                () -> aws.get(CloudWatchClient.class, CloudWatchClient::builder, null)
+                        .putMetricAlarm(r -> r.alarmName("rb-backup-failed-tampered")
+                                .metricName("DatabaseBackupOperation")
+                                .namespace("AWS/RDS")
+                                .statistic("Sum")
+                                .period(86400)
+                                .threshold(5.0)
+                                .comparisonOperator("LessThanThreshold")
+                                .evaluationPeriods(1)));
 
         assertThat(step.state()).isEqualTo(StepState.FAILED);
-        assertThat(step.message()).startsWith("Expected alarm rb-backup-failed-tampered on AWS/RDS DatabaseBackupOperation Sum per 86400 s"
-                + " LessThanThreshold 1.0 for 1 period(s), found AWS/RDS DatabaseBackupOperation Sum per 86400 s LessThanThreshold 5.0 for 1 period(s)");
+        assertThat(step.message())
+                .startsWith(
+                        "Expected alarm rb-backup-failed-tampered on AWS/RDS DatabaseBackupOperation Sum per 86400 s"
+                                + " LessThanThreshold 1.0 for 1 period(s), found AWS/RDS DatabaseBackupOperation Sum per 86400 s LessThanThreshold 5.0 for 1 period(s)");
     }
 
     private static byte[] zip(String source) throws IOException {

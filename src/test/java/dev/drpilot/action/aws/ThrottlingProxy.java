@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThrottlingProxy implements AutoCloseable {
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -54,8 +55,9 @@ final class ThrottlingProxy implements AutoCloseable {
         String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (amzTarget != null && amzTarget.endsWith("." + operation) && toThrottle.getAndDecrement() > 0) {
             throttled.incrementAndGet();
-            byte[] error = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\",\"message\":\"Rate of requests exceeds the allowed throughput.\"}"
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] error =
+                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\",\"message\":\"Rate of requests exceeds the allowed throughput.\"}"
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
             exchange.getResponseHeaders().add("x-amzn-RequestId", "throttled-" + throttled.get());
             exchange.sendResponseHeaders(400, error.length);
@@ -63,15 +65,18 @@ final class ThrottlingProxy implements AutoCloseable {
             exchange.close();
             return;
         }
-        HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+        HttpRequest.Builder forward = HttpRequest.newBuilder(
+                        target.resolve(exchange.getRequestURI().toString()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) values.forEach(v -> forward.header(name, v));
+            if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT)))
+                values.forEach(v -> forward.header(name, v));
         });
         try {
             HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.equalsIgnoreCase("transfer-encoding")) {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))
+                        && !name.equalsIgnoreCase("transfer-encoding")) {
                     values.forEach(v -> exchange.getResponseHeaders().add(name, v));
                 }
             });

@@ -30,8 +30,10 @@ final class CoordinatorStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARK_USED = Pattern.compile("/druid/coordinator/v1/datasources/([^/]+)/markUsed");
-    private static final Pattern USED_SEGMENTS = Pattern.compile("/druid/coordinator/v1/metadata/datasources/([^/]+)/segments");
-    private static final Pattern SERVED = Pattern.compile("/druid/coordinator/v1/datasources/([^/]+)/intervals/([^/]+)");
+    private static final Pattern USED_SEGMENTS =
+            Pattern.compile("/druid/coordinator/v1/metadata/datasources/([^/]+)/segments");
+    private static final Pattern SERVED =
+            Pattern.compile("/druid/coordinator/v1/datasources/([^/]+)/intervals/([^/]+)");
 
     private record Segment(String datasource, Instant start, Instant end) {
         String id() {
@@ -75,7 +77,9 @@ final class CoordinatorStandIn implements AutoCloseable {
     }
 
     long usedCount(String datasource) {
-        return used.entrySet().stream().filter(e -> e.getKey().datasource().equals(datasource) && e.getValue()).count();
+        return used.entrySet().stream()
+                .filter(e -> e.getKey().datasource().equals(datasource) && e.getValue())
+                .count();
     }
 
     /** The markUsed calls received: method, content type and body. */
@@ -90,16 +94,37 @@ final class CoordinatorStandIn implements AutoCloseable {
         Matcher listUsed = USED_SEGMENTS.matcher(path);
         if (exchange.getRequestMethod().equals("POST") && markUsed.matches()) {
             markUsedRequests.add("POST " + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
-            reply(exchange, 200, "{\"numChangedSegments\":" + markUsed(markUsed.group(1), JSON.readTree(body).path("interval").asText()) + "}");
+            reply(
+                    exchange,
+                    200,
+                    "{\"numChangedSegments\":"
+                            + markUsed(
+                                    markUsed.group(1),
+                                    JSON.readTree(body).path("interval").asText()) + "}");
         } else if (exchange.getRequestMethod().equals("POST") && listUsed.matches()) {
-            List<Instant[]> intervals = JSON.readTree(body).valueStream().map(JsonNode::asText).map(CoordinatorStandIn::interval).toList();
-            List<String> ids = used.entrySet().stream().filter(e -> e.getValue() && e.getKey().datasource().equals(listUsed.group(1))
-                    && intervals.stream().anyMatch(i -> overlaps(e.getKey(), i))).map(e -> e.getKey().id()).sorted().toList();
+            List<Instant[]> intervals = JSON.readTree(body)
+                    .valueStream()
+                    .map(JsonNode::asText)
+                    .map(CoordinatorStandIn::interval)
+                    .toList();
+            List<String> ids = used.entrySet().stream()
+                    .filter(e -> e.getValue()
+                            && e.getKey().datasource().equals(listUsed.group(1))
+                            && intervals.stream().anyMatch(i -> overlaps(e.getKey(), i)))
+                    .map(e -> e.getKey().id())
+                    .sorted()
+                    .toList();
             reply(exchange, 200, JSON.writeValueAsString(ids));
-        } else if (exchange.getRequestMethod().equals("GET") && SERVED.matcher(path).matches() && "simple".equals(exchange.getRequestURI().getQuery())) {
+        } else if (exchange.getRequestMethod().equals("GET")
+                && SERVED.matcher(path).matches()
+                && "simple".equals(exchange.getRequestURI().getQuery())) {
             Matcher served = SERVED.matcher(path);
             served.matches();
-            reply(exchange, 200, JSON.writeValueAsString(servedWithin(served.group(1), interval(served.group(2).replace('_', '/')))));
+            reply(
+                    exchange,
+                    200,
+                    JSON.writeValueAsString(servedWithin(
+                            served.group(1), interval(served.group(2).replace('_', '/')))));
         } else {
             reply(exchange, 404, "{\"error\":\"no such endpoint in the stand-in\"}");
         }
@@ -110,8 +135,11 @@ final class CoordinatorStandIn implements AutoCloseable {
         Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
         served.forEach((segment, isServed) -> {
             if (isServed && segment.datasource().equals(datasource) && within(segment, span)) {
-                counts.merge(segment.start() + "/" + segment.end(), Map.of("size", 1000L, "count", 1L),
-                        (a, b) -> Map.of("size", a.get("size") + b.get("size"), "count", a.get("count") + b.get("count")));
+                counts.merge(
+                        segment.start() + "/" + segment.end(),
+                        Map.of("size", 1000L, "count", 1L),
+                        (a, b) -> Map.of(
+                                "size", a.get("size") + b.get("size"), "count", a.get("count") + b.get("count")));
             }
         });
         return counts;
@@ -144,7 +172,9 @@ final class CoordinatorStandIn implements AutoCloseable {
     }
 
     private static Instant instant(String end) {
-        return end.length() == 10 ? LocalDate.parse(end).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(end);
+        return end.length() == 10
+                ? LocalDate.parse(end).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : Instant.parse(end);
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

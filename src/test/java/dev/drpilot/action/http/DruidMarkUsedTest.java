@@ -50,8 +50,13 @@ class DruidMarkUsedTest {
         coordinator.hourlySegments("wikipedia", INTERVAL, false);
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         steps = Executors.newSingleThreadExecutor();
-        engine = new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), List.of(new DruidMarkUsed())), steps,
-                Clock.systemUTC(), Sleeper.real(), new SecureRandom());
+        engine = new IncidentEngine(
+                log,
+                new ActionRegistry(ActionCatalog.builtIn(), List.of(new DruidMarkUsed())),
+                steps,
+                Clock.systemUTC(),
+                Sleeper.real(),
+                new SecureRandom());
     }
 
     @AfterEach
@@ -73,22 +78,28 @@ class DruidMarkUsedTest {
 
         assertThat(reload.state()).as(reload.message()).isEqualTo(StepState.SUCCEEDED);
         assertThat(reload.outputs()).containsEntry("segmentsMarked", 24);
-        assertThat(reload.message()).contains("Checked: 24 used segment(s) of wikipedia overlapping " + INTERVAL + " in the metadata store");
-        assertThat(coordinator.markUsedRequests()).containsExactly("POST application/json {\"interval\":\"" + INTERVAL + "\"}");
+        assertThat(reload.message())
+                .contains(
+                        "Checked: 24 used segment(s) of wikipedia overlapping " + INTERVAL + " in the metadata store");
+        assertThat(coordinator.markUsedRequests())
+                .containsExactly("POST application/json {\"interval\":\"" + INTERVAL + "\"}");
         assertThat(coordinator.usedCount("wikipedia")).isEqualTo(48);
     }
 
     @Test
     void segmentsADropRuleMarksUnusedAgainFailTheStep() throws Exception {
         IncidentRun run = reload(INTERVAL);
-        AtomicBoolean dropped = onEvent(run, EventKind.API_CALL, "/markUsed", () -> coordinator.markUnused("wikipedia", INTERVAL));
+        AtomicBoolean dropped =
+                onEvent(run, EventKind.API_CALL, "/markUsed", () -> coordinator.markUnused("wikipedia", INTERVAL));
 
         StepRun reload = runAll(run);
 
         assertThat(dropped).isTrue();
         assertThat(reload.state()).isEqualTo(StepState.FAILED);
-        assertThat(reload.message()).contains("Expected at least 24 used segment(s) of wikipedia overlapping " + INTERVAL
-                + " in the metadata store, found 0: a drop rule or a kill task may have marked them unused again");
+        assertThat(reload.message())
+                .contains(
+                        "Expected at least 24 used segment(s) of wikipedia overlapping " + INTERVAL
+                                + " in the metadata store, found 0: a drop rule or a kill task may have marked them unused again");
     }
 
     @Test
@@ -96,7 +107,8 @@ class DruidMarkUsedTest {
         StepRun reload = runAll(reload("2023-06-01/2023-06-02"));
 
         assertThat(reload.state()).isEqualTo(StepState.FAILED);
-        assertThat(reload.message()).contains("Expected at least 1 used segment(s) of wikipedia overlapping 2023-06-01/2023-06-02"
-                + " in the metadata store, found 0: the coordinator had no segment there to mark");
+        assertThat(reload.message())
+                .contains("Expected at least 1 used segment(s) of wikipedia overlapping 2023-06-01/2023-06-02"
+                        + " in the metadata store, found 0: the coordinator had no segment there to mark");
     }
 }

@@ -46,8 +46,13 @@ class DruidSegmentCountTest {
         coordinator.hourlySegments("wikipedia", "2024-01-15/2024-01-16", false);
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         steps = Executors.newSingleThreadExecutor();
-        engine = new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), List.of(new DruidMarkUsed(), new DruidSegmentCount())),
-                steps, Clock.systemUTC(), duration -> { }, new SecureRandom());
+        engine = new IncidentEngine(
+                log,
+                new ActionRegistry(ActionCatalog.builtIn(), List.of(new DruidMarkUsed(), new DruidSegmentCount())),
+                steps,
+                Clock.systemUTC(),
+                duration -> {},
+                new SecureRandom());
     }
 
     @AfterEach
@@ -82,15 +87,17 @@ class DruidSegmentCountTest {
         assertThat(run(run, "reload").state()).isEqualTo(StepState.SUCCEEDED);
         StepRun loading = run(run, "segments-back");
         assertThat(loading.state()).isEqualTo(StepState.FAILED);
-        assertThat(loading.message()).contains("Expected all 48 used segment(s) of wikipedia overlapping " + WEEK
-                + " served by the historicals, found 24: they are still loading");
+        assertThat(loading.message())
+                .contains("Expected all 48 used segment(s) of wikipedia overlapping " + WEEK
+                        + " served by the historicals, found 24: they are still loading");
 
         coordinator.historicalsLoad();
         StepRun back = run(run, "segments-back");
         assertThat(back.state()).as(back.message()).isEqualTo(StepState.SUCCEEDED);
         assertThat(back.outputs()).containsEntry("usedSegments", 48).containsEntry("servedSegments", 48);
-        assertThat(back.message()).contains("Checked: 48 used segment(s) of wikipedia overlapping " + WEEK
-                + ", at least the 24 before the restore, and all 48 served by the historicals");
+        assertThat(back.message())
+                .contains("Checked: 48 used segment(s) of wikipedia overlapping " + WEEK
+                        + ", at least the 24 before the restore, and all 48 served by the historicals");
     }
 
     @Test
@@ -104,8 +111,10 @@ class DruidSegmentCountTest {
         StepRun check = run(run, "segments-back");
 
         assertThat(check.state()).isEqualTo(StepState.FAILED);
-        assertThat(check.message()).contains("Expected at least 24 used segment(s) of wikipedia overlapping " + WEEK
-                + " in the metadata store (24 before the restore), found 0: the restore did not bring them all back");
+        assertThat(check.message())
+                .contains(
+                        "Expected at least 24 used segment(s) of wikipedia overlapping " + WEEK
+                                + " in the metadata store (24 before the restore), found 0: the restore did not bring them all back");
     }
 
     @Test
@@ -116,10 +125,14 @@ class DruidSegmentCountTest {
                   - { id: after, title: Check, phase: recovery, action: http.druid.segmentCount, with: { %1$s, atLeast: 0 } }
                 """.formatted(with));
 
-        assertThat(run(run, "before").outputs()).containsEntry("usedSegments", 0).containsEntry("servedSegments", 0);
+        assertThat(run(run, "before").outputs())
+                .containsEntry("usedSegments", 0)
+                .containsEntry("servedSegments", 0);
         StepRun after = run(run, "after");
         assertThat(after.state()).isEqualTo(StepState.FAILED);
-        assertThat(after.message()).contains("Expected at least 1 used segment(s) of gone overlapping " + WEEK + " in the metadata store (0 before the restore), found 0");
+        assertThat(after.message())
+                .contains("Expected at least 1 used segment(s) of gone overlapping " + WEEK
+                        + " in the metadata store (0 before the restore), found 0");
     }
 
     @Test

@@ -57,7 +57,8 @@ class HttpActionsTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/health", exchange -> reply(exchange, 200, "{\"status\":\"ok\",\"region\":\"us-east-1\"}"));
+        server.createContext(
+                "/health", exchange -> reply(exchange, 200, "{\"status\":\"ok\",\"region\":\"us-east-1\"}"));
         server.createContext("/broken", exchange -> reply(exchange, 503, "upstream connect error"));
         server.start();
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
@@ -69,7 +70,8 @@ class HttpActionsTest {
         server.stop(0);
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws java.io.IOException {
+    private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws java.io.IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
@@ -100,24 +102,28 @@ class HttpActionsTest {
         IncidentRun status = AdHocRunbook.run(dir, log, """
                   - { id: health, title: Health, phase: validation, action: http.healthCheck, with: { url: "${url}" } }
                 """, Map.of("url", url("/broken")), "url");
-        assertThat(status.step("health").message()).isEqualTo(url("/broken") + " answered HTTP 503, not 200: upstream connect error");
+        assertThat(status.step("health").message())
+                .isEqualTo(url("/broken") + " answered HTTP 503, not 200: upstream connect error");
 
         IncidentRun body = AdHocRunbook.run(dir, log, """
                   - { id: health, title: Health, phase: validation, action: http.healthCheck, with: { url: "${url}", expectBody: us-west-2 } }
                 """, Map.of("url", url("/health")), "url");
         assertThat(body.step("health").message()).contains("does not contain 'us-west-2'");
 
-        IncidentRun refused = AdHocRunbook.run(dir, log, """
+        IncidentRun refused =
+                AdHocRunbook.run(dir, log, """
                   - { id: health, title: Health, phase: validation, action: http.healthCheck, with: { url: "${url}" } }
                 """, Map.of("url", "http://127.0.0.1:" + closedPort + "/health"), "url");
         assertThat(refused.step("health").state()).isEqualTo(StepState.FAILED);
         assertThat(refused.step("health").message())
-                .isEqualTo("Nothing listens on 127.0.0.1:" + closedPort + " (connection refused): is the service up, and the port in the URL right?");
+                .isEqualTo("Nothing listens on 127.0.0.1:" + closedPort
+                        + " (connection refused): is the service up, and the port in the URL right?");
     }
 
     @Test
     void aHostNameThatDoesNotResolveIsSaidToBeDnsNotARefusal() throws Exception {
-        IncidentRun health = AdHocRunbook.run(dir, log, HEALTH, Map.of("url", "https://no-such-host.invalid/health"), "url");
+        IncidentRun health =
+                AdHocRunbook.run(dir, log, HEALTH, Map.of("url", "https://no-such-host.invalid/health"), "url");
         IncidentRun reload = AdHocRunbook.run(dir, log, """
                   - { id: reload, title: Reload, phase: recovery, action: http.druid.markUsed, with: { coordinatorUrl: "https://no-such-host.invalid", datasource: wikipedia, interval: 2024-01-15/2024-01-16 } }
                 """, Map.of());
@@ -132,17 +138,29 @@ class HttpActionsTest {
     void aServerThatTakesTheConnectionButNeverAnswersTimesOutAfterTheRetries() throws Exception {
         ExecutorService steps = Executors.newSingleThreadExecutor();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            IncidentEngine engine = new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), List.of(new HealthCheck(Duration.ofSeconds(1)))),
-                    steps, Clock.systemUTC(), delay -> { }, new Random(7));
+            IncidentEngine engine = new IncidentEngine(
+                    log,
+                    new ActionRegistry(ActionCatalog.builtIn(), List.of(new HealthCheck(Duration.ofSeconds(1)))),
+                    steps,
+                    Clock.systemUTC(),
+                    delay -> {},
+                    new Random(7));
             String where = "127.0.0.1:" + silent.getLocalPort();
 
-            IncidentRun http = AdHocRunbook.run(dir, engine, HEALTH, Map.of("url", "http://" + where + "/health"), "url");
-            IncidentRun https = AdHocRunbook.run(dir, engine, HEALTH, Map.of("url", "https://" + where + "/health"), "url");
+            IncidentRun http =
+                    AdHocRunbook.run(dir, engine, HEALTH, Map.of("url", "http://" + where + "/health"), "url");
+            IncidentRun https =
+                    AdHocRunbook.run(dir, engine, HEALTH, Map.of("url", "https://" + where + "/health"), "url");
 
-            assertThat(http.step("health").message()).isEqualTo(where + " took the request but sent no answer within 1 s: is the service hung or overloaded?");
-            assertThat(https.step("health").message()).isEqualTo("No connection to " + where + " within 1 s (neither the connection nor the TLS handshake"
-                    + " was answered): is a firewall dropping the traffic, or the host or port wrong?");
-            assertThat(log.events(http.incidentId())).filteredOn(e -> e.kind() == EventKind.STEP_RETRIED).hasSize(3);
+            assertThat(http.step("health").message())
+                    .isEqualTo(where
+                            + " took the request but sent no answer within 1 s: is the service hung or overloaded?");
+            assertThat(https.step("health").message())
+                    .isEqualTo("No connection to " + where + " within 1 s (neither the connection nor the TLS handshake"
+                            + " was answered): is a firewall dropping the traffic, or the host or port wrong?");
+            assertThat(log.events(http.incidentId()))
+                    .filteredOn(e -> e.kind() == EventKind.STEP_RETRIED)
+                    .hasSize(3);
         } finally {
             steps.shutdownNow();
         }
@@ -156,8 +174,10 @@ class HttpActionsTest {
 
             IncidentRun run = AdHocRunbook.run(dir, log, HEALTH, Map.of("url", "https://" + where + "/health"), "url");
 
-            assertThat(run.step("health").message()).isEqualTo("The TLS handshake with " + where
-                    + " failed (Unrecognized SSL message, plaintext connection?): does it serve https on that port, or should the URL be http://?");
+            assertThat(run.step("health").message())
+                    .isEqualTo(
+                            "The TLS handshake with " + where
+                                    + " failed (Unrecognized SSL message, plaintext connection?): does it serve https on that port, or should the URL be http://?");
         }
     }
 
@@ -172,8 +192,11 @@ class HttpActionsTest {
 
             IncidentRun run = AdHocRunbook.run(dir, log, HEALTH, Map.of("url", "https://" + where + "/health"), "url");
 
-            assertThat(run.step("health").message()).isEqualTo("The certificate of " + where + " is not accepted (no authority this machine trusts signed it)"
-                    + ": check the URL's host name, and the certificate with openssl s_client -connect " + where);
+            assertThat(run.step("health").message())
+                    .isEqualTo("The certificate of " + where
+                            + " is not accepted (no authority this machine trusts signed it)"
+                            + ": check the URL's host name, and the certificate with openssl s_client -connect "
+                            + where);
         } finally {
             https.stop(0);
         }
@@ -184,8 +207,10 @@ class HttpActionsTest {
         while (!plain.isClosed()) {
             try (Socket connection = plain.accept()) {
                 connection.getInputStream().read(new byte[1024]);
-                connection.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                connection
+                        .getOutputStream()
+                        .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 return;
             }
@@ -195,10 +220,31 @@ class HttpActionsTest {
     /** A TLS context with a certificate for localhost that keytool signs itself, as a test server's often is. */
     private SSLContext selfSigned() throws Exception {
         Path store = dir.resolve("localhost.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-alias", "localhost", "-keyalg", "EC",
-                "-dname", "CN=localhost", "-ext", "san=dns:localhost", "-validity", "2").redirectErrorStream(true).start();
-        assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "changeit",
+                        "-alias",
+                        "localhost",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "san=dns:localhost",
+                        "-validity",
+                        "2")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(keytool.waitFor())
+                .as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, "changeit".toCharArray());

@@ -58,7 +58,8 @@ final class StubDnsServer implements AutoCloseable {
         StringBuilder name = new StringBuilder();
         for (int length = query.get(position) & 0xff; length > 0; length = query.get(position) & 0xff) {
             if (!name.isEmpty()) name.append('.');
-            name.append(new String(query.array(), query.arrayOffset() + position + 1, length, StandardCharsets.US_ASCII));
+            name.append(
+                    new String(query.array(), query.arrayOffset() + position + 1, length, StandardCharsets.US_ASCII));
             position += length + 1;
         }
         int questionEnd = position + 5;
@@ -66,14 +67,24 @@ final class StubDnsServer implements AutoCloseable {
         String typeName = type == A ? "A" : type == CNAME ? "CNAME" : "?";
         String value = records.get(name.toString().toLowerCase(Locale.ROOT) + "/" + typeName);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(12).putShort(id).putShort((short) (value == null ? 0x8183 : 0x8180))
-                .putShort((short) 1).putShort((short) (value == null ? 0 : 1)).putShort((short) 0).putShort((short) 0);
+        ByteBuffer header = ByteBuffer.allocate(12)
+                .putShort(id)
+                .putShort((short) (value == null ? 0x8183 : 0x8180))
+                .putShort((short) 1)
+                .putShort((short) (value == null ? 0 : 1))
+                .putShort((short) 0)
+                .putShort((short) 0);
         out.writeBytes(header.array());
         out.write(query.array(), query.arrayOffset() + 12, questionEnd - 12);
         if (value != null) {
             byte[] data = type == A ? InetAddress.ofLiteral(value).getAddress() : encode(value);
-            out.writeBytes(ByteBuffer.allocate(12).putShort((short) 0xC00C).putShort((short) type).putShort((short) 1).putInt(60)
-                    .putShort((short) data.length).array());
+            out.writeBytes(ByteBuffer.allocate(12)
+                    .putShort((short) 0xC00C)
+                    .putShort((short) type)
+                    .putShort((short) 1)
+                    .putInt(60)
+                    .putShort((short) data.length)
+                    .array());
             out.writeBytes(data);
         }
         return out.toByteArray();

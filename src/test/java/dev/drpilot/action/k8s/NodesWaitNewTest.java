@@ -58,8 +58,13 @@ class NodesWaitNewTest {
         kube = new KubeClients(new KubeSettings(MockCluster.kubeconfig(dir, server, "druid-prod"), null));
         steps = Executors.newSingleThreadExecutor();
         // polls every 100 ms instead of the engine's seconds, on the real clock the step's timeout is measured with
-        engine = new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), List.of(new NodesWaitReady(kube))), steps,
-                Clock.systemUTC(), delay -> Thread.sleep(Math.min(delay.toMillis(), 100)), new SecureRandom());
+        engine = new IncidentEngine(
+                log,
+                new ActionRegistry(ActionCatalog.builtIn(), List.of(new NodesWaitReady(kube))),
+                steps,
+                Clock.systemUTC(),
+                delay -> Thread.sleep(Math.min(delay.toMillis(), 100)),
+                new SecureRandom());
     }
 
     @AfterEach
@@ -74,20 +79,29 @@ class NodesWaitNewTest {
         IncidentRun run = declare(dir, engine, WAIT.formatted("PT1M"));
         Future<?> waiting = run.runToNextConfirmation();
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.step("wait").state() == StepState.WAITING);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> run.step("wait").state() == StepState.WAITING);
         Thread.sleep(1000);
-        assertThat(run.step("wait").state()).as("two old nodes are Ready, but none is new").isEqualTo(StepState.WAITING);
+        assertThat(run.step("wait").state())
+                .as("two old nodes are Ready, but none is new")
+                .isEqualTo(StepState.WAITING);
 
-        client.nodes().resource(MockCluster.node("ip-10-0-2-20", "us-west-2c", false)).create();
+        client.nodes()
+                .resource(MockCluster.node("ip-10-0-2-20", "us-west-2c", false))
+                .create();
         Thread.sleep(1000);
         assertThat(run.step("wait").state()).as("the new node is not Ready yet").isEqualTo(StepState.WAITING);
 
-        client.nodes().resource(MockCluster.node("ip-10-0-2-20", "us-west-2c", true)).update();
+        client.nodes()
+                .resource(MockCluster.node("ip-10-0-2-20", "us-west-2c", true))
+                .update();
         waiting.get(30, TimeUnit.SECONDS);
 
         StepRun wait = run.step("wait");
         assertThat(wait.state()).as(wait.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(wait.outputs()).containsEntry("newNodes", List.of("ip-10-0-2-20"))
+        assertThat(wait.outputs())
+                .containsEntry("newNodes", List.of("ip-10-0-2-20"))
                 .containsEntry("ready", List.of("ip-10-0-0-10", "ip-10-0-1-10", "ip-10-0-2-20"));
         assertThat(wait.message()).isEqualTo("3 node(s) Ready, new: ip-10-0-2-20");
     }
@@ -100,7 +114,9 @@ class NodesWaitNewTest {
 
         StepRun wait = run.step("wait");
         assertThat(wait.state()).isEqualTo(StepState.FAILED);
-        assertThat(wait.message()).startsWith("Gave up waiting for 2 Ready node(s) besides ip-10-0-2-10, 1 of them new (not among the 3 there"
-                + " when the step started) after ");
+        assertThat(wait.message())
+                .startsWith(
+                        "Gave up waiting for 2 Ready node(s) besides ip-10-0-2-10, 1 of them new (not among the 3 there"
+                                + " when the step started) after ");
     }
 }

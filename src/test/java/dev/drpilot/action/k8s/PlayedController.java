@@ -15,13 +15,24 @@ public final class PlayedController implements AutoCloseable {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
 
     public PlayedController(KubernetesClient k, List<String> pods, String node) {
-        loop.scheduleWithFixedDelay(() -> {
-            for (String name : pods) {
-                if (k.pods().inNamespace(MockCluster.NAMESPACE).withName(name).get() == null) {
-                    k.pods().inNamespace(MockCluster.NAMESPACE).resource(MockCluster.readyPod(name, node)).create();
-                }
-            }
-        }, 50, 50, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(
+                () -> {
+                    for (String name : pods) {
+                        if (k.pods()
+                                        .inNamespace(MockCluster.NAMESPACE)
+                                        .withName(name)
+                                        .get()
+                                == null) {
+                            k.pods()
+                                    .inNamespace(MockCluster.NAMESPACE)
+                                    .resource(MockCluster.readyPod(name, node))
+                                    .create();
+                        }
+                    }
+                },
+                50,
+                50,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

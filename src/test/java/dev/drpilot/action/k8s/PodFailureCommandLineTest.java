@@ -37,18 +37,33 @@ class PodFailureCommandLineTest {
     @Test
     void thePodFailureRunbookCompletesFromTheCommandLine() throws Exception {
         MockCluster.seed(client);
-        server.expect().get().withPath("/api/v1/namespaces/druid/pods/druid-historical-2/log?pretty=false&previous=true&tailLines=200")
-                .andReturn(200, "ERROR Failed to load segment: java.lang.OutOfMemoryError: Java heap space\n").always();
+        server.expect()
+                .get()
+                .withPath(
+                        "/api/v1/namespaces/druid/pods/druid-historical-2/log?pretty=false&previous=true&tailLines=200")
+                .andReturn(200, "ERROR Failed to load segment: java.lang.OutOfMemoryError: Java heap space\n")
+                .always();
         Path log = dir.resolve("log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "druid-pod-failure",
-                "--param", "pod=druid-historical-2", "--log", log.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "run",
+                        "druid-pod-failure",
+                        "--param",
+                        "pod=druid-historical-2",
+                        "--log",
+                        log.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DRPILOT_"));
         env.put("KUBECONFIG", MockCluster.kubeconfig(dir, server, "druid-prod").toString());
         Process child;
-        try (PlayedController controller = new PlayedController(client, List.of("druid-historical-2"), "ip-10-0-2-10")) {
+        try (PlayedController controller =
+                new PlayedController(client, List.of("druid-historical-2"), "ip-10-0-2-10")) {
             child = builder.start();
             try (Writer stdin = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
                 stdin.write("druid-historical-2\n");
@@ -58,13 +73,22 @@ class PodFailureCommandLineTest {
         String out = Files.readString(dir.resolve("out.txt"));
 
         assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).contains("druid-historical-2 (CrashLoopBackOff)").contains("OutOfMemoryError").contains("All steps done");
+        assertThat(out)
+                .contains("druid-historical-2 (CrashLoopBackOff)")
+                .contains("OutOfMemoryError")
+                .contains("All steps done");
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "test")) {
             List<IncidentEvent> events = store.events(store.incidents().get(0).id());
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).extracting(IncidentEvent::stepId)
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED)
+                    .extracting(IncidentEvent::stepId)
                     .containsExactly("identify", "logs", "delete", "verify");
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.CONFIRMATION_GIVEN).hasSize(1);
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.API_CALL).extracting(IncidentEvent::payload)
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.CONFIRMATION_GIVEN)
+                    .hasSize(1);
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.API_CALL)
+                    .extracting(IncidentEvent::payload)
                     .anyMatch(p -> p.contains("delete pods/druid-historical-2 in namespace druid"));
         }
     }

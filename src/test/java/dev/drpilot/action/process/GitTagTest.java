@@ -55,8 +55,13 @@ class GitTagTest {
         git(repository, "commit", "-q", "-m", "v1");
         log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
         steps = Executors.newSingleThreadExecutor();
-        engine = new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), List.of(new GitTag("git"))), steps,
-                Clock.systemUTC(), Sleeper.real(), new SecureRandom());
+        engine = new IncidentEngine(
+                log,
+                new ActionRegistry(ActionCatalog.builtIn(), List.of(new GitTag("git"))),
+                steps,
+                Clock.systemUTC(),
+                Sleeper.real(),
+                new SecureRandom());
     }
 
     @AfterEach
@@ -78,7 +83,8 @@ class GitTagTest {
         StepRun tag = runAll(tag("webapp-v1.0.0", true));
 
         assertThat(tag.state()).as(tag.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(tag.message()).contains("Checked: tag webapp-v1.0.0 -> commit " + head + " locally and on origin (git ls-remote)");
+        assertThat(tag.message())
+                .contains("Checked: tag webapp-v1.0.0 -> commit " + head + " locally and on origin (git ls-remote)");
         assertThat(git(origin, "rev-parse", "webapp-v1.0.0^{commit}")).isEqualTo(head);
     }
 
@@ -87,7 +93,8 @@ class GitTagTest {
         StepRun tag = runAll(tag("webapp-v1.0.1", false));
 
         assertThat(tag.state()).as(tag.message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(tag.message()).endsWith("Checked: tag webapp-v1.0.1 -> commit " + git(repository, "rev-parse", "HEAD") + " locally");
+        assertThat(tag.message())
+                .endsWith("Checked: tag webapp-v1.0.1 -> commit " + git(repository, "rev-parse", "HEAD") + " locally");
         assertThat(git(origin, "tag", "--list")).isEmpty();
     }
 
@@ -95,20 +102,27 @@ class GitTagTest {
     void aTagDeletedOnOriginAfterThePushFailsTheStep() throws Exception {
         IncidentRun run = tag("webapp-v1.0.2", true);
         // someone deletes the tag on origin between the push and the read-back
-        AtomicBoolean deleted = onEvent(run, EventKind.API_CALL, "rev-parse", () -> git(origin, "tag", "-d", "webapp-v1.0.2"));
+        AtomicBoolean deleted =
+                onEvent(run, EventKind.API_CALL, "rev-parse", () -> git(origin, "tag", "-d", "webapp-v1.0.2"));
 
         StepRun tag = runAll(run);
 
         assertThat(deleted).isTrue();
         assertThat(tag.state()).isEqualTo(StepState.FAILED);
-        assertThat(tag.message()).contains("Expected tag webapp-v1.0.2 on origin at commit " + git(repository, "rev-parse", "HEAD")
-                + ", found no such tag (git ls-remote)", "git push origin webapp-v1.0.2");
+        assertThat(tag.message())
+                .contains(
+                        "Expected tag webapp-v1.0.2 on origin at commit " + git(repository, "rev-parse", "HEAD")
+                                + ", found no such tag (git ls-remote)",
+                        "git push origin webapp-v1.0.2");
     }
 
     private static String git(Path in, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(in.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor()).as(out).isZero();
         return out;

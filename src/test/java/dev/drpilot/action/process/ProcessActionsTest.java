@@ -72,9 +72,17 @@ class ProcessActionsTest {
         var loaded = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(file));
         assertThat(loaded.problems()).isEmpty();
         Runbook runbook = loaded.runbooks().get(0);
-        return new IncidentEngine(log, new ActionRegistry(ActionCatalog.builtIn(), List.of(action)), Executors.newSingleThreadExecutor(),
-                Clock.systemUTC(), Sleeper.real(), new SecureRandom()).declare(runbook, Map.of(),
-                new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
+        return new IncidentEngine(
+                        log,
+                        new ActionRegistry(ActionCatalog.builtIn(), List.of(action)),
+                        Executors.newSingleThreadExecutor(),
+                        Clock.systemUTC(),
+                        Sleeper.real(),
+                        new SecureRandom())
+                .declare(
+                        runbook,
+                        Map.of(),
+                        new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
     }
 
     @Test
@@ -89,18 +97,26 @@ class ProcessActionsTest {
         run.runToNextConfirmation().get(60, TimeUnit.SECONDS);
 
         assertThat(run.step("deploy").state()).as(run.step("deploy").message()).isEqualTo(StepState.SUCCEEDED);
-        assertThat(run.step("deploy").outputs()).containsEntry("outputs", Map.of("DruidStack.CoordinatorUrl", "http://druid-dr.internal:8081"));
-        assertThat(log.events(run.incidentId())).filteredOn(e -> e.kind() == EventKind.API_CALL).extracting(e -> e.payload())
-                .anyMatch(p -> p.contains("deploy --region us-east-1 --require-approval never --context hosted:region=us-east-1 --all"));
+        assertThat(run.step("deploy").outputs())
+                .containsEntry("outputs", Map.of("DruidStack.CoordinatorUrl", "http://druid-dr.internal:8081"));
+        assertThat(log.events(run.incidentId()))
+                .filteredOn(e -> e.kind() == EventKind.API_CALL)
+                .extracting(e -> e.payload())
+                .anyMatch(p -> p.contains(
+                        "deploy --region us-east-1 --require-approval never --context hosted:region=us-east-1 --all"));
     }
 
     @Test
     void aFailingDeployShowsItsExitStatusAndLastLines() throws Exception {
-        IncidentRun run = deploy(script("cdk", "echo 'DruidStack failed: Resource handler returned message: quota exceeded'\nexit 3\n").toString());
+        IncidentRun run = deploy(
+                script("cdk", "echo 'DruidStack failed: Resource handler returned message: quota exceeded'\nexit 3\n")
+                        .toString());
         run.runToNextConfirmation().get(60, TimeUnit.SECONDS);
 
         assertThat(run.step("deploy").state()).isEqualTo(StepState.FAILED);
-        assertThat(run.step("deploy").message()).contains("failed with exit status 3").contains("quota exceeded");
+        assertThat(run.step("deploy").message())
+                .contains("failed with exit status 3")
+                .contains("quota exceeded");
     }
 
     @Test
@@ -108,7 +124,9 @@ class ProcessActionsTest {
         IncidentRun run = deploy(dir.resolve("no-such-cdk").toString());
         run.runToNextConfirmation().get(60, TimeUnit.SECONDS);
 
-        assertThat(run.step("deploy").message()).contains("no-such-cdk is not installed or not on the PATH").contains("npm install -g aws-cdk");
+        assertThat(run.step("deploy").message())
+                .contains("no-such-cdk is not installed or not on the PATH")
+                .contains("npm install -g aws-cdk");
     }
 
     @Test
@@ -117,15 +135,20 @@ class ProcessActionsTest {
         Path cdk = script("cdk", "sleep 300 &\necho $! > " + pids + "\necho started\nwait\n");
         IncidentRun run = deploy(cdk.toString());
         Future<?> running = run.runToNextConfirmation();
-        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(pids) && !Files.readString(pids).isBlank());
+        Awaitility.await()
+                .atMost(30, TimeUnit.SECONDS)
+                .until(() -> Files.exists(pids) && !Files.readString(pids).isBlank());
         long child = Long.parseLong(Files.readString(pids).strip());
-        assertThat(ProcessHandle.of(child)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertThat(ProcessHandle.of(child))
+                .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
         run.cancel("deploy");
         running.get(60, TimeUnit.SECONDS);
 
         assertThat(run.step("deploy").state()).isEqualTo(StepState.CANCELLED);
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+        Awaitility.await()
+                .atMost(10, TimeUnit.SECONDS)
+                .until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
     }
 
     @Test
@@ -159,7 +182,10 @@ class ProcessActionsTest {
     private static String git(Path in, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(in.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes()).strip();
         assertThat(process.waitFor()).as(out).isZero();
         return out;

@@ -14,7 +14,8 @@ class ActionsDocTest {
         String generated = ActionsCommand.markdown(ActionCatalog.builtIn());
 
         assertThat(Files.readString(Path.of("docs/actions.md")))
-                .as("docs/actions.md is stale: regenerate it with `java -jar target/drpilot.jar actions > docs/actions.md`")
+                .as(
+                        "docs/actions.md is stale: regenerate it with `java -jar target/drpilot.jar actions > docs/actions.md`")
                 .isEqualTo(generated);
     }
 }

@@ -19,19 +19,27 @@ class DamagedLogCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run drpilot(String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("drpilot-out", ".txt");
         Path err = Files.createTempFile("drpilot-err", ".txt");
-        Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(child.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(
+                child.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
@@ -49,8 +57,11 @@ class DamagedLogCommandsTest {
 
         Run note = drpilot("note", log.newest(), "--log", at, "pager", "fired");
         assertThat(note.status()).isEqualTo(1);
-        assertThat(note.err()).contains("Not written: the note \"pager fired\" for " + log.newest() + ". The incident log " + log.database()
-                + " is damaged: " + lost).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(note.err())
+                .contains("Not written: the note \"pager fired\" for " + log.newest() + ". The incident log "
+                        + log.database() + " is damaged: " + lost)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
 
         Run verify = drpilot("verify", log.newest(), "--log", at);
         assertThat(verify.status()).isEqualTo(1);
@@ -59,7 +70,8 @@ class DamagedLogCommandsTest {
         Path salvaged = dir.resolve("salvaged/log");
         Run recover = drpilot("recover", "--log", at, "--to", salvaged.toString());
         assertThat(recover.status()).isZero();
-        assertThat(recover.out()).contains("Salvaged 15 events of 2 incidents from " + log.database())
+        assertThat(recover.out())
+                .contains("Salvaged 15 events of 2 incidents from " + log.database())
                 .contains(lost + "; recorded as event 14 of " + log.newest() + " in the new log.");
 
         Run verifySalvaged = drpilot("verify", log.newest(), "--log", salvaged.toString());
@@ -78,8 +90,10 @@ class DamagedLogCommandsTest {
         Run incidents = drpilot("incidents", "--log", log.log().toString());
 
         assertThat(incidents.status()).isEqualTo(1);
-        assertThat(incidents.err().strip()).startsWith("The incident log " + log.database() + " cannot be read")
+        assertThat(incidents.err().strip())
+                .startsWith("The incident log " + log.database() + " cannot be read")
                 .endsWith("salvages every readable event into a new log, with the loss recorded there.")
-                .doesNotContain("\n").doesNotContain("\tat ");
+                .doesNotContain("\n")
+                .doesNotContain("\tat ");
     }
 }

@@ -52,20 +52,34 @@ class InputLimitsTest {
 
     @Test
     void parametersThatCannotBeRightAreRefusedBeforeAnythingIsDeclared() {
-        String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String tomorrow = Instant.now()
+                .plus(1, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
 
-        assertThat(drpilot("run", "druid-rds-corruption", "--log", log(), "-p", "restoreTime=" + tomorrow)).isEqualTo(1);
+        assertThat(drpilot("run", "druid-rds-corruption", "--log", log(), "-p", "restoreTime=" + tomorrow))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("restoreTime: " + tomorrow + " is in the future");
 
-        assertThat(drpilot("run", "druid-pod-failure", "--log", log(), "-p", "pod=Druid_Historical 2")).isEqualTo(1);
+        assertThat(drpilot("run", "druid-pod-failure", "--log", log(), "-p", "pod=Druid_Historical 2"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("'Druid_Historical 2' is not a Kubernetes name");
 
-        assertThat(drpilot("run", "druid-pod-failure", "--log", log(), "-p", "pod=" + "a".repeat(10_000_000))).isEqualTo(1);
+        assertThat(drpilot("run", "druid-pod-failure", "--log", log(), "-p", "pod=" + "a".repeat(10_000_000)))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("pod: at most 4096 characters (this value has 10000000)");
         assertThat(err.toString().length()).as("the value is not echoed back").isLessThan(5_000);
 
-        assertThat(drpilot("run", "druid-pod-failure", "--log", log(), "-p", "pod=druid-historical-2",
-                "--failure-started-at", tomorrow)).isEqualTo(1);
+        assertThat(drpilot(
+                        "run",
+                        "druid-pod-failure",
+                        "--log",
+                        log(),
+                        "-p",
+                        "pod=druid-historical-2",
+                        "--failure-started-at",
+                        tomorrow))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("the failure's start " + tomorrow + " is in the future");
         assertThat(incidents()).as("nothing declared").isZero();
     }
@@ -74,33 +88,55 @@ class InputLimitsTest {
     void notesOfMegabytesFutureDatesAndCorrectionsOfNothingAreRefused() {
         String id;
         try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
-            id = store.declare(new NewIncident("druid-pod-failure", "Druid pod failure", IncidentMode.LIVE, null, null, null), Map.of()).id();
+            id = store.declare(
+                            new NewIncident(
+                                    "druid-pod-failure", "Druid pod failure", IncidentMode.LIVE, null, null, null),
+                            Map.of())
+                    .id();
         }
 
         assertThat(drpilot("note", id, "x".repeat(10_001), "--log", log())).isEqualTo(1);
         assertThat(err.toString()).contains("a note holds at most 10000 characters");
-        assertThat(drpilot("note", id, "paged", "--at", Instant.now().plus(2, ChronoUnit.HOURS).toString(), "--log", log())).isEqualTo(1);
+        assertThat(drpilot(
+                        "note",
+                        id,
+                        "paged",
+                        "--at",
+                        Instant.now().plus(2, ChronoUnit.HOURS).toString(),
+                        "--log",
+                        log()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("which is in the future");
-        assertThat(drpilot("note", id, "wrong time", "--corrects", "99", "--log", log())).isEqualTo(1);
+        assertThat(drpilot("note", id, "wrong time", "--corrects", "99", "--log", log()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("there is no event 99 in " + id + " (its events are 1 to 1)");
-        assertThat(drpilot("note", id, "wrong time", "--corrects", "-5", "--log", log())).isEqualTo(1);
+        assertThat(drpilot("note", id, "wrong time", "--corrects", "-5", "--log", log()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("there is no event -5");
         assertThat(err.toString()).doesNotContain("Exception");
 
-        assertThat(drpilot("note", id, "the first event named the wrong pod", "--corrects", "1", "--log", log())).isZero();
+        assertThat(drpilot("note", id, "the first event named the wrong pod", "--corrects", "1", "--log", log()))
+                .isZero();
         assertThat(out.toString()).contains("logged as event 2 of " + id);
     }
 
     @Test
     void aMistypedLogIsSaidByTheCommandsThatReadAndNoLogIsMadeThere() {
-        for (String[] command : new String[][] {{"incidents"}, {"verify", "INC-1"}, {"export", "INC-1", "--format", "md"},
-                {"note", "INC-1", "hello"}, {"close", "INC-1", "--summary", "done"}}) {
+        for (String[] command : new String[][] {
+            {"incidents"},
+            {"verify", "INC-1"},
+            {"export", "INC-1", "--format", "md"},
+            {"note", "INC-1", "hello"},
+            {"close", "INC-1", "--summary", "done"}
+        }) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 2);
             args[command.length] = "--log";
             args[command.length + 1] = dir.resolve("mistyped").resolve("log").toString();
             assertThat(drpilot(args)).as(String.join(" ", command)).isEqualTo(1);
         }
-        assertThat(err.toString()).contains("There is no incident log at " + dir.resolve("mistyped").resolve("log.mv.db"));
+        assertThat(err.toString())
+                .contains(
+                        "There is no incident log at " + dir.resolve("mistyped").resolve("log.mv.db"));
         assertThat(dir.resolve("mistyped")).doesNotExist();
     }
 }

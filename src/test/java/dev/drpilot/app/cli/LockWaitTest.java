@@ -71,20 +71,32 @@ class LockWaitTest {
                 """);
         String incidentId;
         long pid;
-        try (TerminalChild terminal = TerminalChild.drpilot("run", "look", "--runbooks", runbooks.toString(), "--log", log())) {
+        try (TerminalChild terminal =
+                TerminalChild.drpilot("run", "look", "--runbooks", runbooks.toString(), "--log", log())) {
             terminal.awaitLine("   Look at the logs.");
-            incidentId = terminal.output().lines().filter(l -> l.startsWith("Incident ")).findFirst().orElseThrow().split(" ")[1];
+            incidentId = terminal.output()
+                    .lines()
+                    .filter(l -> l.startsWith("Incident "))
+                    .findFirst()
+                    .orElseThrow()
+                    .split(" ")[1];
             pid = terminal.pid();
         }
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-        assertThat(Path.of(log() + ".lock.db")).as("left open by the killed process").exists();
+        assertThat(Path.of(log() + ".lock.db"))
+                .as("left open by the killed process")
+                .exists();
 
-        assertThat(drpilot("note", incidentId, "--log", log(), "back", "after", "the", "kill")).as(err.toString()).isZero();
+        assertThat(drpilot("note", incidentId, "--log", log(), "back", "after", "the", "kill"))
+                .as(err.toString())
+                .isZero();
 
-        assertThat(err.toString()).isEqualTo("The incident log " + log() + ".mv.db was left open by a DR Pilot that is gone ("
-                + System.getProperty("user.name") + " on " + hostOf(incidentId) + ", pid " + pid + ", last driving " + incidentId
-                + "): waiting while the database makes sure that one is gone before it opens the log again (about 10 s)."
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("The incident log " + log() + ".mv.db was left open by a DR Pilot that is gone ("
+                        + System.getProperty("user.name") + " on " + hostOf(incidentId) + ", pid " + pid
+                        + ", last driving " + incidentId
+                        + "): waiting while the database makes sure that one is gone before it opens the log again (about 10 s)."
+                        + System.lineSeparator());
         assertThat(events(incidentId).getLast().payload()).contains("back after the kill");
     }
 
@@ -99,28 +111,51 @@ class LockWaitTest {
     void aWriterWaitsForAReaderInAnotherProcessSayingSoAndWritesOnceItIsGone() throws Exception {
         String incidentId;
         try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice")) {
-            incidentId = store.declare(new NewIncident("druid-rds-corruption", "Metadata DB corrupted", IncidentMode.LIVE, null, null, null),
-                    Map.of()).id();
+            incidentId = store.declare(
+                            new NewIncident(
+                                    "druid-rds-corruption",
+                                    "Metadata DB corrupted",
+                                    IncidentMode.LIVE,
+                                    null,
+                                    null,
+                                    null),
+                            Map.of())
+                    .id();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process reader = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                ReadingChild.class.getName(), log()).redirectErrorStream(true).start();
+        Process reader = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ReadingChild.class.getName(),
+                        log())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader said =
+                    new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
             assertThat(said.readLine()).isEqualTo("READING 1");
 
-            CompletableFuture<Integer> note = CompletableFuture.supplyAsync(() -> drpilot("note", incidentId, "--log", log(), "pager", "fired"));
-            Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> err.toString().contains("Waiting for the incident log"));
+            CompletableFuture<Integer> note =
+                    CompletableFuture.supplyAsync(() -> drpilot("note", incidentId, "--log", log(), "pager", "fired"));
+            Awaitility.await()
+                    .atMost(30, TimeUnit.SECONDS)
+                    .until(() -> err.toString().contains("Waiting for the incident log"));
             Writer toReader = new OutputStreamWriter(reader.getOutputStream(), StandardCharsets.UTF_8);
             toReader.write("done\n");
             toReader.flush();
 
             assertThat(note.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
             assertThat(said.readLine()).isEqualTo("CLOSED");
-            assertThat(err.toString()).isEqualTo("Waiting for the incident log " + log() + ".mv.db, which another process has open without"
-                    + " sharing it (`drpilot verify`, `incidents` or `scorecard` reading it, most likely): trying again for up to 10 s."
-                    + System.lineSeparator());
-            assertThat(events(incidentId)).extracting(IncidentEvent::kind).containsExactly(EventKind.INCIDENT_DECLARED, EventKind.NOTE);
+            assertThat(err.toString())
+                    .isEqualTo(
+                            "Waiting for the incident log " + log() + ".mv.db, which another process has open without"
+                                    + " sharing it (`drpilot verify`, `incidents` or `scorecard` reading it, most likely): trying again for up to 10 s."
+                                    + System.lineSeparator());
+            assertThat(events(incidentId))
+                    .extracting(IncidentEvent::kind)
+                    .containsExactly(EventKind.INCIDENT_DECLARED, EventKind.NOTE);
         } finally {
             reader.destroyForcibly();
         }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class PermissionsDocTest {
 
-    private final List<Runbook> shipped = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks();
+    private final List<Runbook> shipped = new RunbookLoader(ActionCatalog.builtIn())
+            .load(List.of(Path.of("runbooks")))
+            .runbooks();
 
     private Runbook runbook(String id) {
         return shipped.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
@@ -22,7 +24,8 @@ class PermissionsDocTest {
     @Test
     void docsPermissionsMdIsGeneratedFromTheCatalogue() throws Exception {
         assertThat(Files.readString(Path.of("docs/permissions.md")))
-                .as("docs/permissions.md is stale: regenerate it with `java -jar target/drpilot.jar permissions > docs/permissions.md`")
+                .as(
+                        "docs/permissions.md is stale: regenerate it with `java -jar target/drpilot.jar permissions > docs/permissions.md`")
                 .isEqualTo(PermissionsCommand.markdown(shipped, ActionCatalog.builtIn()));
     }
 
@@ -30,15 +33,23 @@ class PermissionsDocTest {
     void theRdsCorruptionRunbookNeedsExactlyItsOwnCallsAndRbacVerbs() {
         RequiredPermissions needed = RequiredPermissions.of(runbook("druid-rds-corruption"), ActionCatalog.builtIn());
 
-        assertThat(needed.iamActions()).containsExactly("rds:DescribeDBInstances", "rds:RestoreDBInstanceToPointInTime",
-                "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue");
+        assertThat(needed.iamActions())
+                .containsExactly(
+                        "rds:DescribeDBInstances",
+                        "rds:RestoreDBInstanceToPointInTime",
+                        "secretsmanager:GetSecretValue",
+                        "secretsmanager:PutSecretValue");
         assertThat(needed.rbacVerbsByResource()).containsKeys("statefulsets");
         assertThat(needed.rbacVerbsByResource().get("statefulsets")).contains("patch", "get");
-        assertThat(needed.iamPolicyJson()).contains("\"rds:RestoreDBInstanceToPointInTime\",").contains("\"Resource\": \"*\"");
+        assertThat(needed.iamPolicyJson())
+                .contains("\"rds:RestoreDBInstanceToPointInTime\",")
+                .contains("\"Resource\": \"*\"");
     }
 
     @Test
     void theChecklistNeedsNothing() {
-        assertThat(RequiredPermissions.of(runbook("recovery-checklist"), ActionCatalog.builtIn()).needsNothing()).isTrue();
+        assertThat(RequiredPermissions.of(runbook("recovery-checklist"), ActionCatalog.builtIn())
+                        .needsNothing())
+                .isTrue();
     }
 }

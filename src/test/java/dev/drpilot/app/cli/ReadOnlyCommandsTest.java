@@ -2,11 +2,10 @@ package dev.drpilot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drpilot.incident.EventData;
 import dev.drpilot.app.DrPilotCommand;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.incident.CrashedLog;
-import dev.drpilot.incident.EventKind;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
@@ -53,13 +52,17 @@ class ReadOnlyCommandsTest {
     /** The files beside the log with their size and hash: what a recovery would find there. */
     private static List<String> folder(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).sorted().map(f -> {
-                try {
-                    return f.getFileName() + " " + Files.size(f) + " " + hash(f) + " " + Files.getLastModifiedTime(f);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            return files.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(f -> {
+                        try {
+                            return f.getFileName() + " " + Files.size(f) + " " + hash(f) + " "
+                                    + Files.getLastModifiedTime(f);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 
@@ -70,22 +73,33 @@ class ReadOnlyCommandsTest {
         String live;
         String drill;
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
-            Incident incident = store.declare(new NewIncident("druid-rds-corruption", "Metadata DB corrupted", IncidentMode.LIVE,
-                    "SEV1", "alice", null), Map.of());
+            Incident incident = store.declare(
+                    new NewIncident(
+                            "druid-rds-corruption", "Metadata DB corrupted", IncidentMode.LIVE, "SEV1", "alice", null),
+                    Map.of());
             store.append(incident.id(), new EventData.Note("restore started"), null);
             live = incident.id();
-            drill = store.declare(new NewIncident("dr-drill-monthly", "Monthly drill", IncidentMode.REHEARSAL, null, "alice", null),
-                    Map.of()).id();
+            drill = store.declare(
+                            new NewIncident(
+                                    "dr-drill-monthly", "Monthly drill", IncidentMode.REHEARSAL, null, "alice", null),
+                            Map.of())
+                    .id();
         }
         List<String> before = folder(logs);
         Path card = dir.resolve("card.md");
 
-        assertThat(drpilot("verify", live, "--log", log.toString())).as(err.toString()).isZero();
+        assertThat(drpilot("verify", live, "--log", log.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(folder(logs)).as("after verify").isEqualTo(before);
-        assertThat(drpilot("incidents", "--log", log.toString())).as(err.toString()).isZero();
+        assertThat(drpilot("incidents", "--log", log.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(folder(logs)).as("after incidents").isEqualTo(before);
-        assertThat(drpilot("scorecard", drill, "--log", log.toString(), "--runbooks", "runbooks", "-o", card.toString()))
-                .as(err.toString()).isZero();
+        assertThat(drpilot(
+                        "scorecard", drill, "--log", log.toString(), "--runbooks", "runbooks", "-o", card.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(folder(logs)).as("after scorecard").isEqualTo(before);
 
         assertThat(out.toString()).contains(live + ": intact, 2 events", live, drill, "Scorecard of " + drill);
@@ -97,14 +111,21 @@ class ReadOnlyCommandsTest {
     void aLogLeftOpenByAKilledProcessIsReadAsItIsAndLeftAsItWas() throws Exception {
         CrashedLog crashed = CrashedLog.in(dir.resolve("crashed"));
         Path folder = crashed.log().getParent();
-        assertThat(folder.resolve("log.lock.db")).as("left open by the killed process").exists();
+        assertThat(folder.resolve("log.lock.db"))
+                .as("left open by the killed process")
+                .exists();
         List<String> before = folder(folder);
 
-        assertThat(drpilot("incidents", "--log", crashed.log().toString())).as(err.toString()).isZero();
-        assertThat(drpilot("verify", crashed.newest(), "--log", crashed.log().toString())).as(err.toString()).isZero();
+        assertThat(drpilot("incidents", "--log", crashed.log().toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(drpilot("verify", crashed.newest(), "--log", crashed.log().toString()))
+                .as(err.toString())
+                .isZero();
 
         assertThat(folder(folder)).isEqualTo(before);
-        assertThat(out.toString()).contains(crashed.older(), crashed.newest(), crashed.newest() + ": intact, 13 events");
+        assertThat(out.toString())
+                .contains(crashed.older(), crashed.newest(), crashed.newest() + ": intact, 13 events");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -114,8 +135,9 @@ class ReadOnlyCommandsTest {
 
         assertThat(drpilot("incidents", "--log", nowhere.toString())).isEqualTo(1);
 
-        assertThat(err.toString()).isEqualTo("There is no incident log at " + nowhere + ".mv.db: check --log or DRPILOT_LOG"
-                + " (`drpilot run` or the window makes a new one)." + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("There is no incident log at " + nowhere + ".mv.db: check --log or DRPILOT_LOG"
+                        + " (`drpilot run` or the window makes a new one)." + System.lineSeparator());
         assertThat(dir.resolve("nowhere")).doesNotExist();
     }
 }

@@ -1,12 +1,14 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.app.wiring.DrPilotServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.MotoServer;
+import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.engine.Sleeper;
 import dev.drpilot.readiness.HealthySandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.drpilot.action.k8s.KubeSettings;
-import dev.drpilot.engine.Sleeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,11 +50,16 @@ class ReadinessCommandTest {
     }
 
     private int run(String... args) {
-        return run(d -> { }, args);
+        return run(d -> {}, args);
     }
 
     private int run(Sleeper sleeper, String... args) {
-        CommandLine line = new CommandLine(new ReadinessCommand(() -> moto.settings("us-west-2"), () -> new KubeSettings(dir.resolve("no-kubeconfig"), null), sleeper), new CommandFactory(DrPilotServices.fromEnvironment()));
+        CommandLine line = new CommandLine(
+                new ReadinessCommand(
+                        () -> moto.settings("us-west-2"),
+                        () -> new KubeSettings(dir.resolve("no-kubeconfig"), null),
+                        sleeper),
+                new CommandFactory(DrPilotServices.fromEnvironment()));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -66,13 +71,19 @@ class ReadinessCommandTest {
         // rows and the runbooks' preconditions are left out for the all-met run
         Path config = Files.writeString(dir.resolve("readiness.yaml"), "druid: { deepStorageBucket: \"\" }\n");
 
-        assertThat(run("--config", config.toString(), "--skip-preconditions")).as(out + "" + err).isEqualTo(0);
+        assertThat(run("--config", config.toString(), "--skip-preconditions"))
+                .as(out + "" + err)
+                .isEqualTo(0);
 
-        assertThat(out.toString()).contains("VERDICT", "TARGET (DR GUIDE)", "MEASURED", "GOAL")
-                .containsPattern("met +RDS Automated backups: 30 days +RDS druid-metadata keeps backups 30 days +at least 30 days")
-                .contains("13 met, 0 breached, 0 unknown").doesNotContain("Breached:")
+        assertThat(out.toString())
+                .contains("VERDICT", "TARGET (DR GUIDE)", "MEASURED", "GOAL")
+                .containsPattern(
+                        "met +RDS Automated backups: 30 days +RDS druid-metadata keeps backups 30 days +at least 30 days")
+                .contains("13 met, 0 breached, 0 unknown")
+                .doesNotContain("Breached:")
                 .contains("Runbooks that need a control plane outside their region:")
-                .contains("  druid-region-failure (aws.route53.changeRecordSets, aws.route53.waitInsync): Route 53's control plane (us-east-1)")
+                .contains(
+                        "  druid-region-failure (aws.route53.changeRecordSets, aws.route53.waitInsync): Route 53's control plane (us-east-1)")
                 .contains("    instead: Route 53 Application Recovery Controller routing controls");
     }
 
@@ -80,21 +91,28 @@ class ReadinessCommandTest {
     void theGuidesNamesOnMotoWithoutAClusterLeaveTheReplicationStatusAndThePreconditionsUnknownAndExitTwo() {
         assertThat(run()).as(out + "" + err).isEqualTo(2);
 
-        assertThat(out.toString()).contains("Unknown: Druid region failure RPO: newest segments replicated (S3 replication status)")
+        assertThat(out.toString())
+                .contains("Unknown: Druid region failure RPO: newest segments replicated (S3 replication status)")
                 .containsPattern("Unknown: Runbook preconditions: your IAM actions allowed \\(\\d+ runbooks\\)")
-                .contains("does not implement IAM SimulatePrincipalPolicy (HTTP 500 without an AWS error), so permissions cannot be simulated there")
-                .containsPattern("Unknown: Runbook preconditions: your Kubernetes RBAC verbs allowed \\(\\d+ runbooks\\)\\R  Why: No kubeconfig at ")
+                .contains(
+                        "does not implement IAM SimulatePrincipalPolicy (HTTP 500 without an AWS error), so permissions cannot be simulated there")
+                .containsPattern(
+                        "Unknown: Runbook preconditions: your Kubernetes RBAC verbs allowed \\(\\d+ runbooks\\)\\R  Why: No kubeconfig at ")
                 .contains("16 met, 0 breached, 3 unknown");
     }
 
     @Test
     void aBreachedTargetIsNamedWithItsFixAndExitsOne() throws Exception {
-        sandbox.dynamo().updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+        sandbox.dynamo()
+                .updateContinuousBackups(r -> r.tableName("webapp-users")
+                        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
         try {
             assertThat(run()).isEqualTo(1);
-            assertThat(out.toString()).containsPattern("breached +WebApp data corruption RPO")
+            assertThat(out.toString())
+                    .containsPattern("breached +WebApp data corruption RPO")
                     .contains("Breached: WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)")
-                    .contains("  Fix: Run webapp-backup-dynamodb-pitr").contains("15 met, 1 breached, 3 unknown");
+                    .contains("  Fix: Run webapp-backup-dynamodb-pitr")
+                    .contains("15 met, 1 breached, 3 unknown");
 
             out.getBuffer().setLength(0);
             assertThat(run("--json")).isEqualTo(1);
@@ -103,11 +121,19 @@ class ReadinessCommandTest {
             assertThat(json.get("identity").asText()).contains("123456789012");
             assertThat(json.get("rows")).hasSize(19);
             assertThat(json.get("regionDependencies")).hasSize(7);
-            assertThat(json.get("regionDependencies").get(4).get("runbook").asText()).isEqualTo("druid-region-failure");
-            assertThat(json.get("regionDependencies").get(4).get("actions").get(0).asText()).isEqualTo("process.cdkDeploy");
-            assertThat(json.get("regionDependencies").get(4).get("alternative").asText()).startsWith("bootstrap the DR region before the incident");
+            assertThat(json.get("regionDependencies").get(4).get("runbook").asText())
+                    .isEqualTo("druid-region-failure");
+            assertThat(json.get("regionDependencies")
+                            .get(4)
+                            .get("actions")
+                            .get(0)
+                            .asText())
+                    .isEqualTo("process.cdkDeploy");
+            assertThat(json.get("regionDependencies").get(4).get("alternative").asText())
+                    .startsWith("bootstrap the DR region before the incident");
             JsonNode pitr = json.get("rows").get(12);
-            assertThat(pitr.get("name").asText()).isEqualTo("WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)");
+            assertThat(pitr.get("name").asText())
+                    .isEqualTo("WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)");
             assertThat(pitr.get("verdict").asText()).isEqualTo("breached");
             assertThat(pitr.get("figure").asText()).isEqualTo("PITR of webapp-users is DISABLED");
             assertThat(pitr.get("target").asText()).isEqualTo("enabled, latest restorable < 5 min ago");
@@ -128,7 +154,10 @@ class ReadinessCommandTest {
                 """);
 
         assertThat(run("--config", config.toString())).as(out.toString()).isEqualTo(2);
-        assertThat(out.toString()).contains("Unknown: WebApp data corruption RPO").contains("  Why: ").contains("no-such-table");
+        assertThat(out.toString())
+                .contains("Unknown: WebApp data corruption RPO")
+                .contains("  Why: ")
+                .contains("no-such-table");
     }
 
     @Test
@@ -136,14 +165,16 @@ class ReadinessCommandTest {
         Path config = Files.writeString(dir.resolve("readiness.yaml"), "druid: { bucket: fff-druid-deep-storage }\n");
 
         assertThat(run("--config", config.toString())).isEqualTo(3);
-        assertThat(err.toString().strip()).isEqualTo(config + ": unknown key bucket under druid; the keys are rdsInstance, manualSnapshotEvery,"
-                + " deepStorageBucket, replicaBucket, backupBucket.");
+        assertThat(err.toString().strip())
+                .isEqualTo(config + ": unknown key bucket under druid; the keys are rdsInstance, manualSnapshotEvery,"
+                        + " deepStorageBucket, replicaBucket, backupBucket.");
         assertThat(out.toString()).isEmpty();
 
         assertThat(run("--config", dir.resolve("missing.yaml").toString())).isEqualTo(3);
         assertThat(err.toString()).contains("There is no readiness config at " + dir.resolve("missing.yaml"));
         assertThat(run("--every", "soon")).isEqualTo(3);
-        assertThat(err.toString()).contains("--every 'soon' is not an interval: give a number and a unit, such as 90s, 30m or 1h.");
+        assertThat(err.toString())
+                .contains("--every 'soon' is not an interval: give a number and a unit, such as 90s, 30m or 1h.");
     }
 
     /** Between the runs the sandbox changes instead of time passing: PITR goes off after the first run and back on after the second. */
@@ -154,22 +185,40 @@ class ReadinessCommandTest {
         Sleeper sandboxChanges = interval -> {
             waits.add(interval);
             if (waits.size() == 1) {
-                sandbox.dynamo().updateContinuousBackups(r -> r.tableName("webapp-users").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+                sandbox.dynamo()
+                        .updateContinuousBackups(r -> r.tableName("webapp-users")
+                                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
             } else {
                 sandbox.heal();
             }
         };
         try {
-            assertThat(run(sandboxChanges, "--config", config.toString(), "--every", "30m", "--times", "3", "--skip-preconditions")).as(out + "" + err).isEqualTo(0);
+            assertThat(run(
+                            sandboxChanges,
+                            "--config",
+                            config.toString(),
+                            "--every",
+                            "30m",
+                            "--times",
+                            "3",
+                            "--skip-preconditions"))
+                    .as(out + "" + err)
+                    .isEqualTo(0);
         } finally {
             sandbox.heal();
         }
 
         assertThat(waits).containsExactly(Duration.ofMinutes(30), Duration.ofMinutes(30));
-        String[] after = out.toString().split("Checking again every 30m \\(Ctrl-C to stop\\); a line follows each change of a verdict.\\R")[1].split("\\R");
+        String[] after = out.toString()
+                .split("Checking again every 30m \\(Ctrl-C to stop\\); a line follows each change of a verdict.\\R")[1]
+                .split("\\R");
         assertThat(after).hasSize(2);
-        assertThat(after[0]).contains(" WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): met -> breached (PITR of webapp-users is DISABLED). Fix: Run webapp-backup-dynamodb-pitr");
-        assertThat(after[1]).contains(" WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): breached -> met (PITR of webapp-users on, latest restorable ");
+        assertThat(after[0])
+                .contains(
+                        " WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): met -> breached (PITR of webapp-users is DISABLED). Fix: Run webapp-backup-dynamodb-pitr");
+        assertThat(after[1])
+                .contains(
+                        " WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): breached -> met (PITR of webapp-users on, latest restorable ");
         assertThat(out.toString()).containsOnlyOnce("13 met, 0 breached, 0 unknown");
     }
 }

@@ -10,8 +10,7 @@ import java.time.Clock;
 /** A process that holds a log open to read it (as `drpilot verify` does for a moment) until it reads a line. */
 public final class ReadingChild {
 
-    private ReadingChild() {
-    }
+    private ReadingChild() {}
 
     public static void main(String[] args) throws Exception {
         try (IncidentLogStore store = IncidentLogStore.openToRead(Path.of(args[0]), Clock.systemUTC(), "reader")) {

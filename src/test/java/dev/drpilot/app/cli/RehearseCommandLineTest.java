@@ -34,28 +34,48 @@ class RehearseCommandLineTest {
     void aTabletopRunsToItsScorecardWithoutOpeningAConnection() throws Exception {
         try (Trap trap = new Trap()) {
             // each one's first scripted inject, at its exercise time: from the failure's start
-            Map<String, String> firstInject = Map.of("druid-pod-failure-tabletop", "| T+11 min |", "webapp-lambda-failure-tabletop", "| T+6 min |");
+            Map<String, String> firstInject = Map.of(
+                    "druid-pod-failure-tabletop", "| T+11 min |", "webapp-lambda-failure-tabletop", "| T+6 min |");
             for (String exercise : List.of("druid-pod-failure-tabletop", "webapp-lambda-failure-tabletop")) {
                 Path scorecard = dir.resolve(exercise + ".md");
-                Process child = drpilot(trap, "rehearse", exercise, "--play", "--speed", "60", "--scorecard", scorecard.toString()).start();
+                Process child = drpilot(
+                                trap,
+                                "rehearse",
+                                exercise,
+                                "--play",
+                                "--speed",
+                                "60",
+                                "--scorecard",
+                                scorecard.toString())
+                        .start();
                 assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
                 String out = Files.readString(dir.resolve("out.txt"));
                 assertThat(child.exitValue()).as(out).isZero();
                 assertThat(out).contains("Finished after");
-                assertThat(Files.readString(scorecard)).contains("| RTO (time to recover) |").contains(firstInject.get(exercise));
+                assertThat(Files.readString(scorecard))
+                        .contains("| RTO (time to recover) |")
+                        .contains(firstInject.get(exercise));
             }
             assertThat(trap.connections()).as("connections a rehearsal opened").isZero();
 
             String rehearsal = firstRehearsal();
-            assertThat(drpilot(trap, "reopen", rehearsal, "--reason", "play it again").start().waitFor()).isZero();
+            assertThat(drpilot(trap, "reopen", rehearsal, "--reason", "play it again")
+                            .start()
+                            .waitFor())
+                    .isZero();
             Process resumed = drpilot(trap, "resume", rehearsal).start();
             resumed.getOutputStream().close();
             assertThat(resumed.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(resumed.exitValue()).isEqualTo(1);
-            assertThat(Files.readString(dir.resolve("out.txt"))).contains(rehearsal + " is a tabletop rehearsal").doesNotContain("Exception");
-            assertThat(trap.connections()).as("connections a resumed tabletop opened").isZero();
+            assertThat(Files.readString(dir.resolve("out.txt")))
+                    .contains(rehearsal + " is a tabletop rehearsal")
+                    .doesNotContain("Exception");
+            assertThat(trap.connections())
+                    .as("connections a resumed tabletop opened")
+                    .isZero();
 
-            Process live = drpilot(trap, "run", "druid-pod-failure", "--param", "pod=druid-coordinator-0").start();
+            Process live = drpilot(trap, "run", "druid-pod-failure", "--param", "pod=druid-coordinator-0")
+                    .start();
             live.getOutputStream().close();
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> trap.connections() > 0);
@@ -72,25 +92,34 @@ class RehearseCommandLineTest {
     }
 
     private ProcessBuilder drpilot(Trap trap, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of("--log", dir.resolve("log").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DRPILOT_"));
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + trap.port());
         env.put("AWS_ACCESS_KEY_ID", "AKIAREHEARSAL");
         env.put("AWS_SECRET_ACCESS_KEY", "rehearsal");
         env.put("AWS_REGION", "us-west-2");
-        env.put("KUBECONFIG", Files.writeString(dir.resolve("kubeconfig"), """
+        env.put(
+                "KUBECONFIG",
+                Files.writeString(dir.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config
                 clusters: [{ name: trap, cluster: { server: "http://127.0.0.1:%d" } }]
                 users: [{ name: operator, user: { token: not-a-real-token } }]
                 contexts: [{ name: trap, context: { cluster: trap, user: operator, namespace: druid } }]
                 current-context: trap
-                """.formatted(trap.port())).toString());
+                """.formatted(trap.port()))
+                        .toString());
         return builder;
     }
 

@@ -60,24 +60,29 @@ class RunbookCommandsTest {
 
     @Test
     void showPrintsEachStepWithItsEquivalentCommand() {
-        assertThat(run(ShowCommand.class, "druid-rds-corruption", "--param", "restoreTime=2024-01-15T10:25:00Z")).isZero();
+        assertThat(run(ShowCommand.class, "druid-rds-corruption", "--param", "restoreTime=2024-01-15T10:25:00Z"))
+                .isZero();
 
         assertThat(out.toString())
                 .contains("druid-rds-corruption - ")
-                .contains("aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
-                        + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z")
+                .contains(
+                        "aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier druid-metadata"
+                                + " --target-db-instance-identifier druid-metadata-restored --restore-time 2024-01-15T10:25:00Z")
                 .contains("kubectl rollout restart statefulset")
                 .contains("DESTRUCTIVE: confirm by typing");
     }
 
     @Test
     void showPutsTheParameterValuesIntoAManualStepsInstructions() {
-        assertThat(run(ShowCommand.class, "druid-s3-segment-deletion", "-p", "interval=2024-01-15/2024-01-16")).isZero();
+        assertThat(run(ShowCommand.class, "druid-s3-segment-deletion", "-p", "interval=2024-01-15/2024-01-16"))
+                .isZero();
         assertThat(run(ShowCommand.class, "druid-s3-segment-deletion")).isZero();
 
         assertThat(out.toString())
-                .contains("manual: In the Druid console, check that the datasource's segments for 2024-01-15/2024-01-16 are loaded")
-                .contains("manual: In the Druid console, check that the datasource's segments for <interval> are loaded")
+                .contains(
+                        "manual: In the Druid console, check that the datasource's segments for 2024-01-15/2024-01-16 are loaded")
+                .contains(
+                        "manual: In the Druid console, check that the datasource's segments for <interval> are loaded")
                 .doesNotContain("${interval}");
     }
 
@@ -121,8 +126,10 @@ class RunbookCommandsTest {
         Files.copy(Path.of("runbooks/exercises/druid-pod-failure-tabletop.yaml"), dir.resolve("exercise.yaml"));
 
         assertThat(run(ValidateCommand.class, dir.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("params-map.yaml:6:1: params: expected a list, found a mapping")
-                .contains("exercise.yaml:1:1: this is a rehearsal's exercise file, not a runbook").doesNotContain("Exception");
+        assertThat(err.toString())
+                .contains("params-map.yaml:6:1: params: expected a list, found a mapping")
+                .contains("exercise.yaml:1:1: this is a rehearsal's exercise file, not a runbook")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -130,6 +137,7 @@ class RunbookCommandsTest {
         Path big = Files.writeString(dir.resolve("big.yaml"), "id: big\n" + "# padding\n".repeat(200_000));
 
         assertThat(run(ValidateCommand.class, big.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("big.yaml:1:1: the file has 1953 KB; a runbook is a few KB (at most 1024 KB)");
+        assertThat(err.toString())
+                .contains("big.yaml:1:1: the file has 1953 KB; a runbook is a few KB (at most 1024 KB)");
     }
 }

@@ -41,7 +41,8 @@ class RunbookVersionCommandsTest {
               - { id: look, title: Look at the coordinator, phase: validation, manual: Open the coordinator console. }
               - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }
             """;
-    private static final String SECOND = FIRST.replace("Count the segments of yesterday.", "Count the segments of the last 7 days.");
+    private static final String SECOND =
+            FIRST.replace("Count the segments of yesterday.", "Count the segments of the last 7 days.");
 
     @TempDir
     Path dir;
@@ -91,7 +92,11 @@ class RunbookVersionCommandsTest {
         drpilot("looked\n", "run", "two-checks", "--runbooks", runbooks.toString(), "--log", log());
         assertThat(out.toString()).contains("Stopped; the incident stays open");
         try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
-            return store.incidents().stream().map(i -> i.id()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
+            return store.incidents().stream()
+                    .map(i -> i.id())
+                    .filter(id -> !before.contains(id))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -107,7 +112,8 @@ class RunbookVersionCommandsTest {
         assertThat(declared.runbookFile().name()).isEqualTo("two-checks.yaml");
         assertThat(declared.runbookFile().sha256()).isEqualTo(sha256(file));
         assertThat(declared.runbookFile().text()).isEqualTo(FIRST);
-        assertThat(EventDescriptions.describe(events(id).getFirst())).endsWith("runbook two-checks.yaml version " + sha256(file).substring(0, 12));
+        assertThat(EventDescriptions.describe(events(id).getFirst()))
+                .endsWith("runbook two-checks.yaml version " + sha256(file).substring(0, 12));
     }
 
     @Test
@@ -121,47 +127,76 @@ class RunbookVersionCommandsTest {
 
         assertThat(refused).isEqualTo(1);
         assertThat(out.toString())
-                .contains("The runbook two-checks.yaml changed since " + id + " recorded it: it was version " + firstSha.substring(0, 12))
+                .contains("The runbook two-checks.yaml changed since " + id + " recorded it: it was version "
+                        + firstSha.substring(0, 12))
                 .contains("--- two-checks.yaml version " + firstSha.substring(0, 12) + " (as " + id + " recorded it)")
-                .contains("\n-  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }\n")
-                .contains("\n+  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of the last 7 days. }\n")
+                .contains(
+                        "\n-  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }\n")
+                .contains(
+                        "\n+  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of the last 7 days. }\n")
                 .contains("Resume with the changed runbook? [y/N]");
-        assertThat(err.toString().strip()).isEqualTo("Not resumed: " + id + " recorded another version of its runbook; resume it again"
-                + " and answer y, or add --accept-changed-runbook.");
+        assertThat(err.toString().strip())
+                .isEqualTo("Not resumed: " + id + " recorded another version of its runbook; resume it again"
+                        + " and answer y, or add --accept-changed-runbook.");
         assertThat(events(id)).as("a refused resume writes nothing").hasSize(eventsBefore);
 
-        int accepted = drpilot("r\ncounted\n", "resume", id, "--accept-changed-runbook", "--runbooks", runbooks.toString(), "--log", log());
+        int accepted = drpilot(
+                "r\ncounted\n",
+                "resume",
+                id,
+                "--accept-changed-runbook",
+                "--runbooks",
+                runbooks.toString(),
+                "--log",
+                log());
 
         assertThat(accepted).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("Count the segments of the last 7 days.").contains("All steps done");
+        assertThat(out.toString())
+                .contains("Count the segments of the last 7 days.")
+                .contains("All steps done");
         List<IncidentEvent> after = events(id);
-        assertThat(after).filteredOn(e -> e.kind() == EventKind.RUNBOOK_CHANGED).singleElement().satisfies(e -> {
-            EventData.RunbookChanged changed = (EventData.RunbookChanged) e.data();
-            assertThat(changed.file().sha256()).isEqualTo(sha256(file));
-            assertThat(changed.file().text()).isEqualTo(SECOND);
-            assertThat(changed.previousSha256()).isEqualTo(firstSha);
-        });
+        assertThat(after)
+                .filteredOn(e -> e.kind() == EventKind.RUNBOOK_CHANGED)
+                .singleElement()
+                .satisfies(e -> {
+                    EventData.RunbookChanged changed = (EventData.RunbookChanged) e.data();
+                    assertThat(changed.file().sha256()).isEqualTo(sha256(file));
+                    assertThat(changed.file().text()).isEqualTo(SECOND);
+                    assertThat(changed.previousSha256()).isEqualTo(firstSha);
+                });
         assertThat(drpilot("", "verify", id, "--log", log())).isZero();
 
         Path md = dir.resolve("pm.md");
         Path json = dir.resolve("pm.json");
-        assertThat(drpilot("", "export", id, "--log", log(), "--format", "md", "--out", md.toString())).isZero();
-        assertThat(drpilot("", "export", id, "--log", log(), "--format", "json", "--out", json.toString())).isZero();
-        assertThat(Files.readString(md)).contains("| Runbook | `two-checks`, two-checks.yaml version " + firstSha.substring(0, 12)
-                + "; changed mid-incident to two-checks.yaml version " + sha256(file).substring(0, 12));
+        assertThat(drpilot("", "export", id, "--log", log(), "--format", "md", "--out", md.toString()))
+                .isZero();
+        assertThat(drpilot("", "export", id, "--log", log(), "--format", "json", "--out", json.toString()))
+                .isZero();
+        assertThat(Files.readString(md))
+                .contains("| Runbook | `two-checks`, two-checks.yaml version " + firstSha.substring(0, 12)
+                        + "; changed mid-incident to two-checks.yaml version "
+                        + sha256(file).substring(0, 12));
         assertThat(Files.readString(json)).contains("\"runbookVersions\"").contains(sha256(file));
-        assertThat(drpilot("", "verify", "--file", json.toString())).as(out + " " + err).isZero();
+        assertThat(drpilot("", "verify", "--file", json.toString()))
+                .as(out + " " + err)
+                .isZero();
 
         drpilot("", "resume", id, "--runbooks", runbooks.toString(), "--log", log());
-        assertThat(out.toString()).as("the accepted change is not asked about again").contains("Resumed " + id).doesNotContain("changed since");
+        assertThat(out.toString())
+                .as("the accepted change is not asked about again")
+                .contains("Resumed " + id)
+                .doesNotContain("changed since");
     }
 
     @Test
     void anIncidentOfALogWrittenBeforeVersionsResumesAsBefore() {
         String id;
         try (IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "test")) {
-            id = store.declare(new NewIncident("two-checks", "Two checks", IncidentMode.LIVE, null, null, null), Map.of()).id();
-            assertThat(store.events(id).getFirst().payload()).as("written as before versions were recorded")
+            id = store.declare(
+                            new NewIncident("two-checks", "Two checks", IncidentMode.LIVE, null, null, null), Map.of())
+                    .id();
+            assertThat(store.events(id).getFirst().payload())
+                    .as("written as before versions were recorded")
                     .isEqualTo("{\"params\":{},\"runbook\":\"two-checks\",\"title\":\"Two checks\",\"mode\":\"LIVE\"}");
         }
 
@@ -169,11 +204,15 @@ class RunbookVersionCommandsTest {
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString()).doesNotContain("changed since").contains("All steps done");
-        assertThat(events(id)).extracting(IncidentEvent::kind).contains(EventKind.INCIDENT_RESUMED).doesNotContain(EventKind.RUNBOOK_CHANGED);
+        assertThat(events(id))
+                .extracting(IncidentEvent::kind)
+                .contains(EventKind.INCIDENT_RESUMED)
+                .doesNotContain(EventKind.RUNBOOK_CHANGED);
 
         assertThat(drpilot("", "diff", id, id, "--log", log())).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo(id + " was declared before DR Pilot recorded runbook versions, so there is no runbook"
-                + " of it to compare");
+        assertThat(err.toString().strip())
+                .isEqualTo(id + " was declared before DR Pilot recorded runbook versions, so there is no runbook"
+                        + " of it to compare");
     }
 
     @Test
@@ -184,19 +223,25 @@ class RunbookVersionCommandsTest {
         String third = declare();
 
         assertThat(drpilot("", "diff", second, third, "--log", log())).isZero();
-        assertThat(out.toString().strip()).isEqualTo("same runbook version " + sha256(file).substring(0, 12) + " (two-checks.yaml)");
+        assertThat(out.toString().strip())
+                .isEqualTo("same runbook version " + sha256(file).substring(0, 12) + " (two-checks.yaml)");
 
         assertThat(drpilot("", "diff", first, second, "--log", log())).isZero();
-        assertThat(out.toString().lines().toList()).contains("--- " + first + " two-checks.yaml version " + sha256Of(FIRST).substring(0, 12),
-                "+++ " + second + " two-checks.yaml version " + sha256(file).substring(0, 12),
-                "-  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }",
-                "+  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of the last 7 days. }");
+        assertThat(out.toString().lines().toList())
+                .contains(
+                        "--- " + first + " two-checks.yaml version "
+                                + sha256Of(FIRST).substring(0, 12),
+                        "+++ " + second + " two-checks.yaml version "
+                                + sha256(file).substring(0, 12),
+                        "-  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of yesterday. }",
+                        "+  - { id: count, title: Count the segments, phase: validation, manual: Count the segments of the last 7 days. }");
 
         assertThat(drpilot("", "diff", first, "INC-nothing", "--log", log())).isEqualTo(1);
         assertThat(err.toString()).contains("no incident 'INC-nothing' in the log");
     }
 
     private static String sha256Of(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

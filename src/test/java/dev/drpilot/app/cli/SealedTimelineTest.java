@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpilot.app.Main;
-import dev.drpilot.incident.EventDraft;
 import dev.drpilot.incident.EventData;
+import dev.drpilot.incident.EventDraft;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.HashChain;
 import dev.drpilot.incident.IncidentEvent;
@@ -48,26 +48,42 @@ class SealedTimelineTest {
     private static String incidentId;
     private static List<IncidentEvent> logged;
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     @BeforeAll
     static void exportARealIncident() throws Exception {
         Path log = dir.resolve("log");
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
-            incidentId = store.declare(new NewIncident("druid-pod-failure", "Druid pod failure", IncidentMode.LIVE, "SEV2", "alice", null),
-                    Map.of("pod", "druid-historical-2")).id();
-            store.append(incidentId, new EventData.Note("pager: \"druid-historical-2\" restarts\tagain, café \u0001"), null);
+            incidentId = store.declare(
+                            new NewIncident(
+                                    "druid-pod-failure", "Druid pod failure", IncidentMode.LIVE, "SEV2", "alice", null),
+                            Map.of("pod", "druid-historical-2"))
+                    .id();
+            store.append(
+                    incidentId, new EventData.Note("pager: \"druid-historical-2\" restarts\tagain, café \u0001"), null);
             store.append(incidentId, new EventData.Decision("delete the pod"), null);
-            store.append(incidentId, new EventData.StepStarted("k8s.deletePod", 1, null, "kubectl delete pod druid-historical-2 -n druid"),
+            store.append(
+                    incidentId,
+                    new EventData.StepStarted(
+                            "k8s.deletePod", 1, null, "kubectl delete pod druid-historical-2 -n druid"),
                     "delete-pod");
             store.append(incidentId, new EventData.ApiCall("k8s", "deletePod", null), "delete-pod");
-            store.append(incidentId, new EventData.StepSucceeded("deleted", null, Map.of("pod", "druid-historical-2", "replaced", true), 1200L),
+            store.append(
+                    incidentId,
+                    new EventData.StepSucceeded(
+                            "deleted", null, Map.of("pod", "druid-historical-2", "replaced", true), 1200L),
                     "delete-pod");
             store.append(incidentId, new EventData.StatusChange("pod/druid-historical-2", "Running"), null);
-            store.append(incidentId, new EventDraft(new EventData.Correction("delete the pod, not its StatefulSet"), null, 3L, null));
-            store.append(incidentId, new EventDraft(new EventData.Note("first error in the coordinator log"), null, null,
-                    Instant.now().minus(Duration.ofMinutes(20))));
+            store.append(
+                    incidentId,
+                    new EventDraft(new EventData.Correction("delete the pod, not its StatefulSet"), null, 3L, null));
+            store.append(
+                    incidentId,
+                    new EventDraft(
+                            new EventData.Note("first error in the coordinator log"),
+                            null,
+                            null,
+                            Instant.now().minus(Duration.ofMinutes(20))));
             store.append(incidentId, new EventData.ChecklistTick("status page updated"), null);
             store.recovered(incidentId, new EventData.Recovered("operator", null));
             store.append(incidentId, new EventData.Note("users confirm that queries work"), null);
@@ -75,7 +91,8 @@ class SealedTimelineTest {
         }
         exported = dir.resolve("timeline.json");
 
-        Run export = drpilot("export", incidentId, "--log", log.toString(), "--format", "json", "--out", exported.toString());
+        Run export = drpilot(
+                "export", incidentId, "--log", log.toString(), "--format", "json", "--out", exported.toString());
 
         assertThat(export.status()).as(export.err()).isZero();
         try (IncidentLogStore store = IncidentLogStore.open(log, Clock.systemUTC(), "alice")) {
@@ -90,15 +107,20 @@ class SealedTimelineTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out().strip()).isEqualTo(exported + ": intact, 13 events of " + incidentId + ", sealed with head hash "
-                + logged.get(12).hash());
-        assertThat(logged.get(13).previousHash()).as("the log's EXPORT event follows the exported head").isEqualTo(logged.get(12).hash());
+        assertThat(run.out().strip())
+                .isEqualTo(exported + ": intact, 13 events of " + incidentId + ", sealed with head hash "
+                        + logged.get(12).hash());
+        assertThat(logged.get(13).previousHash())
+                .as("the log's EXPORT event follows the exported head")
+                .isEqualTo(logged.get(12).hash());
         JsonNode root = JSON.readTree(exported.toFile());
         assertThat(root.path("eventCount").asInt()).isEqualTo(13);
         assertThat(root.path("headHash").asText()).isEqualTo(logged.get(12).hash());
         assertThat(root.path("seal").path("eventCount").asInt()).isEqualTo(13);
-        assertThat(root.path("seal").path("firstHash").asText()).isEqualTo(logged.getFirst().hash());
-        assertThat(root.path("seal").path("headHash").asText()).isEqualTo(logged.get(12).hash());
+        assertThat(root.path("seal").path("firstHash").asText())
+                .isEqualTo(logged.getFirst().hash());
+        assertThat(root.path("seal").path("headHash").asText())
+                .isEqualTo(logged.get(12).hash());
     }
 
     @Test
@@ -129,22 +151,42 @@ class SealedTimelineTest {
     @Test
     void anEventAddedAtTheEndWithAHashThatFitsIsFoundThroughTheSeal() throws Exception {
         IncidentEvent head = logged.get(12);
-        IncidentEvent forged = new IncidentEvent(incidentId, 14, head.time().plusSeconds(60), EventKind.NOTE, "alice", null,
-                "{\"text\":\"all went to plan\"}", null, null, head.hash(), null);
+        IncidentEvent forged = new IncidentEvent(
+                incidentId,
+                14,
+                head.time().plusSeconds(60),
+                EventKind.NOTE,
+                "alice",
+                null,
+                "{\"text\":\"all went to plan\"}",
+                null,
+                null,
+                head.hash(),
+                null);
         String hash = HashChain.hashOf(forged);
         Path file = tampered("added-at-end", root -> {
             ObjectNode event = events(root).addObject();
-            event.put("sequence", 14).put("time", forged.time().toString()).put("kind", "NOTE").put("actor", "alice").putNull("step");
+            event.put("sequence", 14)
+                    .put("time", forged.time().toString())
+                    .put("kind", "NOTE")
+                    .put("actor", "alice")
+                    .putNull("step");
             event.putObject("payload").put("text", "all went to plan");
-            event.putNull("corrects").putNull("occurredAt").put("previousHash", head.hash()).put("hash", hash);
+            event.putNull("corrects")
+                    .putNull("occurredAt")
+                    .put("previousHash", head.hash())
+                    .put("hash", hash);
         });
 
-        refused(file, "the timeline holds 14 events but its seal ends at event 13: event 14 was added after it was sealed");
+        refused(
+                file,
+                "the timeline holds 14 events but its seal ends at event 13: event 14 was added after it was sealed");
     }
 
     @Test
     void aCopyOfAnEventAddedInTheMiddleIsFound() throws Exception {
-        Path file = tampered("copied", root -> events(root).insert(5, events(root).get(4).deepCopy()));
+        Path file = tampered(
+                "copied", root -> events(root).insert(5, events(root).get(4).deepCopy()));
 
         refused(file, "event 5 appears again after event 5: an event was added");
     }
@@ -162,7 +204,8 @@ class SealedTimelineTest {
 
     @Test
     void aFieldChangedInOneEventIsFound() throws Exception {
-        Path file = tampered("changed", root -> ((ObjectNode) events(root).get(11).path("payload")).put("text", "users are happy"));
+        Path file = tampered(
+                "changed", root -> ((ObjectNode) events(root).get(11).path("payload")).put("text", "users are happy"));
 
         refused(file, "event 12 of 13 was changed: its hash does not match its fields");
     }
@@ -170,8 +213,18 @@ class SealedTimelineTest {
     @Test
     void anEventChangedAndGivenAFittingHashIsFoundByTheEventAfterIt() throws Exception {
         IncidentEvent twelfth = logged.get(11);
-        IncidentEvent rewritten = new IncidentEvent(incidentId, 12, twelfth.time(), EventKind.NOTE, twelfth.actor(), null,
-                "{\"text\":\"users are happy\"}", null, null, twelfth.previousHash(), null);
+        IncidentEvent rewritten = new IncidentEvent(
+                incidentId,
+                12,
+                twelfth.time(),
+                EventKind.NOTE,
+                twelfth.actor(),
+                null,
+                "{\"text\":\"users are happy\"}",
+                null,
+                null,
+                twelfth.previousHash(),
+                null);
         Path file = tampered("rehashed", root -> {
             ObjectNode event = (ObjectNode) events(root).get(11);
             ((ObjectNode) event.path("payload")).put("text", "users are happy");
@@ -185,7 +238,9 @@ class SealedTimelineTest {
     void aTimelineWithoutItsSealIsRefused() throws Exception {
         Path file = tampered("unsealed", root -> root.remove("seal"));
 
-        refused(file, "it has no seal, so nothing shows that its newest events are all there: its end was cut or rewritten");
+        refused(
+                file,
+                "it has no seal, so nothing shows that its newest events are all there: its end was cut or rewritten");
     }
 
     @Test
@@ -210,7 +265,9 @@ class SealedTimelineTest {
     void theIncidentsDetailsChangedAreFound() throws Exception {
         Path file = tampered("recommanded", root -> ((ObjectNode) root.path("incident")).put("commander", "mallory"));
 
-        refused(file, "the incident's details at its top were changed after it was sealed: their digest is not the seal's");
+        refused(
+                file,
+                "the incident's details at its top were changed after it was sealed: their digest is not the seal's");
     }
 
     @Test
@@ -222,11 +279,20 @@ class SealedTimelineTest {
         Path badKind = tampered("bad-kind", root -> ((ObjectNode) events(root).get(2)).put("kind", "COFFEE_BREAK"));
         Path badTime = tampered("bad-time", root -> ((ObjectNode) events(root).get(2)).put("time", "yesterday"));
 
-        answers(array, array + " is not a DR Pilot timeline: it holds a JSON array where a timeline is an object with its incident,"
-                + " events and seal");
+        answers(
+                array,
+                array
+                        + " is not a DR Pilot timeline: it holds a JSON array where a timeline is an object with its incident,"
+                        + " events and seal");
         answers(noEvents, noEvents + " is not a DR Pilot timeline: it has no events list");
-        answers(badKind, badKind + " is not a DR Pilot timeline: event 3 of 13 is of kind 'COFFEE_BREAK', which DR Pilot does not write");
-        answers(badTime, badTime + " is not a DR Pilot timeline: event 3 of 13 has a time 'yesterday' that is not a UTC instant");
+        answers(
+                badKind,
+                badKind
+                        + " is not a DR Pilot timeline: event 3 of 13 is of kind 'COFFEE_BREAK', which DR Pilot does not write");
+        answers(
+                badTime,
+                badTime
+                        + " is not a DR Pilot timeline: event 3 of 13 has a time 'yesterday' that is not a UTC instant");
     }
 
     @Test
@@ -238,7 +304,8 @@ class SealedTimelineTest {
 
         Run cut = verify(truncated);
         assertThat(cut.status()).isEqualTo(1);
-        assertThat(cut.err()).startsWith(truncated + " is not a DR Pilot timeline: its JSON breaks off at line ")
+        assertThat(cut.err())
+                .startsWith(truncated + " is not a DR Pilot timeline: its JSON breaks off at line ")
                 .endsWith(" (the file was cut short)" + System.lineSeparator());
         answers(missing, "cannot read " + missing + ": no such file or folder");
     }
@@ -250,8 +317,11 @@ class SealedTimelineTest {
             root.remove(List.of("eventCount", "headHash", "seal"));
         });
 
-        answers(file, file + " was exported before timelines were sealed (schema version 1), so it cannot show that no event is missing:"
-                + " export the incident again");
+        answers(
+                file,
+                file
+                        + " was exported before timelines were sealed (schema version 1), so it cannot show that no event is missing:"
+                        + " export the incident again");
     }
 
     private static void refused(Path file, String problem) throws Exception {
@@ -283,16 +353,26 @@ class SealedTimelineTest {
     }
 
     private static Run drpilot(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         Process child = builder.start();
         child.getOutputStream().close();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("drpilot " + String.join(" ", args) + " ends").isTrue();
-        return new Run(child.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                .as("drpilot " + String.join(" ", args) + " ends")
+                .isTrue();
+        return new Run(
+                child.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -76,7 +76,9 @@ class StoppedTerminalTest {
         CommandLine line = DrPilotCommand.commandLine(DrPilotServices.fromEnvironment());
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(out, true));
-        assertThat(line.execute("verify", incidentId, "--log", log())).as(out.toString()).isZero();
+        assertThat(line.execute("verify", incidentId, "--log", log()))
+                .as(out.toString())
+                .isZero();
         return out.toString();
     }
 
@@ -89,23 +91,29 @@ class StoppedTerminalTest {
                     manual: Look at the coordinator's logs.
                 """);
         String incidentId;
-        try (TerminalChild terminal = TerminalChild.drpilot("run", "stopped", "--runbooks", folder.toString(), "--log", log())) {
+        try (TerminalChild terminal =
+                TerminalChild.drpilot("run", "stopped", "--runbooks", folder.toString(), "--log", log())) {
             terminal.awaitLine("   Look at the coordinator's logs.");
             incidentId = incidentIn(terminal.output());
             terminal.terminate();
             assertThat(terminal.exitStatus()).isEqualTo(143);
-            assertThat(terminal.output()).contains("Stopped (SIGTERM): the step 'Look at the coordinator's logs' is marked interrupted",
-                    "continue with: drpilot resume " + incidentId);
+            assertThat(terminal.output())
+                    .contains(
+                            "Stopped (SIGTERM): the step 'Look at the coordinator's logs' is marked interrupted",
+                            "continue with: drpilot resume " + incidentId);
             noTrace(terminal.output());
         }
-        assertThat(Path.of(log() + ".lock.db")).as("closed cleanly, its lock let go").doesNotExist();
+        assertThat(Path.of(log() + ".lock.db"))
+                .as("closed cleanly, its lock let go")
+                .doesNotExist();
         IncidentEvent last = events(incidentId).getLast();
         assertThat(last.kind()).isEqualTo(EventKind.STEP_INTERRUPTED);
         assertThat(last.stepId()).isEqualTo("look");
         assertThat(last.payload()).contains("the operator stopped DR Pilot (SIGTERM) while this step waited for you");
         assertThat(verify(incidentId)).contains(incidentId + ": intact");
 
-        try (TerminalChild resumed = TerminalChild.drpilot("resume", incidentId, "--runbooks", folder.toString(), "--log", log())) {
+        try (TerminalChild resumed =
+                TerminalChild.drpilot("resume", incidentId, "--runbooks", folder.toString(), "--log", log())) {
             resumed.awaitLine("Interrupted: Look at the coordinator's logs - the operator stopped DR Pilot (SIGTERM)");
             resumed.awaitLine("   Interrupted: the operator stopped DR Pilot (SIGTERM)");
             resumed.answer("r");
@@ -114,8 +122,13 @@ class StoppedTerminalTest {
             resumed.awaitLine("All steps done.");
             assertThat(resumed.exitStatus()).isZero();
         }
-        assertThat(events(incidentId)).extracting(IncidentEvent::kind)
-                .containsSubsequence(EventKind.STEP_INTERRUPTED, EventKind.INCIDENT_RESUMED, EventKind.STEP_STARTED, EventKind.STEP_SUCCEEDED);
+        assertThat(events(incidentId))
+                .extracting(IncidentEvent::kind)
+                .containsSubsequence(
+                        EventKind.STEP_INTERRUPTED,
+                        EventKind.INCIDENT_RESUMED,
+                        EventKind.STEP_STARTED,
+                        EventKind.STEP_SUCCEEDED);
     }
 
     @Test
@@ -143,29 +156,41 @@ class StoppedTerminalTest {
                         with: { url: "http://127.0.0.1:%d/health" }
                     """.formatted(slow.getAddress().getPort()));
             String incidentId;
-            try (TerminalChild terminal = TerminalChild.drpilot("run", "stopped", "--runbooks", folder.toString(), "--log", log())) {
-                assertThat(calls.tryAcquire(60, TimeUnit.SECONDS)).as(terminal.output()).isTrue();
+            try (TerminalChild terminal =
+                    TerminalChild.drpilot("run", "stopped", "--runbooks", folder.toString(), "--log", log())) {
+                assertThat(calls.tryAcquire(60, TimeUnit.SECONDS))
+                        .as(terminal.output())
+                        .isTrue();
                 incidentId = incidentIn(terminal.output());
                 terminal.terminate();
                 assertThat(terminal.exitStatus()).isEqualTo(143);
-                assertThat(terminal.output()).contains("Stopped (SIGTERM): the step 'Check the API's health' is marked interrupted");
+                assertThat(terminal.output())
+                        .contains("Stopped (SIGTERM): the step 'Check the API's health' is marked interrupted");
                 noTrace(terminal.output());
             }
-            try (TerminalChild resumed = TerminalChild.drpilot("resume", incidentId, "--runbooks", folder.toString(), "--log", log())) {
+            try (TerminalChild resumed =
+                    TerminalChild.drpilot("resume", incidentId, "--runbooks", folder.toString(), "--log", log())) {
                 resumed.awaitLine("   Interrupted: the operator stopped DR Pilot (SIGTERM)");
                 resumed.answer("r");
-                assertThat(calls.tryAcquire(60, TimeUnit.SECONDS)).as(resumed.output()).isTrue();
+                assertThat(calls.tryAcquire(60, TimeUnit.SECONDS))
+                        .as(resumed.output())
+                        .isTrue();
                 resumed.terminate();
                 assertThat(resumed.exitStatus()).isEqualTo(143);
-                assertThat(resumed.output()).contains("Stopped (SIGTERM): the step 'Check the API's health' is marked interrupted",
-                        "continue with: drpilot resume " + incidentId);
+                assertThat(resumed.output())
+                        .contains(
+                                "Stopped (SIGTERM): the step 'Check the API's health' is marked interrupted",
+                                "continue with: drpilot resume " + incidentId);
                 noTrace(resumed.output());
             }
             List<IncidentEvent> events = events(incidentId);
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_INTERRUPTED).hasSize(2).allSatisfy(e -> {
-                assertThat(e.stepId()).isEqualTo("health");
-                assertThat(e.payload()).contains("the operator stopped DR Pilot (SIGTERM) while this step ran");
-            });
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.STEP_INTERRUPTED)
+                    .hasSize(2)
+                    .allSatisfy(e -> {
+                        assertThat(e.stepId()).isEqualTo("health");
+                        assertThat(e.payload()).contains("the operator stopped DR Pilot (SIGTERM) while this step ran");
+                    });
             assertThat(events.getLast().kind()).isEqualTo(EventKind.STEP_INTERRUPTED);
             assertThat(events).extracting(IncidentEvent::kind).doesNotContain(EventKind.STEP_FAILED);
             assertThat(verify(incidentId)).contains(incidentId + ": intact");

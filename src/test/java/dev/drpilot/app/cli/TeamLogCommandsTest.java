@@ -37,8 +37,7 @@ class TeamLogCommandsTest {
 
     private Path runbooks;
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     @BeforeEach
     void twoManualSteps() throws Exception {
@@ -76,29 +75,52 @@ class TeamLogCommandsTest {
 
     private Run drpilot(String answers, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + dir,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Duser.home=" + dir,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         Path in = Files.writeString(dir.resolve("in.txt"), answers);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("PGPASSWORD", POSTGRES.password());
         Process child = builder.start();
         assertThat(child.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        Run run = new Run(child.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Run run = new Run(
+                child.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
         assertThat(run.out() + run.err()).as("what the terminal shows").doesNotContain(POSTGRES.password());
         return run;
     }
 
     private Run run() throws Exception {
-        return drpilot("\n\n", "run", "shared-check", "--runbooks", runbooks.toString(), "--log", log().toString(),
-                "--team-log", teamLogUrl());
+        return drpilot(
+                "\n\n",
+                "run",
+                "shared-check",
+                "--runbooks",
+                runbooks.toString(),
+                "--log",
+                log().toString(),
+                "--team-log",
+                teamLogUrl());
     }
 
     private static String incidentIn(Run run) {
-        return run.out().lines().filter(l -> l.startsWith("Incident ")).findFirst().orElseThrow().split(" ")[1];
+        return run.out()
+                .lines()
+                .filter(l -> l.startsWith("Incident "))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[1];
     }
 
     private List<IncidentEvent> localEvents(String incidentId) {
@@ -117,10 +139,18 @@ class TeamLogCommandsTest {
     private void assertTheTeamLogHoldsTheLocalLog(String incidentId) throws Exception {
         List<IncidentEvent> local = localEvents(incidentId);
         List<TeamEvent> team = teamEvents(incidentId);
-        assertThat(team).extracting(e -> e.event().hash()).containsExactlyElementsOf(local.stream().map(IncidentEvent::hash).toList());
-        assertThat(team).extracting(e -> e.event().sequence()).containsExactlyElementsOf(local.stream().map(IncidentEvent::sequence).toList());
+        assertThat(team)
+                .extracting(e -> e.event().hash())
+                .containsExactlyElementsOf(
+                        local.stream().map(IncidentEvent::hash).toList());
+        assertThat(team)
+                .extracting(e -> e.event().sequence())
+                .containsExactlyElementsOf(
+                        local.stream().map(IncidentEvent::sequence).toList());
         String laptop = Files.readString(LaptopId.file(log())).strip();
-        assertThat(team).extracting(TeamEvent::writer).containsOnly(new Writer(System.getProperty("user.name"), laptop));
+        assertThat(team)
+                .extracting(TeamEvent::writer)
+                .containsOnly(new Writer(System.getProperty("user.name"), laptop));
         try (TeamLogStore store = new TeamLogStore(POSTGRES.database())) {
             assertThat(store.verify(incidentId).intact()).isTrue();
         }
@@ -157,22 +187,45 @@ class TeamLogCommandsTest {
         assertThat(offline.status()).as(offline.out() + offline.err()).isZero();
         String incidentId = incidentIn(offline);
         int written = localEvents(incidentId).size();
-        assertThat(offline.out()).contains("All steps done.")
-                .containsPattern("(?m)^team log offline, up to \\d+ events? waiting: The team log at 127\\.0\\.0\\.1:" + POSTGRES.port()
-                        + "/postgres cannot be reached")
-                .contains("team log offline, up to " + written + " events waiting: this laptop's log keeps them, and they go to the"
+        assertThat(offline.out())
+                .contains("All steps done.")
+                .containsPattern("(?m)^team log offline, up to \\d+ events? waiting: The team log at 127\\.0\\.0\\.1:"
+                        + POSTGRES.port() + "/postgres cannot be reached")
+                .contains("team log offline, up to " + written
+                        + " events waiting: this laptop's log keeps them, and they go to the"
                         + " team log with the next `drpilot resume " + incidentId + " --team-log URL`");
 
         POSTGRES.start();
         assertThat(teamEvents(incidentId)).isEmpty();
-        Run note = drpilot("", "note", incidentId, "the", "team", "log", "is", "back", "--log", log().toString(), "--team-log", teamLogUrl());
+        Run note = drpilot(
+                "",
+                "note",
+                incidentId,
+                "the",
+                "team",
+                "log",
+                "is",
+                "back",
+                "--log",
+                log().toString(),
+                "--team-log",
+                teamLogUrl());
 
         assertThat(note.status()).as(note.out() + note.err()).isZero();
         assertThat(note.out()).contains("team log: up to date, it holds every event of " + incidentId);
         assertThat(localEvents(incidentId)).hasSize(written + 1);
         assertTheTeamLogHoldsTheLocalLog(incidentId);
 
-        Run resume = drpilot("", "resume", incidentId, "--runbooks", runbooks.toString(), "--log", log().toString(), "--team-log", teamLogUrl());
+        Run resume = drpilot(
+                "",
+                "resume",
+                incidentId,
+                "--runbooks",
+                runbooks.toString(),
+                "--log",
+                log().toString(),
+                "--team-log",
+                teamLogUrl());
 
         assertThat(resume.status()).as(resume.out() + resume.err()).isZero();
         assertThat(resume.out()).contains("team log: up to date, it holds every event of " + incidentId);
@@ -183,11 +236,22 @@ class TeamLogCommandsTest {
 
     @Test
     void aUrlWithAPasswordIsRefusedBeforeAnythingIsDeclared() throws Exception {
-        Run run = drpilot("\n\n", "run", "shared-check", "--runbooks", runbooks.toString(), "--log", log().toString(),
-                "--team-log", teamLogUrl() + "&password=" + POSTGRES.password());
+        Run run = drpilot(
+                "\n\n",
+                "run",
+                "shared-check",
+                "--runbooks",
+                runbooks.toString(),
+                "--log",
+                log().toString(),
+                "--team-log",
+                teamLogUrl() + "&password=" + POSTGRES.password());
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("The team log's URL for 127.0.0.1:" + POSTGRES.port() + "/postgres holds a password: take it out,"
-                + " and give it in PGPASSWORD or a pgpass file instead." + System.lineSeparator() + "nothing was run" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("The team log's URL for 127.0.0.1:" + POSTGRES.port()
+                        + "/postgres holds a password: take it out,"
+                        + " and give it in PGPASSWORD or a pgpass file instead." + System.lineSeparator()
+                        + "nothing was run" + System.lineSeparator());
     }
 }

@@ -31,7 +31,8 @@ public final class TerminalChild implements AutoCloseable {
         this.process = process;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread.ofPlatform().daemon().name("terminal-child-out").start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) lines.add(line);
             } catch (IOException e) {
                 lines.add("(output closed: " + e.getMessage() + ")");
@@ -42,10 +43,15 @@ public final class TerminalChild implements AutoCloseable {
     /** {@code drpilot ARGS...} in a new JVM on the test class path. */
     public static TerminalChild drpilot(String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
-        return new TerminalChild(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new TerminalChild(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     public long pid() {
@@ -55,7 +61,9 @@ public final class TerminalChild implements AutoCloseable {
     /** Waits (a minute at most) until a printed line contains the text. */
     public void awaitLine(String text) {
         try {
-            Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> lines.stream().anyMatch(l -> l.contains(text)));
+            Awaitility.await()
+                    .atMost(60, TimeUnit.SECONDS)
+                    .until(() -> lines.stream().anyMatch(l -> l.contains(text)));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the terminal never printed '" + text + "'; it printed:\n" + output(), e);
         }

@@ -40,8 +40,11 @@ import picocli.CommandLine;
  */
 class TwoDriversTest {
 
-    private static final Runbook CHECKLIST = new RunbookLoader(ActionCatalog.builtIn()).load(List.of(Path.of("runbooks"))).runbooks()
-            .stream().filter(r -> r.id().equals("recovery-checklist")).findFirst().orElseThrow();
+    private static final Runbook CHECKLIST = new RunbookLoader(ActionCatalog.builtIn())
+            .load(List.of(Path.of("runbooks"))).runbooks().stream()
+                    .filter(r -> r.id().equals("recovery-checklist"))
+                    .findFirst()
+                    .orElseThrow();
 
     @TempDir
     Path dir;
@@ -70,21 +73,24 @@ class TwoDriversTest {
     private String terminalWaitingAtTheFirstStep(TerminalChild terminal, IncidentLogStore store) {
         terminal.awaitLine("1/16 [Immediate response] Identify scope of failure");
         terminal.awaitLine("Which architecture, which services");
-        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> !store.incidents().isEmpty());
+        Awaitility.await()
+                .atMost(30, TimeUnit.SECONDS)
+                .until(() -> !store.incidents().isEmpty());
         return store.incidents().getFirst().id();
     }
 
     @Test
     void theOtherSideSeesTheTerminalsStepsIsRefusedItsOwnAndRunsThemOnceItTookOverWithALoggedAct() throws Exception {
         try (TerminalChild terminal = TerminalChild.drpilot("run", "recovery-checklist", "--log", log());
-             IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob")) {
+                IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob")) {
             String id = terminalWaitingAtTheFirstStep(terminal, store);
-            IncidentRun window = DrPilotServices.fromEnvironment().engine(store).resume(store.incident(id).orElseThrow(), CHECKLIST, Map.of());
+            IncidentRun window = DrPilotServices.fromEnvironment()
+                    .engine(store)
+                    .resume(store.incident(id).orElseThrow(), CHECKLIST, Map.of());
             List<IncidentEvent> seen = new CopyOnWriteArrayList<>();
             window.addListener(new IncidentListener() {
                 @Override
-                public void stepChanged(StepRun step) {
-                }
+                public void stepChanged(StepRun step) {}
 
                 @Override
                 public void logged(IncidentEvent event) {
@@ -93,41 +99,72 @@ class TwoDriversTest {
             });
             window.followTheLog();
 
-            assertThat(window.drivenElsewhere()).hasValueSatisfying(driver -> assertThat(driver.seat().pid()).isEqualTo(terminal.pid()));
-            assertThat(store.events(id)).extracting(IncidentEvent::kind).as("opening to follow is not resuming")
+            assertThat(window.drivenElsewhere())
+                    .hasValueSatisfying(
+                            driver -> assertThat(driver.seat().pid()).isEqualTo(terminal.pid()));
+            assertThat(store.events(id))
+                    .extracting(IncidentEvent::kind)
+                    .as("opening to follow is not resuming")
                     .doesNotContain(EventKind.INCIDENT_RESUMED, EventKind.STEP_INTERRUPTED);
-            assertThat(window.step("identify-scope").state()).as("running there, not interrupted here").isEqualTo(StepState.RUNNING);
-            assertThatThrownBy(() -> window.start("activate-team")).isInstanceOf(DrivenElsewhereException.class)
-                    .hasMessageContaining(id + " is driven by ").hasMessageContaining("(pid " + terminal.pid() + ") since ")
+            assertThat(window.step("identify-scope").state())
+                    .as("running there, not interrupted here")
+                    .isEqualTo(StepState.RUNNING);
+            assertThatThrownBy(() -> window.start("activate-team"))
+                    .isInstanceOf(DrivenElsewhereException.class)
+                    .hasMessageContaining(id + " is driven by ")
+                    .hasMessageContaining("(pid " + terminal.pid() + ") since ")
                     .hasMessageNotContaining("\n");
 
-            assertThat(drpilot("", "note", id, "--log", log(), "the", "pager", "fired")).as(err.toString()).isZero();
+            assertThat(drpilot("", "note", id, "--log", log(), "the", "pager", "fired"))
+                    .as(err.toString())
+                    .isZero();
             terminal.answer("scope: Druid only");
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> window.step("identify-scope").state() == StepState.SUCCEEDED);
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> window.step("activate-team").state() == StepState.RUNNING);
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> window.step("identify-scope").state() == StepState.SUCCEEDED);
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> window.step("activate-team").state() == StepState.RUNNING);
             assertThat(seen).anySatisfy(e -> assertThat(e.payload()).contains("scope: Druid only"));
             terminal.awaitLine("Page the on-call engineers");
 
             window.takeOver();
 
             assertThat(window.drivenElsewhere()).isEmpty();
-            IncidentEvent takeOver = store.events(id).stream().filter(e -> e.kind() == EventKind.INCIDENT_TAKEN_OVER).findFirst().orElseThrow();
-            assertThat(EventDescriptions.describe(takeOver)).startsWith("bob on ").contains(" took over driving the incident from ")
-                    .contains("(pid " + terminal.pid() + ")").doesNotContain("silent");
+            IncidentEvent takeOver = store.events(id).stream()
+                    .filter(e -> e.kind() == EventKind.INCIDENT_TAKEN_OVER)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(EventDescriptions.describe(takeOver))
+                    .startsWith("bob on ")
+                    .contains(" took over driving the incident from ")
+                    .contains("(pid " + terminal.pid() + ")")
+                    .doesNotContain("silent");
             terminal.awaitLine("took " + id + " over: this terminal no longer drives it.");
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> window.step("activate-team").state() == StepState.CANCELLED);
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> window.step("activate-team").state() == StepState.CANCELLED);
             assertThat(window.step("activate-team").message()).contains("took the incident over");
 
             window.start("activate-team");
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> window.step("activate-team").state() == StepState.AWAITING_OPERATOR);
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> window.step("activate-team").state() == StepState.AWAITING_OPERATOR);
             window.tickOff("activate-team", "paged from the window", Map.of());
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> window.step("activate-team").state() == StepState.SUCCEEDED);
+            Awaitility.await()
+                    .atMost(10, TimeUnit.SECONDS)
+                    .until(() -> window.step("activate-team").state() == StepState.SUCCEEDED);
 
             terminal.answer("too late");
             assertThat(terminal.exitStatus()).isEqualTo(3);
-            assertThat(terminal.output()).contains("Stopped: bob on ").contains(" drives " + id + " now")
-                    .contains("take it back with: drpilot resume " + id + " --take-over").doesNotContain("Exception");
-            assertThat(store.events(id)).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).extracting(IncidentEvent::stepId)
+            assertThat(terminal.output())
+                    .contains("Stopped: bob on ")
+                    .contains(" drives " + id + " now")
+                    .contains("take it back with: drpilot resume " + id + " --take-over")
+                    .doesNotContain("Exception");
+            assertThat(store.events(id))
+                    .filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED)
+                    .extracting(IncidentEvent::stepId)
                     .containsExactly("identify-scope", "activate-team");
             assertThat(store.verify(id).intact()).isTrue();
             window.close();
@@ -137,27 +174,41 @@ class TwoDriversTest {
     @Test
     void aSecondTerminalIsRefusedWithTheDriversNameThenTakesOverAndFinishesTheIncident() throws Exception {
         try (TerminalChild terminal = TerminalChild.drpilot("run", "recovery-checklist", "--log", log());
-             IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob")) {
+                IncidentLogStore store = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bob")) {
             String id = terminalWaitingAtTheFirstStep(terminal, store);
 
             assertThat(drpilot("", "resume", id, "--log", log())).isEqualTo(1);
-            assertThat(err.toString().strip()).doesNotContain("\n").startsWith(id + " is driven by ")
-                    .contains("(pid " + terminal.pid() + ")").endsWith("take it over with `drpilot resume " + id + " --take-over`");
+            assertThat(err.toString().strip())
+                    .doesNotContain("\n")
+                    .startsWith(id + " is driven by ")
+                    .contains("(pid " + terminal.pid() + ")")
+                    .endsWith("take it over with `drpilot resume " + id + " --take-over`");
             assertThat(store.events(id)).extracting(IncidentEvent::kind).doesNotContain(EventKind.INCIDENT_TAKEN_OVER);
 
-            int status = drpilot("r\nscoped from here\n" + "\n".repeat(15), "resume", id, "--log", log(), "--take-over");
+            int status =
+                    drpilot("r\nscoped from here\n" + "\n".repeat(15), "resume", id, "--log", log(), "--take-over");
 
             assertThat(status).as(out.toString()).isZero();
-            assertThat(out.toString()).contains("Took " + id + " over from ").contains("(pid " + terminal.pid() + ")")
-                    .contains("Cancelled: Stopped here: ").contains("All steps done");
+            assertThat(out.toString())
+                    .contains("Took " + id + " over from ")
+                    .contains("(pid " + terminal.pid() + ")")
+                    .contains("Cancelled: Stopped here: ")
+                    .contains("All steps done");
             terminal.awaitLine("took " + id + " over: this terminal no longer drives it.");
             terminal.answer("");
             assertThat(terminal.exitStatus()).as(terminal.output()).isEqualTo(3);
-            assertThat(terminal.output()).contains("Stopped: " + System.getProperty("user.name") + " on ").doesNotContain("Exception");
+            assertThat(terminal.output())
+                    .contains("Stopped: " + System.getProperty("user.name") + " on ")
+                    .doesNotContain("Exception");
             List<IncidentEvent> events = store.events(id);
-            assertThat(events).extracting(IncidentEvent::kind).contains(EventKind.INCIDENT_TAKEN_OVER, EventKind.STEP_CANCELLED);
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED).hasSize(16)
-                    .first().satisfies(e -> assertThat(e.payload()).contains("scoped from here"));
+            assertThat(events)
+                    .extracting(IncidentEvent::kind)
+                    .contains(EventKind.INCIDENT_TAKEN_OVER, EventKind.STEP_CANCELLED);
+            assertThat(events)
+                    .filteredOn(e -> e.kind() == EventKind.STEP_SUCCEEDED)
+                    .hasSize(16)
+                    .first()
+                    .satisfies(e -> assertThat(e.payload()).contains("scoped from here"));
             assertThat(store.drivers().driver(id)).as("let go at the end").isEmpty();
         }
     }

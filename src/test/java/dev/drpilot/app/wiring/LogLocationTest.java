@@ -26,7 +26,9 @@ class LogLocationTest {
     @Test
     void withoutAnyTheLogIsInThePerUserDataFolder() {
         assertThat(new LogLocation(null).of(null, "")).isEqualTo(IncidentLogStore.defaultLocation());
-        assertThat(new LogLocation("  ").of(null)).as("a blank DRPILOT_LOG is none").isEqualTo(IncidentLogStore.defaultLocation());
+        assertThat(new LogLocation("  ").of(null))
+                .as("a blank DRPILOT_LOG is none")
+                .isEqualTo(IncidentLogStore.defaultLocation());
     }
 
     @Test
