@@ -1,5 +1,8 @@
 package dev.drpilot.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,6 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.drpilot.timeline.EventDescriptions;
 
 /** The package rules of docs/architecture.md, enforced on every build. */
 @AnalyzeClasses(packages = "dev.drpilot", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -101,4 +105,24 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("dev.drpilot.readiness..")
             .because("readiness is built on the actions, not the other way round");
+
+    @ArchTest
+    static final ArchRule theEngineAndTheTimelineStayBelowTheirCallers = noClasses()
+            .that()
+            .resideInAnyPackage("dev.drpilot.engine..", "dev.drpilot.timeline..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drpilot.ui..", "dev.drpilot.app..", "dev.drpilot.rehearsal..", "dev.drpilot.export..")
+            .because("the window, the command line, rehearsals and exports drive the engine and read the timeline,"
+                    + " never the other way round");
+
+    @ArchTest
+    static final ArchRule theUiReadsTheTimelineOnlyThroughItsDescriptions = noClasses()
+            .that()
+            .resideInAPackage("dev.drpilot.ui..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("dev.drpilot.timeline..").and(not(type(EventDescriptions.class))))
+            .because("the window exports through the one export service (dev.drpilot.export), and describes an event"
+                    + " as the post-mortem does; the writers are the timeline's own");
 }

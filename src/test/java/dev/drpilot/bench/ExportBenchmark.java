@@ -31,7 +31,8 @@ import javax.management.openmbean.CompositeData;
  * Not a test: prints how long exporting an incident of 10,000, 100,000 and 1,000,000 events takes
  * in each format through {@link IncidentExports} (what the window and {@code drpilot export} use),
  * and how much heap it needs, to show that the exports stream: the heap stays flat as the events
- * grow. Each export runs in a fresh JVM of its own with a small heap ({@code BENCH_HEAP}, default
+ * grow. Each export runs in a fresh JVM of its own (more options for it in {@code BENCH_JAVA_OPTS}, a profiler for one)
+ * with a small heap ({@code BENCH_HEAP}, default
  * 256m), twice: the first run is what a command pays (nothing warmed), the second a window's later
  * export. Figures per run: time; peak heap in use (the sum of the heap pools' peaks, garbage not
  * yet collected included); and the most the heap held just after a collection (what the export
@@ -81,7 +82,10 @@ public final class ExportBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Xmx" + heap,
-                "-Djava.awt.headless=true",
+                "-Djava.awt.headless=true"));
+        String options = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").strip();
+        if (!options.isEmpty()) command.addAll(List.of(options.split("\\s+")));
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 ExportBenchmark.class.getName(),
