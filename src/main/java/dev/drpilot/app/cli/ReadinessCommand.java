@@ -5,6 +5,7 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.AwsSettings;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.engine.Sleeper;
 import dev.drpilot.readiness.ReadinessChecks;
@@ -45,6 +46,7 @@ public final class ReadinessCommand implements Callable<Integer> {
     /** The config or the command line was wrong: nothing was measured. */
     static final int DID_NOT_RUN = 3;
 
+    private final ActionCatalog catalog;
     private final Supplier<AwsSettings> settings;
 
     @Spec
@@ -83,16 +85,22 @@ public final class ReadinessCommand implements Callable<Integer> {
     private final Sleeper sleeper;
     private final Supplier<KubeSettings> kubeSettings;
 
-    public ReadinessCommand() {
-        this(EngineWiring::awsSettings, KubeSettings::fromEnvironment, Sleeper.real());
+    public ReadinessCommand(DrPilotServices services) {
+        this(services.catalog(), EngineWiring::awsSettings, KubeSettings::fromEnvironment, Sleeper.real());
     }
 
     /**
+     * @param catalog  the actions' contracts, read once by the composition root
      * @param settings the AWS profile, region and endpoint to read with (the environment's, as for `run`)
      * @param kubeSettings the kubeconfig the Kubernetes runbooks' access is reviewed with (KUBECONFIG, as for `run`)
      * @param sleeper  waits between the runs of --every
      */
-    ReadinessCommand(Supplier<AwsSettings> settings, Supplier<KubeSettings> kubeSettings, Sleeper sleeper) {
+    ReadinessCommand(
+            ActionCatalog catalog,
+            Supplier<AwsSettings> settings,
+            Supplier<KubeSettings> kubeSettings,
+            Sleeper sleeper) {
+        this.catalog = catalog;
         this.settings = settings;
         this.kubeSettings = kubeSettings;
         this.sleeper = sleeper;
@@ -123,8 +131,8 @@ public final class ReadinessCommand implements Callable<Integer> {
         if (loaded == null) return DID_NOT_RUN;
         try (AwsClients aws = new AwsClients(settings.get());
                 KubeClients kube = new KubeClients(kubeSettings.get())) {
-            ReadinessChecks checks = new ReadinessChecks(
-                    aws, kube, Clock.systemUTC(), loaded, ActionCatalog.builtIn(), !skipPreconditions);
+            ReadinessChecks checks =
+                    new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, catalog, !skipPreconditions);
             ReadinessReport report = checks.run(resources);
             out.print(json ? report.toJson() + System.lineSeparator() : table(report));
             out.flush();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.aws.MotoServer;
 import dev.drpilot.action.k8s.KubeSettings;
@@ -56,6 +57,7 @@ class ReadinessCommandTest {
     private int run(Sleeper sleeper, String... args) {
         CommandLine line = new CommandLine(
                 new ReadinessCommand(
+                        ActionCatalog.builtIn(),
                         () -> moto.settings("us-west-2"),
                         () -> new KubeSettings(dir.resolve("no-kubeconfig"), null),
                         sleeper),
