@@ -134,9 +134,10 @@ class LiveStatusPanelTest {
                         .until(() -> TestWindows.find(robot, "#status-summary", Label.class)
                                 .getText()
                                 .contains("Stale: RDS instance druid-metadata"));
-                assertThat(rows(table))
-                        .contains("RDS instance druid-metadata available (stale)")
-                        .contains("Node ip-10-0-0-10 Ready");
+                Awaitility.await()
+                        .untilAsserted(() -> assertThat(rows(table))
+                                .contains("RDS instance druid-metadata available (stale)")
+                                .contains("Node ip-10-0-0-10 Ready"));
             }
         } finally {
             moto.close();

@@ -86,7 +86,7 @@ public final class NoteCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("logged as event " + event.sequence() + " of " + incidentId);
         if (team != null) {
             team.send(incidentId);
-            TeamLogOptions.finish(team, incidentId, spec.commandLine().getOut());
+            teamLog.finish(team, incidentId, spec.commandLine().getOut());
         }
         return 0;
     }

@@ -198,7 +198,7 @@ public final class ResumeCommand implements Callable<Integer> {
             ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
             if (team != null) session.sendTo(team);
             int status = session.runAndReport();
-            if (team != null) TeamLogOptions.finish(team, incidentId, out);
+            if (team != null) teamLog.finish(team, incidentId, out);
             return status;
         }
     }

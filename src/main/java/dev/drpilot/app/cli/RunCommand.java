@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
             ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
             if (team != null) session.sendTo(team);
             int status = session.runAndReport();
-            if (team != null) TeamLogOptions.finish(team, run.incidentId(), out);
+            if (team != null) teamLog.finish(team, run.incidentId(), out);
             return status;
         }
     }

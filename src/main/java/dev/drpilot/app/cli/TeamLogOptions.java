@@ -12,9 +12,6 @@ import picocli.CommandLine.Option;
 /** The team log option of the commands that write an incident's events (docs/team-log.md). */
 final class TeamLogOptions {
 
-    /** How long a command waits, as it ends, for the team log to take what waits. */
-    private static final Duration LAST_PUSH = Duration.ofSeconds(10);
-
     private final TeamLogs teamLogs;
 
     @Option(
@@ -25,6 +22,14 @@ final class TeamLogOptions {
                 "(jdbc:postgresql://HOST:5432/DATABASE?user=NAME); the password comes from PGPASSWORD or a pgpass file."
             })
     String url;
+
+    @Option(
+            names = "--team-log-wait",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description =
+                    "How long to wait, as the command ends, for the team log to take what waits (default: ${DEFAULT-VALUE} s).")
+    int waitSeconds;
 
     TeamLogOptions(DrPilotServices services) {
         this.teamLogs = services.teamLogs();
@@ -41,14 +46,15 @@ final class TeamLogOptions {
     }
 
     /** Waits a short, bounded time for the team log to take what waits of the incident, and says how it stands. */
-    static void finish(TeamLogConnection team, String incidentId, PrintWriter out) throws InterruptedException {
-        OutboxStatus status = team.drain(LAST_PUSH);
+    void finish(TeamLogConnection team, String incidentId, PrintWriter out) throws InterruptedException {
+        Duration wait = Duration.ofSeconds(Math.max(0, waitSeconds));
+        OutboxStatus status = team.drain(wait);
         if (status != null && status.online()) {
             out.println("team log: up to date, it holds every event of " + incidentId);
         } else if (status != null && !status.offline()) {
             out.println(status.sentence() + ": " + status.problem());
         } else {
-            out.println((status == null ? "team log not reached in " + LAST_PUSH.toSeconds() + " s" : status.sentence())
+            out.println((status == null ? "team log not reached in " + wait.toSeconds() + " s" : status.sentence())
                     + ": this laptop's log keeps them, and they go to the team log with the next `drpilot resume "
                     + incidentId
                     + " --team-log URL` (or `drpilot note " + incidentId

@@ -101,7 +101,8 @@ class TeamLogCommandsTest {
         return run;
     }
 
-    private Run run() throws Exception {
+    /** A run of the shared check that waits at most {@code waitSeconds} as it ends for the team log (longer when it is up: a loaded machine is slow to connect). */
+    private Run run(int waitSeconds) throws Exception {
         return drpilot(
                 "\n\n",
                 "run",
@@ -111,7 +112,9 @@ class TeamLogCommandsTest {
                 "--log",
                 log().toString(),
                 "--team-log",
-                teamLogUrl());
+                teamLogUrl(),
+                "--team-log-wait",
+                String.valueOf(waitSeconds));
     }
 
     private static String incidentIn(Run run) {
@@ -168,7 +171,7 @@ class TeamLogCommandsTest {
 
     @Test
     void aRunSendsEveryEventOfItsIncidentToTheTeamLog() throws Exception {
-        Run run = run();
+        Run run = run(90);
 
         assertThat(run.status()).as(run.out() + run.err()).isZero();
         String incidentId = incidentIn(run);
@@ -182,7 +185,7 @@ class TeamLogCommandsTest {
     void aRunWhileTheTeamLogIsDownCompletesAndALaterNoteAndResumeSendWhatWaited() throws Exception {
         POSTGRES.stop();
 
-        Run offline = run();
+        Run offline = run(10);
 
         assertThat(offline.status()).as(offline.out() + offline.err()).isZero();
         String incidentId = incidentIn(offline);
@@ -209,7 +212,9 @@ class TeamLogCommandsTest {
                 "--log",
                 log().toString(),
                 "--team-log",
-                teamLogUrl());
+                teamLogUrl(),
+                "--team-log-wait",
+                "90");
 
         assertThat(note.status()).as(note.out() + note.err()).isZero();
         assertThat(note.out()).contains("team log: up to date, it holds every event of " + incidentId);
@@ -225,7 +230,9 @@ class TeamLogCommandsTest {
                 "--log",
                 log().toString(),
                 "--team-log",
-                teamLogUrl());
+                teamLogUrl(),
+                "--team-log-wait",
+                "90");
 
         assertThat(resume.status()).as(resume.out() + resume.err()).isZero();
         assertThat(resume.out()).contains("team log: up to date, it holds every event of " + incidentId);
