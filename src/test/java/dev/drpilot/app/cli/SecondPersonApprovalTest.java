@@ -273,6 +273,8 @@ class SecondPersonApprovalTest {
                                 "",
                                 "export",
                                 incidentId,
+                                "--runbooks",
+                                runbooks.toString(),
                                 "--log",
                                 log().toString(),
                                 "--format",
@@ -283,6 +285,9 @@ class SecondPersonApprovalTest {
                 "export");
         assertThat(export.status()).as(export.out() + export.err()).isZero();
         assertThat(Files.readString(postmortem))
-                .contains("Approved by override, no second person: alice went ahead alone: nobody else is awake");
+                .contains("Approved by override, no second person: alice went ahead alone: nobody else is awake")
+                .contains("## Second-person approvals")
+                .containsPattern("Switch the DNS record to the DR region: waited .+ for its approver, approved by"
+                        + " override, no second person \\(alice\\)");
     }
 }
