@@ -1,6 +1,7 @@
 package dev.drpilot.app;
 
 import dev.drpilot.app.cli.ActionsCommand;
+import dev.drpilot.app.cli.ApproveCommand;
 import dev.drpilot.app.cli.CloseCommand;
 import dev.drpilot.app.cli.CommandFactory;
 import dev.drpilot.app.cli.ContinueCommand;
@@ -70,7 +71,8 @@ public final class DrPilotCommand implements Callable<Integer> {
             RehearseCommand.class,
             ScorecardCommand.class,
             ReadinessCommand.class,
-            TeamLogCommand.class);
+            TeamLogCommand.class,
+            ApproveCommand.class);
 
     private final DrPilotServices services;
 

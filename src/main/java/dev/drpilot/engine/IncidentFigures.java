@@ -35,6 +35,20 @@ public final class IncidentFigures {
      */
     public record PhaseState(Phase phase, int steps, Instant doneAt) {}
 
+    /**
+     * How long a step waited for a second person's approval.
+     *
+     * @param decision  "approved by bob", "refused by bob", "approved by override, no second person (alice)", or
+     *                  "not decided" while it still waits
+     * @param decidedAt when it was decided, or null while it waits
+     */
+    public record ApprovalWait(String stepId, Instant requestedAt, Instant decidedAt, String decision) {
+        /** The wait up to its decision, or up to {@code now} while it still waits. */
+        public Duration waited(Instant now) {
+            return Duration.between(requestedAt, decidedAt == null ? now : decidedAt);
+        }
+    }
+
     private final Instant declaredAt;
     private final Instant failureStartedAt;
     private final Instant restorePoint;
@@ -44,6 +58,7 @@ public final class IncidentFigures {
     private final Instant firstActionAt;
     private final Map<String, Settled> settled;
     private final List<PhaseState> phases;
+    private final List<ApprovalWait> approvalWaits;
 
     private IncidentFigures(
             Instant declaredAt,
@@ -54,7 +69,8 @@ public final class IncidentFigures {
             Instant closedAt,
             Instant firstActionAt,
             Map<String, Settled> settled,
-            List<PhaseState> phases) {
+            List<PhaseState> phases,
+            List<ApprovalWait> approvalWaits) {
         this.declaredAt = declaredAt;
         this.failureStartedAt = failureStartedAt;
         this.restorePoint = restorePoint;
@@ -64,6 +80,7 @@ public final class IncidentFigures {
         this.firstActionAt = firstActionAt;
         this.settled = Map.copyOf(settled);
         this.phases = List.copyOf(phases);
+        this.approvalWaits = List.copyOf(approvalWaits);
     }
 
     /**
@@ -78,7 +95,9 @@ public final class IncidentFigures {
         Instant closedAt = null;
         Instant firstActionAt = null;
         Map<String, Settled> settled = new HashMap<>();
+        List<ApprovalWait> approvalWaits = new ArrayList<>();
         for (IncidentEvent e : events) {
+            approvalWait(e, approvalWaits);
             switch (e.kind()) {
                 case INCIDENT_DECLARED -> {
                     EventData.Declared declared = (EventData.Declared) e.data();
@@ -119,7 +138,31 @@ public final class IncidentFigures {
                 closedAt,
                 firstActionAt,
                 settled,
-                phases);
+                phases,
+                approvalWaits);
+    }
+
+    /** A request opens a wait; its decision (given, refused, overridden) closes the step's open one. */
+    private static void approvalWait(IncidentEvent e, List<ApprovalWait> waits) {
+        String decision = switch (e.data()) {
+            case EventData.ApprovalRequested request -> {
+                waits.add(new ApprovalWait(e.stepId(), e.time(), null, "not decided"));
+                yield null;
+            }
+            case EventData.ApprovalGiven given -> "approved by " + given.approver();
+            case EventData.ApprovalRefused refused -> "refused by " + refused.approver();
+            case EventData.ApprovalOverridden overridden ->
+                "approved by override, no second person (" + overridden.commander() + ")";
+            default -> null;
+        };
+        if (decision == null) return;
+        for (int i = waits.size() - 1; i >= 0; i--) {
+            ApprovalWait wait = waits.get(i);
+            if (wait.stepId().equals(e.stepId()) && wait.decidedAt() == null) {
+                waits.set(i, new ApprovalWait(wait.stepId(), wait.requestedAt(), e.time(), decision));
+                return;
+            }
+        }
     }
 
     private static Instant instant(String text) {
@@ -239,6 +282,11 @@ public final class IncidentFigures {
         return phases;
     }
 
+    /** Each request for a second person's approval, in the order asked, with how long its step waited. */
+    public List<ApprovalWait> approvalWaits() {
+        return approvalWaits;
+    }
+
     /** Whether an event changes these figures (so a screen need count them again only then). */
     public static boolean counts(IncidentEvent event) {
         return switch (event.kind()) {
@@ -249,7 +297,11 @@ public final class IncidentFigures {
                     INCIDENT_REOPENED,
                     STEP_STARTED,
                     STEP_SUCCEEDED,
-                    STEP_SKIPPED -> true;
+                    STEP_SKIPPED,
+                    APPROVAL_REQUESTED,
+                    APPROVAL_GIVEN,
+                    APPROVAL_REFUSED,
+                    APPROVAL_OVERRIDDEN -> true;
             default -> false;
         };
     }

@@ -34,11 +34,14 @@ final class IncidentReplay {
         Map<String, StepRun> states = new LinkedHashMap<>();
         Map<String, Map<String, Object>> outputs = new HashMap<>();
         Set<String> confirmed = new HashSet<>();
+        Map<String, EventData.ApprovalRequested> asked = new HashMap<>();
+        Set<String> approved = new HashSet<>();
         for (IncidentEvent event : events) {
             EventData data = event.data();
             if (incidentWide(data) || event.stepId() == null) continue;
             StepRun step = states.computeIfAbsent(event.stepId(), board::step);
             if (data instanceof EventData.ConfirmationGiven) confirmed.add(event.stepId());
+            approvals(event.stepId(), data, asked, approved);
             if (data instanceof EventData.StepSucceeded succeeded) {
                 outputs.put(event.stepId(), outputsOf(succeeded.outputs()));
                 confirmed.remove(event.stepId());
@@ -48,8 +51,30 @@ final class IncidentReplay {
         for (StepRun step : states.values()) {
             board.restore(step, outputs.get(step.id()));
             if (confirmed.contains(step.id())) scheduler.restoreConfirmed(step.id());
+            if (approved.contains(step.id())) scheduler.approvals().restoreApproved(step.id());
+            if (asked.containsKey(step.id())) scheduler.approvals().restorePending(step.id(), asked.get(step.id()));
         }
         board.refreshCommands();
+    }
+
+    /** Which steps wait on an approval request, and which were approved and have not started since. */
+    private static void approvals(
+            String stepId, EventData data, Map<String, EventData.ApprovalRequested> asked, Set<String> approved) {
+        switch (data) {
+            case EventData.ApprovalRequested request -> asked.put(stepId, request);
+            case EventData.ApprovalGiven given -> {
+                asked.remove(stepId);
+                approved.add(stepId);
+            }
+            case EventData.ApprovalOverridden overridden -> {
+                asked.remove(stepId);
+                approved.add(stepId);
+            }
+            case EventData.ApprovalRefused refused -> asked.remove(stepId);
+            case EventData.StepCancelled cancelled -> asked.remove(stepId);
+            case EventData.StepStarted started -> approved.remove(stepId);
+            default -> {}
+        }
     }
 
     /** One event another process wrote, applied as it arrives. */
@@ -99,6 +124,21 @@ final class IncidentReplay {
             case EventData.StepStarted started -> step.started(event.time());
             case EventData.StepWaiting waiting ->
                 step.progress(StepState.WAITING, "Waiting for " + waiting.waitingFor(), null);
+            case EventData.ApprovalRequested request ->
+                step.with(StepState.AWAITING_APPROVAL, StepApprovals.waiting(request));
+            case EventData.ApprovalGiven given ->
+                step.with(StepState.PENDING, "Approved by " + given.approver() + ": " + given.reason());
+            case EventData.ApprovalOverridden overridden ->
+                step.with(
+                        StepState.PENDING,
+                        "Approved by override, no second person (" + overridden.commander() + "): "
+                                + overridden.reason());
+            case EventData.ApprovalRefused refused ->
+                step.ended(
+                        StepState.CANCELLED,
+                        event.time(),
+                        Map.of(),
+                        StepApprovals.refusal(refused.approver(), refused.reason()));
             case EventData.ConfirmationRequested asked ->
                 step.with(StepState.AWAITING_CONFIRMATION, "Destructive: type '" + asked.type() + "' to go ahead");
             case EventData.StepSucceeded s ->

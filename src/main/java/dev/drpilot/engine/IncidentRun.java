@@ -161,6 +161,23 @@ public final class IncidentRun implements AutoCloseable {
         return scheduler.start(stepId);
     }
 
+    /** What the step waiting for a second person's approval asked for: who asks, the exact command, target and account. */
+    public synchronized EventData.ApprovalRequested approvalRequest(String stepId) {
+        return scheduler.approvals().pending(stepId);
+    }
+
+    /**
+     * The decision on the step's approval request, logged: given or overridden, the step runs once (after its confirmation
+     * when it is destructive); refused, it is cancelled with the reason.
+     *
+     * @throws IllegalArgumentException when the responder who asked approves their own request, or no reason is given
+     */
+    public synchronized Future<?> decideApproval(String stepId, ApprovalDecision decision) {
+        life.refuseWhenClosed();
+        seat.take(false);
+        return scheduler.decide(stepId, decision);
+    }
+
     /** Runs the steps in order until one needs a confirmation, fails, or all are done. */
     public synchronized Future<?> runToNextConfirmation() {
         life.refuseWhenClosed();

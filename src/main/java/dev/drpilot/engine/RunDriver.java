@@ -2,6 +2,7 @@ package dev.drpilot.engine;
 
 import dev.drpilot.action.ActionContext.OperatorInput;
 import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.EventData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,15 @@ public final class RunDriver {
 
         /** A destructive step waits for its confirmation: what the operator typed, or empty to stop driving. */
         Optional<String> confirm(StepRun step, String expected) throws InterruptedException;
+
+        /**
+         * A step waits for a second person's approval of {@code request}: the decision (which the run logs), or empty to stop
+         * driving with the step still waiting.
+         */
+        default Optional<ApprovalDecision> approval(StepRun step, EventData.ApprovalRequested request)
+                throws InterruptedException {
+            return Optional.empty();
+        }
 
         /** A step failed, was cancelled or interrupted: run it again, skip it with a reason, or stop driving. */
         AfterFailure afterFailure(StepRun step) throws InterruptedException;
@@ -135,6 +145,7 @@ public final class RunDriver {
                     case AfterFailure.Retry retry -> follow(step.id(), run.start(step.id()));
                 };
             case AWAITING_CONFIRMATION -> confirm(step);
+            case AWAITING_APPROVAL -> approve(step);
             default -> follow(step.id(), run.start(step.id()));
         };
     }
@@ -154,6 +165,7 @@ public final class RunDriver {
             } else if (signal instanceof Signal.Finished(StepRun step)
                     && step.id().equals(stepId)) {
                 await(running);
+                if (step.state() == StepState.AWAITING_APPROVAL) return approve(step);
                 return step.state() != StepState.AWAITING_CONFIRMATION || confirm(step);
             }
         }
@@ -180,6 +192,15 @@ public final class RunDriver {
             return false;
         }
         return follow(step.id(), run.confirm(step.id(), typed.get()));
+    }
+
+    /** Asks for a second person's decision: the step runs once when it is given; a refusal or no answer stops the driving. */
+    private boolean approve(StepRun step) throws InterruptedException {
+        Optional<ApprovalDecision> decision = operator.approval(step, run.approvalRequest(step.id()));
+        if (decision.isEmpty()) return false;
+        Future<?> running = run.decideApproval(step.id(), decision.get());
+        if (decision.get() instanceof ApprovalDecision.Refused) return false;
+        return follow(step.id(), running);
     }
 
     /**

@@ -111,6 +111,7 @@ final class StepBoard {
                     false,
                     null,
                     false,
+                    false,
                     anchor.position());
             StepRun run = StepRun.pending(step, null);
             steps.add(at, run);

@@ -40,6 +40,7 @@ final class StepScheduler {
     private final StepExecution.Settings settings;
     private final Wheel wheel;
     private final Set<String> confirmed = new HashSet<>();
+    private final StepApprovals approvals;
     private final Map<String, CompletableFuture<OperatorInput>> operatorGates = new HashMap<>();
     private final Map<String, StepExecution> executions = new HashMap<>();
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
@@ -68,6 +69,11 @@ final class StepScheduler {
         this.clock = clock;
         this.settings = settings;
         this.wheel = wheel;
+        this.approvals = new StepApprovals(board, inputs, journal, clock);
+    }
+
+    StepApprovals approvals() {
+        return approvals;
     }
 
     Future<?> start(String stepId) {
@@ -76,6 +82,12 @@ final class StepScheduler {
             throw new IllegalStateException(
                     "step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
         }
+        return submit(() -> runOne(stepId));
+    }
+
+    /** Records the decision on the step's pending approval request; a given (or overridden) one runs the step once. */
+    Future<?> decide(String stepId, ApprovalDecision decision) {
+        if (!approvals.decide(stepId, decision)) return CompletableFuture.completedFuture(null);
         return submit(() -> runOne(stepId));
     }
 
@@ -130,7 +142,9 @@ final class StepScheduler {
     void cancel(String stepId) {
         StepExecution execution = executions.get(stepId);
         if (execution != null) execution.cancel(StepExecution.CANCELLED_BY_THE_OPERATOR);
-        if (board.step(stepId).state() == StepState.AWAITING_CONFIRMATION) {
+        if (board.step(stepId).state() == StepState.AWAITING_APPROVAL) {
+            approvals.withdraw(stepId);
+        } else if (board.step(stepId).state() == StepState.AWAITING_CONFIRMATION) {
             journal.record(new EventData.StepCancelled("confirmation declined", null), stepId);
             board.update(board.step(stepId).with(StepState.CANCELLED, "Confirmation declined"));
         } else if (execution == null && board.step(stepId).state().isActive()) {
@@ -217,6 +231,10 @@ final class StepScheduler {
         StepRun run;
         synchronized (lock) {
             run = board.step(stepId);
+            if (approvals.needsRequest(run)) {
+                approvals.request(run);
+                return StepState.AWAITING_APPROVAL;
+            }
             if (run.step().destructive() && !confirmed.contains(stepId)) {
                 String expected = inputs.confirmationText(run.step());
                 journal.record(new EventData.ConfirmationRequested(expected), stepId);
@@ -238,6 +256,7 @@ final class StepScheduler {
         inputs.protectSensitive(run.step(), args);
         StepExecution execution;
         synchronized (lock) {
+            approvals.usedBy(stepId);
             if (run.step().isManual()) operatorGates.put(stepId, new CompletableFuture<>());
             execution = new StepExecution(
                     run.step(),

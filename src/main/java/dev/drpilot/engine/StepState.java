@@ -3,6 +3,8 @@ package dev.drpilot.engine;
 /** Where a step stands. */
 public enum StepState {
     PENDING("Pending"),
+    /** It needs a second person's approval before it runs: the request is in the log (and the team log). */
+    AWAITING_APPROVAL("Awaiting approval"),
     AWAITING_CONFIRMATION("Awaiting confirmation"),
     AWAITING_OPERATOR("Awaiting operator"),
     RUNNING("Running"),

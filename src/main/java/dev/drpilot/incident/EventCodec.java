@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.drpilot.incident.EventData.ApiCall;
+import dev.drpilot.incident.EventData.ApprovalGiven;
+import dev.drpilot.incident.EventData.ApprovalOverridden;
+import dev.drpilot.incident.EventData.ApprovalRefused;
+import dev.drpilot.incident.EventData.ApprovalRequested;
 import dev.drpilot.incident.EventData.CallerIdentity;
 import dev.drpilot.incident.EventData.ChecklistTick;
 import dev.drpilot.incident.EventData.ClockBreach;
@@ -127,6 +131,20 @@ public final class EventCodec {
             case StepInterrupted i -> w.put("message", i.message());
             case ConfirmationRequested c -> w.put("type", c.type());
             case ConfirmationGiven c -> w.put("typed", c.typed());
+            case ApprovalRequested a ->
+                w.put("requestId", a.requestId())
+                        .put("requestedBy", a.requestedBy())
+                        .put("command", a.command())
+                        .put("target", a.target())
+                        .put("account", a.account());
+            case ApprovalGiven a ->
+                w.put("requestId", a.requestId()).put("approver", a.approver()).put("reason", a.reason());
+            case ApprovalRefused a ->
+                w.put("requestId", a.requestId()).put("approver", a.approver()).put("reason", a.reason());
+            case ApprovalOverridden a ->
+                w.put("requestId", a.requestId())
+                        .put("commander", a.commander())
+                        .put("reason", a.reason());
             case ApiCall a ->
                 w.put("service", a.service()).put("operation", a.operation()).put("requestId", a.requestId());
             case StatusChange s -> w.put("resource", s.resource()).put("status", s.status());
@@ -206,6 +224,17 @@ public final class EventCodec {
             case STEP_INTERRUPTED -> new StepInterrupted(r.text("message"));
             case CONFIRMATION_REQUESTED -> new ConfirmationRequested(r.text("type"));
             case CONFIRMATION_GIVEN -> new ConfirmationGiven(r.text("typed"));
+            case APPROVAL_REQUESTED ->
+                new ApprovalRequested(
+                        r.text("requestId"),
+                        r.text("requestedBy"),
+                        r.text("command"),
+                        r.text("target"),
+                        r.text("account"));
+            case APPROVAL_GIVEN -> new ApprovalGiven(r.text("requestId"), r.text("approver"), r.text("reason"));
+            case APPROVAL_REFUSED -> new ApprovalRefused(r.text("requestId"), r.text("approver"), r.text("reason"));
+            case APPROVAL_OVERRIDDEN ->
+                new ApprovalOverridden(r.text("requestId"), r.text("commander"), r.text("reason"));
             case API_CALL -> new ApiCall(r.text("service"), r.text("operation"), r.text("requestId"));
             case STATUS_CHANGE -> new StatusChange(r.text("resource"), r.text("status"));
             case CLOCK_BREACH -> new ClockBreach(r.text("clock"), r.text("detail"));

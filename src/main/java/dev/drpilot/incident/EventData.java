@@ -208,6 +208,39 @@ public sealed interface EventData {
         }
     }
 
+    /**
+     * @param requestId   names this request in the team log, where the approver finds it
+     * @param requestedBy the responder who asks (the OS user), who may not approve it
+     * @param command     the exact command the step will run, as the approver reads it
+     * @param target      what it changes (the name a destructive step's confirmation names)
+     * @param account     the AWS account it acts in, as far as the incident knows it
+     */
+    record ApprovalRequested(String requestId, String requestedBy, String command, String target, String account)
+            implements EventData {
+        public EventKind kind() {
+            return EventKind.APPROVAL_REQUESTED;
+        }
+    }
+
+    record ApprovalGiven(String requestId, String approver, String reason) implements EventData {
+        public EventKind kind() {
+            return EventKind.APPROVAL_GIVEN;
+        }
+    }
+
+    record ApprovalRefused(String requestId, String approver, String reason) implements EventData {
+        public EventKind kind() {
+            return EventKind.APPROVAL_REFUSED;
+        }
+    }
+
+    /** @param commander the incident commander who went ahead without a second person */
+    record ApprovalOverridden(String requestId, String commander, String reason) implements EventData {
+        public EventKind kind() {
+            return EventKind.APPROVAL_OVERRIDDEN;
+        }
+    }
+
     record ApiCall(String service, String operation, String requestId) implements EventData {
         public EventKind kind() {
             return EventKind.API_CALL;

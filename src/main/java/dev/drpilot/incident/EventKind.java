@@ -30,6 +30,14 @@ public enum EventKind {
     STEP_INTERRUPTED,
     CONFIRMATION_REQUESTED,
     CONFIRMATION_GIVEN,
+    /** A step that needs a second person's approval asks for it: who asks, the exact command, its target and account. */
+    APPROVAL_REQUESTED,
+    /** A second responder (never the one who asked) approved the request: the step runs once. */
+    APPROVAL_GIVEN,
+    /** A second responder refused the request, with a reason: the step does not run. */
+    APPROVAL_REFUSED,
+    /** No second person could be asked (no team log, or it was unreachable): the incident commander went ahead, with a reason. */
+    APPROVAL_OVERRIDDEN,
     API_CALL,
     STATUS_CHANGE,
     CLOCK_BREACH,

@@ -1,9 +1,11 @@
 package dev.drpilot.rehearsal;
 
 import dev.drpilot.action.ActionContext.OperatorInput;
+import dev.drpilot.engine.ApprovalDecision;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.RunDriver;
 import dev.drpilot.engine.StepRun;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.runbook.Param;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +52,13 @@ public final class Autoplay {
         @Override
         public Optional<String> confirm(StepRun step, String expected) {
             return Optional.of(expected);
+        }
+
+        /** A tabletop asks no second person: the script goes ahead, which its post-mortem flags as an override. */
+        @Override
+        public Optional<ApprovalDecision> approval(StepRun step, EventData.ApprovalRequested request) {
+            return Optional.of(new ApprovalDecision.Overridden(
+                    "the rehearsal's autoplay", "a rehearsal by script: no second person is asked"));
         }
 
         @Override

@@ -55,6 +55,9 @@ public record Scorecard(
             EventKind.NOTE,
             EventKind.DECISION,
             EventKind.CONFIRMATION_GIVEN,
+            EventKind.APPROVAL_GIVEN,
+            EventKind.APPROVAL_REFUSED,
+            EventKind.APPROVAL_OVERRIDDEN,
             EventKind.CHECKLIST_TICK,
             EventKind.STEP_SKIPPED,
             EventKind.STEP_CANCELLED);

@@ -83,6 +83,7 @@ final class RunbookBinder {
                 destructive(node, catalog),
                 text(node, "confirm"),
                 node.path("recovers").asBoolean(false),
+                "second-person".equals(text(node, "approval")),
                 yaml.positionOf(pointer));
     }
 

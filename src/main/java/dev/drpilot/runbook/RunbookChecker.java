@@ -224,6 +224,12 @@ final class RunbookChecker {
                     at + "/confirm",
                     "'confirm' is only for destructive steps; add 'destructive: true' or remove 'confirm'");
         }
+        if (!destructive && step.has("approval")) {
+            report.accept(
+                    at + "/approval",
+                    "'approval' is for destructive steps: a second person approves what cannot simply be undone;"
+                            + " add 'destructive: true' or remove 'approval'");
+        }
 
         checkReferences(steps, i, index, params, report);
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param confirm     what the operator types to confirm a destructive step (usually the resource name)
  * @param recovers    whether this step's success means the service is back: it records the incident
  *                    recovered and stops the RTO clock (at most one step of a runbook, never a manual one)
+ * @param secondPerson whether a second responder must approve each run of the step before it runs ({@code approval:
+ *                    second-person}); without a team log the incident commander may record an override instead
  */
 public record Step(
         String id,
@@ -34,6 +36,7 @@ public record Step(
         boolean destructive,
         String confirm,
         boolean recovers,
+        boolean secondPerson,
         SourcePosition position) {
 
     public Step {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The team log in PostgreSQL: every responder's events of an incident, stored once each (by event
@@ -166,6 +167,51 @@ public final class TeamLogStore implements AutoCloseable {
     /** An incident's events after a merged order, in merged order. */
     public synchronized List<TeamEvent> eventsAfter(String incidentId, long mergedOrder) {
         return work("could not be read", c -> TeamEventRows.after(c, incidentId, mergedOrder));
+    }
+
+    /** Stores a request for a second person's approval, where every responder's `drpilot approve` finds it. */
+    public synchronized void requestApproval(Approval request) {
+        work("could not store the approval request", c -> {
+            ApprovalRows.insert(c, request);
+            return null;
+        });
+    }
+
+    /** The request as the team log holds it now, with its decision once there is one. */
+    public synchronized Optional<Approval> approval(String requestId) {
+        return work("could not be read", c -> ApprovalRows.byId(c, requestId));
+    }
+
+    /** The newest request for the step's approval, decided or not. */
+    public synchronized Optional<Approval> newestApproval(String incidentId, String stepId) {
+        return work("could not be read", c -> ApprovalRows.newest(c, incidentId, stepId));
+    }
+
+    /**
+     * Decides a request: approved or refused by {@code decidedBy}, with a reason.
+     *
+     * @throws TeamLogException refused, in one sentence, when {@code decidedBy} made the request (the database's constraint
+     *     says so too), or it was decided already
+     */
+    public synchronized void decideApproval(String requestId, String decidedBy, boolean approved, String reason) {
+        boolean decided = work("could not store the decision", c -> {
+            try {
+                return ApprovalRows.decide(c, requestId, decidedBy, approved, reason);
+            } catch (SQLException e) {
+                if ("23514".equals(e.getSQLState())
+                        && String.valueOf(e.getMessage()).contains("approvals_second_person")) {
+                    throw TeamLogException.refused(
+                            decidedBy + " asked for this approval and cannot decide it: a second person must.", e);
+                }
+                throw e;
+            }
+        });
+        if (!decided) {
+            throw TeamLogException.refused(
+                    "The team log at " + database.where() + " holds no undecided approval request " + requestId
+                            + ": it was decided already, or never made.",
+                    null);
+        }
     }
 
     /** Checks every laptop's chain of the incident, read in merged order. */

@@ -46,6 +46,13 @@ public final class EventDescriptions {
             case EventData.StepInterrupted i -> "Interrupted" + text(i.message(), ": ");
             case EventData.ConfirmationRequested c -> "Asked for confirmation (type " + c.type() + ")";
             case EventData.ConfirmationGiven c -> "Confirmed by typing " + c.typed();
+            case EventData.ApprovalRequested a ->
+                "Asked a second person to approve `" + a.command() + "` on " + a.target() + " in account " + a.account()
+                        + " (asked by " + a.requestedBy() + ")";
+            case EventData.ApprovalGiven a -> "Approved by " + a.approver() + ": " + a.reason();
+            case EventData.ApprovalRefused a -> "Refused by " + a.approver() + ": " + a.reason();
+            case EventData.ApprovalOverridden a ->
+                "Approved by override, no second person: " + a.commander() + " went ahead alone: " + a.reason();
             case EventData.ApiCall a ->
                 "API call " + a.service() + " " + a.operation() + text(a.requestId(), " (request ", ")");
             case EventData.StatusChange s -> s.resource() + " is " + s.status();

@@ -242,6 +242,16 @@ public final class Postmortem {
         return Duration.between(incident.startedAt(), incident.declaredAt());
     }
 
+    /** Each request for a second person's approval with how long its step waited, and its step's title. */
+    public List<IncidentFigures.ApprovalWait> approvalWaits() {
+        return figures.approvalWaits();
+    }
+
+    /** The title of a step of the runbook (or one added during the incident); its id when not known. */
+    public String stepTitle(String stepId) {
+        return titles.getOrDefault(stepId, stepId);
+    }
+
     public Duration timeToFirstAction() {
         return firstActionAt() == null ? null : Duration.between(incident.declaredAt(), firstActionAt());
     }

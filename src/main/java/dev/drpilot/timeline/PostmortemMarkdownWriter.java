@@ -1,5 +1,6 @@
 package dev.drpilot.timeline;
 
+import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.runbook.Durations;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
                 EventKind.STEP_SKIPPED,
                 EventKind.STEP_INTERRUPTED,
                 EventKind.STEP_CANCELLED);
+        approvals(out, pm);
         section(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
         section(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
 
@@ -93,6 +95,20 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
                 p -> out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text()
                         + "\n"),
                 problems);
+    }
+
+    /** Each step that needed a second person: how long it waited for its approver, and who decided (an override flagged). */
+    private static void approvals(Writer out, Postmortem pm) throws IOException {
+        if (pm.approvalWaits().isEmpty()) return;
+        out.write("\n## Second-person approvals\n\n");
+        for (IncidentFigures.ApprovalWait wait : pm.approvalWaits()) {
+            out.write("- " + TIME.format(wait.requestedAt()) + " - " + pm.stepTitle(wait.stepId()) + ": "
+                    + (wait.decidedAt() == null
+                            ? "still waiting for its approver when exported"
+                            : "waited " + human(wait.waited(wait.decidedAt())) + " for its approver, "
+                                    + wait.decision())
+                    + "\n");
+        }
     }
 
     private static void section(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {

@@ -58,6 +58,11 @@ class EventCodecTest {
             new EventData.StepInterrupted("Was running when DR Pilot stopped"),
             new EventData.ConfirmationRequested("restart druid"),
             new EventData.ConfirmationGiven("restart druid"),
+            new EventData.ApprovalRequested(
+                    "5f1c", "alice", "aws route53 change-resource-record-sets", "api.example.com", "123456789012"),
+            new EventData.ApprovalGiven("5f1c", "bob", "the DR region is healthy"),
+            new EventData.ApprovalRefused("5f1c", "bob", "wait for the primary to come back"),
+            new EventData.ApprovalOverridden("5f1c", "alice", "nobody else reachable"),
             new EventData.ApiCall("rds", "RestoreDBInstanceToPointInTime", "req-1"),
             new EventData.StatusChange("rds/druid-metadata-restored", "available"),
             new EventData.ClockBreach("RTO", "recovery not complete < 60 min after the start"),

@@ -2,12 +2,14 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.action.ActionContext.OperatorInput;
 import dev.drpilot.app.wiring.TeamLogConnection;
+import dev.drpilot.engine.ApprovalDecision;
 import dev.drpilot.engine.DrivenElsewhereException;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.RunDriver;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.Seat;
 import dev.drpilot.runbook.Durations;
@@ -43,6 +45,7 @@ final class ConsoleSession {
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean yesToConfirmations;
+    private final TerminalApprovals approvals;
     /** The step whose outcome was printed last, so neither it nor its failure is printed again before its retry question. */
     private StepRun shown;
     /** The DR Pilot that took the incident over from this terminal, once it has; this terminal then stops. */
@@ -59,6 +62,7 @@ final class ConsoleSession {
         this.in = in;
         this.out = out;
         this.yesToConfirmations = yesToConfirmations;
+        this.approvals = new TerminalApprovals(run.incidentId(), out, this::ask);
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {}
@@ -74,6 +78,12 @@ final class ConsoleSession {
     void sendTo(TeamLogConnection team) {
         team.onChange(this::teamLogChanged);
         team.follow(run);
+        approvals.through(team);
+    }
+
+    /** Without a team log (or while it cannot be reached), steps that need a second person go ahead by override with this reason. */
+    void overrideApprovalsWith(String reason) {
+        approvals.overrideWith(reason);
     }
 
     /** Said once when the team log goes offline (or refuses), and once when it has caught up again, even at a prompt. */
@@ -178,6 +188,12 @@ final class ConsoleSession {
                     yesToConfirmations
                             ? expected
                             : ask("   DESTRUCTIVE. Type " + expected + " to go ahead (or anything else to stop): "));
+        }
+
+        @Override
+        public Optional<ApprovalDecision> approval(StepRun step, EventData.ApprovalRequested request)
+                throws InterruptedException {
+            return approvals.decide(step, request);
         }
 
         @Override

@@ -57,6 +57,15 @@ public final class ResumeCommand implements Callable<Integer> {
     String incidentId;
 
     @Option(
+            names = "--override-approval",
+            paramLabel = "REASON",
+            description = {
+                "As incident commander, go ahead without a second person where a step needs one and no team log can",
+                "be asked (none given, or unreachable); the reason is logged and the post-mortem flags it."
+            })
+    String overrideApproval;
+
+    @Option(
             names = {"-p", "--param"},
             paramLabel = "NAME=VALUE",
             description = "Secret parameters again (the log never keeps them); better given with the --secret options.")
@@ -197,6 +206,7 @@ public final class ResumeCommand implements Callable<Integer> {
             run.followTheLog();
             ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
             if (team != null) session.sendTo(team);
+            if (overrideApproval != null) session.overrideApprovalsWith(overrideApproval);
             int status = session.runAndReport();
             if (team != null) teamLog.finish(team, incidentId, out);
             return status;

@@ -3,12 +3,16 @@ package dev.drpilot.app.wiring;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.teamlog.Approval;
 import dev.drpilot.teamlog.OutboxStatus;
 import dev.drpilot.teamlog.OutboxWorker;
 import dev.drpilot.teamlog.TeamLogDatabase;
 import dev.drpilot.teamlog.TeamLogStore;
+import dev.drpilot.teamlog.Writer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,12 +24,40 @@ public final class TeamLogConnection implements AutoCloseable {
 
     private final TeamLogDatabase database;
     private final TeamLogStore store;
+    private final Writer writer;
     private final OutboxWorker outbox;
 
-    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, OutboxWorker outbox) {
+    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, Writer writer, OutboxWorker outbox) {
         this.database = database;
         this.store = store;
+        this.writer = writer;
         this.outbox = outbox;
+    }
+
+    /**
+     * Puts the step's request for a second person's approval in the team log, where `drpilot approve` finds it (again
+     * after a resume: a request is stored once).
+     *
+     * @throws dev.drpilot.teamlog.TeamLogException when the team log cannot be reached or refuses it
+     */
+    public void requestApproval(String incidentId, String stepId, EventData.ApprovalRequested request) {
+        store.requestApproval(Approval.requested(
+                request.requestId(),
+                incidentId,
+                stepId,
+                writer,
+                request.command(),
+                request.target(),
+                request.account()));
+    }
+
+    /**
+     * The request as the team log holds it now, with its decision once there is one.
+     *
+     * @throws dev.drpilot.teamlog.TeamLogException when the team log cannot be reached
+     */
+    public Optional<Approval> approval(String requestId) {
+        return store.approval(requestId);
     }
 
     /** Sends the run's events now and after each one the run writes or reads from another process on this log. */

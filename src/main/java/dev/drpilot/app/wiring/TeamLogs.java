@@ -40,11 +40,26 @@ public final class TeamLogs {
      */
     public TeamLogConnection connect(String url, IncidentLogStore log) {
         TeamLogDatabase database = TeamLogDatabase.of(url, null, environment, home);
-        Writer writer = new Writer(System.getProperty("user.name", "operator"), LaptopId.of(log.file()));
+        Writer writer = new Writer(responder(), LaptopId.of(log.file()));
         TeamLogStore store = new TeamLogStore(database);
         return new TeamLogConnection(
                 database,
                 store,
+                writer,
                 new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")));
+    }
+
+    /**
+     * The team log at {@code url} on its own, without a local log (`drpilot approve`); it connects when first used.
+     *
+     * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
+     */
+    public TeamLogStore open(String url) {
+        return new TeamLogStore(TeamLogDatabase.of(url, null, environment, home));
+    }
+
+    /** The responder at this laptop, as the team log names them: the OS user. */
+    public String responder() {
+        return System.getProperty("user.name", "operator");
     }
 }

@@ -1,11 +1,14 @@
 package dev.drpilot.action.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.engine.ApprovalDecision;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepState;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
-/** The DNS failover steps of the WebApp region-failure runbook on moto: confirmed, changed, INSYNC. */
+/** The DNS failover steps of the WebApp region-failure runbook on moto: approved by a second person, confirmed, changed, INSYNC. */
 class DnsFailoverTest {
 
     @TempDir
@@ -53,6 +56,18 @@ class DnsFailoverTest {
                             new NewIncident(runbook.id(), runbook.title(), IncidentMode.REHEARSAL, null, null, null));
 
             run.start("dns").get(60, TimeUnit.SECONDS);
+            assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_APPROVAL);
+            EventData.ApprovalRequested request = run.approvalRequest("dns");
+            assertThat(request.command())
+                    .startsWith("aws route53 change-resource-record-sets --hosted-zone-id " + zone);
+            assertThat(request.target()).isEqualTo("api.example.com");
+            String me = System.getProperty("user.name");
+            assertThat(request.requestedBy()).isEqualTo(me);
+            assertThatThrownBy(() -> run.decideApproval("dns", new ApprovalDecision.Given(me, "my own step")))
+                    .hasMessage(me + " asked for this approval and cannot give it: a second person must approve it");
+            assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_APPROVAL);
+            run.decideApproval("dns", new ApprovalDecision.Given("bob", "the DR region is healthy"))
+                    .get(60, TimeUnit.SECONDS);
             assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
             assertThat(run.confirmationText("dns")).isEqualTo("api.example.com");
             run.confirm("dns", "api.example.com").get(60, TimeUnit.SECONDS);
