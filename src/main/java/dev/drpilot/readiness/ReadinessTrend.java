@@ -39,6 +39,11 @@ public final class ReadinessTrend {
         return reports.isEmpty() ? null : reports.getLast();
     }
 
+    /** Every run, oldest first. */
+    public List<ReadinessReport> reports() {
+        return reports;
+    }
+
     /** A row per row of the newest run, in its order. */
     public List<RowTrend> rows() {
         Map<String, RowTrend> trends = new LinkedHashMap<>();
