@@ -28,6 +28,9 @@ final class ReadinessModel {
     static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** Breached rows first, then those that could not be read, in the guide's order within each. */
+    private static final List<Verdict> FIRST_SHOWN = List.of(Verdict.BREACHED, Verdict.UNKNOWN, Verdict.MET);
+
     /** One row as the table shows it. */
     record Row(String name, String figure, String target, String verdict, String fix, String since) {}
 
@@ -124,6 +127,8 @@ final class ReadinessModel {
                 + " met, " + newest.count(Verdict.BREACHED) + " breached, " + newest.count(Verdict.UNKNOWN)
                 + " unknown");
         rows.setAll(trend.rows().stream()
+                .sorted(java.util.Comparator.comparingInt(
+                        t -> FIRST_SHOWN.indexOf(t.row().verdict())))
                 .map(t -> new Row(
                         t.row().name(),
                         t.row().figure(),

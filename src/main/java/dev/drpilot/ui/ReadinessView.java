@@ -52,12 +52,13 @@ final class ReadinessView {
         table.setPlaceholder(new Label("No readiness run kept in the log yet"));
         table.getColumns()
                 .setAll(List.of(
-                        column("Verdict", ReadinessModel.Row::verdict, 90),
-                        column("Target (DR guide)", ReadinessModel.Row::name, 300),
-                        column("Measured", ReadinessModel.Row::figure, 260),
-                        column("Goal", ReadinessModel.Row::target, 160),
-                        column("What to fix, or why unknown", ReadinessModel.Row::fix, 300),
-                        column("Since", ReadinessModel.Row::since, 200)));
+                        column("Verdict", ReadinessModel.Row::verdict, 80),
+                        column("Target (DR guide)", ReadinessModel.Row::name, 260),
+                        column("Measured", ReadinessModel.Row::figure, 220),
+                        column("Goal", ReadinessModel.Row::target, 130),
+                        column("What to fix, or why unknown", ReadinessModel.Row::fix, 260),
+                        column("Since", ReadinessModel.Row::since, 170)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(ReadinessModel.Row row, boolean empty) {
