@@ -5,6 +5,8 @@ import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.readiness.ReadinessChecks;
+import dev.drpilot.readiness.ReadinessConfig;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.runbook.RunbookLoader;
@@ -92,7 +94,9 @@ final class DesktopWindow {
                 run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube),
                 new AccountSuggestions(aws, kube),
                 services.tabletops(),
-                teamLog(commandLineTeamLog != null ? commandLineTeamLog : settings.teamLog(), log));
+                teamLog(commandLineTeamLog != null ? commandLineTeamLog : settings.teamLog(), log),
+                () -> new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded.runbooks(), services.catalog(), true)
+                        .run(ReadinessConfig.guideDefaults()));
     }
 
     /** The link to the team log at {@code url}, none for a blank one, or one that says why the URL cannot be used. */

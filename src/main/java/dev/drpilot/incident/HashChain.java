@@ -46,6 +46,11 @@ public final class HashChain {
                 nullable(corrects),
                 nullable(occurredAtMillis),
                 previousHash);
+        return sha256(canonical);
+    }
+
+    /** The SHA-256 of a canonical text, in hex. */
+    static String sha256(String canonical) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

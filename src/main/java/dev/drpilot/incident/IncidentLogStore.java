@@ -178,6 +178,29 @@ public final class IncidentLogStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Keeps a readiness run in the log, outside any incident, chained to the run before it; refused,
+     * as every write is, while the log is damaged or stopped.
+     *
+     * @param reportJson the report as `drpilot readiness --json` prints it (redacted as any payload)
+     */
+    public ReadinessRecord recordReadiness(Instant checkedAt, String reportJson) {
+        writer.refuse("the readiness result");
+        String kept = ReadinessRecords.redacted(redactor, reportJson);
+        return withConnection(
+                "keep the readiness result", connection -> ReadinessRecords.append(connection, checkedAt, actor, kept));
+    }
+
+    /** Every readiness run the log kept, oldest first. */
+    public List<ReadinessRecord> readinessRecords() {
+        return withConnection("read the readiness results", ReadinessRecords::all);
+    }
+
+    /** The readiness runs' hash chain: intact, or the first run that was changed or removed. */
+    public HashChain.Verification verifyReadiness() {
+        return ReadinessRecords.verify(readinessRecords());
+    }
+
     /** Every incident, open ones first, newest first. */
     public List<Incident> incidents() {
         return withConnection("list the incidents", IncidentRows::all);

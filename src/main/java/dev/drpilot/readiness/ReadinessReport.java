@@ -1,11 +1,15 @@
 package dev.drpilot.readiness;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,6 +46,37 @@ public record ReadinessReport(
 
     public long count(Verdict verdict) {
         return rows.stream().filter(r -> r.verdict() == verdict).count();
+    }
+
+    /**
+     * A report read back from its JSON ({@link #toJson()}): the time, the identity and the rows; the region
+     * dependencies are not read back (they follow from the runbooks, not from the account).
+     *
+     * @throws IllegalArgumentException when the text is not a readiness report
+     */
+    public static ReadinessReport fromJson(String json) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(json);
+            List<ReadinessRow> rows = new ArrayList<>();
+            for (JsonNode row : node.path("rows")) {
+                Verdict verdict = Verdict.valueOf(row.path("verdict").asText().toUpperCase(Locale.ROOT));
+                String detail =
+                        row.path(verdict == Verdict.BREACHED ? "fix" : "reason").asText("");
+                rows.add(new ReadinessRow(
+                        row.path("name").asText(),
+                        row.path("figure").asText(),
+                        row.path("target").asText(),
+                        verdict,
+                        verdict == Verdict.MET ? "" : detail));
+            }
+            JsonNode identity = node.path("identity");
+            return new ReadinessReport(
+                    Instant.parse(node.path("checkedAt").asText()),
+                    identity.isTextual() ? identity.asText() : null,
+                    rows);
+        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a readiness report: " + e.getMessage(), e);
+        }
     }
 
     /** The report as JSON (docs/readiness.md describes its fields). */

@@ -12,6 +12,25 @@ public final class VerdictChanges {
     private VerdictChanges() {}
 
     /**
+     * The rows of {@code after} that are breached and were not in {@code before} (met, unknown, or not there):
+     * the targets to raise a notice for. With no report before, every breached row.
+     */
+    public static List<ReadinessRow> newlyBreached(ReadinessReport before, ReadinessReport after) {
+        Map<String, Verdict> earlier = before == null
+                ? Map.of()
+                : before.rows().stream()
+                        .collect(Collectors.toMap(ReadinessRow::name, ReadinessRow::verdict, (a, b) -> a));
+        return after.rows().stream()
+                .filter(row -> row.verdict() == Verdict.BREACHED && earlier.get(row.name()) != Verdict.BREACHED)
+                .toList();
+    }
+
+    /** The notice of one newly breached row, in one line: what breached, what was measured, what to fix. */
+    public static String notice(ReadinessRow row) {
+        return "TARGET BREACHED: " + row.name() + " (" + row.figure() + "). Fix: " + row.detail();
+    }
+
+    /**
      * "2026-11-30T12:00:00Z WebApp data corruption RPO...: met -> breached (PITR of webapp-users is DISABLED). Fix: ...";
      * a row new in {@code after} counts as a change from nothing.
      */

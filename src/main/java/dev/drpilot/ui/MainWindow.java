@@ -7,6 +7,8 @@ import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
+import dev.drpilot.readiness.ReadinessLog;
+import dev.drpilot.readiness.VerdictChanges;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.Tabletop;
 import dev.drpilot.runbook.Runbook;
@@ -77,7 +79,7 @@ public final class MainWindow {
         teamLogStatus = new TeamLogStatusModel(tasks);
         logStopped = new LogStoppedBanner(tasks, this::askFolder);
         startModel = new StartViewModel(tasks, Clock.systemUTC());
-        start = new StartView(startModel, this::pickScenario, this::resume, this::rehearseSample);
+        start = new StartView(startModel, this::pickScenario, this::resume, this::rehearseSample, this::showReadiness);
         root.setId("main-window");
         content.setTop(new VBox(header(), logStopped.root()));
         content.setCenter(start.root());
@@ -210,6 +212,18 @@ public final class MainWindow {
                     else content.setCenter(start.root());
                 });
         content.setCenter(view.root());
+    }
+
+    private void showReadiness() {
+        leaveIncident();
+        ReadinessModel model = new ReadinessModel(
+                tasks,
+                backend.readiness(),
+                new ReadinessLog(backend.log()),
+                breached -> breached.forEach(
+                        row -> notifications.show(new Notifications.Notice(VerdictChanges.notice(row), true))));
+        content.setCenter(new ReadinessView(model, this::showStart).root());
+        model.load();
     }
 
     private void showStart() {

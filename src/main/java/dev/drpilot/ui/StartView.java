@@ -30,7 +30,12 @@ final class StartView {
         if (root.getScene() != null) incidents.refresh(); // the open incidents' clocks, while this screen is shown
     }));
 
-    StartView(StartViewModel model, Consumer<IncidentMode> onStart, Consumer<Incident> onResume, Runnable onSample) {
+    StartView(
+            StartViewModel model,
+            Consumer<IncidentMode> onStart,
+            Consumer<Incident> onResume,
+            Runnable onSample,
+            Runnable onReadiness) {
         Label status = new Label();
         status.setId("incident-status");
         status.getStyleClass().add("title-3");
@@ -61,7 +66,11 @@ final class StartView {
                         .selectedItemProperty()
                         .isNull()
                         .or(model.readOnly()));
-        HBox actions = new HBox(12, declare, rehearse, resume);
+        Button readiness = new Button("Readiness");
+        readiness.setId("open-readiness");
+        readiness.setOnAction(e -> onReadiness.run());
+        readiness.disableProperty().bind(model.canStart().not());
+        HBox actions = new HBox(12, declare, rehearse, resume, readiness);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         incidents.setId("incident-list");

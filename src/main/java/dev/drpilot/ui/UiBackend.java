@@ -4,6 +4,7 @@ import dev.drpilot.action.StatusSource;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.readiness.ReadinessReport;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.Tabletops;
 import dev.drpilot.runbook.Runbook;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * What the window works with, built off the FX thread after the first frame: the runbooks and
  * their tabletop exercises, the incident log, the engine, where exports go, a way to ask AWS
  * who the operator acts as, what the live status panel of an incident reads, what starts and
- * resumes tabletops, and the link to the team log ({@link TeamLogLink#NONE} without one).
+ * resumes tabletops, the link to the team log ({@link TeamLogLink#NONE} without one), and the
+ * readiness checks of the account (the guide's targets, measured now).
  */
 public record UiBackend(
         List<Runbook> runbooks,
@@ -29,8 +31,37 @@ public record UiBackend(
         Function<IncidentRun, List<StatusSource>> liveStatus,
         ParameterSuggestions suggestions,
         Tabletops tabletops,
-        TeamLogLink teamLog)
+        TeamLogLink teamLog,
+        Supplier<ReadinessReport> readiness)
         implements AutoCloseable {
+
+    /** A backend whose Readiness screen cannot measure: Check now says so. */
+    public UiBackend(
+            List<Runbook> runbooks,
+            List<Exercise> exercises,
+            IncidentLogStore log,
+            IncidentEngine engine,
+            Path exportFolder,
+            Supplier<String> whoAmI,
+            Function<IncidentRun, List<StatusSource>> liveStatus,
+            ParameterSuggestions suggestions,
+            Tabletops tabletops,
+            TeamLogLink teamLog) {
+        this(
+                runbooks,
+                exercises,
+                log,
+                engine,
+                exportFolder,
+                whoAmI,
+                liveStatus,
+                suggestions,
+                tabletops,
+                teamLog,
+                () -> {
+                    throw new IllegalStateException("This window has no AWS account to measure readiness in.");
+                });
+    }
 
     /** The exercise a newcomer is offered on an empty log. */
     static final String SAMPLE_EXERCISE = "druid-rds-corruption-tabletop";

@@ -8,11 +8,16 @@ import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.app.wiring.EngineWiring;
 import dev.drpilot.engine.Sleeper;
+import dev.drpilot.incident.HashChain;
+import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentLogUnavailableException;
 import dev.drpilot.readiness.ReadinessChecks;
 import dev.drpilot.readiness.ReadinessConfig;
 import dev.drpilot.readiness.ReadinessConfigException;
+import dev.drpilot.readiness.ReadinessLog;
 import dev.drpilot.readiness.ReadinessReport;
 import dev.drpilot.readiness.ReadinessRow;
+import dev.drpilot.readiness.ReadinessTrend;
 import dev.drpilot.readiness.RegionDependency;
 import dev.drpilot.readiness.Verdict;
 import dev.drpilot.readiness.VerdictChanges;
@@ -39,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures, from the live account, the RPO the team could reach right now: a row per target of the DR guide with its figure, target and verdict.",
             "Exit code: 0 every target met, 1 a target breached, 2 none breached but some unknown (could not be read), 3 did not run (config or command line).",
-            "With --every, the checks run again at that interval until Ctrl-C."
+            "With --every, the checks run again at that interval until Ctrl-C.",
+            "Each run is kept in the incident log (outside any incident); --history prints the trend of the runs kept."
         })
 public final class ReadinessCommand implements Callable<Integer> {
 
@@ -78,6 +84,15 @@ public final class ReadinessCommand implements Callable<Integer> {
                     "Run the checks again every INTERVAL (90s, 30m, 1h) until Ctrl-C: the first report in full, then a line each time a verdict changes.")
     String every;
 
+    @Option(
+            names = "--history",
+            description =
+                    "Measure nothing: print, from the runs kept in the log, each row's verdict and since when it has had it.")
+    boolean history;
+
+    @Mixin
+    LogOptions log;
+
     /** How many runs --every makes before it stops (tests end the loop with it). */
     @Option(names = "--times", hidden = true)
     Integer times;
@@ -109,6 +124,7 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (history) return history(out);
         ReadinessConfig resources;
         try {
             resources = config == null ? ReadinessConfig.guideDefaults() : ReadinessConfig.load(config);
@@ -129,12 +145,18 @@ public final class ReadinessCommand implements Callable<Integer> {
         }
         List<Runbook> loaded = runbooks.loadOrReport(spec.commandLine().getErr());
         if (loaded == null) return DID_NOT_RUN;
+        PrintWriter err = spec.commandLine().getErr();
         try (AwsClients aws = new AwsClients(settings.get());
-                KubeClients kube = new KubeClients(kubeSettings.get())) {
+                KubeClients kube = new KubeClients(kubeSettings.get());
+                IncidentLogStore store = openLog(err)) {
+            ReadinessLog kept = store == null ? null : new ReadinessLog(store);
             ReadinessChecks checks =
                     new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, catalog, !skipPreconditions);
+            ReadinessReport before = newestKept(kept, err);
             ReadinessReport report = checks.run(resources);
+            keep(kept, report, err);
             out.print(json ? report.toJson() + System.lineSeparator() : table(report));
+            notices(before, report, json ? err : out);
             out.flush();
             if (interval == null) return report.exitCode();
             out.println(
@@ -143,7 +165,9 @@ public final class ReadinessCommand implements Callable<Integer> {
             for (int run = 1; times == null || run < times; run++) {
                 sleeper.sleep(interval);
                 ReadinessReport next = checks.run(resources);
+                keep(kept, next, err);
                 VerdictChanges.between(report, next).forEach(out::println);
+                notices(report, next, out);
                 out.flush();
                 report = next;
             }
@@ -151,6 +175,77 @@ public final class ReadinessCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DID_NOT_RUN;
+        }
+    }
+
+    /** The log the runs are kept in, or null (said on stderr) when it cannot be opened: the checks run all the same. */
+    private IncidentLogStore openLog(PrintWriter err) {
+        try {
+            return log.open();
+        } catch (IncidentLogUnavailableException e) {
+            err.println("Readiness not kept in the log: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static ReadinessReport newestKept(ReadinessLog kept, PrintWriter err) {
+        if (kept == null) return null;
+        try {
+            return kept.trend().newest();
+        } catch (IncidentLogUnavailableException | IllegalArgumentException e) {
+            err.println(
+                    "The runs kept in the log could not be read, so no change is counted from them: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void keep(ReadinessLog kept, ReadinessReport report, PrintWriter err) {
+        if (kept == null) return;
+        try {
+            kept.keep(report);
+        } catch (IncidentLogUnavailableException e) {
+            err.println("Readiness at " + report.checkedAt() + " not kept in the log: " + e.getMessage());
+        }
+        err.flush();
+    }
+
+    /** A line per target breached since the run before (the last one kept, for the first run), with what to fix. */
+    private static void notices(ReadinessReport before, ReadinessReport after, PrintWriter to) {
+        List<ReadinessRow> breached = VerdictChanges.newlyBreached(before, after);
+        if (breached.isEmpty()) return;
+        to.println();
+        breached.forEach(row -> to.println(VerdictChanges.notice(row)));
+        to.flush();
+    }
+
+    /** The trend of the runs kept, read only: nothing is measured or written. */
+    private int history(PrintWriter out) {
+        try (IncidentLogStore store = log.openToRead()) {
+            ReadinessTrend trend = new ReadinessLog(store).trend();
+            if (trend.runs() == 0) {
+                out.println("No readiness run is kept in " + store.file()
+                        + " yet: each run of `drpilot readiness` keeps one.");
+                return 0;
+            }
+            HashChain.Verification chain = store.verifyReadiness();
+            out.println(trend.runs() + " readiness runs kept in " + store.file() + ", the newest at "
+                    + trend.newest().checkedAt() + "; "
+                    + (chain.intact()
+                            ? "their hash chain is intact."
+                            : "their hash chain is BROKEN: " + chain.reason() + "."));
+            out.println();
+            TextTable table = new TextTable("VERDICT", "TARGET (DR GUIDE)", "SINCE", "BEFORE", "RUNS", "CHANGES");
+            for (ReadinessTrend.RowTrend row : trend.rows()) {
+                table.row(
+                        row.row().verdict().word(),
+                        row.row().name(),
+                        row.since().toString(),
+                        row.before() == null ? "-" : row.before().word(),
+                        Integer.toString(row.runs()),
+                        Integer.toString(row.changes()));
+            }
+            out.print(table);
+            return trend.newest().exitCode();
         }
     }
 

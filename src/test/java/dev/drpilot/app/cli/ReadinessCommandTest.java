@@ -10,11 +10,13 @@ import dev.drpilot.action.aws.MotoServer;
 import dev.drpilot.action.k8s.KubeSettings;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.Sleeper;
+import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.readiness.HealthySandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,9 @@ class ReadinessCommandTest {
                 new CommandFactory(DrPilotServices.fromEnvironment()));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
-        return line.execute(args);
+        List<String> withLog = new ArrayList<>(List.of(args));
+        withLog.addAll(List.of("--log", dir.resolve("log").toString()));
+        return line.execute(withLog.toArray(String[]::new));
     }
 
     @Test
@@ -116,8 +120,14 @@ class ReadinessCommandTest {
                     .contains("  Fix: Run webapp-backup-dynamodb-pitr")
                     .contains("15 met, 1 breached, 3 unknown");
 
+            assertThat(out.toString())
+                    .contains("TARGET BREACHED: WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days)");
+
             out.getBuffer().setLength(0);
             assertThat(run("--json")).isEqualTo(1);
+            assertThat(err.toString())
+                    .as("breached already in the run kept before: no new notice")
+                    .doesNotContain("TARGET BREACHED");
             JsonNode json = new ObjectMapper().readTree(out.toString());
             assertThat(json.get("exitCode").asInt()).isEqualTo(1);
             assertThat(json.get("identity").asText()).contains("123456789012");
@@ -214,13 +224,60 @@ class ReadinessCommandTest {
         String[] after = out.toString()
                 .split("Checking again every 30m \\(Ctrl-C to stop\\); a line follows each change of a verdict.\\R")[1]
                 .split("\\R");
-        assertThat(after).hasSize(2);
+        assertThat(after).hasSize(4);
         assertThat(after[0])
                 .contains(
                         " WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): met -> breached (PITR of webapp-users is DISABLED). Fix: Run webapp-backup-dynamodb-pitr");
-        assertThat(after[1])
+        assertThat(after[1]).isEmpty();
+        assertThat(after[2])
+                .startsWith(
+                        "TARGET BREACHED: WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days) (PITR of webapp-users is DISABLED). Fix: Run webapp-backup-dynamodb-pitr");
+        assertThat(after[3])
                 .contains(
                         " WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days): breached -> met (PITR of webapp-users on, latest restorable ");
         assertThat(out.toString()).containsOnlyOnce("13 met, 0 breached, 0 unknown");
+    }
+
+    @Test
+    void eachRunIsKeptInTheLogAndTheHistorySaysSinceWhenEachRowHasItsVerdict() throws Exception {
+        Path config = Files.writeString(dir.resolve("readiness.yaml"), "druid: { deepStorageBucket: \"\" }\n");
+        assertThat(run("--config", config.toString(), "--skip-preconditions")).isEqualTo(0);
+        assertThat(out.toString()).doesNotContain("TARGET BREACHED");
+        sandbox.dynamo()
+                .updateContinuousBackups(r -> r.tableName("webapp-users")
+                        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+        try {
+            out.getBuffer().setLength(0);
+            assertThat(run("--config", config.toString(), "--skip-preconditions"))
+                    .isEqualTo(1);
+            assertThat(out.toString())
+                    .contains(
+                            "TARGET BREACHED: WebApp data corruption RPO: PITR interval (DynamoDB PITR, 35 days) (PITR of webapp-users is DISABLED). Fix: Run webapp-backup-dynamodb-pitr");
+        } finally {
+            sandbox.heal();
+        }
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--history")).as(out + "" + err).isEqualTo(1);
+        assertThat(out.toString())
+                .containsPattern("^2 readiness runs kept in \\S+, the newest at \\S+; their hash chain is intact\\.")
+                .contains("VERDICT", "SINCE", "BEFORE", "RUNS", "CHANGES")
+                .containsPattern(
+                        "breached +WebApp data corruption RPO: PITR interval \\(DynamoDB PITR, 35 days\\) +\\S+Z +met +2 +1")
+                .containsPattern("met +RDS Automated backups: 30 days +\\S+Z +- +2 +0");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theHistoryOfALogThatKeptNoRunSaysHowToKeepOne() {
+        assertThat(run("--history")).isEqualTo(1);
+        assertThat(err.toString()).contains("There is no incident log at ");
+        assertThat(dir.resolve("log.mv.db")).doesNotExist();
+
+        IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice").close();
+        assertThat(run("--history")).isEqualTo(0);
+        assertThat(out.toString())
+                .contains("No readiness run is kept in ")
+                .contains("each run of `drpilot readiness` keeps one");
     }
 }
