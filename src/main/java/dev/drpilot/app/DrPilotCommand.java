@@ -46,33 +46,38 @@ import picocli.CommandLine.Option;
         })
 public final class DrPilotCommand implements Callable<Integer> {
 
-    /** The sub-commands, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(
-            ValidateCommand.class,
-            ListCommand.class,
-            ShowCommand.class,
-            ActionsCommand.class,
-            PermissionsCommand.class,
-            RunCommand.class,
-            IncidentsCommand.class,
-            ResumeCommand.class,
-            ResolveCommand.class,
-            CloseCommand.class,
-            ReopenCommand.class,
-            NoteCommand.class,
-            GapCommand.class,
-            VerifyCommand.class,
-            RecoverCommand.class,
-            ContinueCommand.class,
-            MergeCommand.class,
-            ExportCommand.class,
-            EvidenceCommand.class,
-            DiffCommand.class,
-            RehearseCommand.class,
-            ScorecardCommand.class,
-            ReadinessCommand.class,
-            TeamLogCommand.class,
-            ApproveCommand.class);
+    /**
+     * The sub-commands, in the order the help lists them, each with the name its {@code @Command} gives it: written
+     * here so that finding the one a command line names reads no other command's annotations.
+     */
+    static final List<SubCommand> COMMANDS = List.of(
+            new SubCommand("validate", ValidateCommand.class),
+            new SubCommand("list", ListCommand.class),
+            new SubCommand("show", ShowCommand.class),
+            new SubCommand("actions", ActionsCommand.class),
+            new SubCommand("permissions", PermissionsCommand.class),
+            new SubCommand("run", RunCommand.class),
+            new SubCommand("incidents", IncidentsCommand.class),
+            new SubCommand("resume", ResumeCommand.class),
+            new SubCommand("resolve", ResolveCommand.class),
+            new SubCommand("close", CloseCommand.class),
+            new SubCommand("reopen", ReopenCommand.class),
+            new SubCommand("note", NoteCommand.class),
+            new SubCommand("gap", GapCommand.class),
+            new SubCommand("verify", VerifyCommand.class),
+            new SubCommand("recover", RecoverCommand.class),
+            new SubCommand("continue", ContinueCommand.class),
+            new SubCommand("merge", MergeCommand.class),
+            new SubCommand("export", ExportCommand.class),
+            new SubCommand("evidence", EvidenceCommand.class),
+            new SubCommand("diff", DiffCommand.class),
+            new SubCommand("rehearse", RehearseCommand.class),
+            new SubCommand("scorecard", ScorecardCommand.class),
+            new SubCommand("readiness", ReadinessCommand.class),
+            new SubCommand("team-log", TeamLogCommand.class),
+            new SubCommand("approve", ApproveCommand.class));
+
+    record SubCommand(String name, Class<?> type) {}
 
     private final DrPilotServices services;
 
@@ -114,7 +119,7 @@ public final class DrPilotCommand implements Callable<Integer> {
      */
     public static CommandLine commandLineFor(DrPilotServices services, String... args) {
         boolean named = args.length > 0
-                && COMMANDS.stream().anyMatch(command -> nameOf(command).equals(args[0]));
+                && COMMANDS.stream().anyMatch(command -> command.name().equals(args[0]));
         return commandLine(services, UnexpectedErrors.inDataFolder(), name -> !named || name.equals(args[0]));
     }
 
@@ -129,8 +134,8 @@ public final class DrPilotCommand implements Callable<Integer> {
     private static CommandLine commandLine(
             DrPilotServices services, UnexpectedErrors unexpected, Predicate<String> wanted) {
         CommandLine line = new CommandLine(new DrPilotCommand(services), new CommandFactory(services));
-        for (Class<?> command : COMMANDS) {
-            if (wanted.test(nameOf(command))) line.addSubcommand(nameOf(command), command);
+        for (SubCommand command : COMMANDS) {
+            if (wanted.test(command.name())) line.addSubcommand(command.name(), command.type());
         }
         CommandLineMistakes mistakes = new CommandLineMistakes();
         line.setExecutionStrategy(mistakes);
@@ -145,10 +150,6 @@ public final class DrPilotCommand implements Callable<Integer> {
                     error, "running `" + command.getCommandSpec().qualifiedName() + "`", command.getErr());
         });
         return line;
-    }
-
-    private static String nameOf(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
     }
 
     /** Without a command: the window. */

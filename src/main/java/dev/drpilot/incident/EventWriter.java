@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ final class EventWriter {
                             incidentId,
                             null,
                             chained(incidentId, List.of(draft), EventStore.Tail.NONE),
+                            true,
                             connection -> null)
                     .getFirst();
         } catch (ChainConflictException e) {
@@ -102,6 +104,7 @@ final class EventWriter {
                         incidentId,
                         drafts,
                         chained(incidentId, drafts, tail(what, incidentId, drafts)),
+                        true,
                         connection -> null);
             } catch (ChainConflictException e) {
                 last = e;
@@ -118,7 +121,7 @@ final class EventWriter {
     Void adopt(List<Incident> incidents, List<IncidentEvent> events) {
         refuse("the merged events");
         try {
-            stored("the " + events.size() + " merged events", null, null, events, connection -> {
+            stored("the " + events.size() + " merged events", null, null, events, false, connection -> {
                 for (Incident incident : incidents) IncidentRows.merge(connection, incident);
                 return null;
             });
@@ -151,10 +154,12 @@ final class EventWriter {
             String incidentId,
             List<EventDraft> drafts,
             List<IncidentEvent> events,
+            boolean hashedHere,
             H2EventStore.SqlWork<?> rows) {
         LogPlace at = place.get();
         try {
-            at.store().append(events, rows);
+            if (hashedHere) at.store().appendHashedHere(events, rows);
+            else at.store().append(events, rows);
         } catch (EventStoreException e) {
             Exception cause = (Exception) e.getCause();
             IncidentEvent maybe = e.mayBeStored() ? events.getLast() : null;
@@ -187,6 +192,7 @@ final class EventWriter {
         long sequence = tail.sequence();
         String previousHash = tail.hash();
         String who = redactor.redact(actors.getOrDefault(incidentId, actor));
+        MessageDigest sha256 = HashChain.sha256();
         for (EventDraft draft : drafts) {
             sequence++;
             long time = clocks.of(incidentId).millis();
@@ -194,6 +200,7 @@ final class EventWriter {
             Long occurredAt =
                     draft.occurredAt() == null ? null : draft.occurredAt().toEpochMilli();
             String hash = HashChain.hash(
+                    sha256,
                     incidentId,
                     sequence,
                     time,

@@ -23,7 +23,17 @@ public final class HashChain {
         }
     }
 
+    /** A SHA-256 digest for one thread's run of hashes (a page of events, a check): getting one costs more than a hash. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     static String hash(
+            MessageDigest sha256,
             String incidentId,
             long sequence,
             long timeMillis,
@@ -46,22 +56,22 @@ public final class HashChain {
                 nullable(corrects),
                 nullable(occurredAtMillis),
                 previousHash);
-        return sha256(canonical);
+        return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The SHA-256 of a canonical text, in hex. */
     static String sha256(String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The hash an event's fields and previous hash make: equal to its {@code hash} unless it was changed. */
     public static String hashOf(IncidentEvent e) {
+        return hashOf(sha256(), e);
+    }
+
+    static String hashOf(MessageDigest sha256, IncidentEvent e) {
         return hash(
+                sha256,
                 e.incidentId(),
                 e.sequence(),
                 e.time().toEpochMilli(),
@@ -84,6 +94,7 @@ public final class HashChain {
     /** The same check fed one event at a time, in sequence order from the first, for an incident too large to hold at once. */
     public static final class Check {
 
+        private final MessageDigest sha256 = sha256();
         private String previous = GENESIS;
         private long expectedSequence = 1;
         private Verification broken;
@@ -103,7 +114,7 @@ public final class HashChain {
                         event.sequence(),
                         "event " + event.sequence() + " does not follow event " + (event.sequence() - 1)
                                 + ": one of them was changed or removed");
-            } else if (!hashOf(event).equals(event.hash())) {
+            } else if (!hashOf(sha256, event).equals(event.hash())) {
                 broken = new Verification(
                         false,
                         (int) expectedSequence - 1,

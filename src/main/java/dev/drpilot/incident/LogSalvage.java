@@ -279,6 +279,7 @@ public final class LogSalvage {
         row.put(
                 "HASH",
                 HashChain.hash(
+                        HashChain.sha256(),
                         head.incidentId(),
                         sequence,
                         time,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +59,19 @@ public final class RunbookLoader {
         }
         problems.sort(null);
         return new Result(List.copyOf(runbooks), List.copyOf(problems));
+    }
+
+    /**
+     * The runbook of this id in the folder: its file is named after it (the checks refuse a runbook whose id is
+     * not its file name), so only that file is read and checked. Empty when the folder has no such file.
+     */
+    public Optional<Result> loadId(Path folder, String id) {
+        if (!id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) return Optional.empty();
+        for (String extension : List.of(".yaml", ".yml")) {
+            Path file = folder.resolve(id + extension);
+            if (Files.isRegularFile(file)) return Optional.of(loadFile(file));
+        }
+        return Optional.empty();
     }
 
     public Result loadFile(Path file) {
@@ -136,7 +150,7 @@ public final class RunbookLoader {
         return new Result(List.of(), List.of(problem));
     }
 
-    private static List<Path> expand(List<Path> paths, List<Problem> problems) {
+    static List<Path> expand(List<Path> paths, List<Problem> problems) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -158,7 +172,7 @@ public final class RunbookLoader {
         return files;
     }
 
-    private static String stem(Path file) {
+    static String stem(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class DrPilotCommandTest {
 
@@ -43,6 +44,15 @@ class DrPilotCommandTest {
         assertThat(DrPilotCommand.commandLineFor(services, "resolv").getSubcommands())
                 .hasSize(all)
                 .containsKey("resolve");
+    }
+
+    @Test
+    void eachCommandIsFoundByTheNameItsOwnHelpShows() {
+        for (DrPilotCommand.SubCommand command : DrPilotCommand.COMMANDS) {
+            assertThat(command.type().getAnnotation(Command.class).name())
+                    .as(command.type().getSimpleName())
+                    .isEqualTo(command.name());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.LogHead;
 import dev.drpilot.incident.NewIncident;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,12 +75,23 @@ public final class IncidentLogBenchmark {
         for (int i = 0; i < BATCH; i++)
             page.add(EventDraft.of(
                     new EventData.StatusChange("s3://druid-deep-storage/segments/" + i, "restored"), "restore"));
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) log.appendAll(incidentId, page);
         report(
                 "events appended in pages of " + BATCH + " (one transaction, sync and head-file update a page)",
                 batches * BATCH,
                 start);
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        System.out.printf(
+                "  CPU the process spent on them (all its threads, less sensitive to other load): %.1f s, %,.0f events"
+                        + " per CPU-second%n",
+                cpuSeconds, batches * BATCH / cpuSeconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() throws IOException {

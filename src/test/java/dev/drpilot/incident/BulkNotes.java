@@ -1,6 +1,7 @@
 package dev.drpilot.incident;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,11 +36,22 @@ public final class BulkNotes {
                     connection.prepareStatement("INSERT INTO events (incident_id, sequence, time_ms, kind, actor,"
                             + " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 long time = System.currentTimeMillis();
+                MessageDigest sha256 = HashChain.sha256();
                 while (sequence < total) {
                     sequence++;
                     String payload = "{\"text\":\"event " + sequence + "\"}";
                     String hash = HashChain.hash(
-                            incidentId, sequence, time, EventKind.NOTE, "test", null, payload, null, null, previous);
+                            sha256,
+                            incidentId,
+                            sequence,
+                            time,
+                            EventKind.NOTE,
+                            "test",
+                            null,
+                            payload,
+                            null,
+                            null,
+                            previous);
                     insert.setString(1, incidentId);
                     insert.setLong(2, sequence);
                     insert.setLong(3, time);

@@ -1,6 +1,6 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.runbook.Runbook;
+import dev.drpilot.runbook.RunbookHeader;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "Lists the runbooks: id, architecture, kind, RTO, RPO and number of steps.")
+        description =
+                "Lists the runbooks: id, architecture, kind, RTO, RPO and number of steps (read from each file's header;"
+                        + " `validate` checks the steps).")
 public final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -23,22 +25,22 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Runbook> all = runbooks.loadOrReport(spec.commandLine().getErr());
+        List<RunbookHeader> all = runbooks.headersOrReport(spec.commandLine().getErr());
         if (all == null) return 1;
-        List<Runbook> sorted = all.stream()
-                .sorted(Comparator.comparing(Runbook::kind)
-                        .thenComparing(Runbook::architecture)
-                        .thenComparing(Runbook::id))
+        List<RunbookHeader> sorted = all.stream()
+                .sorted(Comparator.comparing(RunbookHeader::kind)
+                        .thenComparing(RunbookHeader::architecture)
+                        .thenComparing(RunbookHeader::id))
                 .toList();
         TextTable table = new TextTable("ID", "ARCHITECTURE", "KIND", "RTO", "RPO", "STEPS");
-        for (Runbook r : sorted) {
+        for (RunbookHeader r : sorted) {
             table.row(
                     r.id(),
                     r.architecture().yamlName(),
                     r.kind().yamlName(),
                     r.targets().rto().label(),
                     r.targets().rpo().label(),
-                    String.valueOf(r.steps().size()));
+                    String.valueOf(r.stepCount()));
         }
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();

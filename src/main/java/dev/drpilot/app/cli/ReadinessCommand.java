@@ -52,7 +52,7 @@ public final class ReadinessCommand implements Callable<Integer> {
     /** The config or the command line was wrong: nothing was measured. */
     static final int DID_NOT_RUN = 3;
 
-    private final ActionCatalog catalog;
+    private final Supplier<ActionCatalog> catalog;
     private final Supplier<AwsSettings> settings;
 
     @Spec
@@ -101,17 +101,17 @@ public final class ReadinessCommand implements Callable<Integer> {
     private final Supplier<KubeSettings> kubeSettings;
 
     public ReadinessCommand(DrPilotServices services) {
-        this(services.catalog(), EngineWiring::awsSettings, KubeSettings::fromEnvironment, Sleeper.real());
+        this(services::catalog, EngineWiring::awsSettings, KubeSettings::fromEnvironment, Sleeper.real());
     }
 
     /**
-     * @param catalog  the actions' contracts, read once by the composition root
+     * @param catalog  the actions' contracts, read once by the composition root when first needed
      * @param settings the AWS profile, region and endpoint to read with (the environment's, as for `run`)
      * @param kubeSettings the kubeconfig the Kubernetes runbooks' access is reviewed with (KUBECONFIG, as for `run`)
      * @param sleeper  waits between the runs of --every
      */
     ReadinessCommand(
-            ActionCatalog catalog,
+            Supplier<ActionCatalog> catalog,
             Supplier<AwsSettings> settings,
             Supplier<KubeSettings> kubeSettings,
             Sleeper sleeper) {
@@ -151,7 +151,7 @@ public final class ReadinessCommand implements Callable<Integer> {
                 IncidentLogStore store = openLog(err)) {
             ReadinessLog kept = store == null ? null : new ReadinessLog(store);
             ReadinessChecks checks =
-                    new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, catalog, !skipPreconditions);
+                    new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded, catalog.get(), !skipPreconditions);
             ReadinessReport before = newestKept(kept, err);
             ReadinessReport report = checks.run(resources);
             keep(kept, report, err);

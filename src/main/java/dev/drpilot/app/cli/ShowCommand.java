@@ -7,9 +7,7 @@ import dev.drpilot.runbook.Param;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.Step;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,19 +47,14 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Runbook> all = runbooks.loadOrReport(err);
-        if (all == null) return 1;
-        Optional<Runbook> found = all.stream().filter(r -> r.id().equals(id)).findFirst();
-        if (found.isEmpty()) {
-            err.println("no runbook '" + id + "' in " + runbooks.folder + "; `drpilot list` shows the ids");
-            return 1;
-        }
-        found.get().params().stream()
+        Runbook found = runbooks.loadOneOrReport(id, err);
+        if (found == null) return 1;
+        found.params().stream()
                 .filter(p -> p.sensitive() && params.containsKey(p.name()))
                 .forEach(p -> err.println("warning: -p " + p.name()
                         + " leaves the secret in the process list and the shell history, and show never uses it"
                         + " (a secret shows as ****): leave it out"));
-        print(found.get(), new CommandPreview(services.catalog()), out);
+        print(found, new CommandPreview(services.catalog()), out);
         return 0;
     }
 

@@ -72,7 +72,7 @@ class DrillEvidenceTest {
             StringWriter report = new StringWriter();
             CommandLine check = new CommandLine(
                     new ReadinessCommand(
-                            ActionCatalog.builtIn(),
+                            ActionCatalog::builtIn,
                             () -> moto.settings("us-west-2"),
                             () -> new KubeSettings(dir.resolve("no-kubeconfig"), null),
                             Sleeper.real()),

@@ -59,7 +59,7 @@ class ReadinessCommandTest {
     private int run(Sleeper sleeper, String... args) {
         CommandLine line = new CommandLine(
                 new ReadinessCommand(
-                        ActionCatalog.builtIn(),
+                        ActionCatalog::builtIn,
                         () -> moto.settings("us-west-2"),
                         () -> new KubeSettings(dir.resolve("no-kubeconfig"), null),
                         sleeper),
