@@ -21,15 +21,21 @@ public final class TeamLogConnection implements AutoCloseable {
     private final TeamLogDatabase database;
     private final TeamLogStore store;
     private final OutboxWorker outbox;
+    private final TeamLogStepLeases leases;
 
-    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, OutboxWorker outbox) {
+    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, OutboxWorker outbox, TeamLogStepLeases leases) {
         this.database = database;
         this.store = store;
         this.outbox = outbox;
+        this.leases = leases;
     }
 
-    /** Sends the run's events now and after each one the run writes or reads from another process on this log. */
+    /**
+     * Sends the run's events now and after each one the run writes or reads from another process on this log, and
+     * runs a step only when the team log grants this laptop its lease.
+     */
     public void follow(IncidentRun run) {
+        run.leaseStepsFrom(leases);
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {}
@@ -73,5 +79,6 @@ public final class TeamLogConnection implements AutoCloseable {
     public void close() {
         outbox.close();
         store.close();
+        leases.close();
     }
 }
