@@ -25,6 +25,10 @@ final class IncidentJournal {
         this.listeners = listeners;
     }
 
+    String incidentId() {
+        return incidentId;
+    }
+
     IncidentEvent record(EventData data, String stepId) {
         return published(log.append(incidentId, EventDraft.of(data, stepId)));
     }

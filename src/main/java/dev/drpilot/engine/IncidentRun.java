@@ -154,6 +154,29 @@ public final class IncidentRun implements AutoCloseable {
         seat.release();
     }
 
+    /**
+     * From now on, asks {@code leases} before each step runs: a step another responder's laptop runs is not run here
+     * (the team log's leases, docs/team-log.md). Without it, every step is this laptop's to run.
+     */
+    public void leaseStepsFrom(StepLeases leases) {
+        scheduler.leaseStepsFrom(leases);
+    }
+
+    /** Whether the team log could not say who runs the step when it was last tried: the operator may run it anyway. */
+    public boolean leaseUnknown(String stepId) {
+        return scheduler.leaseUnknown(stepId);
+    }
+
+    /**
+     * Runs a step whose lease the team log could not give (unreachable), as the operator decided after making sure no other
+     * laptop runs it: the decision and {@code reason} are logged first.
+     */
+    public synchronized Future<?> startWithoutLease(String stepId, String reason) {
+        life.refuseWhenClosed();
+        seat.take(false);
+        return scheduler.startWithoutLease(stepId, reason);
+    }
+
     /** Runs one step (or asks for its confirmation first, when it is destructive). */
     public synchronized Future<?> start(String stepId) {
         life.refuseWhenClosed();

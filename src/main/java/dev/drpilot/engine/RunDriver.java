@@ -59,6 +59,9 @@ public final class RunDriver {
         record Skip(String reason) implements AfterFailure {}
 
         record Stop() implements AfterFailure {}
+
+        /** Run it here although the team log could not give its lease: the operator made sure no one else runs it. */
+        record RunWithoutLease(String reason) implements AfterFailure {}
     }
 
     /** What the driver hears from the run, in the order the run said it. */
@@ -143,6 +146,8 @@ public final class RunDriver {
                         yield true;
                     }
                     case AfterFailure.Retry retry -> follow(step.id(), run.start(step.id()));
+                    case AfterFailure.RunWithoutLease anyway ->
+                        follow(step.id(), run.startWithoutLease(step.id(), anyway.reason()));
                 };
             case AWAITING_CONFIRMATION -> confirm(step);
             case AWAITING_APPROVAL -> approve(step);

@@ -45,6 +45,12 @@ final class StepScheduler {
     private final Map<String, StepExecution> executions = new HashMap<>();
     /** The run to the next confirmation stopped at one, and goes on once it is given. */
     private boolean continueAfterConfirmation;
+    /** Who may run a step when other laptops work on the incident too: none by default. */
+    private volatile StepLeases leases = StepLeases.NONE;
+    /** Steps whose lease the team log could not give at their last try: the operator may run them anyway. */
+    private final Set<String> leaseUnknown = new HashSet<>();
+    /** Steps the operator runs next without asking for their lease, by a decision in the log. */
+    private final Set<String> withoutLease = new HashSet<>();
 
     StepScheduler(
             Object lock,
@@ -76,11 +82,45 @@ final class StepScheduler {
         return approvals;
     }
 
+    void leaseStepsFrom(StepLeases stepLeases) {
+        this.leases = stepLeases;
+    }
+
     Future<?> start(String stepId) {
         StepRun run = board.step(stepId);
         if (!run.state().canStart()) {
             throw new IllegalStateException(
                     "step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
+        }
+        return submit(() -> runOne(stepId));
+    }
+
+    /** Whether the team log could not say who runs the step when it was last tried. */
+    boolean leaseUnknown(String stepId) {
+        synchronized (lock) {
+            return leaseUnknown.contains(stepId);
+        }
+    }
+
+    /**
+     * The operator runs a step whose lease the team log could not give, having made sure no one else runs it: the
+     * decision and its reason go to the log first.
+     */
+    Future<?> startWithoutLease(String stepId, String reason) {
+        if (!leaseUnknown(stepId)) {
+            throw new IllegalStateException("step '" + stepId + "' is run with its lease: retry it");
+        }
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why the step runs anyway");
+        StepRun run = board.step(stepId);
+        if (!run.state().canStart()) {
+            throw new IllegalStateException(
+                    "step '" + stepId + "' is " + run.state().label().toLowerCase() + "; it cannot be started now");
+        }
+        journal.record(
+                new EventData.Decision("Run without the team log's lease (it could not be reached): " + reason.strip()),
+                stepId);
+        synchronized (lock) {
+            withoutLease.add(stepId);
         }
         return submit(() -> runOne(stepId));
     }
@@ -254,6 +294,24 @@ final class StepScheduler {
             return failedBeforeStart(run, null, e.getMessage());
         }
         inputs.protectSensitive(run.step(), args);
+        StepLeases.Lease lease;
+        boolean decided;
+        synchronized (lock) {
+            decided = withoutLease.remove(stepId);
+            leaseUnknown.remove(stepId);
+        }
+        switch (decided ? new StepLeases.Granted(succeeded -> {}) : leases.acquire(journal.incidentId(), stepId)) {
+            case StepLeases.Granted granted -> lease = granted.lease();
+            case StepLeases.HeldElsewhere held -> {
+                return notRunHere(run, StepHeld.event(held), StepHeld.message(held));
+            }
+            case StepLeases.Unknown unknown -> {
+                synchronized (lock) {
+                    leaseUnknown.add(stepId);
+                }
+                return notRunHere(run, new EventData.StepLeaseUnknown(unknown.problem()), StepHeld.message(unknown));
+            }
+        }
         StepExecution execution;
         synchronized (lock) {
             approvals.usedBy(stepId);
@@ -271,7 +329,12 @@ final class StepScheduler {
                     operatorGates.get(stepId));
             executions.put(stepId, execution);
         }
-        StepRun end = execution.run();
+        StepRun end;
+        try {
+            end = execution.run();
+        } finally {
+            lease.release(board.step(stepId).state() == StepState.SUCCEEDED);
+        }
         life.checkClocks();
         if (end.state() == StepState.SUCCEEDED || end.state() == StepState.SKIPPED) life.recoveredByItsSteps();
         life.recoveredByStep(end);
@@ -282,6 +345,13 @@ final class StepScheduler {
             if (end.state() == StepState.SUCCEEDED) inputs.outputs(stepId, execution.outputs());
         }
         return end.state();
+    }
+
+    /** Another laptop runs the step, or who does is unknown: it is not run here, and the operator is told why. */
+    private StepState notRunHere(StepRun run, EventData event, String message) {
+        journal.record(event, run.id());
+        board.update(run.with(StepState.CANCELLED, message));
+        return StepState.CANCELLED;
     }
 
     private StepState failedBeforeStart(StepRun run, String reason, String message) {

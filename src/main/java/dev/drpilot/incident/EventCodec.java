@@ -37,7 +37,9 @@ import dev.drpilot.incident.EventData.StatusChange;
 import dev.drpilot.incident.EventData.StepAdded;
 import dev.drpilot.incident.EventData.StepCancelled;
 import dev.drpilot.incident.EventData.StepFailed;
+import dev.drpilot.incident.EventData.StepHeldElsewhere;
 import dev.drpilot.incident.EventData.StepInterrupted;
+import dev.drpilot.incident.EventData.StepLeaseUnknown;
 import dev.drpilot.incident.EventData.StepRetried;
 import dev.drpilot.incident.EventData.StepSkipped;
 import dev.drpilot.incident.EventData.StepStarted;
@@ -129,6 +131,12 @@ public final class EventCodec {
             case StepSkipped s -> w.put("reason", s.reason());
             case StepCancelled c -> w.put("reason", c.reason()).put("message", c.message());
             case StepInterrupted i -> w.put("message", i.message());
+            case StepHeldElsewhere h ->
+                w.put("responder", h.responder())
+                        .put("laptop", h.laptop())
+                        .put("until", h.until())
+                        .put("succeededAt", h.succeededAt());
+            case StepLeaseUnknown u -> w.put("problem", u.problem());
             case ConfirmationRequested c -> w.put("type", c.type());
             case ConfirmationGiven c -> w.put("typed", c.typed());
             case ApprovalRequested a ->
@@ -222,6 +230,10 @@ public final class EventCodec {
             case STEP_SKIPPED -> new StepSkipped(r.text("reason"));
             case STEP_CANCELLED -> new StepCancelled(r.text("reason"), r.text("message"));
             case STEP_INTERRUPTED -> new StepInterrupted(r.text("message"));
+            case STEP_HELD_ELSEWHERE ->
+                new StepHeldElsewhere(
+                        r.text("responder"), r.text("laptop"), r.instant("until"), r.instant("succeededAt"));
+            case STEP_LEASE_UNKNOWN -> new StepLeaseUnknown(r.text("problem"));
             case CONFIRMATION_REQUESTED -> new ConfirmationRequested(r.text("type"));
             case CONFIRMATION_GIVEN -> new ConfirmationGiven(r.text("typed"));
             case APPROVAL_REQUESTED ->

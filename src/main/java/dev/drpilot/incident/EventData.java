@@ -195,6 +195,29 @@ public sealed interface EventData {
         }
     }
 
+    /**
+     * @param laptop      the id of the laptop that holds the step's lease
+     * @param until       when its lease ends unless that laptop renews it; null when it ran the step to success
+     * @param succeededAt when that laptop ran the step to success, else null
+     */
+    record StepHeldElsewhere(String responder, String laptop, Instant until, Instant succeededAt) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_HELD_ELSEWHERE;
+        }
+
+        /** The laptop as people say it: the first four characters of its id ("3f2a"). */
+        public String laptopShort() {
+            return laptop.length() <= 4 ? laptop : laptop.substring(0, 4);
+        }
+    }
+
+    /** @param problem why the team log could not say, in one sentence */
+    record StepLeaseUnknown(String problem) implements EventData {
+        public EventKind kind() {
+            return EventKind.STEP_LEASE_UNKNOWN;
+        }
+    }
+
     /** @param type what the operator must type to go ahead */
     record ConfirmationRequested(String type) implements EventData {
         public EventKind kind() {

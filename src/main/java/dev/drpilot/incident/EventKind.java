@@ -28,6 +28,10 @@ public enum EventKind {
     STEP_SKIPPED,
     STEP_CANCELLED,
     STEP_INTERRUPTED,
+    /** Not run here: another responder's laptop holds the step's lease in the team log (or ran it to success). */
+    STEP_HELD_ELSEWHERE,
+    /** Not run here: the team log could not say who runs the step (unreachable, or it refused). */
+    STEP_LEASE_UNKNOWN,
     CONFIRMATION_REQUESTED,
     CONFIRMATION_GIVEN,
     /** A step that needs a second person's approval asks for it: who asks, the exact command, its target and account. */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,6 +174,45 @@ public final class TeamLogStore implements AutoCloseable {
     public synchronized void requestApproval(Approval request) {
         work("could not store the approval request", c -> {
             ApprovalRows.insert(c, request);
+            return null;
+        });
+    }
+
+    /**
+     * Takes the lease of an incident's step for {@code writer}'s laptop, for {@code ttl} from now by
+     * the server's clock, when no other laptop holds it (or its lease expired).
+     *
+     * @return who holds it now: this writer when it was taken, else the holder that kept it
+     * @throws TeamLogException when the team log cannot be reached or refuses
+     */
+    public synchronized LeaseHolder acquireLease(Writer writer, String incidentId, String stepId, Duration ttl) {
+        return work("could not say who runs " + stepId, c -> {
+            LeaseHolder holder = null;
+            for (int attempt = 0; holder == null && attempt < 3; attempt++) {
+                holder = StepLeaseRows.acquire(c, writer, incidentId, stepId, ttl);
+            }
+            if (holder == null) throw new SQLException("the lease of " + stepId + " kept changing hands", "40001");
+            return holder;
+        });
+    }
+
+    /**
+     * Keeps {@code writer}'s lease of the step for {@code ttl} from now.
+     *
+     * @return false when it holds it no more (it expired and another laptop took it)
+     */
+    public synchronized boolean renewLease(Writer writer, String incidentId, String stepId, Duration ttl) {
+        return work(
+                "could not keep the lease of " + stepId, c -> StepLeaseRows.renew(c, writer, incidentId, stepId, ttl));
+    }
+
+    /**
+     * Ends {@code writer}'s lease of the step: after a success it stays with this laptop for good (no
+     * one runs the step again); otherwise the next laptop may take it at once.
+     */
+    public synchronized void releaseLease(Writer writer, String incidentId, String stepId, boolean succeeded) {
+        work("could not release the lease of " + stepId, c -> {
+            StepLeaseRows.release(c, writer, incidentId, stepId, succeeded);
             return null;
         });
     }

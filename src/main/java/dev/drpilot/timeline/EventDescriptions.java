@@ -44,6 +44,13 @@ public final class EventDescriptions {
             case EventData.StepSkipped s -> "Skipped: " + s.reason();
             case EventData.StepCancelled c -> "Cancelled" + text(c.message(), ": ");
             case EventData.StepInterrupted i -> "Interrupted" + text(i.message(), ": ");
+            case EventData.StepHeldElsewhere h ->
+                h.succeededAt() != null
+                        ? "Not run here: " + h.responder() + " on laptop " + h.laptopShort() + " ran it to success at "
+                                + h.succeededAt()
+                        : "Not run here: " + h.responder() + " on laptop " + h.laptopShort()
+                                + " was running it (lease until " + h.until() + ")";
+            case EventData.StepLeaseUnknown u -> "Not run here: the team log could not say who runs it: " + u.problem();
             case EventData.ConfirmationRequested c -> "Asked for confirmation (type " + c.type() + ")";
             case EventData.ConfirmationGiven c -> "Confirmed by typing " + c.typed();
             case EventData.ApprovalRequested a ->

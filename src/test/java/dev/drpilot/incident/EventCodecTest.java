@@ -56,6 +56,9 @@ class EventCodecTest {
             new EventData.StepSkipped("secret updated by hand"),
             new EventData.StepCancelled("confirmation declined", "Cancelled by the operator"),
             new EventData.StepInterrupted("Was running when DR Pilot stopped"),
+            new EventData.StepHeldElsewhere("alice", "3f2a9c1e-laptop", FAILURE, null),
+            new EventData.StepHeldElsewhere("bob", "77aa-laptop", null, FAILURE),
+            new EventData.StepLeaseUnknown("The team log at db:5432/drpilot cannot be reached"),
             new EventData.ConfirmationRequested("restart druid"),
             new EventData.ConfirmationGiven("restart druid"),
             new EventData.ApprovalRequested(

@@ -36,6 +36,7 @@ final class ConsoleSession {
     /** What the operator does about a step that failed. */
     private enum Choice {
         RETRY,
+        ANYWAY,
         SKIP,
         QUIT
     }
@@ -199,9 +200,15 @@ final class ConsoleSession {
         @Override
         public RunDriver.AfterFailure afterFailure(StepRun step) {
             if (!step.equals(shown)) out.println("   " + outcome(step));
-            Choice choice = retrySkipOrQuit();
+            Choice choice = retrySkipOrQuit(run.leaseUnknown(step.id()));
             if (choice == Choice.QUIT) return new RunDriver.AfterFailure.Stop();
             if (choice == Choice.RETRY) return new RunDriver.AfterFailure.Retry();
+            if (choice == Choice.ANYWAY) {
+                String reason = ask("   Who agreed that no one else runs it? ");
+                if (reason == null) return new RunDriver.AfterFailure.Stop();
+                return new RunDriver.AfterFailure.RunWithoutLease(
+                        reason.isBlank() ? "decided at the command line while the team log was unreachable" : reason);
+            }
             String reason = ask("   Why is it skipped? ");
             if (reason == null) return new RunDriver.AfterFailure.Stop();
             return new RunDriver.AfterFailure.Skip(reason.isBlank() ? "skipped from the command line" : reason);
@@ -217,19 +224,21 @@ final class ConsoleSession {
     }
 
     /** Asks until the answer is one of those offered (any case); the end of the input quits, never retries. */
-    private Choice retrySkipOrQuit() {
+    private Choice retrySkipOrQuit(boolean leaseUnknown) {
+        String anyway = leaseUnknown ? " run it [a]nyway," : "";
         while (true) {
-            String answer = ask("   [r]etry, [s]kip with a reason, or [q]uit? ");
+            String answer = ask("   [r]etry," + anyway + " [s]kip with a reason, or [q]uit? ");
             if (answer == null) return Choice.QUIT;
             Choice choice = switch (answer.strip().toLowerCase(Locale.ROOT)) {
                 case "r", "retry" -> Choice.RETRY;
                 case "s", "skip" -> Choice.SKIP;
                 case "q", "quit" -> Choice.QUIT;
+                case "a", "anyway" -> leaseUnknown ? Choice.ANYWAY : null;
                 default -> null;
             };
             if (choice != null) return choice;
-            out.println(
-                    "   '" + answer.strip() + "' is not one of the choices: type r to retry, s to skip or q to quit");
+            out.println("   '" + answer.strip() + "' is not one of the choices: type r to retry,"
+                    + (leaseUnknown ? " a to run it anyway," : "") + " s to skip or q to quit");
         }
     }
 

@@ -26,12 +26,19 @@ public final class TeamLogConnection implements AutoCloseable {
     private final TeamLogStore store;
     private final Writer writer;
     private final OutboxWorker outbox;
+    private final TeamLogStepLeases leases;
 
-    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, Writer writer, OutboxWorker outbox) {
+    TeamLogConnection(
+            TeamLogDatabase database,
+            TeamLogStore store,
+            Writer writer,
+            OutboxWorker outbox,
+            TeamLogStepLeases leases) {
         this.database = database;
         this.store = store;
         this.writer = writer;
         this.outbox = outbox;
+        this.leases = leases;
     }
 
     /**
@@ -60,8 +67,12 @@ public final class TeamLogConnection implements AutoCloseable {
         return store.approval(requestId);
     }
 
-    /** Sends the run's events now and after each one the run writes or reads from another process on this log. */
+    /**
+     * Sends the run's events now and after each one the run writes or reads from another process on this log, and
+     * runs a step only when the team log grants this laptop its lease.
+     */
     public void follow(IncidentRun run) {
+        run.leaseStepsFrom(leases);
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {}
@@ -105,5 +116,6 @@ public final class TeamLogConnection implements AutoCloseable {
     public void close() {
         outbox.close();
         store.close();
+        leases.close();
     }
 }

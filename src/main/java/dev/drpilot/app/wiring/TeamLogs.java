@@ -9,6 +9,7 @@ import dev.drpilot.teamlog.TeamLogDatabase;
 import dev.drpilot.teamlog.TeamLogStore;
 import dev.drpilot.teamlog.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -20,10 +21,17 @@ public final class TeamLogs {
 
     private final Map<String, String> environment;
     private final Path home;
+    private final Duration leaseLifetime;
 
     public TeamLogs(Map<String, String> environment, Path home) {
+        this(environment, home, TeamLogStepLeases.LIFETIME);
+    }
+
+    /** @param leaseLifetime how long a step's lease outlives its laptop's last renewal (shorter in tests) */
+    public TeamLogs(Map<String, String> environment, Path home, Duration leaseLifetime) {
         this.environment = Map.copyOf(environment);
         this.home = home;
+        this.leaseLifetime = leaseLifetime;
     }
 
     /** This process's environment and home folder. */
@@ -46,7 +54,9 @@ public final class TeamLogs {
                 database,
                 store,
                 writer,
-                new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")));
+                new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")),
+                new TeamLogStepLeases(
+                        new TeamLogStore(database), writer, leaseLifetime, new DaemonThreads("drpilot-step-lease")));
     }
 
     /**

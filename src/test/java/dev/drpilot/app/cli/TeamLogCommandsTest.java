@@ -101,10 +101,17 @@ class TeamLogCommandsTest {
         return run;
     }
 
-    /** A run of the shared check that waits at most {@code waitSeconds} as it ends for the team log (longer when it is up: a loaded machine is slow to connect). */
     private Run run(int waitSeconds) throws Exception {
+        return run("\n\n", waitSeconds);
+    }
+
+    /**
+     * {@code drpilot run} of the two manual steps, with {@code input} on its standard input, waiting at most {@code
+     * waitSeconds} as it ends for the team log (longer when it is up: a loaded machine is slow to connect).
+     */
+    private Run run(String input, int waitSeconds) throws Exception {
         return drpilot(
-                "\n\n",
+                input,
                 "run",
                 "shared-check",
                 "--runbooks",
@@ -185,13 +192,17 @@ class TeamLogCommandsTest {
     void aRunWhileTheTeamLogIsDownCompletesAndALaterNoteAndResumeSendWhatWaited() throws Exception {
         POSTGRES.stop();
 
-        Run offline = run(10);
+        // the team log cannot say whether another laptop runs a step: the operator runs each anyway, saying who agreed
+        String anyway = "a\nthe only responder tonight\n\n";
+        Run offline = run(anyway + anyway, 10);
 
         assertThat(offline.status()).as(offline.out() + offline.err()).isZero();
         String incidentId = incidentIn(offline);
         int written = localEvents(incidentId).size();
         assertThat(offline.out())
                 .contains("All steps done.")
+                .contains("Not run, since the team log could not say whether another laptop runs this step")
+                .contains("[r]etry, run it [a]nyway, [s]kip with a reason, or [q]uit?")
                 .containsPattern("(?m)^team log offline, up to \\d+ events? waiting: The team log at 127\\.0\\.0\\.1:"
                         + POSTGRES.port() + "/postgres cannot be reached")
                 .contains("team log offline, up to " + written
