@@ -9,6 +9,7 @@ import dev.drpilot.app.cli.EvidenceCommand;
 import dev.drpilot.app.cli.ExportCommand;
 import dev.drpilot.app.cli.GapCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
+import dev.drpilot.app.cli.JoinCommand;
 import dev.drpilot.app.cli.ListCommand;
 import dev.drpilot.app.cli.MergeCommand;
 import dev.drpilot.app.cli.NoteCommand;
@@ -59,6 +60,7 @@ public final class DrPilotCommand implements Callable<Integer> {
             CloseCommand.class,
             ReopenCommand.class,
             NoteCommand.class,
+            JoinCommand.class,
             GapCommand.class,
             VerifyCommand.class,
             RecoverCommand.class,

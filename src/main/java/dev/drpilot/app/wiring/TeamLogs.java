@@ -39,12 +39,30 @@ public final class TeamLogs {
      * @throws java.io.UncheckedIOException with one sentence, when the laptop id beside the log cannot be read or made
      */
     public TeamLogConnection connect(String url, IncidentLogStore log) {
-        TeamLogDatabase database = TeamLogDatabase.of(url, null, environment, home);
-        Writer writer = new Writer(System.getProperty("user.name", "operator"), LaptopId.of(log.file()));
+        TeamLogDatabase database = database(url);
+        Writer writer = writer(log.file());
         TeamLogStore store = new TeamLogStore(database);
         return new TeamLogConnection(
                 database,
                 store,
                 new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")));
+    }
+
+    /**
+     * The team log at {@code url}, with the login from the environment.
+     *
+     * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
+     */
+    public TeamLogDatabase database(String url) {
+        return TeamLogDatabase.of(url, null, environment, home);
+    }
+
+    /**
+     * This responder (the OS user) on the laptop id kept beside the local log at {@code log}.
+     *
+     * @throws java.io.UncheckedIOException with one sentence, when the laptop id cannot be read or made
+     */
+    public Writer writer(Path log) {
+        return new Writer(System.getProperty("user.name", "operator"), LaptopId.of(log));
     }
 }
