@@ -4,11 +4,16 @@ import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.IncidentEvent;
+import dev.drpilot.teamlog.IncidentWatch;
 import dev.drpilot.teamlog.OutboxStatus;
 import dev.drpilot.teamlog.OutboxWorker;
+import dev.drpilot.teamlog.Responder;
+import dev.drpilot.teamlog.TeamEvent;
 import dev.drpilot.teamlog.TeamLogDatabase;
 import dev.drpilot.teamlog.TeamLogStore;
+import dev.drpilot.teamlog.Writer;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +26,19 @@ public final class TeamLogConnection implements AutoCloseable {
     private final TeamLogDatabase database;
     private final TeamLogStore store;
     private final OutboxWorker outbox;
+    private final Writer writer;
 
-    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, OutboxWorker outbox) {
+    TeamLogConnection(TeamLogDatabase database, TeamLogStore store, OutboxWorker outbox, Writer writer) {
         this.database = database;
         this.store = store;
         this.outbox = outbox;
+        this.writer = writer;
+    }
+
+    /** Watches the incident's responders and the other laptops' events in the team log, until closed. */
+    public IncidentWatch watch(
+            String incidentId, Consumer<List<Responder>> responders, Consumer<TeamEvent> othersEvents) {
+        return IncidentWatch.start(database, incidentId, writer.laptop(), responders, othersEvents);
     }
 
     /** Sends the run's events now and after each one the run writes or reads from another process on this log. */

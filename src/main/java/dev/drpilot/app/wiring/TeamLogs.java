@@ -45,7 +45,8 @@ public final class TeamLogs {
         return new TeamLogConnection(
                 database,
                 store,
-                new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")));
+                new OutboxWorker(new Outbox(log, store, writer), new DaemonThreads("drpilot-team-log")),
+                writer);
     }
 
     /**
