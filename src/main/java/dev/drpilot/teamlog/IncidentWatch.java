@@ -22,7 +22,8 @@ public final class IncidentWatch implements AutoCloseable {
     private final TeamLogStore store;
     private final ExecutorService listening;
     private final ScheduledExecutorService reading;
-    private final TeamLogListener listener;
+    /** Started once the team log was read (and its tables brought up to date): before, it would only read errors. */
+    private volatile TeamLogListener listener;
 
     private IncidentWatch(
             TeamLogDatabase database,
@@ -33,12 +34,16 @@ public final class IncidentWatch implements AutoCloseable {
         store = new TeamLogStore(database);
         listening = Executors.newSingleThreadExecutor(new DaemonThreads("drpilot-team-follow"));
         reading = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("drpilot-team-responders"));
-        listener = TeamLogListener.start(database, incidentId, ownLaptop, 0, othersEvents, listening);
         Responders roster = new Responders(store);
         reading.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        responders.accept(roster.of(incidentId));
+                        List<Responder> now = roster.of(incidentId);
+                        if (listener == null) {
+                            listener =
+                                    TeamLogListener.start(database, incidentId, ownLaptop, 0, othersEvents, listening);
+                        }
+                        responders.accept(now);
                     } catch (TeamLogException e) {
                         LOG.debug("Responders of {}: {}", incidentId, e.getMessage());
                     }
@@ -61,13 +66,13 @@ public final class IncidentWatch implements AutoCloseable {
     @Override
     public void close() {
         reading.shutdownNow();
-        listener.close();
-        listening.shutdownNow();
         try {
             reading.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (listener != null) listener.close();
+        listening.shutdownNow();
         store.close();
     }
 }

@@ -90,6 +90,11 @@ final class IncidentView {
     /** Another responder's event in the log: set apart from this laptop's own. */
     private static final String OTHERS_STYLE = "-fx-text-fill: -color-accent-fg; -fx-font-style: italic;";
 
+    /** A responder gone silent or left. */
+    private static final String ABSENT_STYLE = "-fx-text-fill: -color-fg-muted;";
+
+    private static final double RESPONDER_ROW = 28;
+
     private static final String OPAQUE = "-fx-background-color: -color-bg-default, %s; -fx-background-insets: 0, 0;";
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
@@ -164,8 +169,22 @@ final class IncidentView {
         heading.getStyleClass().add("title-4");
         ListView<String> responders = new ListView<>(team.responders());
         responders.setId("responders-list");
-        responders.setPrefHeight(110);
+        responders.setFixedCellSize(RESPONDER_ROW);
+        // every responder in sight up to five, then it scrolls
+        responders
+                .prefHeightProperty()
+                .bind(javafx.beans.binding.Bindings.min(5, javafx.beans.binding.Bindings.size(team.responders()))
+                        .multiply(RESPONDER_ROW)
+                        .add(4));
         responders.setMinHeight(Region.USE_PREF_SIZE);
+        responders.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                setStyle(!empty && line != null && !line.endsWith("  present") ? ABSENT_STYLE : "");
+            }
+        });
         VBox box = new VBox(4, heading, responders);
         box.setId("responders");
         box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(team.responders()));
