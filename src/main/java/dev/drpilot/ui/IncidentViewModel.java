@@ -101,7 +101,7 @@ final class IncidentViewModel {
         drivenElsewhere.set(run.drivenElsewhere().orElse(null));
         events.addListener((ListChangeListener<IncidentEvent>) change -> figures.set(figures()));
         figures.set(figures());
-        shownEvents.addListener((ListChangeListener<IncidentEvent>) change -> mergeLog());
+        shownEvents.addListener((ListChangeListener<IncidentEvent>) this::shownChanged);
         logFilter.addListener((o, was, now) -> shownEvents.setPredicate(
                 e -> LOG_FILTERS.getOrDefault(now, Set.of()).contains(e.kind())));
         run.addListener(new IncidentListener() {
@@ -167,6 +167,30 @@ final class IncidentViewModel {
     void othersEvent(TeamEvent event) {
         othersEvents.add(event);
         mergeLog();
+    }
+
+    /** Without others' events the log's lines follow this laptop's change by change (a long log is not redrawn whole). */
+    private void shownChanged(ListChangeListener.Change<? extends IncidentEvent> change) {
+        if (!othersEvents.isEmpty()) {
+            mergeLog();
+            return;
+        }
+        while (change.next()) {
+            if (change.wasPermutated() || change.wasUpdated()) {
+                mergeLog();
+                return;
+            }
+            if (change.wasRemoved()) {
+                logEntries.remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+            }
+            if (change.wasAdded()) {
+                logEntries.addAll(
+                        change.getFrom(),
+                        change.getAddedSubList().stream()
+                                .map(e -> new LogEntry(e, null))
+                                .toList());
+            }
+        }
     }
 
     /** By time, stable: this laptop's events keep their order, the others' keep the merged order. */
