@@ -10,6 +10,7 @@ import dev.drpilot.app.cli.EvidenceCommand;
 import dev.drpilot.app.cli.ExportCommand;
 import dev.drpilot.app.cli.GapCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
+import dev.drpilot.app.cli.JoinCommand;
 import dev.drpilot.app.cli.ListCommand;
 import dev.drpilot.app.cli.MergeCommand;
 import dev.drpilot.app.cli.NoteCommand;
@@ -63,6 +64,7 @@ public final class DrPilotCommand implements Callable<Integer> {
             new SubCommand("close", CloseCommand.class),
             new SubCommand("reopen", ReopenCommand.class),
             new SubCommand("note", NoteCommand.class),
+            new SubCommand("join", JoinCommand.class),
             new SubCommand("gap", GapCommand.class),
             new SubCommand("verify", VerifyCommand.class),
             new SubCommand("recover", RecoverCommand.class),

@@ -3,6 +3,7 @@ package dev.drpilot.app;
 import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.teamlog.OutboxStatus;
+import dev.drpilot.ui.TeamActivity;
 import dev.drpilot.ui.TeamLogLink;
 import java.util.function.Consumer;
 
@@ -29,6 +30,11 @@ public final class WindowTeamLog implements TeamLogLink {
     @Override
     public void follow(IncidentRun run) {
         connection.follow(run);
+    }
+
+    @Override
+    public AutoCloseable watchTeam(String incidentId, TeamActivity activity) {
+        return connection.watch(incidentId, activity::responders, activity::othersEvent);
     }
 
     /** Stops sending: what still waits stays in the local log and goes with the next push from it. */

@@ -16,6 +16,7 @@ import dev.drpilot.incident.EventData.CallerIdentity;
 import dev.drpilot.incident.EventData.ChecklistTick;
 import dev.drpilot.incident.EventData.ClockBreach;
 import dev.drpilot.incident.EventData.Closed;
+import dev.drpilot.incident.EventData.CommandHandedOver;
 import dev.drpilot.incident.EventData.ConfirmationGiven;
 import dev.drpilot.incident.EventData.ConfirmationRequested;
 import dev.drpilot.incident.EventData.Correction;
@@ -30,6 +31,8 @@ import dev.drpilot.incident.EventData.PhaseEntered;
 import dev.drpilot.incident.EventData.ReadinessAttached;
 import dev.drpilot.incident.EventData.Recovered;
 import dev.drpilot.incident.EventData.Reopened;
+import dev.drpilot.incident.EventData.ResponderJoined;
+import dev.drpilot.incident.EventData.ResponderLeft;
 import dev.drpilot.incident.EventData.Resumed;
 import dev.drpilot.incident.EventData.RunbookChanged;
 import dev.drpilot.incident.EventData.StartSetBack;
@@ -107,6 +110,10 @@ public final class EventCodec {
                         .put("fromSince", t.fromSince())
                         .put("stale", t.stale())
                         .put("silentForSeconds", t.silentForSeconds());
+            case ResponderJoined j ->
+                w.put("responder", j.responder()).put("laptop", j.laptop()).put("role", j.role());
+            case ResponderLeft l -> w.put("responder", l.responder()).put("laptop", l.laptop());
+            case CommandHandedOver h -> w.put("from", h.from()).put("to", h.to());
             case PhaseEntered p -> w.put("phase", p.phase());
             case StepAdded a ->
                 w.always("id", a.id())
@@ -218,6 +225,9 @@ public final class EventCodec {
                         r.instant("fromSince"),
                         r.flag("stale"),
                         r.number("silentForSeconds"));
+            case RESPONDER_JOINED -> new ResponderJoined(r.text("responder"), r.text("laptop"), r.text("role"));
+            case RESPONDER_LEFT -> new ResponderLeft(r.text("responder"), r.text("laptop"));
+            case COMMAND_HANDED_OVER -> new CommandHandedOver(r.text("from"), r.text("to"));
             case PHASE_ENTERED -> new PhaseEntered(r.text("phase"));
             case STEP_ADDED -> new StepAdded(r.text("id"), r.text("after"), r.text("title"), r.text("instructions"));
             case STEP_STARTED ->

@@ -124,6 +124,26 @@ public sealed interface EventData {
         }
     }
 
+    /** @param role commander, operator, scribe or observer */
+    record ResponderJoined(String responder, String laptop, String role) implements EventData {
+        public EventKind kind() {
+            return EventKind.RESPONDER_JOINED;
+        }
+    }
+
+    record ResponderLeft(String responder, String laptop) implements EventData {
+        public EventKind kind() {
+            return EventKind.RESPONDER_LEFT;
+        }
+    }
+
+    /** @param from the commander until now; @param to the responder who is commander from now on */
+    record CommandHandedOver(String from, String to) implements EventData {
+        public EventKind kind() {
+            return EventKind.COMMAND_HANDED_OVER;
+        }
+    }
+
     record PhaseEntered(String phase) implements EventData {
         public EventKind kind() {
             return EventKind.PHASE_ENTERED;

@@ -61,5 +61,11 @@ public enum EventKind {
      * Written by {@code drpilot recover} into a salvaged log: the events its damaged file lost,
      * numbered after them, so the incident's chain shows the gap.
      */
-    EVENTS_LOST
+    EVENTS_LOST,
+    /** A responder joined the incident on the team log, from a laptop, in a role (commander, operator, scribe, observer). */
+    RESPONDER_JOINED,
+    /** A responder left the incident on the team log. */
+    RESPONDER_LEFT,
+    /** The incident commander handed command to another responder: the roles change with it. */
+    COMMAND_HANDED_OVER
 }

@@ -3,6 +3,7 @@ package dev.drpilot.incident;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -62,6 +63,30 @@ public final class HashChain {
     /** The SHA-256 of a canonical text, in hex. */
     static String sha256(String canonical) {
         return HexFormat.of().formatHex(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The event that follows {@code previousHash} at {@code sequence} in an incident's chain: for a
+     * chain kept outside this laptop's log (its responder events in the team log).
+     */
+    public static IncidentEvent next(
+            String incidentId, long sequence, Instant time, String actor, EventData data, String previousHash) {
+        long millis = time.toEpochMilli();
+        String payload = EventCodec.write(data);
+        String hash = hash(
+                sha256(), incidentId, sequence, millis, data.kind(), actor, null, payload, null, null, previousHash);
+        return new IncidentEvent(
+                incidentId,
+                sequence,
+                Instant.ofEpochMilli(millis),
+                data.kind(),
+                actor,
+                null,
+                payload,
+                null,
+                null,
+                previousHash,
+                hash);
     }
 
     /** The hash an event's fields and previous hash make: equal to its {@code hash} unless it was changed. */

@@ -33,8 +33,8 @@ public final class LaptopId {
         try {
             if (!Files.exists(file)) create(file);
             String id = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw new IOException("it holds no laptop id (letters, digits, '-', '_' or '.', at most 64)");
+            if (!id.matches("[A-Za-z0-9._-]{1,57}")) {
+                throw new IOException("it holds no laptop id (letters, digits, '-', '_' or '.', at most 57)");
             }
             return id;
         } catch (IOException e) {

@@ -51,7 +51,7 @@ public final class TeamLogListener implements AutoCloseable {
      * Starts following an incident on {@code runner} (which it holds until closed), from after
      * {@code afterMergedOrder} (0 for its first event).
      *
-     * @param ownLaptop the laptop whose events are not delivered (this one's: its log has them)
+     * @param ownLaptop the laptop whose events are not delivered (this one's: its log has them, and its responder chain's)
      */
     public static TeamLogListener start(
             TeamLogDatabase database,
@@ -119,7 +119,7 @@ public final class TeamLogListener implements AutoCloseable {
     private void readNew(Connection connection) throws SQLException {
         for (TeamEvent event : TeamEventRows.after(connection, incidentId, lastSeen)) {
             lastSeen = event.mergedOrder();
-            if (event.writer().laptop().equals(ownLaptop)) continue;
+            if (event.writer().machine().equals(ownLaptop)) continue;
             try {
                 onEvent.accept(event);
             } catch (RuntimeException e) {

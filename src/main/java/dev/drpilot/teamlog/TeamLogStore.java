@@ -50,7 +50,12 @@ public final class TeamLogStore implements AutoCloseable {
      * @return how many were new
      * @throws TeamLogException when the team log cannot be reached, or the events do not continue what it holds of this laptop
      */
-    public synchronized int append(Writer writer, List<IncidentEvent> events) {
+    public int append(Writer writer, List<IncidentEvent> events) {
+        return append(writer, events, c -> null);
+    }
+
+    /** Stores events as {@link #append(Writer, List)} does, and makes {@code alongside}'s changes in the same transaction. */
+    synchronized int append(Writer writer, List<IncidentEvent> events, SqlWork<?> alongside) {
         if (events.isEmpty()) return 0;
         String incidentId = events.getFirst().incidentId();
         return work("could not store events", c -> {
@@ -67,6 +72,7 @@ public final class TeamLogStore implements AutoCloseable {
                 try (PreparedStatement insert = TeamEventRows.inserts(c, writer, events)) {
                     for (int count : insert.executeBatch()) stored += count;
                 }
+                alongside.on(c);
                 if (stored > 0) {
                     try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                         notify.setString(1, CHANNEL);
@@ -269,7 +275,7 @@ public final class TeamLogStore implements AutoCloseable {
         return new TeamLogVerification(incidentId, chains);
     }
 
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T on(Connection connection) throws SQLException;
     }
 
@@ -278,7 +284,7 @@ public final class TeamLogStore implements AutoCloseable {
      * (the server restarted): when work fails on one, it is tried once more on a new connection,
      * which says whether the team log is really unreachable. Each work may be repeated: an append is.
      */
-    private <T> T work(String what, SqlWork<T> work) {
+    synchronized <T> T work(String what, SqlWork<T> work) {
         boolean kept = connection != null;
         try {
             return attempt(work);

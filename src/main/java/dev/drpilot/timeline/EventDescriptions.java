@@ -32,6 +32,9 @@ public final class EventDescriptions {
             case EventData.TakenOver t ->
                 t.to() + " took over driving the incident from " + t.from()
                         + (t.stale() ? ", silent for " + t.silentForSeconds() + " s" : "");
+            case EventData.ResponderJoined j -> j.responder() + " joined as " + j.role();
+            case EventData.ResponderLeft l -> l.responder() + " left the incident";
+            case EventData.CommandHandedOver h -> h.from() + " handed command to " + h.to();
             case EventData.PhaseEntered p -> "Entered phase " + p.phase();
             case EventData.StepAdded a -> "Step added: " + a.title();
             case EventData.StepStarted s ->

@@ -2,7 +2,6 @@ package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
 import dev.drpilot.engine.StepRun;
-import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Phase;
 import java.util.ArrayList;
@@ -88,6 +87,14 @@ final class IncidentView {
     /** A step's command, as code reads in a manual step's instructions. */
     private static final String COMMAND_STYLE = "-fx-font-family: monospace; -fx-text-fill: -color-accent-fg;";
 
+    /** Another responder's event in the log: set apart from this laptop's own. */
+    private static final String OTHERS_STYLE = "-fx-text-fill: -color-accent-fg; -fx-font-style: italic;";
+
+    /** A responder gone silent or left. */
+    private static final String ABSENT_STYLE = "-fx-text-fill: -color-fg-muted;";
+
+    private static final double RESPONDER_ROW = 28;
+
     private static final String OPAQUE = "-fx-background-color: -color-bg-default, %s; -fx-background-insets: 0, 0;";
     /** The step the operator looks at; a step's new state replaces its row, which would drop the selection. */
     private String selectedStepId;
@@ -156,6 +163,35 @@ final class IncidentView {
     }
 
     /** The live status of the incident's resources, in a tab beside the log. */
+    /** The incident's responders above its log, once the team log names any. */
+    void showTeam(TeamViewModel team) {
+        Label heading = new Label("Responders");
+        heading.getStyleClass().add("title-4");
+        ListView<String> responders = new ListView<>(team.responders());
+        responders.setId("responders-list");
+        responders.setFixedCellSize(RESPONDER_ROW);
+        // every responder in sight up to five, then it scrolls
+        responders
+                .prefHeightProperty()
+                .bind(javafx.beans.binding.Bindings.min(5, javafx.beans.binding.Bindings.size(team.responders()))
+                        .multiply(RESPONDER_ROW)
+                        .add(4));
+        responders.setMinHeight(Region.USE_PREF_SIZE);
+        responders.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                setStyle(!empty && line != null && !line.endsWith("  present") ? ABSENT_STYLE : "");
+            }
+        });
+        VBox box = new VBox(4, heading, responders);
+        box.setId("responders");
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(team.responders()));
+        box.managedProperty().bind(box.visibleProperty());
+        logPane.getChildren().add(0, box);
+    }
+
     void showLiveStatus(Parent panel) {
         javafx.scene.Node log = middle.getItems().get(1);
         javafx.scene.control.Tab logTab = new javafx.scene.control.Tab("Incident log", log);
@@ -412,15 +448,16 @@ final class IncidentView {
                 new ChoiceBox<>(FXCollections.observableArrayList(IncidentViewModel.LOG_FILTERS.keySet()));
         filter.setId("log-filter");
         filter.valueProperty().bindBidirectional(model.logFilter());
-        ListView<IncidentEvent> list = new ListView<>(model.shownEvents());
+        ListView<LogEntry> list = new ListView<>(model.logEntries());
         list.setId("log-list");
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(IncidentEvent event, boolean empty) {
-                super.updateItem(event, empty);
+            protected void updateItem(LogEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
                 setWrapText(true);
                 setPrefWidth(0);
-                setText(empty || event == null ? null : IncidentViewModel.logLine(event));
+                setText(empty || entry == null ? null : entry.line());
+                setStyle(!empty && entry != null && entry.fromOthers() ? OTHERS_STYLE : "");
             }
         });
         logFollower = FollowNewest.follow(list);

@@ -14,6 +14,7 @@ import dev.drpilot.incident.IncidentState;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Targets;
 import dev.drpilot.runbook.TimeTarget;
+import dev.drpilot.teamlog.TeamEvent;
 import dev.drpilot.timeline.EventDescriptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +74,11 @@ final class IncidentViewModel {
     private final ObservableList<StepRun> steps = FXCollections.observableArrayList();
     private final ObservableList<IncidentEvent> events = FXCollections.observableArrayList();
     private final FilteredList<IncidentEvent> shownEvents = new FilteredList<>(events);
+    /** Other responders' events (from the team log), in merged order. */
+    private final List<TeamEvent> othersEvents = new ArrayList<>();
+    /** The log as shown: this laptop's events the filter lets through, and the others' between them by time. */
+    private final ObservableList<LogEntry> logEntries = FXCollections.observableArrayList();
+
     private final StringProperty logFilter =
             new SimpleStringProperty(LOG_FILTERS.keySet().iterator().next());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -95,6 +101,7 @@ final class IncidentViewModel {
         drivenElsewhere.set(run.drivenElsewhere().orElse(null));
         events.addListener((ListChangeListener<IncidentEvent>) change -> figures.set(figures()));
         figures.set(figures());
+        shownEvents.addListener((ListChangeListener<IncidentEvent>) this::shownChanged);
         logFilter.addListener((o, was, now) -> shownEvents.setPredicate(
                 e -> LOG_FILTERS.getOrDefault(now, Set.of()).contains(e.kind())));
         run.addListener(new IncidentListener() {
@@ -149,6 +156,56 @@ final class IncidentViewModel {
     /** The log as the filter chosen shows it. */
     ObservableList<IncidentEvent> shownEvents() {
         return shownEvents;
+    }
+
+    /** The log as the screen lists it: {@link #shownEvents()} with the other responders' events between them, by time. */
+    ObservableList<LogEntry> logEntries() {
+        return logEntries;
+    }
+
+    /** Another responder's event, read from the team log: into the log's lines, never into this laptop's figures. */
+    void othersEvent(TeamEvent event) {
+        othersEvents.add(event);
+        mergeLog();
+    }
+
+    /** Without others' events the log's lines follow this laptop's change by change (a long log is not redrawn whole). */
+    private void shownChanged(ListChangeListener.Change<? extends IncidentEvent> change) {
+        if (!othersEvents.isEmpty()) {
+            mergeLog();
+            return;
+        }
+        while (change.next()) {
+            if (change.wasPermutated() || change.wasUpdated()) {
+                mergeLog();
+                return;
+            }
+            if (change.wasRemoved()) {
+                logEntries.remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+            }
+            if (change.wasAdded()) {
+                logEntries.addAll(
+                        change.getFrom(),
+                        change.getAddedSubList().stream()
+                                .map(e -> new LogEntry(e, null))
+                                .toList());
+            }
+        }
+    }
+
+    /** By time, stable: this laptop's events keep their order, the others' keep the merged order. */
+    private void mergeLog() {
+        Set<EventKind> kinds = LOG_FILTERS.getOrDefault(logFilter.get(), Set.of());
+        List<LogEntry> merged = new ArrayList<>(shownEvents.size() + othersEvents.size());
+        for (IncidentEvent own : shownEvents) merged.add(new LogEntry(own, null));
+        for (TeamEvent other : othersEvents) {
+            if (kinds.contains(other.event().kind())) {
+                merged.add(new LogEntry(other.event(), other.writer().responder()));
+            }
+        }
+        if (!othersEvents.isEmpty())
+            merged.sort(java.util.Comparator.comparing(e -> e.event().time()));
+        logEntries.setAll(merged);
     }
 
     /** Which of {@link #LOG_FILTERS} the log shows. */

@@ -72,6 +72,7 @@ public final class MainWindow {
     private ExportPane export;
     private Tabletop tabletop;
     private LiveStatus liveStatus;
+    private TeamViewModel team;
 
     /** @param tasks where the screens' slow work runs, built once for the window's life */
     MainWindow(TaskRunner tasks) {
@@ -237,6 +238,8 @@ public final class MainWindow {
         if (incident != null) incident.stop();
         if (tabletop != null) tabletop.close();
         if (liveStatus != null) liveStatus.close();
+        if (team != null) team.close();
+        team = null;
         liveStatus = null;
         incident = null;
         export = null;
@@ -436,6 +439,8 @@ public final class MainWindow {
                 incidentMode,
                 export,
                 this::showStart);
+        team = new TeamViewModel(backend.teamLog(), incident.model(), tasks);
+        incident.showTeam(team);
         incident.model().onNews(e -> Notifications.noticeFor(e, runbook).ifPresent(notifications::show));
         content.setCenter(incident.root());
         if (layout != null) incident.rememberDivider(layout);

@@ -20,6 +20,14 @@ public interface TeamLogLink extends AutoCloseable {
     /** Sends the run's events to the team log as well, from now on. */
     default void follow(IncidentRun run) {}
 
+    /**
+     * Follows an incident's responders and the other laptops' events in the team log, on any
+     * thread, until the returned handle is closed; without a team log, nothing.
+     */
+    default AutoCloseable watchTeam(String incidentId, TeamActivity activity) {
+        return () -> {};
+    }
+
     /** Stops sending (new settings, the window closes); call before the log closes. */
     @Override
     default void close() {}

@@ -41,6 +41,9 @@ class EventCodecTest {
             new EventData.Closed("restored to 02:35; 5 minutes of metadata lost"),
             new EventData.Reopened("the coordinator failed again"),
             new EventData.TakenOver("bob's DR Pilot (window)", "alice's DR Pilot (command line)", FAILURE, true, 95L),
+            new EventData.ResponderJoined("carol", "laptop-3", "scribe"),
+            new EventData.ResponderLeft("carol", "laptop-3"),
+            new EventData.CommandHandedOver("alice", "bob"),
             new EventData.PhaseEntered("recovery"),
             new EventData.StepAdded("added-1", "restore", "Tell the analysts", "Post in #analytics"),
             new EventData.StepStarted(

@@ -62,7 +62,7 @@ class LaptopIdTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("The laptop id file " + LaptopId.file(log)
                         + " cannot be used (it holds no laptop id (letters, digits,"
-                        + " '-', '_' or '.', at most 64)): remove it only if this log has never been shared.");
+                        + " '-', '_' or '.', at most 57)): remove it only if this log has never been shared.");
         assertThat(Files.readString(LaptopId.file(log))).isEqualTo("not an id: it has spaces\n");
     }
 }

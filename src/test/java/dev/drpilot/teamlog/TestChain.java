@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Another laptop's chain of events on an incident declared elsewhere, hashed as its own log would
- * hash them: the local log cannot yet hold an incident declared on another laptop (joining one is
- * a later step), so a second writer on one incident is written so.
+ * hash them: the local log cannot hold an incident declared on another laptop (such a laptop
+ * writes to the team log only), so a second writer on one incident is written so.
  */
 final class TestChain {
 

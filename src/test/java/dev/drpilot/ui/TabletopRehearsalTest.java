@@ -7,7 +7,6 @@ import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
-import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.rehearsal.ExerciseLoader;
@@ -134,7 +133,7 @@ class TabletopRehearsalTest {
         // the log
         Awaitility.await()
                 .until(() -> find(robot, "#log-list", ListView.class).getItems().stream()
-                        .anyMatch(e -> ((IncidentEvent) e).data() instanceof EventData.Inject inject
+                        .anyMatch(e -> ((LogEntry) e).event().data() instanceof EventData.Inject inject
                                 && inject.text().contains("Cannot find module")));
 
         robot.clickOn("#inject-text")

@@ -124,9 +124,9 @@ class WindowAndTerminalTest {
             Awaitility.await()
                     .atMost(10, TimeUnit.SECONDS)
                     .until(() -> logList.getItems().stream()
-                            .anyMatch(e -> ((IncidentEvent) e).payload().contains("scope: Druid only")));
+                            .anyMatch(e -> ((LogEntry) e).event().payload().contains("scope: Druid only")));
             assertThat(logList.getItems())
-                    .anyMatch(e -> ((IncidentEvent) e).payload().contains("bridge call open"));
+                    .anyMatch(e -> ((LogEntry) e).event().payload().contains("bridge call open"));
             terminal.awaitLine("Page the on-call engineers");
 
             robot.clickOn("#take-over");

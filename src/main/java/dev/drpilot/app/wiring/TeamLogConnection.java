@@ -6,12 +6,16 @@ import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.teamlog.Approval;
+import dev.drpilot.teamlog.IncidentWatch;
 import dev.drpilot.teamlog.OutboxStatus;
 import dev.drpilot.teamlog.OutboxWorker;
+import dev.drpilot.teamlog.Responder;
+import dev.drpilot.teamlog.TeamEvent;
 import dev.drpilot.teamlog.TeamLogDatabase;
 import dev.drpilot.teamlog.TeamLogStore;
 import dev.drpilot.teamlog.Writer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -39,6 +43,12 @@ public final class TeamLogConnection implements AutoCloseable {
         this.writer = writer;
         this.outbox = outbox;
         this.leases = leases;
+    }
+
+    /** Watches the incident's responders and the other laptops' events in the team log, until closed. */
+    public IncidentWatch watch(
+            String incidentId, Consumer<List<Responder>> responders, Consumer<TeamEvent> othersEvents) {
+        return IncidentWatch.start(database, incidentId, writer.laptop(), responders, othersEvents);
     }
 
     /**

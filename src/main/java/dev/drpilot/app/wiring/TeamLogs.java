@@ -47,8 +47,8 @@ public final class TeamLogs {
      * @throws java.io.UncheckedIOException with one sentence, when the laptop id beside the log cannot be read or made
      */
     public TeamLogConnection connect(String url, IncidentLogStore log) {
-        TeamLogDatabase database = TeamLogDatabase.of(url, null, environment, home);
-        Writer writer = new Writer(responder(), LaptopId.of(log.file()));
+        TeamLogDatabase database = database(url);
+        Writer writer = writer(log.file());
         TeamLogStore store = new TeamLogStore(database);
         return new TeamLogConnection(
                 database,
@@ -65,11 +65,29 @@ public final class TeamLogs {
      * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
      */
     public TeamLogStore open(String url) {
-        return new TeamLogStore(TeamLogDatabase.of(url, null, environment, home));
+        return new TeamLogStore(database(url));
     }
 
     /** The responder at this laptop, as the team log names them: the OS user. */
     public String responder() {
         return System.getProperty("user.name", "operator");
+    }
+
+    /**
+     * The team log at {@code url}, with the login from the environment.
+     *
+     * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
+     */
+    public TeamLogDatabase database(String url) {
+        return TeamLogDatabase.of(url, null, environment, home);
+    }
+
+    /**
+     * This responder (the OS user) on the laptop id kept beside the local log at {@code log}.
+     *
+     * @throws java.io.UncheckedIOException with one sentence, when the laptop id cannot be read or made
+     */
+    public Writer writer(Path log) {
+        return new Writer(responder(), LaptopId.of(log));
     }
 }
