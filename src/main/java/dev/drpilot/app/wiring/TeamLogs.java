@@ -32,6 +32,15 @@ public final class TeamLogs {
     }
 
     /**
+     * The team log at {@code url}, with the login of this process's environment.
+     *
+     * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
+     */
+    public TeamLogDatabase database(String url) {
+        return TeamLogDatabase.of(url, null, environment, home);
+    }
+
+    /**
      * The local log's link to the team log at {@code url}: nothing is sent until an incident is
      * followed or nudged, and the team log may be unreachable now.
      *
@@ -39,7 +48,7 @@ public final class TeamLogs {
      * @throws java.io.UncheckedIOException with one sentence, when the laptop id beside the log cannot be read or made
      */
     public TeamLogConnection connect(String url, IncidentLogStore log) {
-        TeamLogDatabase database = TeamLogDatabase.of(url, null, environment, home);
+        TeamLogDatabase database = database(url);
         Writer writer = new Writer(System.getProperty("user.name", "operator"), LaptopId.of(log.file()));
         TeamLogStore store = new TeamLogStore(database);
         return new TeamLogConnection(
