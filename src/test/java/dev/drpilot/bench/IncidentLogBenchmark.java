@@ -82,7 +82,7 @@ public final class IncidentLogBenchmark {
                 start);
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
