@@ -1,5 +1,6 @@
 package dev.drpilot.incident;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,19 +17,31 @@ import java.util.Map;
 public final class LogContinuation {
 
     /**
+     * The ending of the file beside a log that keeps its laptop id in the team log ({@code
+     * teamlog.LaptopId}): it goes along with a continued log, so the log shares under the same id.
+     */
+    public static final String LAPTOP_ID_ENDING = ".laptop";
+
+    /**
      * What was carried over.
      *
      * @param copied    events copied, by incident
      * @param problems  what the copy found missing or broken (none when the old log was whole)
      * @param unwritten what the failed write could not write, and where it is now; empty when nothing was pending
+     * @param laptopIdCopied whether the log's laptop id in the team log went along (it had one: it was shared)
      */
     public record Report(
-            Path source, Path target, Map<String, Integer> copied, List<String> problems, List<String> unwritten) {
+            Path source,
+            Path target,
+            Map<String, Integer> copied,
+            List<String> problems,
+            List<String> unwritten,
+            boolean laptopIdCopied) {
 
         Report withUnwritten(String line) {
             List<String> lines = new ArrayList<>(unwritten);
             lines.add(line);
-            return new Report(source, target, copied, problems, List.copyOf(lines));
+            return new Report(source, target, copied, problems, List.copyOf(lines), laptopIdCopied);
         }
 
         /** What the operator reads: what was copied, what was lost or is still to write, and how to go on and merge back. */
@@ -41,6 +54,10 @@ public final class LogContinuation {
                     + (problems.isEmpty() ? ", every chain intact." : "."));
             lines.addAll(problems);
             lines.addAll(unwritten);
+            if (laptopIdCopied) {
+                lines.add("Its laptop id went along (" + target + LAPTOP_ID_ENDING
+                        + "): the new log shares with the team log as the same laptop.");
+            }
             lines.add("Work on with --log " + target + "; once the first disk has room, `drpilot merge --from " + target
                     + " --log " + source + "` brings the new events back.");
             return lines;
@@ -68,7 +85,22 @@ public final class LogContinuation {
                     + copy.lossEvents().get(loss.incidentId()) + " of " + loss.incidentId() + " in the new log.");
         }
         problems.addAll(copy.breaks());
-        return new Report(from, to, copy.salvaged(), List.copyOf(problems), List.of());
+        return new Report(from, to, copy.salvaged(), List.copyOf(problems), List.of(), laptopIdCopied(from, to));
+    }
+
+    /** Copies the laptop id file beside the log to the new log, when the log has one (it was shared). */
+    private static boolean laptopIdCopied(Path from, Path to) {
+        Path id = Path.of(from + LAPTOP_ID_ENDING);
+        if (!Files.isRegularFile(id)) return false;
+        try {
+            Files.copy(id, Path.of(to + LAPTOP_ID_ENDING));
+            return true;
+        } catch (IOException e) {
+            throw new IncidentLogUnavailableException(
+                    "The log went on in " + to + ".mv.db, but its laptop id " + id + " could not be copied beside it ("
+                            + FileErrors.inWords(e) + "): copy it by hand before sharing the new log with a team log.",
+                    e);
+        }
     }
 
     /**
@@ -87,7 +119,7 @@ public final class LogContinuation {
             throw new IncidentLogUnavailableException(
                     "Not continued: " + folder + " is the log's own folder; choose a folder on another disk.", null);
         }
-        for (String ending : List.of(".mv.db", ".head")) {
+        for (String ending : List.of(".mv.db", ".head", LAPTOP_ID_ENDING)) {
             if (Files.exists(Path.of(to + ending))) {
                 throw new IncidentLogUnavailableException(
                         "Not continued: " + to + ending + " exists in " + folder

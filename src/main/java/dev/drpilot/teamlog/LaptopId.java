@@ -1,5 +1,6 @@
 package dev.drpilot.teamlog;
 
+import dev.drpilot.incident.LogContinuation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ public final class LaptopId {
 
     /** The file that keeps the id of the log at {@code log} (the database's path without its {@code .mv.db} ending). */
     public static Path file(Path log) {
-        return Path.of(log.toAbsolutePath() + ".laptop");
+        return Path.of(log.toAbsolutePath() + LogContinuation.LAPTOP_ID_ENDING);
     }
 
     /**

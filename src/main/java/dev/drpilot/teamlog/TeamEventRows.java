@@ -22,27 +22,47 @@ final class TeamEventRows {
 
     /** An incident's events after a merged order, in merged order. */
     static List<TeamEvent> after(Connection connection, String incidentId, long mergedOrder) throws SQLException {
-        List<TeamEvent> events = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM team_events WHERE incident_id = ? AND merged_order > ? ORDER BY merged_order")) {
             select.setString(1, incidentId);
             select.setLong(2, mergedOrder);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    IncidentEvent event = new IncidentEvent(
-                            rs.getString(4),
-                            rs.getLong(5),
-                            Instant.ofEpochMilli(rs.getLong(6)),
-                            EventKind.valueOf(rs.getString(7)),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getString(10),
-                            nullableLong(rs, 11),
-                            instant(rs, 12),
-                            rs.getString(13),
-                            rs.getString(14));
-                    events.add(new TeamEvent(rs.getLong(1), new Writer(rs.getString(2), rs.getString(3)), event));
-                }
+            return read(select);
+        }
+    }
+
+    /** At most {@code limit} of one laptop's events of an incident, after a sequence of its own up to another, in its order. */
+    static List<TeamEvent> ofLaptop(
+            Connection connection, String incidentId, String laptop, long afterSequence, long upToSequence, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM team_events WHERE incident_id = ? AND laptop_id = ? AND writer_sequence > ?"
+                + " AND writer_sequence <= ? ORDER BY writer_sequence LIMIT ?")) {
+            select.setString(1, incidentId);
+            select.setString(2, laptop);
+            select.setLong(3, afterSequence);
+            select.setLong(4, upToSequence);
+            select.setInt(5, limit);
+            return read(select);
+        }
+    }
+
+    private static List<TeamEvent> read(PreparedStatement select) throws SQLException {
+        List<TeamEvent> events = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                IncidentEvent event = new IncidentEvent(
+                        rs.getString(4),
+                        rs.getLong(5),
+                        Instant.ofEpochMilli(rs.getLong(6)),
+                        EventKind.valueOf(rs.getString(7)),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        nullableLong(rs, 11),
+                        instant(rs, 12),
+                        rs.getString(13),
+                        rs.getString(14));
+                events.add(new TeamEvent(rs.getLong(1), new Writer(rs.getString(2), rs.getString(3)), event));
             }
         }
         return events;

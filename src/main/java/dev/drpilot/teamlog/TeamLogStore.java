@@ -1,18 +1,19 @@
 package dev.drpilot.teamlog;
 
+import dev.drpilot.incident.ChainConflictException;
+import dev.drpilot.incident.EventStore;
 import dev.drpilot.incident.HashChain;
 import dev.drpilot.incident.IncidentEvent;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The team log in PostgreSQL: every responder's events of an incident, stored once each (by event
@@ -48,7 +49,8 @@ public final class TeamLogStore implements AutoCloseable {
      * already there (a second push) are skipped.
      *
      * @return how many were new
-     * @throws TeamLogException when the team log cannot be reached, or the events do not continue what it holds of this laptop
+     * @throws TeamLogException when the team log cannot be reached, or the events do not continue what it holds of this
+     *     laptop, or are not a chain (the laptop's log was changed)
      */
     public int append(Writer writer, List<IncidentEvent> events) {
         return append(writer, events, c -> null);
@@ -57,6 +59,72 @@ public final class TeamLogStore implements AutoCloseable {
     /** Stores events as {@link #append(Writer, List)} does, and makes {@code alongside}'s changes in the same transaction. */
     synchronized int append(Writer writer, List<IncidentEvent> events, SqlWork<?> alongside) {
         if (events.isEmpty()) return 0;
+        String incidentId = events.getFirst().incidentId();
+        refuseWhatIsNoChain(writer, events);
+        return stored(
+                writer,
+                events,
+                held -> {
+                    refuseWhatDoesNotFollow(writer, events, held);
+                    return true;
+                },
+                duplicate -> notTheLogThatWroteThem(writer, incidentId, duplicate),
+                alongside);
+    }
+
+    /**
+     * Stores one laptop's events of one incident, in one transaction, only when the first follows the
+     * last one the team log holds of that laptop and each the one before it: what an {@link
+     * dev.drpilot.incident.EventStore} promises ({@link TeamLogEventStore}). Events whose last one is
+     * already the laptop's newest were stored by an earlier try whose answer was lost: that is done.
+     *
+     * @throws ChainConflictException when they do not follow (another writer of this laptop appended first)
+     * @throws IllegalArgumentException when an event's hash is not the hash of its content
+     * @throws TeamLogException when the team log cannot be reached or refuses them
+     */
+    public synchronized void appendNext(Writer writer, List<IncidentEvent> events) {
+        if (events.isEmpty()) return;
+        for (IncidentEvent event : events) {
+            if (!HashChain.hashOf(event).equals(event.hash())) {
+                throw new IllegalArgumentException("event " + event.sequence() + " of " + event.incidentId()
+                        + " does not hold the hash of its content");
+            }
+            if (!event.incidentId().equals(events.getFirst().incidentId())) {
+                throw new IllegalArgumentException("one append holds the events of one incident");
+            }
+        }
+        IncidentEvent last = events.getLast();
+        stored(
+                writer,
+                events,
+                held -> {
+                    if (held.sequence() == last.sequence() && held.hash().equals(last.hash())) return false;
+                    EventStore.Tail tail = new EventStore.Tail(held.sequence(), held.hash());
+                    for (IncidentEvent event : events) {
+                        if (!tail.followedBy(event)) {
+                            throw new ChainConflictException(event.incidentId(), event.sequence(), null);
+                        }
+                        tail = new EventStore.Tail(event.sequence(), event.hash());
+                    }
+                    return true;
+                },
+                duplicate -> new ChainConflictException(
+                        last.incidentId(), events.getFirst().sequence(), duplicate),
+                c -> null);
+    }
+
+    /** Whether to store the events, given what the team log holds of their laptop (false: they are there). */
+    private interface Admission {
+        boolean admit(Acknowledged held);
+    }
+
+    /** One append's transaction, under the merge lock: admitted, inserted, {@code alongside} done, notified, committed. */
+    private int stored(
+            Writer writer,
+            List<IncidentEvent> events,
+            Admission admission,
+            Function<SQLException, RuntimeException> duplicate,
+            SqlWork<?> alongside) {
         String incidentId = events.getFirst().incidentId();
         return work("could not store events", c -> {
             c.setAutoCommit(false);
@@ -67,11 +135,15 @@ public final class TeamLogStore implements AutoCloseable {
                     lock.execute("SET LOCAL lock_timeout = '15s'");
                     lock.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
                 }
-                refuseWhatDoesNotFollow(writer, events, acknowledged(c, incidentId, writer.laptop()));
+                if (!admission.admit(acknowledged(c, incidentId, writer.laptop()))) {
+                    c.rollback();
+                    return 0;
+                }
                 int stored = 0;
                 try (PreparedStatement insert = TeamEventRows.inserts(c, writer, events)) {
                     for (int count : insert.executeBatch()) stored += count;
                 }
+                if (stored < events.size()) refuseWhatAnotherLaptopHolds(c, writer, events);
                 alongside.on(c);
                 if (stored > 0) {
                     try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
@@ -84,14 +156,68 @@ public final class TeamLogStore implements AutoCloseable {
                 return stored;
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
-                if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw notTheLogThatWroteThem(writer, incidentId, e);
-                }
+                if (e instanceof SQLException sql && isDuplicate(sql)) throw duplicate.apply(sql);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         });
+    }
+
+    /**
+     * Events the laptop's numbers do not hold yet, but the team log does (by id) under another
+     * laptop's: this log is a copy of that laptop's, whose events would be skipped and leave a gap.
+     */
+    private void refuseWhatAnotherLaptopHolds(Connection c, Writer writer, List<IncidentEvent> events)
+            throws SQLException {
+        IncidentEvent first = events.getFirst();
+        try (PreparedStatement held = c.prepareStatement("SELECT writer_sequence, laptop_id FROM team_events"
+                + " WHERE event_id = ANY (?) AND laptop_id <> ? ORDER BY writer_sequence LIMIT 1")) {
+            held.setArray(
+                    1,
+                    c.createArrayOf(
+                            "bpchar", events.stream().map(IncidentEvent::hash).toArray()));
+            held.setString(2, writer.laptop());
+            try (ResultSet rs = held.executeQuery()) {
+                if (!rs.next()) return;
+                throw TeamLogException.refused(
+                        "The team log at " + database.where() + " already holds event " + rs.getLong(1) + " of "
+                                + first.incidentId() + " from laptop " + rs.getString(2)
+                                + ": this log is a copy of that laptop's, so share it under that laptop's id.",
+                        null);
+            }
+        }
+    }
+
+    /** A unique key was violated: by the statement, or by one statement of a batch. */
+    private static boolean isDuplicate(SQLException e) {
+        return "23505".equals(e.getSQLState())
+                || (e instanceof BatchUpdateException batch
+                        && batch.getNextException() != null
+                        && "23505".equals(batch.getNextException().getSQLState()));
+    }
+
+    /**
+     * Refuses events that are not one laptop's chain: each one must hold the hash of its content and
+     * of the one before it (a laptop's log changed after it was written is kept out of the team log).
+     */
+    private void refuseWhatIsNoChain(Writer writer, List<IncidentEvent> events) {
+        IncidentEvent before = null;
+        for (IncidentEvent event : events) {
+            String wrong = !HashChain.hashOf(event).equals(event.hash())
+                    ? " was changed after it was written"
+                    : before != null && !event.previousHash().equals(before.hash())
+                            ? " does not follow event " + before.sequence()
+                            : null;
+            if (wrong != null) {
+                throw TeamLogException.refused(
+                        "Event " + event.sequence() + " of " + event.incidentId() + " on laptop " + writer.laptop()
+                                + wrong + ": check this laptop's log with `drpilot verify "
+                                + event.incidentId() + "`.",
+                        null);
+            }
+            before = event;
+        }
     }
 
     /**
@@ -260,19 +386,22 @@ public final class TeamLogStore implements AutoCloseable {
         }
     }
 
+    /**
+     * At most {@code limit} of one laptop's events of an incident after {@code afterSequence} up to
+     * {@code upToSequence}, in that laptop's order.
+     */
+    public synchronized List<IncidentEvent> laptopEvents(
+            String incidentId, String laptop, long afterSequence, long upToSequence, int limit) {
+        return work(
+                "could not be read",
+                c -> TeamEventRows.ofLaptop(c, incidentId, laptop, afterSequence, upToSequence, limit).stream()
+                        .map(TeamEvent::event)
+                        .toList());
+    }
+
     /** Checks every laptop's chain of the incident, read in merged order. */
     public TeamLogVerification verify(String incidentId) {
-        Map<String, List<IncidentEvent>> byLaptop = new LinkedHashMap<>();
-        Map<String, Writer> writers = new LinkedHashMap<>();
-        for (TeamEvent e : events(incidentId)) {
-            byLaptop.computeIfAbsent(e.writer().laptop(), l -> new ArrayList<>())
-                    .add(e.event());
-            writers.putIfAbsent(e.writer().laptop(), e.writer());
-        }
-        List<TeamLogVerification.WriterChain> chains = new ArrayList<>();
-        byLaptop.forEach((laptop, events) ->
-                chains.add(new TeamLogVerification.WriterChain(writers.get(laptop), HashChain.verify(events))));
-        return new TeamLogVerification(incidentId, chains);
+        return TeamLogVerification.of(incidentId, events(incidentId));
     }
 
     interface SqlWork<T> {

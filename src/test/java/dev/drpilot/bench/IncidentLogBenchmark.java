@@ -94,7 +94,7 @@ public final class IncidentLogBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 

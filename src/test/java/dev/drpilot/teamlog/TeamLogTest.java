@@ -293,31 +293,43 @@ class TeamLogTest {
     }
 
     @Test
+    void anEventWhoseHashIsNotItsContentIsRefusedAndNothingOfItsPushIsStored() {
+        IncidentLogStore log = localLog("alice", "alice");
+        Incident incident = declare(log);
+        TeamLogStore team = teamLog();
+        Writer alice = new Writer("alice", "laptop-a");
+        new Outbox(log, team, alice).push(incident.id());
+        IncidentEvent genuine = log.append(incident.id(), new EventData.Note("restore finished"), null);
+
+        IncidentEvent forged = new IncidentEvent(
+                genuine.incidentId(),
+                genuine.sequence(),
+                genuine.time(),
+                genuine.kind(),
+                genuine.actor(),
+                null,
+                "{\"text\":\"restore never started\"}",
+                null,
+                null,
+                genuine.previousHash(),
+                genuine.hash());
+        assertThatThrownBy(() -> team.append(alice, List.of(forged)))
+                .isInstanceOf(TeamLogException.class)
+                .hasMessage("Event 2 of " + incident.id() + " on laptop laptop-a was changed after it was written:"
+                        + " check this laptop's log with `drpilot verify " + incident.id() + "`.");
+        assertThat(team.acknowledged(incident.id(), "laptop-a").sequence()).isEqualTo(1);
+    }
+
+    @Test
     void aChangedEventBreaksOnlyItsWritersChain() throws Exception {
         IncidentLogStore log = localLog("alice", "alice");
         Incident incident = declare(log);
         note(log, incident, "restore started");
+        note(log, incident, "restore finished");
         TeamLogStore team = teamLog();
-        Writer alice = new Writer("alice", "laptop-a");
-        new Outbox(log, team, alice).push(incident.id());
+        new Outbox(log, team, new Writer("alice", "laptop-a")).push(incident.id());
         TestChain bobsChain = new TestChain(incident.id(), "bob");
         team.append(new Writer("bob", "laptop-b"), List.of(bobsChain.note("one"), bobsChain.note("two")));
-
-        IncidentEvent genuine = log.append(incident.id(), new EventData.Note("restore finished"), null);
-        team.append(
-                alice,
-                List.of(new IncidentEvent(
-                        genuine.incidentId(),
-                        genuine.sequence(),
-                        genuine.time(),
-                        genuine.kind(),
-                        genuine.actor(),
-                        null,
-                        "{\"text\":\"restore never started\"}",
-                        null,
-                        null,
-                        genuine.previousHash(),
-                        genuine.hash())));
         try (Connection connection = POSTGRES.database().connect();
                 Statement update = connection.createStatement()) {
             assertThatThrownBy(() -> update.executeUpdate(
@@ -325,6 +337,12 @@ class TeamLogTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
         }
+
+        TeamLogTampering.asSuperuser(
+                POSTGRES,
+                "UPDATE team_events SET payload = '{\"text\":\"restore never started\"}'"
+                        + " WHERE laptop_id = 'laptop-a' AND writer_sequence = 3 AND incident_id = '" + incident.id()
+                        + "'");
 
         TeamLogVerification verification = team.verify(incident.id());
         assertThat(verification.writers())

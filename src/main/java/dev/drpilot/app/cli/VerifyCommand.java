@@ -1,8 +1,14 @@
 package dev.drpilot.app.cli;
 
+import dev.drpilot.app.wiring.DrPilotServices;
+import dev.drpilot.app.wiring.TeamLogs;
 import dev.drpilot.incident.HashChain;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.teamlog.TeamLogDatabase;
+import dev.drpilot.teamlog.TeamLogException;
+import dev.drpilot.teamlog.TeamLogStore;
+import dev.drpilot.teamlog.TeamLogVerification;
 import dev.drpilot.timeline.TimelineVerifier;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +24,11 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks an incident's hash chain: in the log, or in an exported JSON timeline (--file).",
+            "Checks an incident's hash chain: in the log, in an exported JSON timeline (--file), or every laptop's chain",
+            "in the team log and its merged order (--team-log).",
             "Exit status 0 when intact; 1 when an event was changed, removed, added or reordered, when a timeline's",
-            "seal is missing or does not match, or when the file is not a timeline; 2 when there is no such incident."
+            "seal is missing or does not match, when the file is not a timeline, or when the team log cannot be reached;",
+            "2 when there is no such incident."
         })
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -39,6 +47,21 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "An exported JSON timeline to check instead of the log.")
     Path file;
 
+    @Option(
+            names = "--team-log",
+            paramLabel = "URL",
+            description = {
+                "Check the incident in the team log at this PostgreSQL URL (jdbc:postgresql://HOST:5432/DATABASE?user=NAME)",
+                "instead of this laptop's log; the password comes from PGPASSWORD or a pgpass file."
+            })
+    String teamLog;
+
+    private final TeamLogs teamLogs;
+
+    VerifyCommand(DrPilotServices services) {
+        this.teamLogs = services.teamLogs();
+    }
+
     @Override
     public Integer call() {
         if (file != null) {
@@ -50,6 +73,7 @@ public final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("name an INCIDENT, or an exported timeline with --file");
             return 2;
         }
+        if (teamLog != null) return verifyTeamLog();
         HashChain.Verification result;
         String head;
         try (IncidentLogStore store = log.openToRead()) {
@@ -72,5 +96,31 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println(incidentId + ": TAMPERED: " + result.reason());
         return 1;
+    }
+
+    /** Every laptop's chain of the incident in the team log, read in its merged order. */
+    private int verifyTeamLog() {
+        TeamLogDatabase database;
+        try {
+            database = teamLogs.database(teamLog);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        try (TeamLogStore store = new TeamLogStore(database)) {
+            TeamLogVerification verification = store.verify(incidentId);
+            if (verification.writers().isEmpty()) {
+                spec.commandLine().getErr().println("no events of " + incidentId + " in the " + database);
+                return 2;
+            }
+            (verification.intact()
+                            ? spec.commandLine().getOut()
+                            : spec.commandLine().getErr())
+                    .println(verification.sentence());
+            return verification.intact() ? 0 : 1;
+        } catch (TeamLogException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
     }
 }

@@ -40,6 +40,15 @@ public final class TeamLogs {
     }
 
     /**
+     * The team log at {@code url}, with the login of this process's environment.
+     *
+     * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
+     */
+    public TeamLogDatabase database(String url) {
+        return TeamLogDatabase.of(url, null, environment, home);
+    }
+
+    /**
      * The local log's link to the team log at {@code url}: nothing is sent until an incident is
      * followed or nudged, and the team log may be unreachable now.
      *
@@ -71,15 +80,6 @@ public final class TeamLogs {
     /** The responder at this laptop, as the team log names them: the OS user. */
     public String responder() {
         return System.getProperty("user.name", "operator");
-    }
-
-    /**
-     * The team log at {@code url}, with the login from the environment.
-     *
-     * @throws IllegalArgumentException with one sentence, when the URL cannot be used (not PostgreSQL, a password in it, no user)
-     */
-    public TeamLogDatabase database(String url) {
-        return TeamLogDatabase.of(url, null, environment, home);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
 import dev.drpilot.incident.SmallDisk;
+import dev.drpilot.teamlog.LaptopId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,27 @@ class ContinueAndMergeCommandsTest {
                 child.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSharedLogTakesItsLaptopIdAlongSoItSharesAsTheSameLaptop() throws Exception {
+        Path main = dir.resolve("main/incidents");
+        Path folder = dir.resolve("other-disk");
+        Path other = folder.resolve("incidents");
+        try (IncidentLogStore store = IncidentLogStore.open(main, Clock.systemUTC(), "alice")) {
+            store.declare(
+                    new NewIncident("druid-rds-corruption", "disk filling", IncidentMode.LIVE, null, null, null),
+                    Map.of());
+        }
+        String laptop = LaptopId.of(main);
+
+        Run moved = drpilot("continue", "--log", main.toString(), "--to", folder.toString());
+
+        assertThat(moved.status()).as(moved.err()).isZero();
+        assertThat(moved.out().lines())
+                .contains("Its laptop id went along (" + other
+                        + ".laptop): the new log shares with the team log as the same laptop.");
+        assertThat(LaptopId.of(other)).isEqualTo(laptop);
     }
 
     @Test
