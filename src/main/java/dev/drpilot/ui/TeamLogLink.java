@@ -1,6 +1,8 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.engine.ApprovalDesk;
 import dev.drpilot.engine.IncidentRun;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +21,11 @@ public interface TeamLogLink extends AutoCloseable {
 
     /** Sends the run's events to the team log as well, from now on. */
     default void follow(IncidentRun run) {}
+
+    /** Where a step's request for a second person's approval goes, while this link has a team log. */
+    default Optional<ApprovalDesk> approvals() {
+        return Optional.empty();
+    }
 
     /** Stops sending (new settings, the window closes); call before the log closes. */
     @Override
