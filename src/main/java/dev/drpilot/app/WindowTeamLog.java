@@ -1,14 +1,17 @@
 package dev.drpilot.app;
 
 import dev.drpilot.app.wiring.TeamLogConnection;
+import dev.drpilot.engine.ApprovalDesk;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.teamlog.OutboxStatus;
 import dev.drpilot.ui.TeamActivity;
 import dev.drpilot.ui.TeamLogLink;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The window's link to a team log: the incidents it shows are sent there, and the header hears the
+ * The window's link to a team log: the incidents it shows are sent there, their steps' approval
+ * requests go there and their decisions come back from it, and the header hears the
  * outbox's sentence (first "team log at HOST:PORT/DATABASE as USER: connecting", while the team log
  * is asked whether it can be reached).
  */
@@ -35,6 +38,11 @@ public final class WindowTeamLog implements TeamLogLink {
     @Override
     public AutoCloseable watchTeam(String incidentId, TeamActivity activity) {
         return connection.watch(incidentId, activity::responders, activity::othersEvent);
+    }
+
+    @Override
+    public Optional<ApprovalDesk> approvals() {
+        return Optional.of(connection);
     }
 
     /** Stops sending: what still waits stays in the local log and goes with the next push from it. */

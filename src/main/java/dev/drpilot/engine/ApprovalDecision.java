@@ -8,6 +8,16 @@ public sealed interface ApprovalDecision {
 
     String reason();
 
+    /** "Approved by bob: the DR region is healthy", as the step's line and the screen say it. */
+    default String inWords() {
+        return switch (this) {
+            case Given given -> "Approved by " + given.approver() + ": " + reason();
+            case Refused refused -> StepApprovals.refusal(refused.approver(), reason());
+            case Overridden overridden ->
+                "Approved by override, no second person (" + overridden.commander() + "): " + reason();
+        };
+    }
+
     /** Another responder approved: the step runs once. */
     record Given(String approver, String reason) implements ApprovalDecision {}
 

@@ -314,7 +314,9 @@ final class IncidentView {
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(skipReason, Priority.ALWAYS);
 
-        StackPane asking = new StackPane(detail(), confirmBar(), tickBar(), problemBar());
+        ApprovalPanel approval = new ApprovalPanel(model.approvals());
+        StackPane.setAlignment(approval.root(), Pos.TOP_CENTER);
+        StackPane asking = new StackPane(detail(), confirmBar(), tickBar(), approval.root(), problemBar());
         asking.setId("step-asking");
         asking.setMinHeight(ASKING_HEIGHT);
         asking.setPrefHeight(ASKING_HEIGHT);
@@ -520,6 +522,7 @@ final class IncidentView {
                 if (step.state().isActive()
                         || step.state() == dev.drpilot.engine.StepState.AWAITING_CONFIRMATION
                         || step.state() == dev.drpilot.engine.StepState.AWAITING_OPERATOR
+                        || step.state() == dev.drpilot.engine.StepState.AWAITING_APPROVAL
                         || step.state() == dev.drpilot.engine.StepState.FAILED) {
                     steps.getSelectionModel().select(model.steps().indexOf(step));
                 }
@@ -557,6 +560,7 @@ final class IncidentView {
         reading.phases().forEach(phases::show);
         ticked.forEach(listener -> listener.accept(reading));
         refreshRunningTimes();
+        model.approvals().tick(model.clock().instant());
         progress.show(steps.getSelectionModel().getSelectedItem(), model.clock().instant());
     }
 

@@ -1,5 +1,6 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.engine.ApprovalDesk;
 import dev.drpilot.engine.IncidentClocks;
 import dev.drpilot.engine.IncidentFigures;
 import dev.drpilot.engine.IncidentListener;
@@ -87,15 +88,26 @@ final class IncidentViewModel {
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper clocksLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(Verdict.RUNNING);
+    private final ApprovalModel approvals;
     private final List<Runnable> pending = new ArrayList<>();
     private final List<Consumer<IncidentEvent>> newsListeners = new ArrayList<>();
     private boolean flushScheduled;
     private long breachesSeen = -1;
 
-    /** Follows {@code run} from now on; its earlier events are read from {@code log} off the screen's thread. */
+    /** Follows {@code run} without a team log: a step that needs approval goes ahead only by override. */
     IncidentViewModel(IncidentRun run, IncidentLogStore log, TaskRunner tasks) {
+        this(run, log, tasks, Optional.empty());
+    }
+
+    /**
+     * Follows {@code run} from now on; its earlier events are read from {@code log} off the screen's thread. A step that
+     * needs a second person's approval asks at {@code desk} (the team log), when there is one.
+     */
+    IncidentViewModel(IncidentRun run, IncidentLogStore log, TaskRunner tasks, Optional<ApprovalDesk> desk) {
         this.run = run;
         this.tasks = tasks;
+        this.approvals = new ApprovalModel(run, desk, tasks, events);
+        steps.addListener((ListChangeListener<StepRun>) change -> approvals.show(steps));
         steps.setAll(run.steps());
         state.set(run.state());
         drivenElsewhere.set(run.drivenElsewhere().orElse(null));
@@ -134,6 +146,11 @@ final class IncidentViewModel {
                     events.setAll(merged);
                 },
                 problem::set);
+    }
+
+    /** The step waiting for a second person's approval, and what decides it. */
+    ApprovalModel approvals() {
+        return approvals;
     }
 
     String incidentId() {
@@ -377,6 +394,7 @@ final class IncidentViewModel {
 
     /** The screen is left: stop following the log and let go of the incident. */
     void close() {
+        approvals.close();
         tasks.run(run::close, problem::set);
     }
 
@@ -445,6 +463,10 @@ final class IncidentViewModel {
                         EventKind.STEP_WAITING,
                         EventKind.CONFIRMATION_REQUESTED,
                         EventKind.CONFIRMATION_GIVEN,
+                        EventKind.APPROVAL_REQUESTED,
+                        EventKind.APPROVAL_GIVEN,
+                        EventKind.APPROVAL_REFUSED,
+                        EventKind.APPROVAL_OVERRIDDEN,
                         EventKind.CHECKLIST_TICK));
         filters.put("API calls", EnumSet.of(EventKind.API_CALL, EventKind.CALLER_IDENTITY, EventKind.STATUS_CHANGE));
         filters.put(

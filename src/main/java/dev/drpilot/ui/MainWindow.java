@@ -434,7 +434,8 @@ public final class MainWindow {
                 tasks,
                 opener));
         incident = new IncidentView(
-                new IncidentViewModel(run, backend.log(), tasks),
+                new IncidentViewModel(
+                        run, backend.log(), tasks, backend.teamLog().approvals()),
                 runbook.title(),
                 incidentMode,
                 export,

@@ -1,6 +1,8 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.engine.ApprovalDesk;
 import dev.drpilot.engine.IncidentRun;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,11 @@ public interface TeamLogLink extends AutoCloseable {
      */
     default AutoCloseable watchTeam(String incidentId, TeamActivity activity) {
         return () -> {};
+    }
+
+    /** Where a step's request for a second person's approval goes, while this link has a team log. */
+    default Optional<ApprovalDesk> approvals() {
+        return Optional.empty();
     }
 
     /** Stops sending (new settings, the window closes); call before the log closes. */

@@ -2,23 +2,22 @@ package dev.drpilot.app.cli;
 
 import dev.drpilot.app.wiring.TeamLogConnection;
 import dev.drpilot.engine.ApprovalDecision;
+import dev.drpilot.engine.ApprovalDeskException;
+import dev.drpilot.engine.ApprovalWait;
+import dev.drpilot.engine.Sleeper;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.incident.EventData;
-import dev.drpilot.teamlog.Approval;
-import dev.drpilot.teamlog.TeamLogException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How a terminal gets a second person's decision on a step: through the team log (the request goes
- * there, and the decision another responder makes with `drpilot approve` is read back every half
- * second), or, with no team log or while it cannot be reached, as the incident commander's override
+ * How a terminal gets a second person's decision on a step: through the team log ({@link ApprovalWait}, as the
+ * window does: the request goes there, and the decision another responder makes with `drpilot approve` is read back
+ * every half second), or, with no team log or while it cannot be reached, as the incident commander's override
  * with a reason (--override-approval, or typed at the prompt), which the post-mortem flags.
  */
 final class TerminalApprovals {
-
-    private static final long POLL_MILLIS = 500;
 
     private final String incidentId;
     private final PrintWriter out;
@@ -48,43 +47,39 @@ final class TerminalApprovals {
         out.flush();
         if (team != null) {
             try {
-                team.requestApproval(incidentId, step.id(), request);
-                out.println("   Waiting for another responder to run: drpilot approve " + incidentId + " " + step.id()
-                        + " --team-log URL --reason TEXT (or --refuse)");
-                out.flush();
-                return Optional.of(awaitDecision(request.requestId()));
-            } catch (TeamLogException e) {
-                out.println("   " + e.getMessage());
+                ApprovalDecision decision =
+                        new ApprovalWait(team, Sleeper.real()).await(incidentId, step.id(), request, progress(step));
+                say(decision.inWords());
+                return Optional.of(decision);
+            } catch (ApprovalDeskException e) {
+                say(e.getMessage());
             }
         }
         return override();
     }
 
-    private ApprovalDecision awaitDecision(String requestId) throws InterruptedException {
-        boolean saidOffline = false;
-        while (true) {
-            try {
-                Optional<Approval> approval = team.approval(requestId);
-                if (approval.isPresent() && approval.get().decided()) {
-                    Approval decided = approval.get();
-                    out.println("   " + (decided.approved() ? "Approved" : "Refused") + " by " + decided.decidedBy()
-                            + ": " + decided.reason());
-                    out.flush();
-                    return decided.approved()
-                            ? new ApprovalDecision.Given(decided.decidedBy(), decided.reason())
-                            : new ApprovalDecision.Refused(decided.decidedBy(), decided.reason());
-                }
-                saidOffline = false;
-            } catch (TeamLogException e) {
-                if (!saidOffline) {
-                    out.println("   " + e.getMessage() + " Still waiting; or stop (Ctrl-C) and resume with"
-                            + " --override-approval REASON as incident commander.");
-                    out.flush();
-                }
-                saidOffline = true;
+    private ApprovalWait.Progress progress(StepRun step) {
+        return new ApprovalWait.Progress() {
+            @Override
+            public void asked() {
+                say("Waiting for another responder to run: drpilot approve " + incidentId + " " + step.id()
+                        + " --team-log URL --reason TEXT (or --refuse)");
             }
-            Thread.sleep(POLL_MILLIS);
-        }
+
+            @Override
+            public void unreachable(String why) {
+                say(why + " Still waiting; or stop (Ctrl-C) and resume with --override-approval REASON as incident"
+                        + " commander.");
+            }
+
+            @Override
+            public void reachable() {}
+        };
+    }
+
+    private void say(String line) {
+        out.println("   " + line);
+        out.flush();
     }
 
     private Optional<ApprovalDecision> override() {

@@ -1,5 +1,8 @@
 package dev.drpilot.app.wiring;
 
+import dev.drpilot.engine.ApprovalDecision;
+import dev.drpilot.engine.ApprovalDesk;
+import dev.drpilot.engine.ApprovalDeskException;
 import dev.drpilot.engine.IncidentListener;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
@@ -12,6 +15,7 @@ import dev.drpilot.teamlog.OutboxWorker;
 import dev.drpilot.teamlog.Responder;
 import dev.drpilot.teamlog.TeamEvent;
 import dev.drpilot.teamlog.TeamLogDatabase;
+import dev.drpilot.teamlog.TeamLogException;
 import dev.drpilot.teamlog.TeamLogStore;
 import dev.drpilot.teamlog.Writer;
 import java.time.Duration;
@@ -22,9 +26,10 @@ import java.util.function.Consumer;
 /**
  * A local log's link to its team log: the incidents it follows are pushed after each of their
  * events is in the local log, on the outbox's own thread, and again while the team log cannot be
- * reached until it can.
+ * reached until it can; and the desk where its steps' approval requests go and their decisions come
+ * back.
  */
-public final class TeamLogConnection implements AutoCloseable {
+public final class TeamLogConnection implements ApprovalDesk, AutoCloseable {
 
     private final TeamLogDatabase database;
     private final TeamLogStore store;
@@ -54,27 +59,35 @@ public final class TeamLogConnection implements AutoCloseable {
     /**
      * Puts the step's request for a second person's approval in the team log, where `drpilot approve` finds it (again
      * after a resume: a request is stored once).
-     *
-     * @throws dev.drpilot.teamlog.TeamLogException when the team log cannot be reached or refuses it
      */
-    public void requestApproval(String incidentId, String stepId, EventData.ApprovalRequested request) {
-        store.requestApproval(Approval.requested(
-                request.requestId(),
-                incidentId,
-                stepId,
-                writer,
-                request.command(),
-                request.target(),
-                request.account()));
+    @Override
+    public void ask(String incidentId, String stepId, EventData.ApprovalRequested request) {
+        try {
+            store.requestApproval(Approval.requested(
+                    request.requestId(),
+                    incidentId,
+                    stepId,
+                    writer,
+                    request.command(),
+                    request.target(),
+                    request.account()));
+        } catch (TeamLogException e) {
+            throw new ApprovalDeskException(e.getMessage(), e);
+        }
     }
 
-    /**
-     * The request as the team log holds it now, with its decision once there is one.
-     *
-     * @throws dev.drpilot.teamlog.TeamLogException when the team log cannot be reached
-     */
-    public Optional<Approval> approval(String requestId) {
-        return store.approval(requestId);
+    /** The decision another responder stored in the team log, empty while the request waits. */
+    @Override
+    public Optional<ApprovalDecision> decision(String requestId) {
+        try {
+            return store.approval(requestId)
+                    .filter(Approval::decided)
+                    .map(decided -> decided.approved()
+                            ? new ApprovalDecision.Given(decided.decidedBy(), decided.reason())
+                            : new ApprovalDecision.Refused(decided.decidedBy(), decided.reason()));
+        } catch (TeamLogException e) {
+            throw new ApprovalDeskException(e.getMessage(), e);
+        }
     }
 
     /**
