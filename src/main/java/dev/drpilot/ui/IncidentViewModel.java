@@ -7,6 +7,7 @@ import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -18,6 +19,7 @@ import dev.drpilot.timeline.EventDescriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -73,6 +75,8 @@ final class IncidentViewModel {
     private final ObservableList<StepRun> steps = FXCollections.observableArrayList();
     private final ObservableList<IncidentEvent> events = FXCollections.observableArrayList();
     private final FilteredList<IncidentEvent> shownEvents = new FilteredList<>(events);
+    private final FilteredList<IncidentEvent> gaps =
+            new FilteredList<>(events, e -> e.data() instanceof EventData.GapRecorded);
     private final StringProperty logFilter =
             new SimpleStringProperty(LOG_FILTERS.keySet().iterator().next());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -149,6 +153,22 @@ final class IncidentViewModel {
     /** The log as the filter chosen shows it. */
     ObservableList<IncidentEvent> shownEvents() {
         return shownEvents;
+    }
+
+    /** The gaps recorded for the incident, oldest first. */
+    ObservableList<IncidentEvent> gaps() {
+        return gaps;
+    }
+
+    /** A new "Record a gap" form, which logs the gap for this incident whatever its state. */
+    GapFormModel gapForm() {
+        return new GapFormModel(run::gap, tasks, Clock.systemUTC());
+    }
+
+    /** A gap as the incident's screen lists it: "OVERDUE · due 2026-01-31 · dave · the gap → the remediation". */
+    static String gapLine(EventData.GapRecorded gap, LocalDate today) {
+        return (gap.overdueOn(today) ? "OVERDUE · " : "") + "due " + gap.due() + " · " + gap.owner() + " · "
+                + gap.text() + " → " + gap.remediation();
     }
 
     /** Which of {@link #LOG_FILTERS} the log shows. */
