@@ -440,7 +440,7 @@ final class IncidentView {
         HBox.setHgrow(note, Priority.ALWAYS);
         HBox top = new HBox(12, heading, filter);
         top.setAlignment(Pos.CENTER_LEFT);
-        logPane.getChildren().setAll(top, list, noteLine, gapsHeading(), gapList());
+        logPane.getChildren().setAll(top, gapsHeading(), gapList(), list, noteLine);
         logPane.setPadding(new Insets(10, 12, 10, 12));
         return logPane;
     }

@@ -145,5 +145,8 @@ class GapFormWindowTest {
         assertThat(gap.path("due").asText()).isEqualTo("2020-01-31");
         assertThat(gap.path("remediation").asText()).isEqualTo("Name the database owner in the runbook");
         assertThat(gap.path("overdue").asBoolean()).isTrue();
+
+        robot.clickOn("#back-to-start");
+        Awaitility.await().until(() -> TestWindows.present(robot, "#start-view"));
     }
 }
