@@ -281,6 +281,11 @@ public final class IncidentRun implements AutoCloseable {
         return journal.record(new EventData.Decision(text), null);
     }
 
+    /** A gap the test found, with its remediation's owner and due day: open to anyone, the incident closed or not. */
+    public IncidentEvent gap(EventData.GapRecorded gap) {
+        return journal.record(gap, null);
+    }
+
     /** A rehearsal's news for the players (an inject), with where it came from and its scripted time. */
     public IncidentEvent inject(EventData.Inject inject) {
         return journal.record(inject, null);

@@ -360,6 +360,11 @@ public sealed interface EventData {
         public EventKind kind() {
             return EventKind.GAP_RECORDED;
         }
+
+        /** Whether its remediation was due before {@code today} (the evidence pack counts the day in UTC). */
+        public boolean overdueOn(LocalDate today) {
+            return due != null && due.isBefore(today);
+        }
     }
 
     /**

@@ -269,7 +269,7 @@ public record EvidencePack(
                             gap.owner(),
                             gap.due(),
                             gap.remediation(),
-                            gap.due() != null && gap.due().isBefore(today));
+                            gap.overdueOn(today));
                 })
                 .toList();
     }

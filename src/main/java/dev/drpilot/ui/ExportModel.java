@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,7 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The export at the bottom of an incident's screen: the formats offered (a rehearsal's scorecard
- * first), the one chosen, and the file written off the screen's thread into the export folder by
+ * first, the post-mortem's, the evidence pack of the test in HTML and JSON), the one chosen, and the file written off the screen's thread into the export folder by
  * {@link IncidentExports} (which logs it), then opened; or why it was not written. A file of the
  * same name is replaced: the window exports the incident as it stands now.
  */
@@ -32,8 +33,10 @@ final class ExportModel {
     private final Path folder;
     private final TaskRunner tasks;
     private final Consumer<Path> open;
-    private final List<String> formats = new ArrayList<>(
-            ExportFormat.POSTMORTEM.stream().map(ExportFormat::label).toList());
+    private final List<String> formats = new ArrayList<>(Stream.concat(
+                    ExportFormat.POSTMORTEM.stream(), Stream.of(ExportFormat.EVIDENCE_HTML, ExportFormat.EVIDENCE_JSON))
+            .map(ExportFormat::label)
+            .toList());
     private final ObjectProperty<String> format = new SimpleObjectProperty<>(ExportFormat.MARKDOWN.label());
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper();
@@ -64,6 +67,21 @@ final class ExportModel {
 
     ObjectProperty<String> format() {
         return format;
+    }
+
+    /** A format as the list shows it: "md", "scorecard", "Evidence pack (HTML)". */
+    static String shown(String label) {
+        return switch (ExportFormat.labelled(label)) {
+            case EVIDENCE_HTML -> "Evidence pack (HTML)";
+            case EVIDENCE_JSON -> "Evidence pack (JSON)";
+            default -> label;
+        };
+    }
+
+    /** What the export button says for the format chosen. */
+    String buttonText() {
+        if (ExportFormat.labelled(format.get()).evidence()) return "Export evidence pack";
+        return offersScorecard() ? "Export" : "Export post-mortem";
     }
 
     /** Whether a scorecard is offered first: the button then says "Export", not "Export post-mortem". */

@@ -2,8 +2,12 @@ package dev.drpilot.ui;
 
 import dev.drpilot.engine.IncidentClocks;
 import dev.drpilot.engine.StepRun;
+import dev.drpilot.incident.EventData;
+import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Phase;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +32,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -47,6 +52,8 @@ final class IncidentView {
 
     private final IncidentViewModel model;
     private final BorderPane root = new BorderPane();
+    /** The screen, and a form over it while one is open (Record a gap). */
+    private final StackPane stack = new StackPane(root);
     /** The room under the steps for the selected step's detail, or what a step asks of the operator, over it: fixed, so nothing jumps. */
     private static final double ASKING_HEIGHT = 168;
     /** Narrower than this, the steps table leaves the phase out (the chips above and the step's detail say it) for the title. */
@@ -140,7 +147,7 @@ final class IncidentView {
     }
 
     Parent root() {
-        return root;
+        return stack;
     }
 
     IncidentViewModel model() {
@@ -473,9 +480,68 @@ final class IncidentView {
         HBox.setHgrow(note, Priority.ALWAYS);
         HBox top = new HBox(12, heading, filter);
         top.setAlignment(Pos.CENTER_LEFT);
-        logPane.getChildren().setAll(top, list, noteLine);
+        logPane.getChildren().setAll(top, gapsHeading(), gapList(), list, noteLine);
         logPane.setPadding(new Insets(10, 12, 10, 12));
         return logPane;
+    }
+
+    /** "Gaps found (2)" and "Record a gap…", which stays open whatever the incident's state: gaps are found afterwards. */
+    private HBox gapsHeading() {
+        Label heading = new Label();
+        heading.setId("gaps-heading");
+        heading.getStyleClass().add("title-4");
+        heading.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.gaps().isEmpty()
+                                ? "No gaps recorded"
+                                : "Gaps found (" + model.gaps().size() + ")",
+                        model.gaps()));
+        Button record = button("record-gap", "Record a gap…", e -> openGapForm());
+        HBox line = new HBox(12, heading, record);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    /** Each gap: its due day (OVERDUE in red once past), owner, text and remediation; the whole of it in a tooltip. */
+    private ListView<IncidentEvent> gapList() {
+        ListView<IncidentEvent> gaps = new ListView<>(model.gaps());
+        gaps.setId("gap-list");
+        gaps.setPrefHeight(96);
+        gaps.setMinHeight(48);
+        gaps.visibleProperty().bind(Bindings.isNotEmpty(model.gaps()));
+        gaps.managedProperty().bind(gaps.visibleProperty());
+        gaps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(IncidentEvent event, boolean empty) {
+                super.updateItem(event, empty);
+                getStyleClass().remove("danger");
+                if (empty || !(event != null && event.data() instanceof EventData.GapRecorded gap)) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String line = IncidentViewModel.gapLine(gap, LocalDate.now(ZoneOffset.UTC));
+                setText(line);
+                setTooltip(new Tooltip(line));
+                if (gap.overdueOn(LocalDate.now(ZoneOffset.UTC)))
+                    getStyleClass().add("danger");
+            }
+        });
+        return gaps;
+    }
+
+    /** The form over the screen, which takes no input meanwhile; it goes when the gap is logged or cancelled. */
+    private void openGapForm() {
+        if (stack.getChildren().size() > 1) return;
+        GapForm form = new GapForm(model.gapForm(), this::closeGapForm);
+        root.setDisable(true);
+        stack.getChildren().add(form.root());
+        form.root().lookup("#gap-text").requestFocus();
+    }
+
+    private void closeGapForm() {
+        stack.getChildren().removeIf(node -> GapForm.ID.equals(node.getId()));
+        root.setDisable(false);
     }
 
     // ---- behaviour ----

@@ -8,6 +8,7 @@ import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.engine.StepRun;
 import dev.drpilot.engine.StepState;
 import dev.drpilot.incident.Driver;
+import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
@@ -20,6 +21,7 @@ import dev.drpilot.timeline.EventDescriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,6 +82,8 @@ final class IncidentViewModel {
     /** The log as shown: this laptop's events the filter lets through, and the others' between them by time. */
     private final ObservableList<LogEntry> logEntries = FXCollections.observableArrayList();
 
+    private final FilteredList<IncidentEvent> gaps =
+            new FilteredList<>(events, e -> e.data() instanceof EventData.GapRecorded);
     private final StringProperty logFilter =
             new SimpleStringProperty(LOG_FILTERS.keySet().iterator().next());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -223,6 +227,22 @@ final class IncidentViewModel {
         if (!othersEvents.isEmpty())
             merged.sort(java.util.Comparator.comparing(e -> e.event().time()));
         logEntries.setAll(merged);
+    }
+
+    /** The gaps recorded for the incident, oldest first. */
+    ObservableList<IncidentEvent> gaps() {
+        return gaps;
+    }
+
+    /** A new "Record a gap" form, which logs the gap for this incident whatever its state. */
+    GapFormModel gapForm() {
+        return new GapFormModel(run::gap, tasks, Clock.systemUTC());
+    }
+
+    /** A gap as the incident's screen lists it: "OVERDUE · due 2026-01-31 · dave · the gap → the remediation". */
+    static String gapLine(EventData.GapRecorded gap, LocalDate today) {
+        return (gap.overdueOn(today) ? "OVERDUE · " : "") + "due " + gap.due() + " · " + gap.owner() + " · "
+                + gap.text() + " → " + gap.remediation();
     }
 
     /** Which of {@link #LOG_FILTERS} the log shows. */

@@ -32,7 +32,22 @@ final class ReadinessModel {
     private static final List<Verdict> FIRST_SHOWN = List.of(Verdict.BREACHED, Verdict.UNKNOWN, Verdict.MET);
 
     /** One row as the table shows it. */
-    record Row(String name, String figure, String target, String verdict, String fix, String since) {}
+    record Row(String name, String figure, String target, String verdict, String fix, String since) {
+        /** The row as Ctrl+C copies it: one line per column, named, the empty ones left out. */
+        String asText() {
+            StringBuilder text = new StringBuilder(verdict.toUpperCase(java.util.Locale.ROOT) + ": " + name);
+            line(text, "Measured", figure);
+            line(text, "Goal", target);
+            line(text, "What to fix, or why unknown", fix);
+            line(text, "Since", since);
+            return text.toString();
+        }
+
+        private static void line(StringBuilder text, String heading, String value) {
+            if (value != null && !value.isBlank())
+                text.append('\n').append(heading).append(": ").append(value);
+        }
+    }
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();

@@ -9,15 +9,27 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The Readiness screen: the guide's targets measured from the account, their trend, and "Check now". */
+/**
+ * The Readiness screen: the guide's targets measured from the account, their trend, and "Check now".
+ * A figure or a fix too long for its cell reads whole in its tooltip; Ctrl+C copies the selected row as text.
+ */
 final class ReadinessView {
+
+    private static final KeyCodeCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final VBox root = new VBox(12);
 
@@ -54,9 +66,9 @@ final class ReadinessView {
                 .setAll(List.of(
                         column("Verdict", ReadinessModel.Row::verdict, 80),
                         column("Target (DR guide)", ReadinessModel.Row::name, 260),
-                        column("Measured", ReadinessModel.Row::figure, 220),
+                        withTooltips(column("Measured", ReadinessModel.Row::figure, 220)),
                         column("Goal", ReadinessModel.Row::target, 130),
-                        column("What to fix, or why unknown", ReadinessModel.Row::fix, 260),
+                        withTooltips(column("What to fix, or why unknown", ReadinessModel.Row::fix, 260)),
                         column("Since", ReadinessModel.Row::since, 170)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new TableRow<>() {
@@ -67,6 +79,15 @@ final class ReadinessView {
                         empty || row == null || !row.verdict().equals("breached")
                                 ? ""
                                 : "-fx-background-color: -color-danger-subtle;");
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            ReadinessModel.Row selected = table.getSelectionModel().getSelectedItem();
+            if (COPY.match(e) && selected != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(selected.asText());
+                Clipboard.getSystemClipboard().setContent(content);
+                e.consume();
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -82,6 +103,28 @@ final class ReadinessView {
 
     Parent root() {
         return root;
+    }
+
+    /** A long cell (a figure, what to fix) cut to its column's width: its whole text in a tooltip. */
+    private static TableColumn<ReadinessModel.Row, String> withTooltips(
+            TableColumn<ReadinessModel.Row, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean none = empty || text == null || text.isBlank();
+                setText(none ? null : text);
+                setTooltip(none ? null : wrapped(text));
+            }
+        });
+        return column;
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        return tip;
     }
 
     private static TableColumn<ReadinessModel.Row, String> column(

@@ -146,6 +146,31 @@ class ReadinessWindowTest {
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(), "readiness"))
                 .get();
 
+        // the breached row is first: its fix reads whole in its cell's tooltip, and Ctrl+C copies the row
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> robot.lookup("#readiness-rows").lookup(".table-cell").queryAll().stream()
+                                        .map(cell -> (javafx.scene.control.TableCell<?, ?>) cell)
+                                        .filter(cell -> breached.fix().equals(cell.getText()))
+                                        .map(cell -> cell.getTooltip().getText())
+                                        .findFirst())
+                        .get())
+                .contains(breached.fix());
+        WaitForAsyncUtils.asyncFx(() -> {
+                    TableView<?> rows = robot.lookup("#readiness-rows").queryAs(TableView.class);
+                    rows.getSelectionModel().select(0);
+                    rows.requestFocus();
+                })
+                .get();
+        robot.press(javafx.scene.input.KeyCode.CONTROL)
+                .type(javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                                .getString())
+                        .get())
+                .startsWith("BREACHED: " + breached.name() + "\nMeasured: " + breached.figure())
+                .contains("\nWhat to fix, or why unknown: " + breached.fix());
+
         robot.clickOn("#readiness-back");
         Awaitility.await().until(() -> TestWindows.present(robot, "#start-view"));
     }

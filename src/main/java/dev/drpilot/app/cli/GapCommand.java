@@ -1,10 +1,9 @@
 package dev.drpilot.app.cli;
 
-import dev.drpilot.incident.EventData;
+import dev.drpilot.incident.GapEntry;
 import dev.drpilot.incident.IncidentEvent;
 import dev.drpilot.incident.IncidentLogStore;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +21,6 @@ import picocli.CommandLine.Spec;
             "The evidence pack (drpilot evidence) lists every gap, and those past their due date as overdue."
         })
 public final class GapCommand implements Callable<Integer> {
-
-    /** An owner is a name or a team, not a paragraph. */
-    static final int MAX_OWNER = 200;
 
     @Spec
     CommandSpec spec;
@@ -53,20 +49,17 @@ public final class GapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<String> refusal = refusal();
+        GapEntry gap = new GapEntry(text, owner, due, remediation);
+        Optional<GapEntry.Refusal> refusal = gap.refusal();
         if (refusal.isPresent()) {
-            spec.commandLine().getErr().println("not logged: " + refusal.get());
+            spec.commandLine().getErr().println("not logged: " + refusal.get().sentence(GapCommand::option));
             return 2;
         }
         try (IncidentLogStore store = log.openExisting()) {
             if (LogOptions.find(store, incidentId, spec.commandLine().getErr()).isEmpty()) return 1;
             IncidentEvent event;
             try {
-                event = store.append(
-                        incidentId,
-                        new EventData.GapRecorded(
-                                text.strip(), owner.strip(), LocalDate.parse(due), remediation.strip()),
-                        null);
+                event = store.append(incidentId, gap.event(), null);
             } catch (IllegalArgumentException refused) {
                 spec.commandLine().getErr().println("not logged: " + refused.getMessage());
                 return 1;
@@ -76,30 +69,7 @@ public final class GapCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Optional<String> refusal() {
-        return blank("--text", text)
-                .or(() -> blank("--owner", owner))
-                .or(() -> blank("--remediation", remediation))
-                .or(this::tooLongOrNoDay);
-    }
-
-    private Optional<String> tooLongOrNoDay() {
-        if (owner.strip().length() > MAX_OWNER) {
-            return Optional.of("--owner holds at most " + MAX_OWNER + " characters: name a person or a team");
-        }
-        if (remediation.length() > EventData.Said.MAX_TEXT) {
-            return Optional.of("--remediation holds at most " + EventData.Said.MAX_TEXT + " characters (this one has "
-                    + remediation.length() + "): save the rest in a file and name the file");
-        }
-        try {
-            LocalDate.parse(due);
-            return Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.of("--due '" + due + "' is not a day: give it as YYYY-MM-DD, for example 2026-12-31");
-        }
-    }
-
-    private static Optional<String> blank(String option, String value) {
-        return value.isBlank() ? Optional.of(option + " is empty: say it in words") : Optional.empty();
+    private static String option(GapEntry.Field field) {
+        return "--" + field.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -143,8 +143,8 @@ class DrillEvidenceTest {
                         "2999-06-30",
                         "--remediation",
                         "y"))
-                .isEqualTo(1);
-        assertThat(err.toString()).startsWith("not logged: a note holds at most 10000 characters");
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("not logged: --text holds at most 10000 characters");
 
         assertThat(drpilot(
                         "evidence",
