@@ -66,7 +66,7 @@ final class AwsErrors {
                 && (text.contains("Unable to load credentials")
                         || text.contains("token") && text.contains("expired")
                         || text.contains("SSO"))) {
-            return ActionException.permanent("No valid AWS credentials" + profile(settings) + ": run `"
+            return ActionException.permanent("No valid AWS credentials" + profile(settings) + ". Run `"
                     + settings.loginCommand() + "` or `aws configure`, then retry this step.");
         }
         return new ActionException(

@@ -3,7 +3,9 @@ package dev.drpilot.action.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drpilot.action.ActionException;
+import dev.drpilot.incident.SecretRedactor;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -56,7 +58,30 @@ class AwsErrorsTest {
                                 "rds:DescribeDBInstances",
                                 settings)
                         .getMessage())
-                .startsWith("No valid AWS credentials (profile prod-admin): run `aws sso login --profile prod-admin`");
+                .startsWith("No valid AWS credentials (profile prod-admin). Run `aws sso login --profile prod-admin`");
+    }
+
+    /** The log redacts what it writes, and the operator reads these sentences from it: a credential failure must survive it. */
+    @Test
+    void noCredentialsReadsTheSameAfterTheLogsRedaction() {
+        SecretRedactor redactor = new SecretRedactor();
+        for (AwsSettings any :
+                List.of(settings, new AwsSettings(null, "us-west-2", null, AnonymousCredentialsProvider.create()))) {
+            for (String cause : List.of(
+                    "Unable to load credentials from any of the providers in the chain",
+                    "The SSO session associated with this profile has expired",
+                    "Unable to load credentials: token has expired")) {
+                String message = AwsErrors.translate(
+                                SdkClientException.create(cause),
+                                "RDS DescribeDBInstances",
+                                "rds:DescribeDBInstances",
+                                any)
+                        .getMessage();
+
+                assertThat(message).startsWith("No valid AWS credentials");
+                assertThat(redactor.redact(message)).isEqualTo(message);
+            }
+        }
     }
 
     @Test
