@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -43,6 +44,7 @@ final class ReadinessView {
         Label problem = new Label();
         problem.setId("readiness-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.setPadding(new Insets(12));
         problem.getStyleClass().add("bg-danger-subtle");
         problem.textProperty().bind(model.problem());
