@@ -120,7 +120,8 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         out.write("| who | laptop | role | joined | left |\n|---|---|---|---|---|\n");
         for (TeamRoster.Member m : team.members()) {
             out.write("| " + cell(m.name()) + " | " + cell(shortLaptop(m.laptop())) + " | " + m.role() + " | "
-                    + TIME.format(m.joinedAt()) + " | " + (m.leftAt() == null ? "still on it" : TIME.format(m.leftAt()))
+                    + TIME.format(m.joinedAt()) + " | "
+                    + (m.leftAt() == null ? "still on it when exported" : TIME.format(m.leftAt()))
                     + " |\n");
         }
         if (team.handovers().isEmpty()) return;

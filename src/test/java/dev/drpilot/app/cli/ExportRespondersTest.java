@@ -109,8 +109,8 @@ class ExportRespondersTest {
         assertThat(postmortem)
                 .contains("## Responders")
                 .containsPattern(
-                        "\\| alice \\| laptop-a \\| operator \\| \\d{4}-\\d\\d-\\d\\d [\\d:]+ UTC \\| still on it \\|")
-                .containsPattern("\\| bob \\| laptop-b \\| commander \\| [^|]+ UTC \\| still on it \\|")
+                        "\\| alice \\| laptop-a \\| operator \\| \\d{4}-\\d\\d-\\d\\d [\\d:]+ UTC \\| still on it when exported \\|")
+                .containsPattern("\\| bob \\| laptop-b \\| commander \\| [^|]+ UTC \\| still on it when exported \\|")
                 .containsPattern("\\| carol \\| laptop-c \\| scribe \\| [^|]+ UTC \\| [^|]+ UTC \\|")
                 .containsPattern("Handovers of command:\\s+- [^\\n]+ UTC - alice handed command to bob\\n");
         assertThat(postmortem.indexOf("| alice |"))
