@@ -9,6 +9,7 @@ import dev.drpilot.app.cli.DiffCommand;
 import dev.drpilot.app.cli.EvidenceCommand;
 import dev.drpilot.app.cli.ExportCommand;
 import dev.drpilot.app.cli.GapCommand;
+import dev.drpilot.app.cli.HandoverCommand;
 import dev.drpilot.app.cli.IncidentsCommand;
 import dev.drpilot.app.cli.JoinCommand;
 import dev.drpilot.app.cli.ListCommand;
@@ -65,6 +66,7 @@ public final class DrPilotCommand implements Callable<Integer> {
             new SubCommand("reopen", ReopenCommand.class),
             new SubCommand("note", NoteCommand.class),
             new SubCommand("join", JoinCommand.class),
+            new SubCommand("handover", HandoverCommand.class),
             new SubCommand("gap", GapCommand.class),
             new SubCommand("verify", VerifyCommand.class),
             new SubCommand("recover", RecoverCommand.class),

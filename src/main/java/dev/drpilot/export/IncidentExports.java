@@ -11,6 +11,7 @@ import dev.drpilot.timeline.EvidencePack;
 import dev.drpilot.timeline.EvidenceWriter;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
+import dev.drpilot.timeline.TeamRoster;
 import dev.drpilot.timeline.TimelinePicture;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,20 +36,27 @@ public final class IncidentExports {
 
     private final IncidentLogStore log;
     private final boolean logged;
+    private final TeamRoster team;
 
-    private IncidentExports(IncidentLogStore log, boolean logged) {
+    private IncidentExports(IncidentLogStore log, boolean logged, TeamRoster team) {
         this.log = log;
         this.logged = logged;
+        this.team = team;
     }
 
     /** Exports that the log records, each as an EXPORT event after its file is written. */
     public static IncidentExports logged(IncidentLogStore log) {
-        return new IncidentExports(log, true);
+        return new IncidentExports(log, true, TeamRoster.NONE);
     }
 
     /** Exports that leave the log as it is, for a command that opened it only to read (scorecard). */
     public static IncidentExports unlogged(IncidentLogStore log) {
-        return new IncidentExports(log, false);
+        return new IncidentExports(log, false, TeamRoster.NONE);
+    }
+
+    /** The same exports, whose post-mortems also say who was on the incident across laptops (read from the team log). */
+    public IncidentExports withTeam(TeamRoster roster) {
+        return new IncidentExports(log, logged, roster);
     }
 
     /** The exports folder beside the log, where the command line writes unless told otherwise. */
@@ -164,7 +172,7 @@ public final class IncidentExports {
             Scorecards.export(log, incident, runbook.orElseThrow(), file);
             return;
         }
-        Postmortem postmortem = Postmortem.fromLog(log, incident, runbook);
+        Postmortem postmortem = Postmortem.fromLog(log, incident, runbook).withTeam(team);
         if (format.evidence()) {
             EvidencePack pack = EvidencePack.of(postmortem, runbook, Instant.now());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

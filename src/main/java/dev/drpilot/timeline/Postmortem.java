@@ -70,6 +70,8 @@ public final class Postmortem {
     private final Map<String, String> titles;
     private final Summary summary;
     private final IncidentFigures figures;
+    private final Runbook runbook;
+    private final TeamRoster team;
 
     /** What the first pass keeps: counts, hashes, kinds present, and the events out of time order. */
     private static final class Summary {
@@ -106,7 +108,12 @@ public final class Postmortem {
     }
 
     private Postmortem(
-            Incident incident, Optional<Runbook> runbook, Events events, Map<String, String> titles, Summary summary) {
+            Incident incident,
+            Optional<Runbook> runbook,
+            Events events,
+            Map<String, String> titles,
+            Summary summary,
+            TeamRoster team) {
         this.incident = incident;
         this.runbookTitle = runbook.map(Runbook::title).orElse(incident.runbookId());
         this.symptoms = runbook.map(Runbook::symptoms).orElse(List.of());
@@ -115,6 +122,8 @@ public final class Postmortem {
         this.titles = titles;
         this.summary = summary;
         this.figures = IncidentFigures.of(incident, summary.countedByFigures, runbook.orElse(null));
+        this.runbook = runbook.orElse(null);
+        this.team = team;
     }
 
     /** The post-mortem of an incident in the log, read a page at a time on every pass. */
@@ -136,7 +145,17 @@ public final class Postmortem {
         runbook.ifPresent(r -> r.steps().forEach(s -> titles.put(s.id(), s.title())));
         Summary summary = new Summary();
         events.forEach(Long.MAX_VALUE, e -> summary.add(e, titles));
-        return new Postmortem(incident, runbook, events, titles, summary);
+        return new Postmortem(incident, runbook, events, titles, summary, TeamRoster.NONE);
+    }
+
+    /** The same post-mortem with who was on the incident, read from the team log. */
+    public Postmortem withTeam(TeamRoster roster) {
+        return new Postmortem(incident, Optional.ofNullable(runbook), events, titles, summary, roster);
+    }
+
+    /** Who was on the incident across laptops ({@link TeamRoster#NONE} without a team log). */
+    public TeamRoster team() {
+        return team;
     }
 
     public Incident incident() {

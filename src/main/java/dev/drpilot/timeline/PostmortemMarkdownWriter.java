@@ -85,6 +85,7 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
                 EventKind.STEP_INTERRUPTED,
                 EventKind.STEP_CANCELLED);
         approvals(out, pm);
+        responders(out, pm.team());
         section(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
         section(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
 
@@ -109,6 +110,30 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
                                     + wait.decision())
                     + "\n");
         }
+    }
+
+    /** Who was on the incident across laptops, from the team log: role at the end, joined and left, and each handover. */
+    private static void responders(Writer out, TeamRoster team) throws IOException {
+        if (team.isEmpty()) return;
+        out.write("\n## Responders\n\nFrom the team log: each responder's role at the end of the incident, when they"
+                + " joined and left.\n\n");
+        out.write("| who | laptop | role | joined | left |\n|---|---|---|---|---|\n");
+        for (TeamRoster.Member m : team.members()) {
+            out.write("| " + cell(m.name()) + " | " + cell(shortLaptop(m.laptop())) + " | " + m.role() + " | "
+                    + TIME.format(m.joinedAt()) + " | "
+                    + (m.leftAt() == null ? "still on it when exported" : TIME.format(m.leftAt()))
+                    + " |\n");
+        }
+        if (team.handovers().isEmpty()) return;
+        out.write("\nHandovers of command:\n\n");
+        for (TeamRoster.Handover h : team.handovers()) {
+            out.write("- " + TIME.format(h.at()) + " - " + h.from() + " handed command to " + h.to() + "\n");
+        }
+    }
+
+    /** A laptop id as people compare it: its first 8 characters. */
+    private static String shortLaptop(String laptop) {
+        return laptop.length() <= 8 ? laptop : laptop.substring(0, 8);
     }
 
     private static void section(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {

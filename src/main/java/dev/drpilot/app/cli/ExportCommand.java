@@ -8,6 +8,10 @@ import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.runbook.RunbookLoader;
+import dev.drpilot.teamlog.TeamEvent;
+import dev.drpilot.teamlog.TeamLogException;
+import dev.drpilot.teamlog.TeamLogStore;
+import dev.drpilot.timeline.TeamRoster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +60,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the file if it exists.")
     boolean force;
 
+    @Option(
+            names = "--team-log",
+            paramLabel = "URL",
+            description = {
+                "Add who was on the incident across laptops (roles, joined and left, handovers) to the Markdown",
+                "post-mortem, read from the team log at this PostgreSQL URL (jdbc:postgresql://HOST:5432/DATABASE?user=NAME);",
+                "the password comes from PGPASSWORD or a pgpass file."
+            })
+    String teamLogUrl;
+
     public ExportCommand(DrPilotServices services) {
         this.services = services;
     }
@@ -67,11 +81,24 @@ public final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("unknown format '" + format + "': use md, html, json, csv or png");
             return 2;
         }
+        TeamRoster team;
+        try {
+            team = teamLogUrl == null ? TeamRoster.NONE : rosterInTheTeamLog();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        } catch (TeamLogException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println(e.getMessage().replaceAll("\\.$", "") + "; the post-mortem is not written: export it"
+                            + " without --team-log, or again once the team log answers.");
+            return 1;
+        }
         try (IncidentLogStore store = log.openExisting()) {
             Optional<Incident> incident =
                     LogOptions.find(store, incidentId, spec.commandLine().getErr());
             if (incident.isEmpty()) return 1;
-            IncidentExports exports = IncidentExports.logged(store);
+            IncidentExports exports = IncidentExports.logged(store).withTeam(team);
             Optional<Runbook> runbook = runbook(incident.get().runbookId());
             Exported exported = out == null
                     ? exports.toFolder(incidentId, runbook, chosen.get(), exports.folderBesideLog(), force)
@@ -86,6 +113,14 @@ public final class ExportCommand implements Callable<Integer> {
                     yield 1;
                 }
             };
+        }
+    }
+
+    /** Who was on the incident, from the responder events the team log holds of it. */
+    private TeamRoster rosterInTheTeamLog() {
+        try (TeamLogStore teamLog = services.teamLogs().open(teamLogUrl)) {
+            return TeamRoster.of(
+                    teamLog.events(incidentId).stream().map(TeamEvent::event).toList());
         }
     }
 

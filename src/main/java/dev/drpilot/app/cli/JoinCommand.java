@@ -109,6 +109,7 @@ public final class JoinCommand implements Callable<Integer> {
                         + ": check its id with the laptop that declared it (drpilot incidents there).");
                 return 1;
             }
+            printSoFar(sofar, writer, out);
             return follow(store, writer, joining, sofar.getLast().mergedOrder(), out);
         } catch (TeamLogException e) {
             err.println(e.getMessage());
@@ -147,6 +148,16 @@ public final class JoinCommand implements Callable<Integer> {
             left.countDown();
         }
         return 0;
+    }
+
+    /** What the other responders did before this laptop joined (their joins too), so a late joiner knows who is there and what has happened. */
+    private void printSoFar(List<TeamEvent> sofar, Writer writer, PrintWriter out) {
+        List<TeamEvent> others = sofar.stream()
+                .filter(e -> !e.writer().machine().equals(writer.laptop()))
+                .toList();
+        if (others.isEmpty()) return;
+        out.println("so far on " + incidentId + ":");
+        others.forEach(event -> print(event, out));
     }
 
     private static String present(List<Responder> responders) {
