@@ -66,7 +66,7 @@ class GapFormWindowTest {
         var exercises = new ExerciseLoader(runbooks, catalog)
                 .loadFolder(Path.of("runbooks/exercises"))
                 .exercises();
-        UiBackend backend = new UiBackend(
+        UiBackend backend = UiBackends.of(
                 runbooks,
                 exercises,
                 log,

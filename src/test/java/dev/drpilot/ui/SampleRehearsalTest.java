@@ -75,7 +75,7 @@ class SampleRehearsalTest {
         var exercises = new ExerciseLoader(runbooks, catalog)
                 .loadFolder(Path.of("runbooks/exercises"))
                 .exercises();
-        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(
+        WaitForAsyncUtils.asyncFx(() -> window.attach(UiBackends.of(
                         runbooks,
                         exercises,
                         log,

@@ -77,7 +77,7 @@ class TabletopRehearsalTest {
         var exercises = new ExerciseLoader(runbooks, catalog)
                 .loadFolder(Path.of("runbooks/exercises"))
                 .exercises();
-        UiBackend backend = new UiBackend(
+        UiBackend backend = UiBackends.of(
                 runbooks,
                 exercises,
                 log,
