@@ -70,7 +70,7 @@ class GapFormWindowTest {
                 runbooks,
                 exercises,
                 log,
-                null,
+                UiBackends.engineOn(log, dir),
                 dir.resolve("exports"),
                 () -> "no AWS in a rehearsal",
                 run -> List.of(),

@@ -304,7 +304,7 @@ class IncidentScreenSizesTest {
                         runbooks,
                         exercises,
                         log,
-                        null,
+                        UiBackends.engineOn(log, dir),
                         dir.resolve("exports"),
                         () -> "no AWS in a rehearsal",
                         run -> List.of(),

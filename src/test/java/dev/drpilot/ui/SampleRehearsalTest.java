@@ -79,7 +79,7 @@ class SampleRehearsalTest {
                         runbooks,
                         exercises,
                         log,
-                        null,
+                        UiBackends.engineOn(log, dir),
                         dir.resolve("exports"),
                         () -> "no AWS in a rehearsal",
                         run -> List.of(),

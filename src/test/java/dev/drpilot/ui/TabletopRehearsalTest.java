@@ -81,7 +81,7 @@ class TabletopRehearsalTest {
                 runbooks,
                 exercises,
                 log,
-                null,
+                UiBackends.engineOn(log, dir),
                 dir.resolve("exports"),
                 () -> "no AWS in a rehearsal",
                 run -> List.of(),

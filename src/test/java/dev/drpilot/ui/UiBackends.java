@@ -1,6 +1,11 @@
 package dev.drpilot.ui;
 
 import dev.drpilot.action.StatusSource;
+import dev.drpilot.action.aws.AwsClients;
+import dev.drpilot.action.aws.AwsSettings;
+import dev.drpilot.action.k8s.KubeClients;
+import dev.drpilot.action.k8s.KubeSettings;
+import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.IncidentRun;
 import dev.drpilot.export.IncidentExports;
@@ -19,6 +24,18 @@ import java.util.function.Supplier;
 final class UiBackends {
 
     private UiBackends() {}
+
+    /**
+     * The window's engine on {@code log}, as the app builds it, with clients that name no account (no credentials, no
+     * kubeconfig): for windows that only rehearse, whose resume still checks the runbook through the engine.
+     */
+    static IncidentEngine engineOn(IncidentLogStore log, Path dir) {
+        return DrPilotServices.fromEnvironment()
+                .engine(
+                        log,
+                        new AwsClients(AwsSettings.of(null, "us-west-2", null)),
+                        new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null)));
+    }
 
     /** A backend without exercises, live status, suggestions, tabletops or team log. */
     static UiBackend of(
