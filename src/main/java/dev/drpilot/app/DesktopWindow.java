@@ -4,9 +4,11 @@ import dev.drpilot.action.aws.AwsClients;
 import dev.drpilot.action.k8s.KubeClients;
 import dev.drpilot.app.wiring.DrPilotServices;
 import dev.drpilot.app.wiring.EngineWiring;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.readiness.ReadinessChecks;
 import dev.drpilot.readiness.ReadinessConfig;
+import dev.drpilot.readiness.ReadinessLog;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.ExerciseLoader;
 import dev.drpilot.runbook.RunbookLoader;
@@ -88,12 +90,14 @@ final class DesktopWindow {
                 loaded.runbooks(),
                 exercises,
                 log,
+                IncidentExports.logged(log),
+                new ReadinessLog(log),
                 services.engine(log, aws, kube),
                 dataFolder.resolve("exports"),
                 aws::whoAmI,
                 run -> LiveStatusSources.of(run.runbook(), run.parameterValues(), aws, kube),
                 new AccountSuggestions(aws, kube),
-                services.tabletops(),
+                services.tabletops().on(log),
                 teamLog(commandLineTeamLog != null ? commandLineTeamLog : settings.teamLog(), log),
                 () -> new ReadinessChecks(aws, kube, Clock.systemUTC(), loaded.runbooks(), services.catalog(), true)
                         .run(ReadinessConfig.guideDefaults()));

@@ -83,8 +83,13 @@ public final class IncidentEngine implements AutoCloseable {
                 log.declare(request, params.texts(), exercise, RunbookVersions.file(runbook.version()), clock);
         IncidentRun run = new IncidentRun(
                 runbook, incident, log.events(incident.id()), log, actions, executor, clock, settings, params, 1);
-        run.takeTheWheelIfFree();
+        run.driving().takeIfFree();
         return run;
+    }
+
+    /** How the runbook file changed since {@code incident}'s log recorded it; empty when it is the same or none was recorded. */
+    public Optional<RunbookChange> runbookChange(Incident incident, Runbook runbook) {
+        return RunbookChange.of(log, incident, runbook);
     }
 
     /**
@@ -132,7 +137,7 @@ public final class IncidentEngine implements AutoCloseable {
                 params,
                 upTo);
         run.replay(events);
-        if (run.takeTheWheelIfFree()) {
+        if (run.driving().takeIfFree()) {
             run.journal().record(new EventData.Resumed(events.size()), null);
             change.ifPresent(c -> c.recordIn(run));
         }

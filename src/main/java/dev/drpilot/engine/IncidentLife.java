@@ -82,25 +82,26 @@ final class IncidentLife {
             throw new IllegalArgumentException(
                     "the failure's start " + failureStartedAt + " is in the future: give when it began, in UTC");
         }
-        return changed(log.setFailureStart(incident.id(), failureStartedAt, reason));
+        return changed(log.life().setFailureStart(incident.id(), failureStartedAt, reason));
     }
 
     IncidentEvent recovered(String by, String note) {
         synchronized (lock) {
-            return changed(log.recovered(
-                    incident.id(), new EventData.Recovered(by, note == null || note.isBlank() ? null : note)));
+            return changed(log.life()
+                    .recovered(
+                            incident.id(), new EventData.Recovered(by, note == null || note.isBlank() ? null : note)));
         }
     }
 
     IncidentEvent close(String summary) {
         synchronized (lock) {
-            return changed(log.close(incident.id(), summary));
+            return changed(log.life().close(incident.id(), summary));
         }
     }
 
     IncidentEvent reopen(String reason) {
         synchronized (lock) {
-            IncidentEvent event = log.reopen(incident.id(), reason);
+            IncidentEvent event = log.life().reopen(incident.id(), reason);
             breached.remove("RTO");
             return changed(event);
         }

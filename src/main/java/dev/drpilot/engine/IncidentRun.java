@@ -1,7 +1,6 @@
 package dev.drpilot.engine;
 
 import dev.drpilot.action.ActionRegistry;
-import dev.drpilot.incident.Driver;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
@@ -13,13 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
  * One incident's runbook in execution, as its callers command it: run, confirm, tick off, skip, retry, cancel, add a step,
- * note, decide, and the incident's life (recovered, closed). The log hears of every change first. The steps are on a
+ * and the incident's life (recovered, closed); notes and decisions through {@link #entries()}, approvals and leases through
+ * {@link #team()}, who drives it through {@link #driving()}. The log hears of every change first. The steps are on a
  * {@link StepBoard}; the {@link StepScheduler} runs them on the executor passed in, never on the caller's thread; {@link
  * IncidentReplay} puts them where the log says; {@link RunDriver} drives a run to its end. Only the DR Pilot that drives the
  * incident runs its steps ({@link DrivingSeat}); notes, decisions and the incident's life are open to anyone. Every change
@@ -38,6 +37,9 @@ public final class IncidentRun implements AutoCloseable {
     private final StepScheduler scheduler;
     private final IncidentReplay replay;
     private final DrivingSeat seat;
+    private final RunDriving driving;
+    private final TeamSteps team;
+    private final LogEntries entries;
 
     /** @param events the incident's events in the log as it was opened, for its figures and clocks */
     IncidentRun(
@@ -63,6 +65,9 @@ public final class IncidentRun implements AutoCloseable {
                 this, board, inputs, life, journal, listeners, actions, executor, clock, settings, wheel);
         this.replay = new IncidentReplay(board, scheduler, life, journal, clock);
         this.seat = new DrivingSeat(this, incidentId, log, wheel, scheduler, replay, life, listeners, builtUpTo);
+        this.driving = new RunDriving(seat);
+        this.team = new TeamSteps(this, life, seat, scheduler);
+        this.entries = new LogEntries(journal);
     }
 
     public String incidentId() {
@@ -108,27 +113,19 @@ public final class IncidentRun implements AutoCloseable {
         return board.step(stepId);
     }
 
-    /**
-     * Follows the log from now on, every half second: the events other DR Pilots write reach the steps and the listeners, this
-     * process's claim stays alive, and a take-over is noticed. {@link #close()} stops it.
-     */
-    public void followTheLog() {
-        seat.followTheLog();
+    /** Which DR Pilot drives the incident: following the log, the driver elsewhere, taking over. */
+    public RunDriving driving() {
+        return driving;
     }
 
-    /** The live DR Pilot in another process that drives this incident, if any: while there is one, this run runs no step. */
-    public Optional<Driver> drivenElsewhere() {
-        return seat.elsewhere();
+    /** Notes, decisions, gaps and injects: what people add to the log beside the steps. */
+    public LogEntries entries() {
+        return entries;
     }
 
-    /** Takes the incident over from whoever drives it, even a live DR Pilot: that is logged, and the other one stops its step. */
-    public void takeOver() {
-        seat.take(true);
-    }
-
-    /** Claims the incident when nobody drives it, or its driver has gone silent; false when a live DR Pilot elsewhere does. */
-    boolean takeTheWheelIfFree() {
-        return seat.takeIfFree();
+    /** Second-person approvals and the team log's step leases. */
+    public TeamSteps team() {
+        return team;
     }
 
     /**
@@ -154,51 +151,11 @@ public final class IncidentRun implements AutoCloseable {
         seat.release();
     }
 
-    /**
-     * From now on, asks {@code leases} before each step runs: a step another responder's laptop runs is not run here
-     * (the team log's leases, docs/team-log.md). Without it, every step is this laptop's to run.
-     */
-    public void leaseStepsFrom(StepLeases leases) {
-        scheduler.leaseStepsFrom(leases);
-    }
-
-    /** Whether the team log could not say who runs the step when it was last tried: the operator may run it anyway. */
-    public boolean leaseUnknown(String stepId) {
-        return scheduler.leaseUnknown(stepId);
-    }
-
-    /**
-     * Runs a step whose lease the team log could not give (unreachable), as the operator decided after making sure no other
-     * laptop runs it: the decision and {@code reason} are logged first.
-     */
-    public synchronized Future<?> startWithoutLease(String stepId, String reason) {
-        life.refuseWhenClosed();
-        seat.take(false);
-        return scheduler.startWithoutLease(stepId, reason);
-    }
-
     /** Runs one step (or asks for its confirmation first, when it is destructive). */
     public synchronized Future<?> start(String stepId) {
         life.refuseWhenClosed();
         seat.take(false);
         return scheduler.start(stepId);
-    }
-
-    /** What the step waiting for a second person's approval asked for: who asks, the exact command, target and account. */
-    public synchronized EventData.ApprovalRequested approvalRequest(String stepId) {
-        return scheduler.approvals().pending(stepId);
-    }
-
-    /**
-     * The decision on the step's approval request, logged: given or overridden, the step runs once (after its confirmation
-     * when it is destructive); refused, it is cancelled with the reason.
-     *
-     * @throws IllegalArgumentException when the responder who asked approves their own request, or no reason is given
-     */
-    public synchronized Future<?> decideApproval(String stepId, ApprovalDecision decision) {
-        life.refuseWhenClosed();
-        seat.take(false);
-        return scheduler.decide(stepId, decision);
     }
 
     /** Runs the steps in order until one needs a confirmation, fails, or all are done. */
@@ -273,22 +230,9 @@ public final class IncidentRun implements AutoCloseable {
         return life.checkClocks();
     }
 
-    public IncidentEvent note(String text, Instant occurredAt) {
-        return journal.note(text, occurredAt);
-    }
-
-    public IncidentEvent decision(String text) {
-        return journal.record(new EventData.Decision(text), null);
-    }
-
-    /** A gap the test found, with its remediation's owner and due day: open to anyone, the incident closed or not. */
-    public IncidentEvent gap(EventData.GapRecorded gap) {
-        return journal.record(gap, null);
-    }
-
-    /** A rehearsal's news for the players (an inject), with where it came from and its scripted time. */
-    public IncidentEvent inject(EventData.Inject inject) {
-        return journal.record(inject, null);
+    /** The incident's events as the log holds them now, read from it (a screen's history when it opens). */
+    public List<IncidentEvent> loggedEvents() {
+        return journal.events();
     }
 
     /** What the operator types to confirm a destructive step, with the values known now. */

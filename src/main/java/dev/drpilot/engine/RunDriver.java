@@ -147,7 +147,7 @@ public final class RunDriver {
                     }
                     case AfterFailure.Retry retry -> follow(step.id(), run.start(step.id()));
                     case AfterFailure.RunWithoutLease anyway ->
-                        follow(step.id(), run.startWithoutLease(step.id(), anyway.reason()));
+                        follow(step.id(), run.team().startWithoutLease(step.id(), anyway.reason()));
                 };
             case AWAITING_CONFIRMATION -> confirm(step);
             case AWAITING_APPROVAL -> approve(step);
@@ -201,9 +201,9 @@ public final class RunDriver {
 
     /** Asks for a second person's decision: the step runs once when it is given; a refusal or no answer stops the driving. */
     private boolean approve(StepRun step) throws InterruptedException {
-        Optional<ApprovalDecision> decision = operator.approval(step, run.approvalRequest(step.id()));
+        Optional<ApprovalDecision> decision = operator.approval(step, run.team().approvalRequest(step.id()));
         if (decision.isEmpty()) return false;
-        Future<?> running = run.decideApproval(step.id(), decision.get());
+        Future<?> running = run.team().decideApproval(step.id(), decision.get());
         if (decision.get() instanceof ApprovalDecision.Refused) return false;
         return follow(step.id(), running);
     }

@@ -2,9 +2,7 @@ package dev.drpilot.incident;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,17 +10,15 @@ import java.util.function.Consumer;
 
 /**
  * The incident log, one facade over its parts: the events ({@link H2EventStore}, written by
- * {@link EventWriter}: committed, synced, then recorded in the head file), the incidents' rows and
- * lives ({@link IncidentLifecycle}), who drives them ({@link IncidentDrivers}), going on in another
- * folder ({@link StoreContinuation}) and opening ({@link LogOpening}). All of it runs on one {@link LogThread}.
+ * {@link EventWriter}: committed, synced, then recorded in the head file; read through {@link LogDatabase}), the
+ * incidents' rows and lives ({@link IncidentLifecycle}, {@link #life()}), who drives them ({@link IncidentDrivers}), the
+ * readiness runs ({@link #readiness()}), going on in another folder ({@link StoreContinuation}) and opening
+ * ({@link LogOpening}). All of it runs on one {@link LogThread}.
  */
-public final class IncidentLogStore implements AutoCloseable {
-
-    /** How many events {@link #forEachEvent} reads at a time. */
-    private static final int PAGE = 1_000;
+public final class IncidentLogStore implements IncidentLogView {
 
     private final LogThread thread = new LogThread();
-    private volatile LogPlace place;
+    private final LogDatabase database;
     private final LogDamage damage;
     private final StoppedWrites stops = new StoppedWrites();
     private final EventClocks clocks;
@@ -30,18 +26,20 @@ public final class IncidentLogStore implements AutoCloseable {
     private final String actor;
     private final EventWriter writer;
     private final IncidentDrivers drivers;
-    private final IncidentLifecycle lifecycle;
+    private final LifeEvents life;
+    private final ReadinessRuns readiness;
     /** A copy of the file this store reads instead of it (a log left open by a process that is gone), deleted on close; else null. */
     private final Path copyRead;
 
     IncidentLogStore(Path file, Connection connection, Clock clock, String actor, LogDamage damage, Path copyRead) {
-        this.place = new LogPlace(file, new H2EventStore(connection, thread));
+        this.database = new LogDatabase(thread, new LogPlace(file, new H2EventStore(connection, thread)));
         this.damage = damage;
         this.clocks = new EventClocks(clock);
         this.actor = actor;
-        this.writer = new EventWriter(() -> place, damage, clocks, redactor, stops, actor);
+        this.writer = new EventWriter(database::place, damage, clocks, redactor, stops, actor);
         this.drivers = new IncidentDrivers(this, Seat.here(actor), clock);
-        this.lifecycle = new IncidentLifecycle(this, writer, clocks, redactor);
+        this.life = new LifeEvents(thread, new IncidentLifecycle(this, writer, clocks, redactor));
+        this.readiness = new ReadinessRuns(this, writer, redactor, actor);
         this.copyRead = copyRead;
         if (damage == null) LogInspection.opened(file);
     }
@@ -66,11 +64,13 @@ public final class IncidentLogStore implements AutoCloseable {
         return DataFolder.incidentLog();
     }
 
+    @Override
     public Path file() {
-        return place.file();
+        return database.place().file();
     }
 
     /** What opening found missing from the file, when it did: the log is then read-only. */
+    @Override
     public Optional<LogDamage> damage() {
         return Optional.ofNullable(damage);
     }
@@ -106,7 +106,7 @@ public final class IncidentLogStore implements AutoCloseable {
             String exercise,
             EventData.RunbookFile runbookFile,
             Clock time) {
-        return thread.run(() -> lifecycle.declared(request, params, exercise, runbookFile, time));
+        return life.declare(request, params, exercise, runbookFile, time);
     }
 
     public IncidentEvent append(String incidentId, EventData data, String stepId) {
@@ -135,6 +135,7 @@ public final class IncidentLogStore implements AutoCloseable {
      * Hears, once, that the log stopped taking writes (a full disk, a failing one), with the
      * failure in words; called on the log's own thread, the moment it happens.
      */
+    @Override
     public void whenStopped(Consumer<String> listener) {
         stops.whenStopped(listener);
     }
@@ -152,15 +153,16 @@ public final class IncidentLogStore implements AutoCloseable {
      *
      * @throws IncidentLogUnavailableException with one sentence when it cannot (a damaged log, a folder that holds a log)
      */
+    @Override
     public LogContinuation.Report continueIn(Path folder) {
-        return thread.run(() -> new StoreContinuation(place, thread, stops)
+        return thread.run(() -> new StoreContinuation(database.place(), thread, stops)
                 .into(
                         folder,
                         damage,
                         clocks.log(),
                         actor,
                         moved -> {
-                            place = moved;
+                            database.moveTo(moved);
                             drivers.claimAgain(moved.store().connection());
                         },
                         writer::writeAgain));
@@ -168,73 +170,27 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** Some work on the database, on the store's thread. */
     <T> T withConnection(String what, H2EventStore.SqlWork<T> work) {
-        return thread.run(() -> {
-            try {
-                return work.on(place.store().connection());
-            } catch (SQLException e) {
-                throw new IncidentLogUnavailableException(
-                        "Could not " + what + " in " + place.database() + ": " + e.getMessage(), e);
-            }
-        });
+        return database.withConnection(what, work);
     }
 
-    /**
-     * Keeps a readiness run in the log, outside any incident, chained to the run before it; refused,
-     * as every write is, while the log is damaged or stopped.
-     *
-     * @param reportJson the report as `drpilot readiness --json` prints it (redacted as any payload)
-     */
-    public ReadinessRecord recordReadiness(Instant checkedAt, String reportJson) {
-        writer.refuse("the readiness result");
-        String kept = ReadinessRecords.redacted(redactor, reportJson);
-        return withConnection(
-                "keep the readiness result", connection -> ReadinessRecords.append(connection, checkedAt, actor, kept));
+    /** The readiness runs kept in this log, outside any incident. */
+    public ReadinessRuns readiness() {
+        return readiness;
     }
 
-    /** Every readiness run the log kept, oldest first. */
-    public List<ReadinessRecord> readinessRecords() {
-        return withConnection("read the readiness results", ReadinessRecords::all);
-    }
-
-    /** The readiness runs' hash chain: intact, or the first run that was changed or removed. */
-    public HashChain.Verification verifyReadiness() {
-        return ReadinessRecords.verify(readinessRecords());
+    /** The failure start, recovered, closed and reopened of this log's incidents. */
+    public LifeEvents life() {
+        return life;
     }
 
     /** Every incident, open ones first, newest first. */
+    @Override
     public List<Incident> incidents() {
         return withConnection("list the incidents", IncidentRows::all);
     }
 
     public Optional<Incident> incident(String id) {
         return incidents().stream().filter(i -> i.id().equals(id)).findFirst();
-    }
-
-    /** Sets the incident's start back to when the failure began (detection often comes later). */
-    public IncidentEvent setFailureStart(String incidentId, Instant failureStartedAt, String reason) {
-        return thread.run(() -> lifecycle.failureStartedAt(incidentId, failureStartedAt, reason));
-    }
-
-    /**
-     * The service is back: the RTO clock stops here.
-     *
-     * @param said who or what said so (the operator, or the steps that proved it), and a note
-     */
-    public IncidentEvent recovered(String incidentId, EventData.Recovered said) {
-        return thread.run(() -> lifecycle.recovered(incidentId, said));
-    }
-
-    /** The incident is over: its post-mortem summary is written; every clock stops. */
-    public IncidentEvent close(String incidentId, String summary) {
-        if (summary == null || summary.isBlank())
-            throw new IllegalArgumentException("give a summary: it opens the post-mortem");
-        return thread.run(() -> lifecycle.closed(incidentId, summary.strip()));
-    }
-
-    /** Work on it again (the service failed again, or more was found): it is open, not recovered, not closed. */
-    public IncidentEvent reopen(String incidentId, String reason) {
-        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why it is reopened");
-        return thread.run(() -> lifecycle.reopened(incidentId, reason.strip()));
     }
 
     /** The incident's hash chain, and whether the file still holds every event its head file knows of. */
@@ -248,34 +204,12 @@ public final class IncidentLogStore implements AutoCloseable {
 
     /** Events after a sequence number, for readers that follow the log as it grows. */
     public List<IncidentEvent> events(String incidentId, long afterSequence) {
-        try {
-            return place.store().events(incidentId, afterSequence);
-        } catch (EventStoreException e) {
-            throw new IncidentLogUnavailableException(
-                    "Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
-        }
+        return database.events(incidentId, afterSequence);
     }
 
-    /**
-     * The events after {@code afterSequence} up to {@code upToSequence}, in order, read {@link #PAGE}
-     * at a time, so that an incident of any size passes through in bounded memory (the exports).
-     * Each page is handed to {@code each} on the caller's thread, so appends are not held up while
-     * the caller writes.
-     */
+    /** The events after {@code afterSequence} up to {@code upToSequence}, in order, a page at a time (see {@link LogDatabase}). */
     public void forEachEvent(String incidentId, long afterSequence, long upToSequence, Consumer<IncidentEvent> each) {
-        long after = afterSequence;
-        while (after < upToSequence) {
-            List<IncidentEvent> page;
-            try {
-                page = place.store().page(incidentId, after, upToSequence, PAGE);
-            } catch (EventStoreException e) {
-                throw new IncidentLogUnavailableException(
-                        "Could not read the incident log in " + place.database() + ": " + e.getMessage(), e);
-            }
-            page.forEach(each);
-            if (page.size() < PAGE) return;
-            after = page.getLast().sequence();
-        }
+        database.forEachEvent(incidentId, afterSequence, upToSequence, each);
     }
 
     /**
@@ -303,8 +237,8 @@ public final class IncidentLogStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (stops.stopped()) StoreContinuation.closeQuietly(place.store());
-            else place.store().close();
+            if (stops.stopped()) StoreContinuation.closeQuietly(database.place().store());
+            else database.place().store().close();
         } finally {
             if (damage == null) LogInspection.closed(file());
             thread.shutdown();

@@ -15,12 +15,12 @@ public final class ReadinessLog {
 
     /** Keeps the run; refused, in words, while the log is damaged or stopped. */
     public ReadinessRecord keep(ReadinessReport report) {
-        return store.recordReadiness(report.checkedAt(), report.toJson());
+        return store.readiness().keep(report.checkedAt(), report.toJson());
     }
 
     /** Every run kept, oldest first, as a trend per row. */
     public ReadinessTrend trend() {
-        List<ReadinessReport> reports = store.readinessRecords().stream()
+        List<ReadinessReport> reports = store.readiness().all().stream()
                 .map(record -> ReadinessReport.fromJson(record.report()))
                 .toList();
         return new ReadinessTrend(reports);

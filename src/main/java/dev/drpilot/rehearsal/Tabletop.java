@@ -109,8 +109,9 @@ public final class Tabletop implements AutoCloseable {
         } finally {
             clock.resume();
         }
-        run.inject(new EventData.Inject(
-                exercise.id(), label(Duration.between(origin, declared)), "script", exercise.situation()));
+        run.entries()
+                .inject(new EventData.Inject(
+                        exercise.id(), label(Duration.between(origin, declared)), "script", exercise.situation()));
         Tabletop tabletop = new Tabletop(exercise, clock, script, run, origin, engine, exercise.injects());
         tabletop.injectTimer.start();
         return tabletop;
@@ -195,7 +196,7 @@ public final class Tabletop implements AutoCloseable {
     /** An inject the facilitator makes up on the spot. */
     public void addInject(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("say what the players learn");
-        run.inject(new EventData.Inject(null, label(elapsed()), "facilitator", text.strip()));
+        run.entries().inject(new EventData.Inject(null, label(elapsed()), "facilitator", text.strip()));
     }
 
     /** The step's next attempt fails with this message; the players then retry or skip it. */
@@ -233,7 +234,7 @@ public final class Tabletop implements AutoCloseable {
     }
 
     private void deliver(Exercise.Inject inject, String source) {
-        run.inject(new EventData.Inject(null, label(inject.at()), source, inject.text()));
+        run.entries().inject(new EventData.Inject(null, label(inject.at()), source, inject.text()));
     }
 
     private static String label(Duration at) {

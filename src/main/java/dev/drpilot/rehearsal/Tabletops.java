@@ -58,4 +58,9 @@ public final class Tabletops {
             throws InvalidParametersException {
         return Tabletop.resume(rehearsal, runbook, exercises, log, catalog, engines, speed, accepted);
     }
+
+    /** These tabletops, always on {@code log}. */
+    public TabletopsOnLog on(IncidentLogStore log) {
+        return new TabletopsOnLog(this, log);
+    }
 }

@@ -114,7 +114,7 @@ final class ApprovalModel {
         step.set(awaiting);
         EventData.ApprovalRequested pending;
         try {
-            pending = run.approvalRequest(awaiting.id());
+            pending = run.team().approvalRequest(awaiting.id());
         } catch (IllegalStateException e) {
             return; // decided between the change and now: the next change shows it
         }
@@ -160,7 +160,7 @@ final class ApprovalModel {
         problem.set("");
         ApprovalDecision decision =
                 new ApprovalDecision.Overridden(System.getProperty("user.name", "operator"), reason.strip());
-        tasks.run(() -> run.decideApproval(awaiting.id(), decision), problem::set);
+        tasks.run(() -> run.team().decideApproval(awaiting.id(), decision), problem::set);
     }
 
     /** The operator has read the refusal: it goes. */
@@ -195,7 +195,7 @@ final class ApprovalModel {
             return;
         }
         try {
-            run.decideApproval(stepId, decision);
+            run.team().decideApproval(stepId, decision);
             if (decision instanceof ApprovalDecision.Refused) {
                 tasks.onScreen(() -> outcome.set(decision.inWords() + ". The step did not run."));
             }

@@ -3,7 +3,6 @@ package dev.drpilot.ui;
 import dev.drpilot.export.ExportFormat;
 import dev.drpilot.export.Exported;
 import dev.drpilot.export.IncidentExports;
-import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Runbook;
 import java.nio.file.Path;
@@ -42,14 +41,14 @@ final class ExportModel {
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper();
 
     ExportModel(
-            IncidentLogStore log,
+            IncidentExports exports,
             String incidentId,
             Optional<Runbook> runbook,
             Path folder,
             IncidentMode mode,
             TaskRunner tasks,
             Consumer<Path> open) {
-        this.exports = IncidentExports.logged(log);
+        this.exports = exports;
         this.incidentId = incidentId;
         this.runbook = runbook;
         this.folder = folder;

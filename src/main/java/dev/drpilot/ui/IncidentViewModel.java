@@ -11,7 +11,6 @@ import dev.drpilot.incident.Driver;
 import dev.drpilot.incident.EventData;
 import dev.drpilot.incident.EventKind;
 import dev.drpilot.incident.IncidentEvent;
-import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentState;
 import dev.drpilot.runbook.Durations;
 import dev.drpilot.runbook.Targets;
@@ -99,22 +98,22 @@ final class IncidentViewModel {
     private long breachesSeen = -1;
 
     /** Follows {@code run} without a team log: a step that needs approval goes ahead only by override. */
-    IncidentViewModel(IncidentRun run, IncidentLogStore log, TaskRunner tasks) {
-        this(run, log, tasks, Optional.empty());
+    IncidentViewModel(IncidentRun run, TaskRunner tasks) {
+        this(run, tasks, Optional.empty());
     }
 
     /**
-     * Follows {@code run} from now on; its earlier events are read from {@code log} off the screen's thread. A step that
+     * Follows {@code run} from now on; its earlier events are read from the log through it, off the screen's thread. A step that
      * needs a second person's approval asks at {@code desk} (the team log), when there is one.
      */
-    IncidentViewModel(IncidentRun run, IncidentLogStore log, TaskRunner tasks, Optional<ApprovalDesk> desk) {
+    IncidentViewModel(IncidentRun run, TaskRunner tasks, Optional<ApprovalDesk> desk) {
         this.run = run;
         this.tasks = tasks;
         this.approvals = new ApprovalModel(run, desk, tasks, events);
         steps.addListener((ListChangeListener<StepRun>) change -> approvals.show(steps));
         steps.setAll(run.steps());
         state.set(run.state());
-        drivenElsewhere.set(run.drivenElsewhere().orElse(null));
+        drivenElsewhere.set(run.driving().elsewhere().orElse(null));
         events.addListener((ListChangeListener<IncidentEvent>) change -> figures.set(figures()));
         figures.set(figures());
         shownEvents.addListener((ListChangeListener<IncidentEvent>) this::shownChanged);
@@ -140,9 +139,9 @@ final class IncidentViewModel {
                 later(() -> drivenElsewhere.set(elsewhere.orElse(null)));
             }
         });
-        run.followTheLog();
+        run.driving().followTheLog();
         tasks.run(
-                () -> log.events(run.incidentId()),
+                run::loggedEvents,
                 earlier -> {
                     List<IncidentEvent> merged = new ArrayList<>(earlier);
                     long last = earlier.isEmpty() ? 0 : earlier.getLast().sequence();
@@ -236,7 +235,7 @@ final class IncidentViewModel {
 
     /** A new "Record a gap" form, which logs the gap for this incident whatever its state. */
     GapFormModel gapForm() {
-        return new GapFormModel(run::gap, tasks, Clock.systemUTC());
+        return new GapFormModel(run.entries()::gap, tasks, Clock.systemUTC());
     }
 
     /** A gap as the incident's screen lists it: "OVERDUE · due 2026-01-31 · dave · the gap → the remediation". */
@@ -409,7 +408,7 @@ final class IncidentViewModel {
 
     /** This window drives the incident from now on; the other DR Pilot stops, and the log says so. */
     void takeOver() {
-        act(run::takeOver);
+        act(run.driving()::takeOver);
     }
 
     /** The screen is left: stop following the log and let go of the incident. */
@@ -463,8 +462,8 @@ final class IncidentViewModel {
     void note(String text, boolean decision) {
         String written = text.strip();
         if (written.isEmpty()) return;
-        if (decision) act(() -> run.decision(written));
-        else act(() -> run.note(written, null));
+        if (decision) act(() -> run.entries().decision(written));
+        else act(() -> run.entries().note(written, null));
     }
 
     private static Map<String, Set<EventKind>> filters() {

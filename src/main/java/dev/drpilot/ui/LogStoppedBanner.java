@@ -1,6 +1,6 @@
 package dev.drpilot.ui;
 
-import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentLogView;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 /**
  * Says, the moment a write fails, that the log stopped taking writes (a full disk, a failing one)
  * and what was not written, and offers to go on in another folder: the operator picks it, the log
- * does the rest ({@link IncidentLogStore#continueIn}) and the banner says what was copied and written.
+ * does the rest ({@link IncidentLogView#continueIn}) and the banner says what was copied and written.
  * It stays until then, on every screen.
  */
 final class LogStoppedBanner {
@@ -26,7 +26,7 @@ final class LogStoppedBanner {
     private final HBox root = new HBox(12, text, continueElsewhere);
     private final TaskRunner tasks;
     private final Supplier<Optional<Path>> askFolder;
-    private IncidentLogStore log;
+    private IncidentLogView log;
 
     /** {@code askFolder} asks the operator for a folder (a directory chooser in the window); empty when they cancel. */
     LogStoppedBanner(TaskRunner tasks, Supplier<Optional<Path>> askFolder) {
@@ -52,7 +52,7 @@ final class LogStoppedBanner {
     }
 
     /** Watches {@code watched} for a write that stops it; a new log (new settings) starts with no banner. */
-    void watch(IncidentLogStore watched) {
+    void watch(IncidentLogView watched) {
         log = watched;
         hide();
         watched.whenStopped(message -> tasks.onScreen(() -> {
@@ -70,7 +70,7 @@ final class LogStoppedBanner {
 
     private void continueIn(Path folder) {
         continueElsewhere.setDisable(true);
-        IncidentLogStore moving = log;
+        IncidentLogView moving = log;
         tasks.run(
                 () -> moving.continueIn(folder),
                 report -> {

@@ -7,7 +7,6 @@ import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.incident.NewIncident;
-import dev.drpilot.readiness.ReadinessLog;
 import dev.drpilot.readiness.VerdictChanges;
 import dev.drpilot.rehearsal.Exercise;
 import dev.drpilot.rehearsal.Tabletop;
@@ -220,7 +219,7 @@ public final class MainWindow {
         ReadinessModel model = new ReadinessModel(
                 tasks,
                 backend.readiness(),
-                new ReadinessLog(backend.log()),
+                backend.readinessLog(),
                 breached -> breached.forEach(
                         row -> notifications.show(new Notifications.Notice(VerdictChanges.notice(row), true))));
         content.setCenter(new ReadinessView(model, this::showStart).root());
@@ -303,12 +302,7 @@ public final class MainWindow {
                 () -> {
                     try {
                         return backend.tabletops()
-                                .start(
-                                        exercise,
-                                        runbook,
-                                        backend.log(),
-                                        speed,
-                                        System.getProperty("user.name", "facilitator"));
+                                .start(exercise, runbook, speed, System.getProperty("user.name", "facilitator"));
                     } catch (dev.drpilot.engine.InvalidParametersException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
@@ -359,7 +353,7 @@ public final class MainWindow {
             return;
         }
         startModel.checkRunbook(
-                backend.log(),
+                backend.engine(),
                 chosen,
                 runbook.get(),
                 change -> askAboutRunbook(chosen, runbook.get(), change),
@@ -399,7 +393,6 @@ public final class MainWindow {
                                             chosen,
                                             runbook,
                                             backend.exercises(),
-                                            backend.log(),
                                             RehearsalSetupModel.DEFAULT_SPEED,
                                             accepted);
                         } catch (dev.drpilot.engine.InvalidParametersException e) {
@@ -426,7 +419,7 @@ public final class MainWindow {
         leaveIncident();
         backend.teamLog().follow(run);
         export = new ExportPane(new ExportModel(
-                backend.log(),
+                backend.exports(),
                 run.incidentId(),
                 Optional.of(runbook),
                 backend.exportFolder(),
@@ -434,8 +427,7 @@ public final class MainWindow {
                 tasks,
                 opener));
         incident = new IncidentView(
-                new IncidentViewModel(
-                        run, backend.log(), tasks, backend.teamLog().approvals()),
+                new IncidentViewModel(run, tasks, backend.teamLog().approvals()),
                 runbook.title(),
                 incidentMode,
                 export,

@@ -1,8 +1,9 @@
 package dev.drpilot.ui;
 
+import dev.drpilot.engine.IncidentEngine;
 import dev.drpilot.engine.RunbookChange;
 import dev.drpilot.incident.Incident;
-import dev.drpilot.incident.IncidentLogStore;
+import dev.drpilot.incident.IncidentLogView;
 import dev.drpilot.incident.IncidentMode;
 import dev.drpilot.runbook.Runbook;
 import java.time.Clock;
@@ -87,7 +88,7 @@ final class StartViewModel {
     }
 
     /** Reads the log's incidents (and whether it is damaged) off the screen's thread. */
-    void load(IncidentLogStore log) {
+    void load(IncidentLogView log) {
         tasks.run(
                 () -> new Read(
                         log.incidents(), log.damage().map(d -> d.sentence()).orElse(null)),
@@ -104,13 +105,13 @@ final class StartViewModel {
      * it did, {@code ask} is given the change to show, and the operator's answer decides.
      */
     void checkRunbook(
-            IncidentLogStore log,
+            IncidentEngine engine,
             Incident incident,
             Runbook runbook,
             Consumer<RunbookChange> ask,
             Consumer<RunbookChange> resume) {
         tasks.run(
-                () -> RunbookChange.of(log, incident, runbook),
+                () -> engine.runbookChange(incident, runbook),
                 change -> change.ifPresentOrElse(ask, () -> resume.accept(null)),
                 this::failed);
     }

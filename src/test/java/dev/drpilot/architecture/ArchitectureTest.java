@@ -11,6 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.timeline.EventDescriptions;
 
 /** The package rules of docs/architecture.md, enforced on every build. */
@@ -125,4 +126,13 @@ class ArchitectureTest {
             .dependOnClassesThat(resideInAPackage("dev.drpilot.timeline..").and(not(type(EventDescriptions.class))))
             .because("the window exports through the one export service (dev.drpilot.export), and describes an event"
                     + " as the post-mortem does; the writers are the timeline's own");
+
+    @ArchTest
+    static final ArchRule theUiNeverHoldsTheLogStore = noClasses()
+            .that()
+            .resideInAPackage("dev.drpilot.ui..")
+            .should()
+            .dependOnClassesThat(type(IncidentLogStore.class))
+            .because("the window reads the log through IncidentLogView and writes through the engine, the exports and"
+                    + " the readiness log the app binds to it");
 }

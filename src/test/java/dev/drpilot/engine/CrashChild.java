@@ -49,7 +49,7 @@ public final class CrashChild {
                 System.out.println("COMMITTED " + event.incidentId() + " " + event.sequence());
             }
         });
-        for (int i = 0; i < 50; i++) run.note("note " + i, null);
+        for (int i = 0; i < 50; i++) run.entries().note("note " + i, null);
         run.start("greet").get(30, TimeUnit.SECONDS);
         run.start("wait").get();
     }

@@ -374,9 +374,9 @@ class IncidentEngineTest {
         IncidentRun run = declare(Map.of("dbPassword", canary));
         tickFirstStep(run);
         run.start("greet").get(10, TimeUnit.SECONDS);
-        run.note("the password is " + canary, null);
+        run.entries().note("the password is " + canary, null);
         String visible = "visible-marker-" + System.nanoTime();
-        run.note(visible, null);
+        run.entries().note(visible, null);
         log.close();
 
         byte[] file = Files.readAllBytes(dir.resolve("log.mv.db"));

@@ -82,7 +82,7 @@ class IncidentFiguresTest {
                 .isNull();
         assertThat(figures().start()).isEqualTo(DECLARED);
 
-        log.setFailureStart(id, Instant.parse("2026-11-24T02:42:00Z"), "first error in the logs");
+        log.life().setFailureStart(id, Instant.parse("2026-11-24T02:42:00Z"), "first error in the logs");
 
         assertThat(figures().failureStartedAt()).isEqualTo(Instant.parse("2026-11-24T02:42:00Z"));
         assertThat(figures().start()).isEqualTo(Instant.parse("2026-11-24T02:42:00Z"));
@@ -94,18 +94,18 @@ class IncidentFiguresTest {
         after(2, new EventData.StepStarted("manual", 1, null, null), "scope");
         after(5, new EventData.StepSucceeded("Ticked off", null, Map.of(), 0L), "scope");
         clock.advance(Duration.ofMinutes(3));
-        log.recovered(id, new EventData.Recovered("alice", null));
+        log.life().recovered(id, new EventData.Recovered("alice", null));
         clock.advance(Duration.ofMinutes(4));
-        log.reopen(id, "it failed again");
+        log.life().reopen(id, "it failed again");
         assertThat(figures().recoveredAt())
                 .as("a reopening undoes the recovery")
                 .isNull();
         assertThat(figures().rtoAchieved()).isNull();
 
         clock.advance(Duration.ofMinutes(6));
-        log.recovered(id, new EventData.Recovered("bob", "green"));
+        log.life().recovered(id, new EventData.Recovered("bob", "green"));
         clock.advance(Duration.ofMinutes(10));
-        log.close(id, "done");
+        log.life().close(id, "done");
         clock.advance(Duration.ofMinutes(30));
 
         IncidentFigures figures = figures();

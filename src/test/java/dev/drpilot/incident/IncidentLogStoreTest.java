@@ -209,9 +209,11 @@ class IncidentLogStoreTest {
     void incidentsListOpenOnesFirstAndKeepTheirFailureStart() {
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), clock, "alice")) {
             Incident closed = log.declare(incident(), Map.of());
-            log.close(closed.id(), "recovered");
+            log.life().close(closed.id(), "recovered");
             Incident open = log.declare(incident(), Map.of());
-            log.setFailureStart(open.id(), Instant.parse("2026-11-24T02:30:00Z"), "first error in the coordinator log");
+            log.life()
+                    .setFailureStart(
+                            open.id(), Instant.parse("2026-11-24T02:30:00Z"), "first error in the coordinator log");
 
             List<Incident> incidents = log.incidents();
 

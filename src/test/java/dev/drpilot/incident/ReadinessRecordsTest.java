@@ -29,22 +29,22 @@ class ReadinessRecordsTest {
     void runsAreKeptInOrderChainedAndReadBackAfterReopeningWithoutBeingAnIncident() {
         Path file = dir.resolve("log");
         try (IncidentLogStore log = IncidentLogStore.open(file, clock, "alice")) {
-            ReadinessRecord first = log.recordReadiness(Instant.parse("2026-11-24T03:00:00Z"), report("met"));
-            ReadinessRecord second = log.recordReadiness(Instant.parse("2026-11-24T03:30:00Z"), report("breached"));
+            ReadinessRecord first = log.readiness().keep(Instant.parse("2026-11-24T03:00:00Z"), report("met"));
+            ReadinessRecord second = log.readiness().keep(Instant.parse("2026-11-24T03:30:00Z"), report("breached"));
             assertThat(first.sequence()).isEqualTo(1);
             assertThat(first.previousHash()).isEqualTo(HashChain.GENESIS);
             assertThat(second.previousHash()).isEqualTo(first.hash());
         }
         try (IncidentLogStore log = IncidentLogStore.openToRead(file, clock, "bob")) {
-            assertThat(log.readinessRecords())
+            assertThat(log.readiness().all())
                     .extracting(ReadinessRecord::sequence, ReadinessRecord::actor, ReadinessRecord::checkedAt)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(1L, "alice", Instant.parse("2026-11-24T03:00:00Z")),
                             org.assertj.core.groups.Tuple.tuple(2L, "alice", Instant.parse("2026-11-24T03:30:00Z")));
-            assertThat(log.readinessRecords().get(1).report())
+            assertThat(log.readiness().all().get(1).report())
                     .contains("\"verdict\":\"breached\"")
                     .doesNotContain("hunter2");
-            assertThat(log.verifyReadiness().intact()).isTrue();
+            assertThat(log.readiness().verify().intact()).isTrue();
             assertThat(log.incidents()).isEmpty();
         }
     }
@@ -53,8 +53,8 @@ class ReadinessRecordsTest {
     void aRunChangedInTheFileBreaksTheChainAtThatRun() throws Exception {
         Path file = dir.resolve("log");
         try (IncidentLogStore log = IncidentLogStore.open(file, clock, "alice")) {
-            log.recordReadiness(Instant.parse("2026-11-24T03:00:00Z"), report("breached"));
-            log.recordReadiness(Instant.parse("2026-11-24T03:30:00Z"), report("met"));
+            log.readiness().keep(Instant.parse("2026-11-24T03:00:00Z"), report("breached"));
+            log.readiness().keep(Instant.parse("2026-11-24T03:30:00Z"), report("met"));
         }
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
                 Statement edit = connection.createStatement()) {
@@ -62,7 +62,7 @@ class ReadinessRecordsTest {
                     "UPDATE readiness_checks SET report = REPLACE(report, 'breached', 'met') WHERE sequence = 1");
         }
         try (IncidentLogStore log = IncidentLogStore.openToRead(file, clock, "bob")) {
-            HashChain.Verification chain = log.verifyReadiness();
+            HashChain.Verification chain = log.readiness().verify();
             assertThat(chain.intact()).isFalse();
             assertThat(chain.reason()).isEqualTo("readiness run 1 was changed after it was written");
         }

@@ -96,14 +96,14 @@ class PostmortemExportTest {
                         "SEV1",
                         "alice",
                         Instant.parse("2026-11-24T02:40:00Z")));
-        run.note("pager fired", Instant.parse("2026-11-24T02:45:00Z"));
+        run.entries().note("pager fired", Instant.parse("2026-11-24T02:45:00Z"));
         clock.advance(Duration.ofMinutes(3));
-        run.decision("restore to 02:35, five minutes before the first error");
+        run.entries().decision("restore to 02:35, five minutes before the first error");
         run.start("greet").get(10, TimeUnit.SECONDS);
         clock.advance(Duration.ofMinutes(12));
         run.start("refused").get(10, TimeUnit.SECONDS);
         run.skip("refused", "updated by hand in the console");
-        run.note("the db password " + canary + " was rotated", null);
+        run.entries().note("the db password " + canary + " was rotated", null);
         incident = log.incident(run.incidentId()).orElseThrow();
     }
 

@@ -91,7 +91,7 @@ class ApprovalModelTest {
 
     @Test
     void withoutATeamLogTheCommanderGoesAheadByOverrideWithAReasonOnly() {
-        IncidentViewModel incident = new IncidentViewModel(run, log, new SameThreadTaskRunner());
+        IncidentViewModel incident = new IncidentViewModel(run, new SameThreadTaskRunner());
         ApprovalModel approval = incident.approvals();
         assertThat(approval.step().get()).as("nothing waits yet").isNull();
 
@@ -130,7 +130,7 @@ class ApprovalModelTest {
     void aTeamLogThatCannotBeReachedLeavesTheOverrideToTheCommander() {
         team = new TeamLogs(Map.of("PGPASSWORD", "not-used"), dir)
                 .connect("jdbc:postgresql://127.0.0.1:1/drpilot?user=alice", log);
-        IncidentViewModel incident = new IncidentViewModel(run, log, new SameThreadTaskRunner(), Optional.of(team));
+        IncidentViewModel incident = new IncidentViewModel(run, new SameThreadTaskRunner(), Optional.of(team));
         ApprovalModel approval = incident.approvals();
 
         incident.start("switch");

@@ -92,7 +92,7 @@ class ApprovalWindowTest {
         Files.writeString(folder.resolve("fail-over.yaml"), RUNBOOK);
         List<Runbook> runbooks =
                 new RunbookLoader(ActionCatalog.builtIn()).load(List.of(folder)).runbooks();
-        backend = new UiBackend(
+        backend = UiBackends.of(
                 runbooks,
                 List.of(),
                 log,

@@ -73,7 +73,7 @@ class ChecklistRehearsalTest {
         var runbooks = new RunbookLoader(ActionCatalog.builtIn())
                 .load(List.of(Path.of("runbooks")))
                 .runbooks();
-        UiBackend backend = new UiBackend(
+        UiBackend backend = UiBackends.of(
                 runbooks,
                 log,
                 DrPilotServices.fromEnvironment()
@@ -167,7 +167,7 @@ class ChecklistRehearsalTest {
         var runbooks = new RunbookLoader(ActionCatalog.builtIn())
                 .load(List.of(dir.resolve("segments-check.yaml")))
                 .runbooks();
-        UiBackend backend = new UiBackend(
+        UiBackend backend = UiBackends.of(
                 runbooks,
                 log,
                 DrPilotServices.fromEnvironment()
@@ -204,7 +204,7 @@ class ChecklistRehearsalTest {
         try (dev.drpilot.action.aws.MotoServer moto = dev.drpilot.action.aws.MotoServer.start();
                 AwsClients aws = new AwsClients(moto.settings("us-west-2"))) {
             log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "alice");
-            UiBackend backend = new UiBackend(
+            UiBackend backend = UiBackends.of(
                     List.of(),
                     log,
                     DrPilotServices.fromEnvironment()

@@ -49,7 +49,7 @@ class DamagedLogWindowTest {
         crashed.zeroNewestChunk();
         log = IncidentLogStore.open(crashed.log(), Clock.systemUTC(), "alice");
         WaitForAsyncUtils.asyncFx(() ->
-                        window.attach(new UiBackend(List.of(), log, null, dir.resolve("exports"), () -> "nobody")))
+                        window.attach(UiBackends.of(List.of(), log, null, dir.resolve("exports"), () -> "nobody")))
                 .get();
 
         Awaitility.await()

@@ -34,7 +34,7 @@ class FacilitatorModelTest {
         tabletop = new Tabletops(ShippedScenarios.CATALOG, new StepWorkerEngines(new DaemonThreads("drpilot-steps")))
                 .start(exercise, ShippedScenarios.runbook(exercise.runbookId()), log, 1, "facilitator");
         SameThreadTaskRunner tasks = new SameThreadTaskRunner();
-        incident = new IncidentViewModel(tabletop.run(), log, tasks);
+        incident = new IncidentViewModel(tabletop.run(), tasks);
         model = new FacilitatorModel(tabletop, incident.events(), tasks);
     }
 

@@ -66,11 +66,11 @@ class GapFormWindowTest {
         var exercises = new ExerciseLoader(runbooks, catalog)
                 .loadFolder(Path.of("runbooks/exercises"))
                 .exercises();
-        UiBackend backend = new UiBackend(
+        UiBackend backend = UiBackends.of(
                 runbooks,
                 exercises,
                 log,
-                null,
+                UiBackends.engineOn(log, dir),
                 dir.resolve("exports"),
                 () -> "no AWS in a rehearsal",
                 run -> List.of(),

@@ -104,7 +104,7 @@ class IncidentFlowTest {
                 .load(List.of(Path.of("runbooks")))
                 .runbooks();
         AwsClients aws = new AwsClients(AwsSettings.of(null, "us-west-2", null));
-        UiBackend backend = new UiBackend(
+        UiBackend backend = UiBackends.of(
                 runbooks,
                 List.of(),
                 log,

@@ -300,11 +300,11 @@ class IncidentScreenSizesTest {
     private void open(FxRobot robot, int width, int height) throws Exception {
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> TestWindows.open(stage, width, height))
                 .get();
-        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(
+        WaitForAsyncUtils.asyncFx(() -> window.attach(UiBackends.of(
                         runbooks,
                         exercises,
                         log,
-                        null,
+                        UiBackends.engineOn(log, dir),
                         dir.resolve("exports"),
                         () -> "no AWS in a rehearsal",
                         run -> List.of(),

@@ -86,7 +86,7 @@ class IncidentViewModelTest {
                 runbook,
                 Map.of("restoreTime", failure.minus(Duration.ofMinutes(10)).toString()),
                 new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, failure));
-        model = new IncidentViewModel(run, log, new SameThreadTaskRunner());
+        model = new IncidentViewModel(run, new SameThreadTaskRunner());
     }
 
     @AfterEach

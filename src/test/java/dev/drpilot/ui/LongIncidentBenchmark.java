@@ -2,6 +2,7 @@ package dev.drpilot.ui;
 
 import dev.drpilot.action.ActionCatalog;
 import dev.drpilot.engine.StepWorkerEngines;
+import dev.drpilot.export.IncidentExports;
 import dev.drpilot.incident.DaemonThreads;
 import dev.drpilot.incident.IncidentLogStore;
 import dev.drpilot.incident.IncidentMode;
@@ -59,7 +60,7 @@ public final class LongIncidentBenchmark {
             CompletableFuture<FacilitatorBar> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 ExportPane export = new ExportPane(new ExportModel(
-                        log,
+                        IncidentExports.logged(log),
                         tabletop.run().incidentId(),
                         Optional.of(runbook),
                         dir.resolve("exports"),
@@ -67,7 +68,7 @@ public final class LongIncidentBenchmark {
                         TestWindows.TASKS,
                         file -> {}));
                 IncidentView view = new IncidentView(
-                        new IncidentViewModel(tabletop.run(), log, TestWindows.TASKS),
+                        new IncidentViewModel(tabletop.run(), TestWindows.TASKS),
                         runbook.title(),
                         IncidentMode.REHEARSAL,
                         export,
@@ -92,7 +93,9 @@ public final class LongIncidentBenchmark {
             });
             for (int minute = 1; minute <= minutes; minute++) {
                 tabletop.clock().sleeper().sleep(Duration.ofMinutes(1));
-                tabletop.run().note("minute " + minute + ": status update to the stakeholders, nothing new", null);
+                tabletop.run()
+                        .entries()
+                        .note("minute " + minute + ": status update to the stakeholders, nothing new", null);
                 if (minute % 10 == 0) {
                     System.out.printf(
                             "T+%d min (%,d events in the log): %s%n",

@@ -83,7 +83,7 @@ class ReadinessWindowTest {
                 .load(List.of(Path.of("runbooks")))
                 .runbooks();
         KubeClients kube = new KubeClients(new KubeSettings(dir.resolve("no-kubeconfig"), null));
-        backend = new UiBackend(
+        backend = UiBackends.of(
                 runbooks,
                 List.of(),
                 log,

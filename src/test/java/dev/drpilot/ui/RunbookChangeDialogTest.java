@@ -85,7 +85,7 @@ class RunbookChangeDialogTest {
             id = run.incidentId();
         }
         Files.writeString(file, FIRST.replace("of yesterday.", "of the last 7 days."));
-        UiBackend backend = new UiBackend(load(file), log, engine, dir.resolve("exports"), () -> "no AWS in this test");
+        UiBackend backend = UiBackends.of(load(file), log, engine, dir.resolve("exports"), () -> "no AWS in this test");
         WaitForAsyncUtils.asyncFx(() -> window.attach(backend)).get();
         Awaitility.await()
                 .until(() -> TestWindows.present(robot, "#resume-unfinished")

@@ -75,11 +75,11 @@ class SampleRehearsalTest {
         var exercises = new ExerciseLoader(runbooks, catalog)
                 .loadFolder(Path.of("runbooks/exercises"))
                 .exercises();
-        WaitForAsyncUtils.asyncFx(() -> window.attach(new UiBackend(
+        WaitForAsyncUtils.asyncFx(() -> window.attach(UiBackends.of(
                         runbooks,
                         exercises,
                         log,
-                        null,
+                        UiBackends.engineOn(log, dir),
                         dir.resolve("exports"),
                         () -> "no AWS in a rehearsal",
                         run -> List.of(),

@@ -58,7 +58,7 @@ class StartViewModelTest {
     @Test
     void liveIncidentsComeBeforeRehearsalsAndOpenOnesBeforeClosedOnesWithTheirRunningTimes() {
         Incident closedLive = declare("db-restore", IncidentMode.LIVE);
-        log.close(closedLive.id(), "restored");
+        log.life().close(closedLive.id(), "restored");
         clock.advance(Duration.ofMinutes(1));
         Incident rehearsal = declare("drill", IncidentMode.REHEARSAL);
         clock.advance(Duration.ofMinutes(1));

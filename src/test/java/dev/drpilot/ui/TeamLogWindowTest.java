@@ -93,7 +93,7 @@ class TeamLogWindowTest {
                 .load(List.of(Path.of("runbooks")))
                 .runbooks();
         TeamLogs teamLogs = new TeamLogs(Map.of("PGPASSWORD", POSTGRES.password()), dir);
-        backend = new UiBackend(
+        backend = UiBackends.of(
                 runbooks,
                 List.of(),
                 log,

@@ -94,7 +94,7 @@ class TeamRespondersWindowTest {
         var runbooks = new RunbookLoader(ActionCatalog.builtIn())
                 .load(List.of(Path.of("runbooks")))
                 .runbooks();
-        backend = new UiBackend(
+        backend = UiBackends.of(
                 runbooks,
                 List.of(),
                 log,

@@ -89,7 +89,7 @@ class TeamViewModelTest {
                 .getFirst();
         run = engine.declare(
                 runbook, Map.of(), new NewIncident(runbook.id(), runbook.title(), IncidentMode.LIVE, null, null, null));
-        incident = new IncidentViewModel(run, log, new SameThreadTaskRunner());
+        incident = new IncidentViewModel(run, new SameThreadTaskRunner());
         link = new WindowTeamLog(new TeamLogs(Map.of("PGPASSWORD", POSTGRES.password()), dir)
                 .connect(POSTGRES.url() + "?user=" + PostgresServer.USER, log));
         teamLog = new TeamLogStore(POSTGRES.database());

@@ -79,7 +79,7 @@ class WindowAndTerminalTest {
             var runbooks = new RunbookLoader(ActionCatalog.builtIn())
                     .load(List.of(Path.of("runbooks")))
                     .runbooks();
-            UiBackend backend = new UiBackend(
+            UiBackend backend = UiBackends.of(
                     runbooks,
                     log,
                     DrPilotServices.fromEnvironment()

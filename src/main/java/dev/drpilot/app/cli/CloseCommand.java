@@ -38,7 +38,7 @@ public final class CloseCommand implements Callable<Integer> {
                 incidentId,
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr(),
-                (store, incident) -> store.close(incident.id(), summary),
+                (store, incident) -> store.life().close(incident.id(), summary),
                 "is closed");
     }
 }

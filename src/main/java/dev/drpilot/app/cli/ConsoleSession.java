@@ -200,7 +200,7 @@ final class ConsoleSession {
         @Override
         public RunDriver.AfterFailure afterFailure(StepRun step) {
             if (!step.equals(shown)) out.println("   " + outcome(step));
-            Choice choice = retrySkipOrQuit(run.leaseUnknown(step.id()));
+            Choice choice = retrySkipOrQuit(run.team().leaseUnknown(step.id()));
             if (choice == Choice.QUIT) return new RunDriver.AfterFailure.Stop();
             if (choice == Choice.RETRY) return new RunDriver.AfterFailure.Retry();
             if (choice == Choice.ANYWAY) {

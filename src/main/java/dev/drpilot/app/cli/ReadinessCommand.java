@@ -227,7 +227,7 @@ public final class ReadinessCommand implements Callable<Integer> {
                         + " yet: each run of `drpilot readiness` keeps one.");
                 return 0;
             }
-            HashChain.Verification chain = store.verifyReadiness();
+            HashChain.Verification chain = store.readiness().verify();
             out.println(trend.runs() + " readiness runs kept in " + store.file() + ", the newest at "
                     + trend.newest().checkedAt() + "; "
                     + (chain.intact()

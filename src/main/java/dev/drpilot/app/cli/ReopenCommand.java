@@ -34,7 +34,7 @@ public final class ReopenCommand implements Callable<Integer> {
                 incidentId,
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr(),
-                (store, incident) -> store.reopen(incident.id(), reason),
+                (store, incident) -> store.life().reopen(incident.id(), reason),
                 "is open again");
     }
 }

@@ -41,11 +41,12 @@ public final class ResolveCommand implements Callable<Integer> {
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr(),
                 (store, incident) -> {
-                    return store.recovered(
-                            incident.id(),
-                            new EventData.Recovered(
-                                    System.getProperty("user.name", "operator"),
-                                    note == null || note.isBlank() ? null : note));
+                    return store.life()
+                            .recovered(
+                                    incident.id(),
+                                    new EventData.Recovered(
+                                            System.getProperty("user.name", "operator"),
+                                            note == null || note.isBlank() ? null : note));
                 },
                 "is recovered: its RTO clock stopped");
     }

@@ -186,15 +186,15 @@ public final class ResumeCommand implements Callable<Integer> {
             return 1;
         }
         try (run) {
-            if (run.drivenElsewhere().isPresent()) {
+            if (run.driving().elsewhere().isPresent()) {
                 if (!takeOver) {
                     err.println(incidentId + " is driven by "
-                            + run.drivenElsewhere().get().label()
+                            + run.driving().elsewhere().get().label()
                             + ": work there, or take it over with `drpilot resume " + incidentId + " --take-over`");
                     return 1;
                 }
-                String from = run.drivenElsewhere().get().seat().label();
-                run.takeOver();
+                String from = run.driving().elsewhere().get().seat().label();
+                run.driving().takeOver();
                 change.ifPresent(c -> c.recordIn(run));
                 out.println("Took " + incidentId + " over from " + from + " (logged); it stops running steps.");
             }
@@ -203,7 +203,7 @@ public final class ResumeCommand implements Callable<Integer> {
                 out.println("   " + step.state().label() + ": " + step.step().title()
                         + (step.message() == null ? "" : " - " + step.message()));
             }
-            run.followTheLog();
+            run.driving().followTheLog();
             ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
             if (team != null) session.sendTo(team);
             if (overrideApproval != null) session.overrideApprovalsWith(overrideApproval);

@@ -177,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Incident " + run.incidentId() + " declared: " + runbook.title());
         try (run) {
-            run.followTheLog();
+            run.driving().followTheLog();
             ConsoleSession session = new ConsoleSession(run, store, in, out, yes);
             if (team != null) session.sendTo(team);
             if (overrideApproval != null) session.overrideApprovalsWith(overrideApproval);

@@ -95,7 +95,7 @@ public final class TeamLogConnection implements ApprovalDesk, AutoCloseable {
      * runs a step only when the team log grants this laptop its lease.
      */
     public void follow(IncidentRun run) {
-        run.leaseStepsFrom(leases);
+        run.team().leaseStepsFrom(leases);
         run.addListener(new IncidentListener() {
             @Override
             public void stepChanged(StepRun step) {}

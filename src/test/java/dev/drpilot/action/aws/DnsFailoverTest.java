@@ -57,16 +57,17 @@ class DnsFailoverTest {
 
             run.start("dns").get(60, TimeUnit.SECONDS);
             assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_APPROVAL);
-            EventData.ApprovalRequested request = run.approvalRequest("dns");
+            EventData.ApprovalRequested request = run.team().approvalRequest("dns");
             assertThat(request.command())
                     .startsWith("aws route53 change-resource-record-sets --hosted-zone-id " + zone);
             assertThat(request.target()).isEqualTo("api.example.com");
             String me = System.getProperty("user.name");
             assertThat(request.requestedBy()).isEqualTo(me);
-            assertThatThrownBy(() -> run.decideApproval("dns", new ApprovalDecision.Given(me, "my own step")))
+            assertThatThrownBy(() -> run.team().decideApproval("dns", new ApprovalDecision.Given(me, "my own step")))
                     .hasMessage(me + " asked for this approval and cannot give it: a second person must approve it");
             assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_APPROVAL);
-            run.decideApproval("dns", new ApprovalDecision.Given("bob", "the DR region is healthy"))
+            run.team()
+                    .decideApproval("dns", new ApprovalDecision.Given("bob", "the DR region is healthy"))
                     .get(60, TimeUnit.SECONDS);
             assertThat(run.step("dns").state()).isEqualTo(StepState.AWAITING_CONFIRMATION);
             assertThat(run.confirmationText("dns")).isEqualTo("api.example.com");

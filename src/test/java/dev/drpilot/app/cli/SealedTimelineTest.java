@@ -85,7 +85,7 @@ class SealedTimelineTest {
                             null,
                             Instant.now().minus(Duration.ofMinutes(20))));
             store.append(incidentId, new EventData.ChecklistTick("status page updated"), null);
-            store.recovered(incidentId, new EventData.Recovered("operator", null));
+            store.life().recovered(incidentId, new EventData.Recovered("operator", null));
             store.append(incidentId, new EventData.Note("users confirm that queries work"), null);
             store.append(incidentId, new EventData.Decision("watch it for an hour"), null);
         }

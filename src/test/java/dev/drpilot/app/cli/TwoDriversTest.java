@@ -97,9 +97,9 @@ class TwoDriversTest {
                     seen.add(event);
                 }
             });
-            window.followTheLog();
+            window.driving().followTheLog();
 
-            assertThat(window.drivenElsewhere())
+            assertThat(window.driving().elsewhere())
                     .hasValueSatisfying(
                             driver -> assertThat(driver.seat().pid()).isEqualTo(terminal.pid()));
             assertThat(store.events(id))
@@ -128,9 +128,9 @@ class TwoDriversTest {
             assertThat(seen).anySatisfy(e -> assertThat(e.payload()).contains("scope: Druid only"));
             terminal.awaitLine("Page the on-call engineers");
 
-            window.takeOver();
+            window.driving().takeOver();
 
-            assertThat(window.drivenElsewhere()).isEmpty();
+            assertThat(window.driving().elsewhere()).isEmpty();
             IncidentEvent takeOver = store.events(id).stream()
                     .filter(e -> e.kind() == EventKind.INCIDENT_TAKEN_OVER)
                     .findFirst()

@@ -264,8 +264,9 @@ class OneRunnerPerStepTest {
                 .isOne();
 
         // the operator's choice: run it here anyway, the decision in the log before the step's start
-        assertThat(run.leaseUnknown("step-1")).isTrue();
-        run.startWithoutLease("step-1", "bob and carol are on the bridge call, nobody else runs it")
+        assertThat(run.team().leaseUnknown("step-1")).isTrue();
+        run.team()
+                .startWithoutLease("step-1", "bob and carol are on the bridge call, nobody else runs it")
                 .get(60, TimeUnit.SECONDS);
 
         assertThat(run.step("step-1").state()).isEqualTo(StepState.SUCCEEDED);
@@ -274,6 +275,6 @@ class OneRunnerPerStepTest {
                         .filter(e -> "step-1".equals(e.stepId()))
                         .map(IncidentEvent::kind))
                 .containsSubsequence(EventKind.STEP_LEASE_UNKNOWN, EventKind.DECISION, EventKind.STEP_STARTED);
-        assertThat(run.leaseUnknown("step-1")).isFalse();
+        assertThat(run.team().leaseUnknown("step-1")).isFalse();
     }
 }
