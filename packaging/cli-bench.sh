@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: how long the packaged command line takes to answer, through the image's
 # launcher (with its AOT cache), median of N runs of each, next to `aws --version` on the same machine
-# in the same run; the commands take turns, so all see the same load. `incidents` reads an empty
-# log in a scratch data folder. Build the image first (./mvnw -B verify -Pimage -DskipTests).
+# in the same run; the commands take turns, so all see the same load. `incidents` reads a log in a
+# scratch data folder holding one played tabletop (made first, not timed). Build the image first (./mvnw -B verify -Pimage -DskipTests).
 #
 #   packaging/cli-bench.sh [RUNS] [APP_IMAGE]
 set -euo pipefail
@@ -24,6 +24,8 @@ timed() {
   end=$(date +%s%N)
   echo $(((end - start) / 1000000)) >> "$scratch/$name"
 }
+XDG_DATA_HOME="$scratch/data" "$launcher" rehearse druid-pod-failure-tabletop --play --speed 60 \
+  --scorecard "$scratch/scorecard.md" > /dev/null
 have_aws=false
 command -v aws > /dev/null && have_aws=true
 

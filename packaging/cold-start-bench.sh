@@ -11,7 +11,7 @@
 set -euo pipefail
 runs="${1:-7}"
 image="${2:-target/image/drpilot}"
-launcher="$image/bin/drpilot"
+launcher="$image/bin/drpilot-window"
 java="$image/lib/runtime/bin/java"
 [[ -x "$launcher" && -x "$java" ]] || { echo "no app image at $image: ./mvnw -B verify -Pimage -DskipTests" >&2; exit 1; }
 javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"

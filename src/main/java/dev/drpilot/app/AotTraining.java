@@ -13,20 +13,28 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * What the app image's ahead-of-time cache is trained on (packaging/aot-train.sh): the command
- * line's everyday commands, in one process, then the window up to its first frame. One JVM
- * makes one cache, and the launcher names one, so both paths are trained together.
+ * What the app image's ahead-of-time caches are trained on (packaging/aot-train.sh): the command
+ * line's everyday commands in one process, or the window up to its first frame. A JDK 25 cache
+ * loads every class it holds when the JVM starts, so each launcher gets a cache of its own path.
  */
 public final class AotTraining {
 
     private AotTraining() {}
 
-    /** @param args a runbook to validate, and the id of a runbook to show */
+    /** @param args {@code window}, or {@code commands} with a runbook to validate and the id of a runbook to show */
     public static void main(String[] args) {
         DrPilotServices services = DrPilotServices.fromEnvironment();
+        if (args.length == 1 && args[0].equals("window")) {
+            int status = new DesktopWindow(services).open(null, null, new PrintWriter(System.err, true));
+            System.exit(status == 0 ? 0 : 1);
+        }
+        if (args.length != 3 || !args[0].equals("commands")) {
+            System.err.println("usage: AotTraining window | AotTraining commands RUNBOOK_FILE RUNBOOK_ID");
+            System.exit(2);
+        }
         makeTheLog(services.logLocation().of(null));
         for (List<String> command : List.of(
-                List.of("list"), List.of("show", args[1]), List.of("incidents"), List.of("validate", args[0]))) {
+                List.of("list"), List.of("show", args[2]), List.of("incidents"), List.of("validate", args[1]))) {
             StringWriter said = new StringWriter();
             CommandLine line = DrPilotCommand.commandLineFor(services, command.get(0));
             line.setOut(new PrintWriter(said));
@@ -38,8 +46,7 @@ public final class AotTraining {
                 System.exit(1);
             }
         }
-        int status = new DesktopWindow(services).open(null, null, new PrintWriter(System.err, true));
-        System.exit(status == 0 ? 0 : 1);
+        System.exit(0);
     }
 
     /** `incidents` reads a log and never makes one: the training makes the empty log that a first run or the window would. */
