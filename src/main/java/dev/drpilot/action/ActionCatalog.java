@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every action a runbook can name, with its contract. The contracts are data (one YAML file per
  * backend, beside this class) so that the runbook checker, the command preview, the docs and the
- * implementations all read the same declaration.
+ * implementations all read the same declaration. The shipped catalogue reads a file the first time
+ * one of its actions is asked for ({@link #fileOf}): `show` or `validate` of one runbook reads the
+ * one or two files it names, not all seven.
  */
 public final class ActionCatalog {
 
@@ -28,56 +31,93 @@ public final class ActionCatalog {
     private static final ArgSpec REGION = new ArgSpec(
             "region", ArgType.REGION, false, false, "AWS region to call; defaults to the incident's region");
 
-    private final Map<String, ActionContract> contracts;
+    /** The contracts of each file read so far, in the order of {@link #FILES}; a file not read yet has none. */
+    private final Map<String, Map<String, ActionContract>> byFile;
 
-    private ActionCatalog(Map<String, ActionContract> contracts) {
-        this.contracts = contracts;
+    private final Function<String, String> fileOf;
+    private final Function<String, Map<String, ActionContract>> reader;
+
+    private ActionCatalog(
+            Map<String, Map<String, ActionContract>> byFile,
+            Function<String, String> fileOf,
+            Function<String, Map<String, ActionContract>> reader) {
+        this.byFile = byFile;
+        this.fileOf = fileOf;
+        this.reader = reader;
     }
 
     /** The catalogue shipped with the app. */
     public static ActionCatalog builtIn() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        Map<String, ActionContract> contracts = new LinkedHashMap<>();
-        for (String file : FILES) {
-            String resource = "catalog/" + file + ".yaml";
-            try (InputStream in = ActionCatalog.class.getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException("missing action catalogue " + resource);
-                for (JsonNode entry : yaml.readTree(in)) {
-                    ActionContract contract = contract(entry);
-                    if (contracts.put(contract.id(), contract) != null) {
-                        throw new IllegalStateException(resource + ": action " + contract.id() + " is declared twice");
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read action catalogue " + resource, e);
-            }
-        }
-        return new ActionCatalog(contracts);
+        Map<String, Map<String, ActionContract>> byFile = new LinkedHashMap<>();
+        FILES.forEach(file -> byFile.put(file, null));
+        return new ActionCatalog(byFile, ActionCatalog::fileOf, ActionCatalog::read);
     }
 
     public static ActionCatalog of(Collection<ActionContract> contracts) {
         Map<String, ActionContract> map = new LinkedHashMap<>();
         contracts.forEach(c -> map.put(c.id(), c));
-        return new ActionCatalog(map);
+        Map<String, Map<String, ActionContract>> byFile = new LinkedHashMap<>();
+        byFile.put("", map);
+        return new ActionCatalog(byFile, id -> "", file -> map);
+    }
+
+    /**
+     * The file of the shipped catalogue that declares an action: its backend's file, AWS services
+     * without one of their own in aws-services, and http's for every other id (http, dns).
+     */
+    static String fileOf(String id) {
+        for (String file : List.of("aws-rds", "aws-s3", "aws-dynamodb", "k8s", "process")) {
+            if (id.startsWith(file.replace('-', '.') + ".")) return file;
+        }
+        return id.startsWith("aws.") ? "aws-services" : "http";
     }
 
     public Optional<ActionContract> find(String id) {
-        return Optional.ofNullable(contracts.get(id));
+        return Optional.ofNullable(contractsOf(fileOf.apply(id)).get(id));
     }
 
+    /** Every contract, file by file in a fixed order (docs/actions.md is printed in it). */
     public Collection<ActionContract> all() {
-        return contracts.values();
+        List<ActionContract> all = new ArrayList<>();
+        for (String file : byFile.keySet()) all.addAll(contractsOf(file).values());
+        return all;
+    }
+
+    private synchronized Map<String, ActionContract> contractsOf(String file) {
+        return byFile.computeIfAbsent(file, reader);
     }
 
     /** The known ids nearest to a mistyped one, closest first. */
     public List<String> closest(String id, int limit) {
-        return contracts.keySet().stream()
+        return all().stream()
+                .map(ActionContract::id)
                 .map(known -> Map.entry(known, EditDistance.between(id.toLowerCase(), known.toLowerCase())))
                 .filter(e -> e.getValue() <= Math.max(3, id.length() / 3))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    private static Map<String, ActionContract> read(String file) {
+        String resource = "catalog/" + file + ".yaml";
+        Map<String, ActionContract> contracts = new LinkedHashMap<>();
+        try (InputStream in = ActionCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing action catalogue " + resource);
+            for (JsonNode entry : new ObjectMapper(new YAMLFactory()).readTree(in)) {
+                ActionContract contract = contract(entry);
+                if (!fileOf(contract.id()).equals(file)) {
+                    throw new IllegalStateException(resource + ": action " + contract.id() + " belongs in catalog/"
+                            + fileOf(contract.id()) + ".yaml, where DR Pilot looks for it");
+                }
+                if (contracts.put(contract.id(), contract) != null) {
+                    throw new IllegalStateException(resource + ": action " + contract.id() + " is declared twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read action catalogue " + resource, e);
+        }
+        return contracts;
     }
 
     private static ActionContract contract(JsonNode entry) {
