@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drpilot.app.wiring.DrPilotServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +31,21 @@ class DrPilotCommandTest {
                 .contains("validate")
                 .contains("list")
                 .contains("show");
+    }
+
+    @Test
+    void theListOfCommandsSaysWhatEachDoesInWholeSentences() {
+        assertThat(drpilot("--help")).isZero();
+        String list = out.toString().substring(out.toString().indexOf("Commands:"));
+        for (String command : DrPilotCommand.commandLine(DrPilotServices.fromEnvironment())
+                .getSubcommands()
+                .keySet()) {
+            Matcher entry = Pattern.compile("\n  " + command + " (.*?)(?=\n  \\S|\\s*$)", Pattern.DOTALL)
+                    .matcher(list);
+            assertThat(entry.find()).as(command).isTrue();
+            String summary = entry.group(1).strip();
+            assertThat(summary).as(command).endsWith(".");
+        }
     }
 
     @Test

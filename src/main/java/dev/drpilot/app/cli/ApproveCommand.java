@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         name = "approve",
         mixinStandardHelpOptions = true,
         description = {
-            "Approves (or with --refuse, refuses) the step of an incident that waits for a second person's approval,",
-            "after showing the exact command, its target and account. The decision goes to the team log, where the",
+            "Approves (or with --refuse, refuses) a step that waits for a second person's approval.",
+            "Shows the exact command, its target and account first. The decision goes to the team log, where the",
             "laptop that asked reads it: approved, the step runs once; refused, it does not run. Nobody decides their",
             "own request. Exit status 0 when the decision is stored; 1 when it cannot be (no request waiting, your own",
             "request, the team log unreachable); 2 for a wrong URL."

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = {
-            "Compares the runbook two incidents ran, as their logs recorded it: prints the unified diff of the two versions,",
-            "or says they ran the same version. Each incident's newest version counts (a change accepted on resuming replaces the"
+            "Compares the runbook two incidents ran, as their logs recorded it.",
+            "Prints the unified diff of the two versions, or says they ran the same version. Each incident's newest version counts (a change accepted on resuming replaces the"
                     + " declared one). Reads the log only."
         })
 public final class DiffCommand implements Callable<Integer> {

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
         name = "evidence",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes the evidence pack of a DR test (a tabletop, a drill or a real incident): HTML to read and print, and JSON",
-            "that `drpilot verify --file` checks. docs/evidence.md maps its fields to SOC 2, ISO 22301 and DORA."
+            "Writes the evidence pack of a DR test (a tabletop, a drill or a real incident): HTML and JSON.",
+            "The HTML is to read and print; the JSON is what `drpilot verify --file` checks. docs/evidence.md maps its fields to SOC 2, ISO 22301 and DORA."
         })
 public final class EvidenceCommand implements Callable<Integer> {
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         name = "handover",
         mixinStandardHelpOptions = true,
         description = {
-            "Hands command of an incident to another responder on it, through the team log: they become the",
-            "incident commander and you an operator; everyone following the incident sees it. Only the commander",
+            "Hands command of an incident to another responder on it, through the team log.",
+            "They become the incident commander and you an operator; everyone following the incident sees it. Only the commander",
             "hands over (the commander of this laptop: the laptop id beside --log). Exit status 0 when handed",
             "over; 1 when it cannot be (not the commander, NAME not on the incident, the team log unreachable);",
             "2 for a wrong URL."

@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
         name = "join",
         mixinStandardHelpOptions = true,
         description = {
-            "Joins an incident declared on another laptop as a responder, through the team log, and prints",
-            "the other responders' events as they arrive, with their names, until Ctrl-C (which leaves it)."
+            "Joins an incident declared on another laptop as a responder, through the team log.",
+            "Prints the other responders' events as they arrive, with their names, until Ctrl-C (which leaves it)."
         })
 public final class JoinCommand implements Callable<Integer> {
 

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks an incident's hash chain: in the log, in an exported JSON timeline (--file), or every laptop's chain",
-            "in the team log and its merged order (--team-log).",
+            "Checks an incident's hash chain: in the log, an exported timeline (--file) or the team log.",
+            "With --file, an exported JSON timeline and its seal; with --team-log, every laptop's chain in the team log and its merged order.",
             "Exit status 0 when intact; 1 when an event was changed, removed, added or reordered, when a timeline's",
             "seal is missing or does not match, when the file is not a timeline, or when the team log cannot be reached;",
             "2 when there is no such incident."
