@@ -1,5 +1,8 @@
 package dev.drpilot.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -38,7 +41,7 @@ public final class DrPilotApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Preferences saved = Preferences.userNodeForPackage(DrPilotApplication.class);
+        Preferences saved = savedSettings();
         MainWindow window = new MainWindow(tasks);
         window.setDark(saved.getBoolean("dark", false));
         Scene scene = new Scene(window.root(), saved.getDouble("width", 1280), saved.getDouble("height", 820));
@@ -69,6 +72,24 @@ public final class DrPilotApplication extends Application {
                             Duration.between(started, Instant.now()).toMillis()));
             connect(window, settings);
         });
+    }
+
+    /**
+     * The window's saved settings. On Linux the JDK keeps them under ~/.java/.userPrefs and, when it
+     * makes that folder on a first start, prints "INFO: Created user preferences directory." with a
+     * date to the terminal: the folder is made here first, quietly. If it cannot be made, the JDK
+     * tries again and says why.
+     */
+    private static Preferences savedSettings() {
+        if (System.getProperty("os.name", "").equals("Linux")) {
+            String root = System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home"));
+            try {
+                Files.createDirectories(Path.of(root, ".java", ".userPrefs"));
+            } catch (IOException | RuntimeException e) {
+                // the JDK's own attempt below reports it
+            }
+        }
+        return Preferences.userNodeForPackage(DrPilotApplication.class);
     }
 
     /**
