@@ -42,8 +42,10 @@ public final class DrPilotApplication extends Application {
     @Override
     public void start(Stage stage) {
         Preferences saved = savedSettings();
+        boolean dark = saved.getBoolean("dark", false);
+        MainWindow.useTheme(dark);
         MainWindow window = new MainWindow(tasks);
-        window.setDark(saved.getBoolean("dark", false));
+        window.setDark(dark);
         Scene scene = new Scene(window.root(), saved.getDouble("width", 1280), saved.getDouble("height", 820));
         window.installShortcuts(scene);
         stage.setTitle(MainWindow.TITLE);

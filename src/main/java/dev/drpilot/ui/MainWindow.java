@@ -133,8 +133,17 @@ public final class MainWindow {
     /** Light or dark, for the whole application. */
     public void setDark(boolean on) {
         dark.setSelected(on);
+        useTheme(on);
+    }
+
+    /**
+     * Sets the light or dark theme for every window. Called before the first control is made, it also
+     * spares the start the parsing of JavaFX's own default theme, which a control's class loads when
+     * no other is set.
+     */
+    public static void useTheme(boolean dark) {
         Application.setUserAgentStylesheet(
-                on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     public boolean isDark() {
