@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class EventRowsInsert implements AutoCloseable {
 
-    static final int ROWS_A_STATEMENT = 100;
+    private static final int ROWS_A_STATEMENT = 100;
     private static final String COLUMNS = "INSERT INTO events (incident_id, sequence, time_ms, kind, actor, step_id,"
             + " payload, corrects, occurred_at, previous_hash, hash) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
