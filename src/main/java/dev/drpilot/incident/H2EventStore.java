@@ -33,6 +33,7 @@ public final class H2EventStore implements EventStore {
     private static final SqlWork<Void> NOTHING = connection -> null;
 
     private final Connection connection;
+    private final EventRowsInsert eventRows;
     private final LogThread thread;
     private final boolean ownsThread;
     /** The newest event of each incident this store appended or read the tail of; dropped when an append fails. */
@@ -44,6 +45,7 @@ public final class H2EventStore implements EventStore {
 
     private H2EventStore(Connection connection, LogThread thread, boolean ownsThread) {
         this.connection = connection;
+        this.eventRows = new EventRowsInsert(connection);
         this.thread = thread;
         this.ownsThread = ownsThread;
     }
@@ -110,6 +112,10 @@ public final class H2EventStore implements EventStore {
                     }
                     if (!tail.followedBy(event))
                         throw new ChainConflictException(event.incidentId(), event.sequence(), null);
+                    if (event.sequence() == 1 && event.kind() != EventKind.INCIDENT_DECLARED) {
+                        throw new IllegalArgumentException("the first event of " + event.incidentId()
+                                + " must declare it (it is " + event.kind() + ")");
+                    }
                     newest.put(event.incidentId(), new Tail(event.sequence(), event.hash()));
                 }
                 insert(events);
@@ -132,29 +138,13 @@ public final class H2EventStore implements EventStore {
         }
     }
 
+    /** Each declaration's incident row first (an event never names an incident the log has no row of), then the events. */
     private void insert(List<IncidentEvent> events) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO events (incident_id, sequence, time_ms, kind, actor, step_id, payload, corrects, occurred_at,"
-                        + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (IncidentEvent event : events) {
-                if (event.kind() == EventKind.INCIDENT_DECLARED)
-                    IncidentRows.insert(connection, IncidentRows.declaredBy(event));
-                insert.setString(1, event.incidentId());
-                insert.setLong(2, event.sequence());
-                insert.setLong(3, event.time().toEpochMilli());
-                insert.setString(4, event.kind().name());
-                insert.setString(5, event.actor());
-                insert.setString(6, event.stepId());
-                insert.setString(7, event.payload());
-                SqlValues.setLong(insert, 8, event.corrects());
-                SqlValues.setInstant(insert, 9, event.occurredAt());
-                insert.setString(10, event.previousHash());
-                insert.setString(11, event.hash());
-                if (events.size() == 1) insert.executeUpdate();
-                else insert.addBatch();
-            }
-            if (events.size() > 1) insert.executeBatch();
+        for (IncidentEvent event : events) {
+            if (event.kind() == EventKind.INCIDENT_DECLARED)
+                IncidentRows.insert(connection, IncidentRows.declaredBy(event));
         }
+        eventRows.insert(events);
     }
 
     private void rollback(Exception failure) {
@@ -255,8 +245,8 @@ public final class H2EventStore implements EventStore {
     public void close() {
         try {
             thread.run(() -> {
-                try {
-                    connection.close();
+                try (connection) {
+                    eventRows.close();
                 } catch (SQLException e) {
                     throw new EventStoreException(false, e);
                 }
