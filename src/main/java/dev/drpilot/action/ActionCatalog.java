@@ -72,7 +72,9 @@ public final class ActionCatalog {
         return id.startsWith("aws.") ? "aws-services" : "http";
     }
 
+    /** The contract of an action; none for an unknown id, or for no id (a manual step asks too). */
     public Optional<ActionContract> find(String id) {
+        if (id == null) return Optional.empty();
         return Optional.ofNullable(contractsOf(fileOf.apply(id)).get(id));
     }
 

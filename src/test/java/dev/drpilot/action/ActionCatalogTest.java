@@ -39,6 +39,7 @@ class ActionCatalogTest {
 
         assertThat(catalog.find("aws.rds.no-such-thing")).isEmpty();
         assertThat(catalog.find("dns.nope")).isEmpty();
+        assertThat(catalog.find(null)).as("a manual step's action").isEmpty();
         assertThat(catalog.closest("k8s.pods.delte", 3)).contains("k8s.pods.delete");
     }
 }

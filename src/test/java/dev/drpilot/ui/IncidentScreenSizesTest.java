@@ -232,7 +232,10 @@ class IncidentScreenSizesTest {
         robot.drag(thumb(list), MouseButton.PRIMARY).moveBy(0, list.getHeight()).drop();
         Awaitility.await().until(() -> visible(list)[1] == size(list) - 1);
         note(robot, "back at the end");
-        assertThat(visible(list)[1]).as("followed again once back at the end").isEqualTo(size(list) - 1);
+        Awaitility.await()
+                .untilAsserted(() -> assertThat(visible(list)[1])
+                        .as("followed again once back at the end")
+                        .isEqualTo(size(list) - 1));
     }
 
     @Test
