@@ -9,12 +9,14 @@ import dev.drpilot.rehearsal.Scorecards;
 import dev.drpilot.runbook.Runbook;
 import dev.drpilot.timeline.EvidencePack;
 import dev.drpilot.timeline.EvidenceWriter;
+import dev.drpilot.timeline.LogSpool;
 import dev.drpilot.timeline.Postmortem;
 import dev.drpilot.timeline.PostmortemWriter;
 import dev.drpilot.timeline.TeamRoster;
 import dev.drpilot.timeline.TimelinePicture;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,7 +174,16 @@ public final class IncidentExports {
             Scorecards.export(log, incident, runbook.orElseThrow(), file);
             return;
         }
-        Postmortem postmortem = Postmortem.fromLog(log, incident, runbook).withTeam(team);
+        try (LogSpool events = LogSpool.of(log, incident.id())) {
+            write(Postmortem.of(incident, runbook, events).withTeam(team), runbook, format, file);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The post-mortem's formats read the log once: the passes after the first read its events from the spool. */
+    private static void write(Postmortem postmortem, Optional<Runbook> runbook, ExportFormat format, Path file)
+            throws IOException {
         if (format.evidence()) {
             EvidencePack pack = EvidencePack.of(postmortem, runbook, Instant.now());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -190,7 +190,7 @@ public final class IncidentLogStore implements IncidentLogView {
     }
 
     public Optional<Incident> incident(String id) {
-        return incidents().stream().filter(i -> i.id().equals(id)).findFirst();
+        return withConnection("read incident " + id, connection -> IncidentRows.one(connection, id));
     }
 
     /** The incident's hash chain, and whether the file still holds every event its head file knows of. */

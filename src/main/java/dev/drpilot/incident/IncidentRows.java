@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code incidents} table of an H2 log: one row per incident, its times kept in step with its events. */
 final class IncidentRows {
@@ -60,15 +61,36 @@ final class IncidentRows {
         SqlValues.setInstant(statement, 8, incident.failureStartedAt());
     }
 
-    /** Every incident, open ones first, newest first; a tabletop's with the time of its newest event (its own clock). */
+    /**
+     * The columns of an incident; a tabletop's with the time of its newest event (its own clock). Only a rehearsal is
+     * looked at for injects, which only a tabletop writes: a live incident's events are not scanned.
+     */
+    private static final String SELECT =
+            "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at,"
+                    + " CASE WHEN incidents.mode = 'REHEARSAL'"
+                    + " AND EXISTS (SELECT 1 FROM events WHERE events.incident_id = incidents.id AND kind = 'INJECT')"
+                    + " THEN (SELECT MAX(time_ms) FROM events WHERE events.incident_id = incidents.id) END"
+                    + " FROM incidents";
+
+    /** Every incident, open ones first, newest first. */
     static List<Incident> all(Connection connection) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement(SELECT + " ORDER BY closed_at IS NOT NULL, declared_at DESC")) {
+            return read(select);
+        }
+    }
+
+    /** One incident, or none when the log does not hold it. */
+    static Optional<Incident> one(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+            select.setString(1, id);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    private static List<Incident> read(PreparedStatement select) throws SQLException {
         List<Incident> incidents = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, runbook_id, title, mode, severity, commander, declared_at, failure_started_at, recovered_at, closed_at,"
-                                + " CASE WHEN EXISTS (SELECT 1 FROM events WHERE events.incident_id = incidents.id AND kind = 'INJECT')"
-                                + " THEN (SELECT MAX(time_ms) FROM events WHERE events.incident_id = incidents.id) END"
-                                + " FROM incidents ORDER BY closed_at IS NOT NULL, declared_at DESC");
-                ResultSet rs = select.executeQuery()) {
+        try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 incidents.add(new Incident(
                         rs.getString(1),

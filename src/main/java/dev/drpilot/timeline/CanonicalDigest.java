@@ -23,8 +23,13 @@ final class CanonicalDigest {
     }
 
     void add(JsonNode element) {
+        add(element.toString());
+    }
+
+    /** Adds an element by its canonical text, written without a tree (compact, fields in order). */
+    void add(String canonicalText) {
         if (!empty) sha256.update((byte) ',');
-        sha256.update(canonical(element));
+        sha256.update(canonicalText.getBytes(StandardCharsets.UTF_8));
         empty = false;
     }
 

@@ -66,26 +66,34 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
 
         out.write(
                 "<h2>Timeline</h2>\n<table><tr><th>#</th><th>time (UTC)</th><th>offset</th><th>step</th><th>event</th><th>who</th></tr>\n");
-        pm.entries(e -> out.write("<tr class=\"" + e.kind() + "\"><td>" + e.sequence() + "</td><td class=\"t\">"
-                + PostmortemMarkdownWriter.TIME.format(e.time()).replace(" UTC", "")
-                + (e.addedLater() ? " <span class=\"later\">added later</span>" : "") + "</td><td class=\"t\">"
-                + PostmortemMarkdownWriter.offset(e.sinceStart()) + "</td><td>" + esc(e.stepTitle())
-                + "</td><td class=\"e\">"
-                + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n"));
-        out.write("</table>\n");
+        try (BufferedSections sections = new BufferedSections()) {
+            BufferedSections.Section decisions = sections.add(PostmortemHtmlWriter::item, EventKind.DECISION);
+            BufferedSections.Section failed = sections.add(
+                    PostmortemHtmlWriter::item,
+                    EventKind.STEP_FAILED,
+                    EventKind.STEP_RETRIED,
+                    EventKind.STEP_SKIPPED,
+                    EventKind.STEP_INTERRUPTED,
+                    EventKind.STEP_CANCELLED);
+            BufferedSections.Section breaches = sections.add(PostmortemHtmlWriter::item, EventKind.CLOCK_BREACH);
+            BufferedSections.Section notes =
+                    sections.add(PostmortemHtmlWriter::item, EventKind.NOTE, EventKind.CORRECTION);
+            pm.entries(e -> {
+                out.write("<tr class=\"" + e.kind() + "\"><td>" + e.sequence() + "</td><td class=\"t\">"
+                        + PostmortemMarkdownWriter.TIME.format(e.time()).replace(" UTC", "")
+                        + (e.addedLater() ? " <span class=\"later\">added later</span>" : "") + "</td><td class=\"t\">"
+                        + PostmortemMarkdownWriter.offset(e.sinceStart()) + "</td><td>" + esc(e.stepTitle())
+                        + "</td><td class=\"e\">"
+                        + esc(e.text()) + "</td><td>" + esc(e.actor()) + "</td></tr>\n");
+                sections.accept(e);
+            });
+            out.write("</table>\n");
 
-        list(out, pm, "Decisions", EventKind.DECISION);
-        list(
-                out,
-                pm,
-                "Failed, retried, skipped and interrupted steps",
-                EventKind.STEP_FAILED,
-                EventKind.STEP_RETRIED,
-                EventKind.STEP_SKIPPED,
-                EventKind.STEP_INTERRUPTED,
-                EventKind.STEP_CANCELLED);
-        list(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
-        list(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
+            list(out, sections, decisions, "Decisions");
+            list(out, sections, failed, "Failed, retried, skipped and interrupted steps");
+            list(out, sections, breaches, "Clock breaches");
+            list(out, sections, notes, "Notes");
+        }
         out.write("</body></html>\n");
     }
 
@@ -100,15 +108,18 @@ public final class PostmortemHtmlWriter implements PostmortemWriter {
                 + "</td></tr>\n");
     }
 
-    private static void list(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {
-        if (!pm.has(kinds)) return;
+    /** A section's title and its list, when it has any line. */
+    private static void list(Writer out, BufferedSections sections, BufferedSections.Section section, String title)
+            throws IOException {
+        if (!sections.hasLines(section)) return;
         out.write("<h2>" + esc(title) + "</h2>\n<ul>\n");
-        pm.ofKind(
-                e -> out.write("<li>" + esc(PostmortemMarkdownWriter.time(e.time()))
-                        + (e.stepTitle() == null ? "" : " &ndash; " + esc(e.stepTitle())) + ": " + esc(e.text())
-                        + "</li>\n"),
-                kinds);
+        sections.copy(section, out);
         out.write("</ul>\n");
+    }
+
+    private static void item(Writer out, TimelineEntry e) throws IOException {
+        out.write("<li>" + esc(PostmortemMarkdownWriter.time(e.time()))
+                + (e.stepTitle() == null ? "" : " &ndash; " + esc(e.stepTitle())) + ": " + esc(e.text()) + "</li>\n");
     }
 
     static String esc(String text) {

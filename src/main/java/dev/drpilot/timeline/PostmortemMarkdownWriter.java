@@ -13,6 +13,9 @@ import java.time.format.DateTimeFormatter;
 /** The post-mortem as Markdown: summary, objectives, timeline, decisions, problems, action items. */
 public final class PostmortemMarkdownWriter implements PostmortemWriter {
 
+    /** The kinds of entry that make an action item. */
+    private static final EventKind[] PROBLEMS = {EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.CLOCK_BREACH};
+
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -68,34 +71,41 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         out.write("\n## Timeline\n\nTimes in UTC; the offset counts from the "
                 + (i.failureStartedAt() == null ? "declaration" : "failure's start") + ".\n\n");
         out.write("| # | time | offset | step | event | who |\n|---|---|---|---|---|---|\n");
-        pm.entries(e ->
+        try (BufferedSections sections = new BufferedSections()) {
+            BufferedSections.Section decisions = sections.add(PostmortemMarkdownWriter::item, EventKind.DECISION);
+            BufferedSections.Section failed = sections.add(
+                    PostmortemMarkdownWriter::item,
+                    EventKind.STEP_FAILED,
+                    EventKind.STEP_RETRIED,
+                    EventKind.STEP_SKIPPED,
+                    EventKind.STEP_INTERRUPTED,
+                    EventKind.STEP_CANCELLED);
+            BufferedSections.Section breaches = sections.add(PostmortemMarkdownWriter::item, EventKind.CLOCK_BREACH);
+            BufferedSections.Section notes =
+                    sections.add(PostmortemMarkdownWriter::item, EventKind.NOTE, EventKind.CORRECTION);
+            BufferedSections.Section problems = sections.add(
+                    (o, p) -> o.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ")
+                            + p.text() + "\n"),
+                    PROBLEMS);
+            pm.entries(e -> {
                 out.write("| " + e.sequence() + " | " + TIME.format(e.time()).replace(" UTC", "")
                         + (e.addedLater() ? " (added later)" : "") + " | " + offset(e.sinceStart()) + " | "
                         + cell(e.stepTitle()) + " | "
-                        + cell(e.text()) + " | " + cell(e.actor()) + " |\n"));
+                        + cell(e.text()) + " | " + cell(e.actor()) + " |\n");
+                sections.accept(e);
+            });
 
-        section(out, pm, "Decisions", EventKind.DECISION);
-        section(
-                out,
-                pm,
-                "Failed, retried, skipped and interrupted steps",
-                EventKind.STEP_FAILED,
-                EventKind.STEP_RETRIED,
-                EventKind.STEP_SKIPPED,
-                EventKind.STEP_INTERRUPTED,
-                EventKind.STEP_CANCELLED);
-        approvals(out, pm);
-        responders(out, pm.team());
-        section(out, pm, "Clock breaches", EventKind.CLOCK_BREACH);
-        section(out, pm, "Notes", EventKind.NOTE, EventKind.CORRECTION);
+            section(out, sections, decisions, "Decisions");
+            section(out, sections, failed, "Failed, retried, skipped and interrupted steps");
+            approvals(out, pm);
+            responders(out, pm.team());
+            section(out, sections, breaches, "Clock breaches");
+            section(out, sections, notes, "Notes");
 
-        out.write("\n## Action items\n\n");
-        EventKind[] problems = {EventKind.STEP_FAILED, EventKind.STEP_SKIPPED, EventKind.CLOCK_BREACH};
-        if (!pm.has(problems)) out.write("- [ ] (none found in the log: add the team's)\n");
-        pm.ofKind(
-                p -> out.write("- [ ] Find out why: " + (p.stepTitle() == null ? "" : p.stepTitle() + " - ") + p.text()
-                        + "\n"),
-                problems);
+            out.write("\n## Action items\n\n");
+            if (!pm.has(PROBLEMS)) out.write("- [ ] (none found in the log: add the team's)\n");
+            sections.copy(problems, out);
+        }
     }
 
     /** Each step that needed a second person: how long it waited for its approver, and who decided (an override flagged). */
@@ -136,13 +146,17 @@ public final class PostmortemMarkdownWriter implements PostmortemWriter {
         return laptop.length() <= 8 ? laptop : laptop.substring(0, 8);
     }
 
-    private static void section(Writer out, Postmortem pm, String title, EventKind... kinds) throws IOException {
-        if (!pm.has(kinds)) return;
+    /** A section's title and its lines, when it has any. */
+    private static void section(Writer out, BufferedSections sections, BufferedSections.Section section, String title)
+            throws IOException {
+        if (!sections.hasLines(section)) return;
         out.write("\n## " + title + "\n\n");
-        pm.ofKind(
-                e -> out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle())
-                        + ": " + e.text() + "\n"),
-                kinds);
+        sections.copy(section, out);
+    }
+
+    private static void item(Writer out, TimelineEntry e) throws IOException {
+        out.write("- " + TIME.format(e.time()) + (e.stepTitle() == null ? "" : " - " + e.stepTitle()) + ": " + e.text()
+                + "\n");
     }
 
     private static void row(Writer out, String name, String value) throws IOException {

@@ -1,17 +1,17 @@
 package dev.drpilot.timeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drpilot.engine.RunbookVersions;
 import dev.drpilot.incident.Incident;
 import dev.drpilot.incident.IncidentEvent;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every event of the incident, as stored (streamed from the log, never held at once), in the stable schema of docs/timeline-json.md, with the
@@ -54,9 +54,9 @@ public final class TimelineJsonWriter implements PostmortemWriter {
             json.writeArrayFieldStart("events");
             CanonicalDigest digest = new CanonicalDigest();
             pm.events(e -> {
-                ObjectNode event = event(e);
-                writeOnePerLine(json, event);
-                digest.add(event);
+                String payload = compact(e.payload());
+                writeEvent(json, e, payload);
+                digest.add(canonical(e, payload));
             });
             json.writeEndArray();
             json.writeFieldName("seal");
@@ -98,32 +98,42 @@ public final class TimelineJsonWriter implements PostmortemWriter {
         }
     }
 
-    private static ObjectNode event(IncidentEvent e) throws IOException {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("sequence", e.sequence());
-        event.put("time", e.time().toString());
-        event.put("kind", e.kind().name());
-        event.put("actor", e.actor());
-        event.put("step", e.stepId());
-        event.set("payload", JSON.readTree(e.payload()));
-        event.put("corrects", e.corrects());
-        event.put("occurredAt", text(e.occurredAt()));
-        event.put("previousHash", e.previousHash());
-        event.put("hash", e.hash());
-        return event;
+    /** A payload as its JSON tree would print it (compact), copied token by token without building the tree. */
+    private static String compact(String payload) throws IOException {
+        StringWriter text = new StringWriter(payload.length());
+        try (JsonParser parser = JSON.getFactory().createParser(payload);
+                JsonGenerator compact = JSON.getFactory().createGenerator(text)) {
+            parser.nextToken();
+            compact.copyCurrentStructure(parser);
+        }
+        return text.toString();
     }
 
-    /** An event's fields one per line, a payload on the line of its name, as the log keeps it. */
-    private static void writeOnePerLine(JsonGenerator json, ObjectNode event) throws IOException {
-        json.writeStartObject();
-        for (Map.Entry<String, JsonNode> field : event.properties()) {
-            json.writeFieldName(field.getKey());
-            if (field.getValue().isContainerNode()) {
-                json.writeRawValue(field.getValue().toString());
-            } else {
-                json.writeTree(field.getValue());
-            }
+    /** An event's canonical text (compact), which the seal's digest of the events array takes. */
+    private static String canonical(IncidentEvent e, String payload) throws IOException {
+        StringWriter text = new StringWriter(payload.length() + 400);
+        try (JsonGenerator compact = JSON.getFactory().createGenerator(text)) {
+            writeEvent(compact, e, payload);
         }
+        return text.toString();
+    }
+
+    /** An event's fields (one per line in the file, where a payload stays on the line of its name, as the log keeps it). */
+    private static void writeEvent(JsonGenerator json, IncidentEvent e, String payload) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("sequence", e.sequence());
+        json.writeStringField("time", e.time().toString());
+        json.writeStringField("kind", e.kind().name());
+        json.writeStringField("actor", e.actor());
+        json.writeStringField("step", e.stepId());
+        json.writeFieldName("payload");
+        json.writeRawValue(payload);
+        json.writeFieldName("corrects");
+        if (e.corrects() == null) json.writeNull();
+        else json.writeNumber(e.corrects());
+        json.writeStringField("occurredAt", text(e.occurredAt()));
+        json.writeStringField("previousHash", e.previousHash());
+        json.writeStringField("hash", e.hash());
         json.writeEndObject();
     }
 

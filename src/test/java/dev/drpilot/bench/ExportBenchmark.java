@@ -34,7 +34,8 @@ import javax.management.openmbean.CompositeData;
  * grow. Each export runs in a fresh JVM of its own (more options for it in {@code BENCH_JAVA_OPTS}, a profiler for one)
  * with a small heap ({@code BENCH_HEAP}, default
  * 256m), twice: the first run is what a command pays (nothing warmed), the second a window's later
- * export. Figures per run: time; peak heap in use (the sum of the heap pools' peaks, garbage not
+ * export. Figures per run: time; the process's CPU time (user + sys of every thread, which moves less with the
+ * machine's load than the time does); peak heap in use (the sum of the heap pools' peaks, garbage not
  * yet collected included); and the most the heap held just after a collection (what the export
  * kept alive).
  *
@@ -54,7 +55,8 @@ public final class ExportBenchmark {
         }
         String heap = System.getenv().getOrDefault("BENCH_HEAP", "256m");
         System.out.printf("load average %.2f, heap of each export's JVM -Xmx%s%n", load(), heap);
-        System.out.println("events     format  first run  second run  peak heap in use  most kept after a GC  file");
+        System.out.println("events     format  first run  second run  CPU first  CPU second  peak heap in use"
+                + "  most kept after a GC  file");
         for (String size : System.getenv()
                 .getOrDefault("BENCH_EVENTS", "10000,100000,1000000")
                 .split(",")) {
@@ -125,11 +127,14 @@ public final class ExportBenchmark {
             keptAfterGc.set(0);
             heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
             double[] seconds = new double[2];
+            double[] cpuSeconds = new double[2];
             Path file = null;
             for (int run = 0; run < 2; run++) {
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 Exported exported = exports.toFolder(id, Optional.empty(), format, folder, true);
                 seconds[run] = (System.nanoTime() - start) / 1e9;
+                cpuSeconds[run] = (processCpuNanos() - cpuStart) / 1e9;
                 if (!(exported instanceof Exported.Written written))
                     throw new IllegalStateException(exported.toString());
                 file = written.file();
@@ -139,8 +144,14 @@ public final class ExportBenchmark {
                     .mapToLong(MemoryUsage::getUsed)
                     .sum();
             System.out.printf(
-                    "RESULT %7.2f s  %8.2f s  %13d MB  %17d MB      %,d KB%n",
-                    seconds[0], seconds[1], peak >> 20, keptAfterGc.get() >> 20, Files.size(file) >> 10);
+                    "RESULT %7.2f s  %8.2f s  %7.2f s  %8.2f s  %13d MB  %17d MB      %,d KB%n",
+                    seconds[0],
+                    seconds[1],
+                    cpuSeconds[0],
+                    cpuSeconds[1],
+                    peak >> 20,
+                    keptAfterGc.get() >> 20,
+                    Files.size(file) >> 10);
         }
     }
 
@@ -167,6 +178,12 @@ public final class ExportBenchmark {
                             null);
         }
         return most;
+    }
+
+    /** CPU time of the whole process (every thread: the export's, the log's, the collector's, the compiler's). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double load() {

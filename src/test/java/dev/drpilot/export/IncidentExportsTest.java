@@ -66,6 +66,13 @@ class IncidentExportsTest {
                             null,
                             null,
                             Instant.parse("2020-01-01T00:00:00Z")));
+            log.append(
+                    id,
+                    new EventDraft(
+                            new EventData.Correction("event 7 named the wrong instance"),
+                            RUNBOOK.steps().getFirst().id(),
+                            7L,
+                            null));
             Incident incident = log.incident(id).orElseThrow();
             Path folder = dir.resolve("exports");
             IncidentExports exports = IncidentExports.logged(log);
@@ -90,7 +97,8 @@ class IncidentExportsTest {
             assertThat(Files.readString(folder.resolve(id + ".md")))
                     .contains("| 2020-01-01 00:00:00 (added later) |")
                     .contains("Note: event 2500")
-                    .contains("## Decisions");
+                    .contains("## Decisions")
+                    .contains("event 7 named the wrong instance");
 
             Exported picture = exports.toFolder(id, Optional.of(RUNBOOK), ExportFormat.PNG, folder, false);
             BufferedImage image = ImageIO.read(folder.resolve(id + ".png").toFile());
