@@ -53,6 +53,7 @@ public final class LongIncidentBenchmark {
                 .findFirst()
                 .orElseThrow();
         FxBench.startHeadless();
+        MainWindow.useTheme(false); // as the app does before its first control: the screen's colours are the theme's
         System.out.println("at start: " + FxBench.memory());
         try (IncidentLogStore log = IncidentLogStore.open(dir.resolve("log"), Clock.systemUTC(), "bench");
                 Tabletop tabletop = new Tabletops(catalog, new StepWorkerEngines(new DaemonThreads("drpilot-steps")))
