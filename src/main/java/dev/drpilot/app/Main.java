@@ -18,6 +18,7 @@ public final class Main {
         if (args.length > 0)
             System.exit(DrPilotCommand.commandLineFor(services, args).execute(args));
         PrintWriter err = new PrintWriter(System.err, true);
+        JavaFxClassPathNotice.quiet();
         int status;
         try {
             status = new DesktopWindow(services).open(null, null, err);
