@@ -113,9 +113,15 @@ final class LiveStatus implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops reading. The sources close on a thread of their own: closing a Kubernetes watch waits on
+     * its client's executor, and this is called on the screen's thread when the operator leaves.
+     */
     @Override
     public void close() {
         poller.shutdownNow();
-        sources.forEach(StatusSource::close);
+        new DaemonThreads("drpilot-live-status-close")
+                .newThread(() -> sources.forEach(StatusSource::close))
+                .start();
     }
 }
